@@ -1,0 +1,32 @@
+// The project lints itself: TypeScript sources, the rules (eslint-plugin-eslint-plugin checks their
+// meta and fixers) and the regular expressions (eslint-plugin-regexp). `examples/` is linted by
+// `npm run example` with its own config, as a user's project would be.
+import js from "@eslint/js";
+import eslintPlugin from "eslint-plugin-eslint-plugin";
+import regexp from "eslint-plugin-regexp";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { name: "project/ignores", ignores: ["dist/", "examples/", "node_modules/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  regexp.configs["flat/recommended"],
+  {
+    name: "project/rules",
+    files: ["rules/**/*.ts"],
+    ...eslintPlugin.configs.rules,
+  },
+  {
+    name: "project/tests",
+    files: ["tests/rules/**/*.ts"],
+    ...eslintPlugin.configs.tests,
+  },
+  {
+    name: "project/typescript",
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+);

@@ -1,0 +1,28 @@
+import type { Linter } from "eslint";
+import { FILE_KINDS, FILES, LANGUAGE } from "./files.js";
+import { coreRulesOffForDockerFiles } from "./core-rules-off.js";
+
+/**
+ * Registers the plugin and assigns our languages to their files, with no rules of ours. The plugin is
+ * reached through a getter because the plugin object imports this module (eslint-plugin-yml does the same).
+ */
+export function createBaseConfig(getPlugin: () => object): Linter.Config[] {
+  return [
+    {
+      name: "docker-policy/base/plugin",
+      plugins: {
+        get docker() {
+          return getPlugin();
+        },
+      } as Linter.Config["plugins"],
+    },
+    ...FILE_KINDS.map(
+      (kind): Linter.Config => ({
+        name: `docker-policy/base/${kind}`,
+        files: [...FILES[kind]],
+        language: LANGUAGE[kind],
+        rules: coreRulesOffForDockerFiles,
+      }),
+    ),
+  ];
+}

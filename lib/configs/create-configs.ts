@@ -1,0 +1,33 @@
+import type { Linter } from "eslint";
+import type { FileKind } from "../utils/rule-docs.js";
+import { createBaseConfig } from "./base.js";
+import { FILE_KINDS, FILES } from "./files.js";
+import { recommendedRules } from "./recommended-rules.js";
+import { strictRules } from "./strict-rules.js";
+
+export interface DockerConfigs {
+  base: Linter.Config[];
+  recommended: Linter.Config[];
+  strict: Linter.Config[];
+}
+
+function ruleLayer(configName: string, rules: Readonly<Record<FileKind, Linter.RulesRecord>>): Linter.Config[] {
+  return FILE_KINDS.filter((kind) => Object.keys(rules[kind]).length > 0).map((kind) => ({
+    name: `docker-policy/${configName}/${kind}`,
+    files: [...FILES[kind]],
+    rules: { ...rules[kind] },
+  }));
+}
+
+/** `strict` = `recommended` + the strict rules: its layer lists both, so either can be used alone. */
+export function createConfigs(getPlugin: () => object): DockerConfigs {
+  const base = createBaseConfig(getPlugin);
+  const strictAndRecommended = Object.fromEntries(
+    FILE_KINDS.map((kind) => [kind, { ...recommendedRules[kind], ...strictRules[kind] }]),
+  ) as Record<FileKind, Linter.RulesRecord>;
+  return {
+    base,
+    recommended: [...base, ...ruleLayer("recommended", recommendedRules)],
+    strict: [...base, ...ruleLayer("strict", strictAndRecommended)],
+  };
+}

@@ -1,0 +1,26 @@
+import type { AST } from "yaml-eslint-parser";
+import { VisitorKeys as yamlVisitorKeys } from "yaml-eslint-parser";
+import { DockerSourceCode } from "../shared/docker-source-code.js";
+import type { CommentLike, SyntaxElement } from "../shared/syntax.js";
+
+/**
+ * The compose SourceCode keeps yaml-eslint-parser's AST untouched: compose rules read only the AST,
+ * so they run the same when a user's eslint-plugin-yml language parsed the file instead of ours.
+ */
+export class ComposeSourceCode extends DockerSourceCode<AST.YAMLProgram & SyntaxElement> {
+  /** yaml-eslint-parser's tokens, for rules that want them. */
+  readonly tokens: readonly AST.Token[];
+
+  constructor({ text, ast, hasBOM }: { text: string; ast: AST.YAMLProgram; hasBOM: boolean }) {
+    super({
+      text,
+      ast,
+      hasBOM,
+      comments: ast.comments as readonly CommentLike[],
+      visitorKeys: yamlVisitorKeys,
+      // A YAML comment can follow a value on its line: `image: x # eslint-disable-line …` is right.
+      wholeLineComments: false,
+    });
+    this.tokens = ast.tokens;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Directive } from "@eslint/plugin-kit";
+import { allInstructions } from "../../dockerfile/ast-helpers.js";
+import type { DockerfileProgram } from "../../dockerfile/ast.js";
+import { visitorKeys } from "../../dockerfile/visitor-keys.js";
+import type { VisitorKeys } from "../shared/syntax.js";
+import { DockerSourceCode } from "../shared/docker-source-code.js";
+import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
+
+export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
+  constructor({ text, ast, hasBOM }: { text: string; ast: DockerfileProgram; hasBOM: boolean }) {
+    super({ text, ast, hasBOM, comments: ast.comments, visitorKeys: visitorKeys as unknown as VisitorKeys, wholeLineComments: true });
+  }
+
+  /**
+   * `# eslint-disable-next-line` above an instruction covers the whole instruction, however many
+   * lines its continuations take (as hadolint's `# hadolint ignore=` does): findings of a long RUN
+   * are reported on the line of the command they name, not on the RUN line. ESLint's own
+   * next-line directive would only cover the first line, so a multi-line instruction gets a
+   * disable/enable pair around it instead.
+   */
+  protected override expandDirective(parsed: ParsedDirective): Directive[] {
+    const { comment, value, justification } = parsed;
+    if (parsed.type !== "disable-next-line") return super.expandDirective(parsed);
+    const nextLine = comment.loc.end.line + 1;
+    const instruction = allInstructions(this.ast).find((candidate) => candidate.loc.start.line === nextLine);
+    if (!instruction || instruction.loc.end.line === nextLine) return super.expandDirective(parsed);
+    const end = instruction.loc.end;
+    const enableNode = {
+      type: "DirectiveEnd",
+      range: [instruction.range[1], instruction.range[1]] as [number, number],
+      loc: { start: { line: end.line, column: end.column + 1 }, end: { line: end.line, column: end.column + 1 } },
+    };
+    return [
+      toDirective({ type: "disable", node: comment, value, justification }),
+      toDirective({ type: "enable", node: enableNode, value, justification }),
+    ];
+  }
+}

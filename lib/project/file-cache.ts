@@ -1,0 +1,61 @@
+import { readFileSync, statSync } from "node:fs";
+
+interface Entry<T> {
+  mtimeMs: number;
+  size: number;
+  value: T;
+}
+
+/**
+ * Reads and derives files (parses them) at most once per version of the file. Editors keep one ESLint
+ * process alive for hours, so every hit checks the file's mtime and size first: a file saved since is
+ * read again, never served stale. Bounded, so a long session over many projects does not grow forever.
+ */
+export class FileCache<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+  readonly #derive: (text: string, path: string) => T;
+  readonly #maxEntries: number;
+
+  constructor(derive: (text: string, path: string) => T, maxEntries = 512) {
+    this.#derive = derive;
+    this.#maxEntries = maxEntries;
+  }
+
+  /** The derived value of the file at `path`, or null when it is missing, unreadable or not a file. */
+  get(path: string): T | null {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      this.#entries.delete(path);
+      return null;
+    }
+    if (!stats.isFile()) return null;
+    const cached = this.#entries.get(path);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) {
+      // Re-insert to keep the map in least-recently-used order.
+      this.#entries.delete(path);
+      this.#entries.set(path, cached);
+      return cached.value;
+    }
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      return null;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const value = this.#derive(text, path);
+    this.#entries.delete(path);
+    this.#entries.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, value });
+    if (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

@@ -1,0 +1,52 @@
+import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
+import { repositoryUrl } from "../meta.js";
+import type { DockerRuleDocs } from "./rule-docs.js";
+
+export interface DockerRuleTypes {
+  Options: unknown[];
+  MessageIds: string;
+  /** The SourceCode of the language(s) the rule runs on; compose rules use only `ast` and text. */
+  Code: SourceCode;
+  Visitor: object;
+}
+
+export type DockerRuleContext<T extends DockerRuleTypes> = RuleContext<{
+  LangOptions: Record<string, unknown>;
+  Code: T["Code"];
+  RuleOptions: T["Options"];
+  Node: unknown;
+  MessageIds: T["MessageIds"];
+}>;
+
+export interface DockerRuleMeta<T extends DockerRuleTypes>
+  extends Omit<RulesMeta<T["MessageIds"], T["Options"], DockerRuleDocs>, "docs" | "messages"> {
+  docs: DockerRuleDocs & { description: string };
+  messages: Record<T["MessageIds"], string>;
+}
+
+export interface DockerRuleSpec<T extends DockerRuleTypes> {
+  meta: DockerRuleMeta<T>;
+  create(context: DockerRuleContext<T>): T["Visitor"];
+}
+
+/** The rule as ESLint and the doc generator see it: `meta.docs.url` filled in. */
+export interface DockerRule<T extends DockerRuleTypes = DockerRuleTypes> {
+  meta: DockerRuleMeta<T> & { docs: { url: string } };
+  create(context: DockerRuleContext<T>): T["Visitor"];
+}
+
+/** Any of our rules, whatever its options and language (for the rule index and the configs). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules differ in options and visitors; this is their common shelf
+export type AnyDockerRule = DockerRule<any>;
+
+export function ruleDocsUrl(name: string): string {
+  return `${repositoryUrl}/blob/main/docs/rules/${name}.md`;
+}
+
+/** Adds `meta.docs.url` and nothing else: every other part of a rule is written out in its file. */
+export function createRule<T extends DockerRuleTypes>(name: string, rule: DockerRuleSpec<T>): DockerRule<T> {
+  return {
+    ...rule,
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) } },
+  };
+}
