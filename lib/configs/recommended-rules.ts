@@ -6,7 +6,12 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/instruction-casing": "error",
     "docker/no-maintainer": "error",
+    "docker/require-image-tag": "error",
   },
-  compose: {},
+  compose: {
+    "docker/no-healthcheck-less-dependency": "error",
+    "docker/no-obsolete-version": "error",
+    "docker/require-image-tag": "error",
+  },
   dockerignore: {},
 };

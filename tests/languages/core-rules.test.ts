@@ -40,7 +40,7 @@ describe("core rules on our languages", () => {
     });
     it(`deprecated core rules run on ${filename} without a crash`, () => {
       const linter = new Linter({ configType: "flat" });
-      const deprecated = Object.fromEntries(
+      const deprecated: Linter.RulesRecord = Object.fromEntries(
         [...builtinRules.keys()].filter((name) => builtinRules.get(name)?.meta?.deprecated).map((name) => [name, "error"]),
       );
       // Deprecated (formatting) core rules still ship and some users still enable them: no crash either.

@@ -1,6 +1,7 @@
 import { RuleTester } from "eslint";
 import { afterAll, describe, it } from "vitest";
 import plugin from "../../lib/index.js";
+import type { AnyDockerRule } from "../../lib/utils/create-rule.js";
 import type { FileKind } from "../../lib/utils/rule-docs.js";
 
 // ESLint's RuleTester defines its own describe/it unless given the test framework's (as
@@ -16,7 +17,15 @@ const LANGUAGES: Record<FileKind, string> = {
   dockerignore: "docker/dockerignore",
 };
 
+type RuleTests = Parameters<RuleTester["run"]>[2];
+
 /** A RuleTester whose cases are files of one of our languages. */
-export function ruleTester(kind: FileKind): RuleTester {
-  return new RuleTester({ plugins: { docker: plugin }, language: LANGUAGES[kind] } as never);
+export function ruleTester(kind: FileKind): { run(name: string, rule: AnyDockerRule, tests: RuleTests): void } {
+  const tester = new RuleTester({ plugins: { docker: plugin }, language: LANGUAGES[kind] } as never);
+  return {
+    run(name, rule, tests) {
+      // ESLint's RuleTester is typed for JavaScript rules; ours are typed with our own ASTs.
+      tester.run(name, rule as unknown as Parameters<RuleTester["run"]>[1], tests);
+    },
+  };
 }

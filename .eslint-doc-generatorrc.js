@@ -10,6 +10,9 @@ const config = {
   ],
   ignoreConfig: ["base"],
   ruleDocTitleFormat: "prefix-name",
+  // The generator runs on scripts/doc-generator (see plugin.js there), so paths lead back to the root.
+  pathRuleDoc: "../../docs/rules/{name}.md",
+  pathRuleList: "../../README.md",
   ruleDocSectionInclude: ["Why", "Examples", "When not to use it", "Peer checks"],
   ruleListColumns: ["name", "description", "configsError", "fixable", "hasSuggestions", "options"],
   // One table per catalogue section, in the catalogue's order.

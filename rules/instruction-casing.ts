@@ -1,0 +1,93 @@
+import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
+import type { Instruction, Keyword } from "../lib/dockerfile/ast.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+type Casing = "upper" | "lower";
+type CasingOption = "consistent" | Casing;
+
+function casingOf(word: string): Casing | "mixed" {
+  if (word === word.toUpperCase()) return "upper";
+  if (word === word.toLowerCase()) return "lower";
+  return "mixed";
+}
+
+/** Every keyword a reader sees: instruction keywords (ONBUILD triggers too), `AS`, HEALTHCHECK's `CMD`/`NONE`. */
+function keywordsOf(instruction: Instruction): Keyword[] {
+  const keywords = [instruction.keyword];
+  if (instruction.type === "From" && instruction.asKeyword) keywords.push(instruction.asKeyword);
+  if (instruction.type === "Healthcheck" && instruction.subcommand) keywords.push(instruction.subcommand);
+  if (instruction.type === "Onbuild" && instruction.trigger) keywords.push(...keywordsOf(instruction.trigger));
+  return keywords;
+}
+
+/**
+ * BuildKit's ConsistentInstructionCasing picks the majority of the instruction keywords, upper case on
+ * a tie; mixed-case keywords count for neither side.
+ */
+function majorityCasing(keywords: readonly Keyword[]): Casing {
+  let upper = 0;
+  let lower = 0;
+  for (const keyword of keywords) {
+    const casing = casingOf(keyword.value);
+    if (casing === "upper") upper += 1;
+    else if (casing === "lower") lower += 1;
+  }
+  return lower > upper ? "lower" : "upper";
+}
+
+export default createRule<DockerfileRuleTypes<[{ casing?: CasingOption }], "inconsistent" | "asCasing">>("instruction-casing", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require instruction keywords to be cased consistently, with `AS` cased like `FROM`",
+      category: "hygiene",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      peers: ["BuildKit ConsistentInstructionCasing", "BuildKit FromAsCasing"],
+    },
+    fixable: "code",
+    schema: [
+      {
+        type: "object",
+        properties: {
+          casing: {
+            enum: ["consistent", "upper", "lower"],
+            description:
+              "`consistent`: the casing most keywords of the file already use (upper case on a tie); `upper` or `lower`: always that casing.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ casing: "consistent" }],
+    messages: {
+      inconsistent: "'{{keyword}}' should be written '{{expected}}' ({{reason}}).",
+      asCasing: "'{{keyword}}' should be written '{{expected}}', cased like its FROM.",
+    },
+  },
+  create(context) {
+    const option = context.options[0]?.casing ?? "consistent";
+    return {
+      Program(program) {
+        const instructions = allInstructions(program);
+        const keywords = instructions.flatMap(keywordsOf);
+        const casing: Casing = option === "consistent" ? majorityCasing(keywords) : option;
+        const reason = option === "consistent" ? `most keywords of this file are ${casing} case` : `the configured casing is ${casing} case`;
+        for (const instruction of instructions) {
+          for (const keyword of keywordsOf(instruction)) {
+            if (casingOf(keyword.value) === casing) continue;
+            const expected = casing === "upper" ? keyword.value.toUpperCase() : keyword.value.toLowerCase();
+            const isAs = instruction.type === "From" && keyword === instruction.asKeyword;
+            context.report({
+              loc: keyword.loc,
+              messageId: isAs ? "asCasing" : "inconsistent",
+              data: { keyword: keyword.value, expected, reason },
+              fix: (fixer) => fixer.replaceTextRange(keyword.range, expected),
+            });
+          }
+        }
+      },
+    };
+  },
+});

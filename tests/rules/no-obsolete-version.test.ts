@@ -1,0 +1,37 @@
+import rule from "../../rules/no-obsolete-version.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("compose").run("no-obsolete-version", rule, {
+  valid: [
+    "services:\n  web:\n    image: nginx:1.27\n",
+    // Only the top-level field: a service's or an extension's `version` is something else.
+    "services:\n  web:\n    image: nginx:1.27\n    labels:\n      version: '3'\n",
+    "x-version: '3.8'\nservices: {}\n",
+    "",
+  ],
+  invalid: [
+    {
+      code: 'version: "3.9"\nservices:\n  web:\n    image: nginx:1.27\n',
+      output: "services:\n  web:\n    image: nginx:1.27\n",
+      errors: [{ messageId: "obsolete", line: 1, column: 1, endLine: 1, endColumn: 8 }],
+    },
+    {
+      // Not the first key; its trailing comment goes with it; CRLF is kept intact.
+      code: "name: app\r\nversion: '3' # compose file format\r\nservices: {}\r\n",
+      output: "name: app\r\nservices: {}\r\n",
+      errors: [{ messageId: "obsolete", line: 2, column: 1 }],
+    },
+    {
+      // The last line, without a final line break.
+      code: "services: {}\nversion: 2.4",
+      output: "services: {}\n",
+      errors: [{ messageId: "obsolete", line: 2, column: 1 }],
+    },
+    {
+      // A flow mapping: removing the line would remove everything, so no fix.
+      code: "{version: '3', services: {}}\n",
+      output: null,
+      errors: [{ messageId: "obsolete", line: 1, column: 2 }],
+    },
+  ],
+});
