@@ -1,0 +1,22 @@
+/** Small read-only helpers over the AST. */
+import type { DockerfileProgram, Instruction, VariableReference } from "./ast.js";
+
+/** Every reference of a list, nested ones included (`${A:-$B}` → A, B), in source order. */
+export function flattenVariables(variables: readonly VariableReference[]): VariableReference[] {
+  const out: VariableReference[] = [];
+  const visit = (list: readonly VariableReference[]): void => {
+    for (const variable of list) {
+      out.push(variable);
+      visit(variable.nested);
+    }
+  };
+  visit(variables);
+  return out;
+}
+
+/** Every top-level instruction in source order: the preamble, then each stage's FROM and body (ONBUILD triggers not expanded). */
+export function allInstructions(program: DockerfileProgram): Instruction[] {
+  const instructions: Instruction[] = [...program.preamble];
+  for (const stage of program.stages) instructions.push(stage.from, ...stage.instructions);
+  return instructions;
+}

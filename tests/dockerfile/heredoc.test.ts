@@ -1,0 +1,191 @@
+/** Heredocs (BuildKit dockerfile syntax 1.4+): markers, bodies, scripts. */
+import { describe, expect, it } from "vitest";
+import type { Heredoc } from "../../lib/dockerfile/ast.js";
+import { parseHeredocWord } from "../../lib/dockerfile/heredoc.js";
+import { toSourceStartOffset } from "../../lib/dockerfile/shell-text.js";
+import { expectVerbatimMapping, only, parseErrors, parseOk, slice } from "./support/helpers.js";
+
+function heredocSummary(text: string, heredoc: Heredoc): Record<string, unknown> {
+  return {
+    delimiter: heredoc.delimiter,
+    quoted: heredoc.quoted,
+    stripTabs: heredoc.stripTabs,
+    fd: heredoc.fd,
+    marker: slice(text, heredoc.markerRange),
+    body: slice(text, heredoc.bodyRange),
+    terminator: slice(text, heredoc.terminatorRange),
+    content: heredoc.content.text,
+    node: slice(text, heredoc.range),
+  };
+}
+
+describe("heredocs", () => {
+  it("RUN <<EOF: the body is the script", () => {
+    const text = "FROM a\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nCMD x\n";
+    const run = only(text, "Run");
+    expect(run.heredocs.map((h) => heredocSummary(text, h))).toEqual([
+      {
+        delimiter: "EOF",
+        quoted: false,
+        stripTabs: false,
+        fd: null,
+        marker: "<<EOF",
+        body: "apt-get update\napt-get install -y curl\n",
+        terminator: "EOF",
+        content: "apt-get update\napt-get install -y curl\n",
+        node: "apt-get update\napt-get install -y curl\nEOF",
+      },
+    ]);
+    expect(slice(text, run.range)).toBe("RUN <<EOF\napt-get update\napt-get install -y curl\nEOF");
+    expect(run.loc).toEqual({ start: { line: 2, column: 0 }, end: { line: 5, column: 3 } });
+    expect(run.heredocs[0]!.loc).toEqual({ start: { line: 3, column: 0 }, end: { line: 5, column: 3 } });
+    expect(run.script?.kind).toBe("heredoc");
+    expect(run.script?.text.text).toBe("apt-get update\napt-get install -y curl\n");
+    expect(run.script?.kind === "heredoc" && run.script.shebang).toBe(null);
+    expectVerbatimMapping(text, run.script!.text);
+    expect(toSourceStartOffset(run.script!.text, run.script!.text.text.indexOf("curl"))).toBe(text.indexOf("curl"));
+  });
+
+  it("RUN python3 <<EOF: the shell gets the command with a rebuilt heredoc", () => {
+    const text = "FROM a\nRUN python3 <<EOF\nprint('hi')\nEOF\n";
+    const run = only(text, "Run");
+    expect(run.form?.type === "ShellForm" && run.form.shell.text).toBe("python3 <<EOF");
+    expect(run.script).toMatchObject({ kind: "command" });
+    expect(run.script!.text.text).toBe("python3 <<EOF\nprint('hi')\nEOF");
+    expectVerbatimMapping(text, run.script!.text);
+  });
+
+  it("rebuilds several heredocs in order, mapping each delimiter to its terminator line", () => {
+    const text = "FROM a\nRUN 3<<\"A\" cat <<'B' >/x\n${a}\nA\nb\nB\n";
+    const run = only(text, "Run");
+    expect(run.heredocs.map((h) => heredocSummary(text, h))).toEqual([
+      { delimiter: "A", quoted: true, stripTabs: false, fd: 3, marker: '3<<"A"', body: "${a}\n", terminator: "A", content: "${a}\n", node: "${a}\nA" },
+      { delimiter: "B", quoted: true, stripTabs: false, fd: null, marker: "<<'B'", body: "b\n", terminator: "B", content: "b\n", node: "b\nB" },
+    ]);
+    expect(run.script!.text.text).toBe("3<<\"A\" cat <<'B' >/x\n${a}\nA\nb\nB");
+  });
+
+  it("<<- strips leading tabs from the body and the terminator", () => {
+    const text = "FROM a\nRUN <<-EOT bash\n\techo \"$HOME\"\n\t\tnested\n\tEOT\n";
+    const run = only(text, "Run");
+    const heredoc = run.heredocs[0]!;
+    expect(heredoc.stripTabs).toBe(true);
+    expect(heredoc.content.text).toBe('echo "$HOME"\nnested\n');
+    expectVerbatimMapping(text, heredoc.content);
+    expect(slice(text, heredoc.terminatorRange)).toBe("\tEOT");
+    // Not a lone heredoc (`bash` follows): the shell gets the raw body and does the stripping itself.
+    expect(run.script!.text.text).toBe('<<-EOT bash\n\techo "$HOME"\n\t\tnested\nEOT');
+    expectVerbatimMapping(text, run.script!.text);
+  });
+
+  it("RUN <<-EOF alone: the script is the tab-stripped body", () => {
+    const text = "FROM a\nRUN <<-EOF\n\techo hi\n\tEOF\n";
+    const run = only(text, "Run");
+    expect(run.script).toMatchObject({ kind: "heredoc", shebang: null });
+    expect(run.script!.text.text).toBe("echo hi\n");
+  });
+
+  it("a shebang makes the lone heredoc a file run by its interpreter", () => {
+    const text = "FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n";
+    const run = only(text, "Run");
+    expect(run.script).toMatchObject({ kind: "heredoc", shebang: "/usr/bin/env python3" });
+  });
+
+  it("quoted delimiters: any quoting turns expansion off", () => {
+    expect(parseHeredocWord('<<"EOF"')).toEqual({ fd: null, stripTabs: false, delimiter: "EOF", quoted: true });
+    expect(parseHeredocWord("<<'EOF'")).toEqual({ fd: null, stripTabs: false, delimiter: "EOF", quoted: true });
+    expect(parseHeredocWord('<<E"O"F')).toEqual({ fd: null, stripTabs: false, delimiter: "EOF", quoted: true });
+    expect(parseHeredocWord("<<-EOF")).toEqual({ fd: null, stripTabs: true, delimiter: "EOF", quoted: false });
+    expect(parseHeredocWord("10<<EOF")).toEqual({ fd: 10, stripTabs: false, delimiter: "EOF", quoted: false });
+    expect(parseHeredocWord("cat<<EOF")).toBe(null);
+    expect(parseHeredocWord("<<")).toBe(null);
+    expect(parseHeredocWord("<<<EOF")).toBe(null);
+    expect(parseHeredocWord('<<"a b"')).toEqual({ fd: null, stripTabs: false, delimiter: "a b", quoted: true });
+  });
+
+  it("COPY and ADD heredocs are sources; the destination stays a Word", () => {
+    const text = "FROM a\nCOPY --chmod=755 <<EOF /usr/local/bin/run\n#!/bin/sh\necho hi\nEOF\nADD <<-EOT /etc/apt/sources.list.d/docker.sources\n\tTypes: deb\n\tEOT\n";
+    const program = parseOk(text);
+    const [copy, add] = program.stages[0]!.instructions;
+    if (copy?.type !== "Copy" || add?.type !== "Add") throw new Error("unexpected");
+    expect(copy.sources).toEqual([]);
+    expect(copy.destination?.type === "Word" && copy.destination.value).toBe("/usr/local/bin/run");
+    expect(copy.heredocs.map((h) => h.content.text)).toEqual(["#!/bin/sh\necho hi\n"]);
+    expect(copy.flags.map((f) => [f.name, f.value?.value])).toEqual([["chmod", "755"]]);
+    expect(add.heredocs.map((h) => [h.delimiter, h.stripTabs, h.content.text])).toEqual([["EOT", true, "Types: deb\n"]]);
+    expect(slice(text, add.range)).toBe("ADD <<-EOT /etc/apt/sources.list.d/docker.sources\n\tTypes: deb\n\tEOT");
+  });
+
+  it("COPY with a path source and a heredoc source", () => {
+    const text = "FROM a\nCOPY a.txt <<EOF /dest/\nb\nEOF\n";
+    const copy = only(text, "Copy");
+    expect(copy.sources.map((s) => (s.type === "Word" ? s.value : null))).toEqual(["a.txt"]);
+    expect(copy.heredocs).toHaveLength(1);
+    expect(copy.destination?.type === "Word" && copy.destination.value).toBe("/dest/");
+  });
+
+  it("a heredoc as the only argument leaves no destination", () => {
+    const copy = only("FROM a\nCOPY <<EOF\nx\nEOF\n", "Copy");
+    expect(copy.sources).toEqual([]);
+    expect(copy.destination).toBe(null);
+  });
+
+  it("ONBUILD RUN/COPY heredocs belong to the trigger; both ranges cover the body", () => {
+    const text = "FROM a\nONBUILD RUN <<EOF\necho hi\nEOF\nCMD x\n";
+    const onbuild = only(text, "Onbuild");
+    expect(onbuild.trigger?.type).toBe("Run");
+    const trigger = onbuild.trigger!;
+    if (trigger.type !== "Run") throw new Error("unexpected");
+    expect(trigger.heredocs).toHaveLength(1);
+    expect(slice(text, onbuild.range)).toBe("ONBUILD RUN <<EOF\necho hi\nEOF");
+    expect(slice(text, trigger.range)).toBe("RUN <<EOF\necho hi\nEOF");
+  });
+
+  it("markers are whole shell words: quoted or glued << is no heredoc", () => {
+    expect(only("FROM a\nRUN echo '<<EOF'\n", "Run").heredocs).toEqual([]);
+    expect(only("FROM a\nRUN cat<<EOF\n", "Run").heredocs).toEqual([]);
+    expect(only('FROM a\nRUN ["cat", "<<EOF"]\n', "Run").heredocs).toEqual([]);
+    expect(only("FROM a\nCMD cat <<EOF\n", "Cmd").form?.type).toBe("ShellForm");
+  });
+
+  it("an open quote on the line means no heredoc (BuildKit's lexer fails)", () => {
+    expect(only("FROM a\nRUN echo \"oops <<EOF\n", "Run").heredocs).toEqual([]);
+  });
+
+  it("reads bodies after the last continuation line", () => {
+    const text = "FROM a\nRUN <<EOF \\\n  && echo done\nbody\nEOF\n";
+    const run = only(text, "Run");
+    expect(run.heredocs[0]!.content.text).toBe("body\n");
+    expect(run.script!.text.text).toBe("<<EOF   && echo done\nbody\nEOF");
+  });
+
+  it("keeps CRLF line breaks in the body (what Docker hands over), terminator matched without them", () => {
+    const text = "FROM a\r\nRUN <<EOF\r\necho a\r\nEOF\r\nCMD b\r\n";
+    const run = only(text, "Run");
+    expect(run.heredocs[0]!.content.text).toBe("echo a\r\n");
+    expect(slice(text, run.heredocs[0]!.terminatorRange)).toBe("EOF");
+    expect(run.loc.end).toEqual({ line: 4, column: 3 });
+  });
+
+  it("an empty body and an empty delimiter", () => {
+    const text = "FROM a\nRUN <<EOF\nEOF\n";
+    const heredoc = only(text, "Run").heredocs[0]!;
+    expect(heredoc.content).toEqual({ text: "", segments: [] });
+    expect(heredoc.bodyRange).toEqual([17, 17]);
+    expect(slice(text, heredoc.range)).toBe("EOF");
+    const empty = only("FROM a\nRUN cat <<''\nx\n\nCMD y\n", "Run").heredocs[0]!;
+    expect(empty.delimiter).toBe("");
+    expect(empty.content.text).toBe("x\n");
+  });
+
+  it("heredoc lines are not comments or instructions", () => {
+    const text = "FROM a\nRUN <<EOF\n# not a Dockerfile comment\nFROM b\nEOF\n";
+    const program = parseOk(text);
+    expect(program.comments).toEqual([]);
+    expect(program.stages).toHaveLength(1);
+  });
+
+  it("unterminated heredoc is fatal at the marker", () => {
+    expect(parseErrors("FROM a\nCOPY <<EOF /x\n")).toEqual([{ message: "unterminated heredoc", line: 2, column: 6 }]);
+  });
+});
