@@ -1,0 +1,64 @@
+/**
+ * Shell model of RUN bodies: public entry point.
+ *
+ * Rules call `getShellScript(shellText)`: the body is parsed once (lazily, on first request) and the
+ * result is shared by every rule through a WeakMap keyed by the `ShellText` object.
+ */
+import type { ShellParseResult } from "./model.js";
+import { parseShell } from "./parse.js";
+import type { ParseShellOptions } from "./parse.js";
+import type { ShellText } from "./shell-text.js";
+
+export type * from "./model.js";
+export type { ShellText, ShellTextSegment } from "./shell-text.js";
+export { toSourceOffset, toSourceStartOffset, toSourceRange, contiguousShellText } from "./shell-text.js";
+export { parseShell } from "./parse.js";
+export type { ParseShellOptions } from "./parse.js";
+export {
+  WRAPPER_COMMANDS,
+  commandName,
+  wordBaseName,
+  unwrapCommand,
+  findShellStringArgument,
+  findOptionWords,
+} from "./commands.js";
+export type { UnwrappedCommand, WrapperUse, ShellStringArgument } from "./commands.js";
+export {
+  PACKAGE_MANAGERS,
+  CACHE_AREAS,
+  classifyPackageManagerCommand,
+  classifyCacheCleanup,
+  cacheAreasForPath,
+  cacheAreasCoveredByMount,
+  normalizeCachePath,
+  invocationHasOption,
+} from "./package-managers.js";
+export type {
+  PackageManagerId,
+  PackageManagerAction,
+  PackageManagerInfo,
+  PackageManagerInvocation,
+  PackageArgument,
+  PackageArgumentKind,
+  CacheArea,
+  CacheCleanup,
+} from "./package-managers.js";
+export { parseCli, hasOption, findOptions } from "./cli.js";
+export type { CliOption, CliSpec, ParsedCli } from "./cli.js";
+
+const cache = new WeakMap<ShellText, ShellParseResult>();
+const posixCache = new WeakMap<ShellText, ShellParseResult>();
+
+/**
+ * The parsed shell model of a RUN body, cached by object identity (one parse per `ShellText` shared by
+ * all rules). Returns a `ShellParseFailure` (`ok: false`) for bodies the parser rejects.
+ */
+export function getShellScript(shell: ShellText, options: Pick<ParseShellOptions, "dialect"> = {}): ShellParseResult {
+  const store = options.dialect === "posix" ? posixCache : cache;
+  let result = store.get(shell);
+  if (result === undefined) {
+    result = parseShell(shell, options);
+    store.set(shell, result);
+  }
+  return result;
+}
