@@ -47,7 +47,7 @@ export default createRule<ComposeRuleTypes<[], "noHealthcheck">>("no-healthcheck
     schema: [],
     messages: {
       noHealthcheck:
-        "'{{dependent}}' waits for '{{service}}' to be healthy, but '{{service}}' has no health check ({{why}}): Compose stops with \"dependency failed to start: container … has no healthcheck configured\". Add a healthcheck to '{{service}}' or use condition: service_started.",
+        "'{{dependent}}' waits for '{{service}}' to be healthy, but '{{service}}' has no health check ({{why}}), so Compose fails with \"dependency failed to start\". Give '{{service}}' a healthcheck, or use service_started.",
     },
   },
   create(context) {

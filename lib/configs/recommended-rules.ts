@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/instruction-casing": "error",
     "docker/no-maintainer": "error",
+    "docker/package-manager-clean-cache": "error",
     "docker/require-image-tag": "error",
   },
   compose: {
@@ -13,5 +14,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-obsolete-version": "error",
     "docker/require-image-tag": "error",
   },
-  dockerignore: {},
+  dockerignore: {
+    "docker/dockerignore-required-entries": "error",
+  },
 };

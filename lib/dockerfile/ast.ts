@@ -41,29 +41,10 @@ export interface BaseNode {
 // ---------------------------------------------------------------------------------------------
 // Shell text
 
-/** One run of characters of a {@link ShellText} copied verbatim from (or mapped onto) the source. */
-export interface ShellTextSegment {
-  /** Offset in `ShellText.text`. */
-  readonly textStart: number;
-  /** Offset in the Dockerfile source. */
-  readonly sourceStart: number;
-  /** Length in UTF-16 code units (the same on both sides). */
-  readonly length: number;
-}
-
-/**
- * Exactly the text Docker hands a shell (or writes to a file, for a heredoc), plus a map from each
- * of its characters back to the Dockerfile source.
- *
- * A RUN body is not a slice of the source: BuildKit joins continuation lines (removing the escape
- * character, the blanks after it and the line break, and inserting nothing), and drops comment
- * lines and blank lines inside a continuation. Segments are sorted and non-overlapping; see
- * `shell-text.ts` for the mapping helpers.
- */
-export interface ShellText {
-  readonly text: string;
-  readonly segments: readonly ShellTextSegment[];
-}
+// The ShellText contract (the text Docker hands a shell, with a map back to the source) is defined
+// by the shell model that consumes it; see lib/shell/shell-text.ts.
+import type { ShellText } from "../shell/shell-text.js";
+export type { ShellText, ShellTextSegment } from "../shell/shell-text.js";
 
 // ---------------------------------------------------------------------------------------------
 // Program, directives, comments

@@ -58,6 +58,8 @@ export interface DockerignoreProgram extends BaseNode {
 
 export type DockerignoreNode = DockerignoreProgram | Pattern | Comment;
 
+export type DockerignoreNodeType = DockerignoreNode["type"];
+
 export type ParseDockerignoreResult =
   | { ok: true; ast: DockerignoreProgram }
   | { ok: false; errors: [{ message: string; line: number; column: number }] };

@@ -4,7 +4,7 @@
  * mtime (FileCache), never writes, never runs anything, never touches the network, and answers null
  * when a file is missing or unreadable: the rule decides whether that absence is a finding.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { parseDockerfile } from "../dockerfile/parse.js";
@@ -77,4 +77,25 @@ export function isDirectory(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Names the Dockerfile language claims (see configs/files.ts), for finding the Dockerfiles of a folder. */
+const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-].+)?|.+\.(?:Dockerfile|dockerfile))$/u;
+
+/** The parsed Dockerfiles directly in `dir` (those that parse), with their paths. */
+export function dockerfilesIn(dir: string): { path: string; program: DockerfileProgram }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const found: { path: string; program: DockerfileProgram }[] = [];
+  for (const name of names.sort()) {
+    if (!DOCKERFILE_NAME.test(name) || name.endsWith(".dockerignore")) continue;
+    const file = path.join(dir, name);
+    const program = readDockerfile(file);
+    if (program) found.push({ path: file, program });
+  }
+  return found;
 }

@@ -29,6 +29,12 @@ export interface StageGraph {
   ancestry(stage: Stage): Stage[];
   /** The last stage: what `docker build` produces without `--target`. */
   finalStage: Stage | null;
+  /**
+   * Whether the stage's layers can end up in a built image: it is the final stage, a stage nothing
+   * else uses (a likely `--target`), or a stage one of those is built FROM. A stage only read by
+   * `COPY --from`/`--mount from=` is a builder: what it leaves behind is never shipped.
+   */
+  isShipped(stage: Stage): boolean;
 }
 
 /**
@@ -115,24 +121,47 @@ function computeGraph(program: DockerfileProgram): StageGraph {
     return { kind: "image", value: resolved.value, reference: resolved.reference };
   }
 
+  function stageNamed(reference: string): Stage | null {
+    const byName = stagesByName.get(reference.toLowerCase());
+    if (byName) return byName;
+    return /^\d+$/u.test(reference) ? (program.stages[Number(reference)] ?? null) : null;
+  }
+
+  function ancestry(stage: Stage): Stage[] {
+    const chain: Stage[] = [];
+    for (let current: Stage | null = stage; current && !chain.includes(current); ) {
+      chain.push(current);
+      const base = bases.get(current);
+      current = base?.kind === "stage" ? base.stage : null;
+    }
+    return chain;
+  }
+
+  // Stages something refers to: as a FROM base, or as a COPY/ADD --from or RUN --mount from= source.
+  const referenced = new Set<Stage>();
+  for (const stage of program.stages) {
+    const base = bases.get(stage);
+    if (base?.kind === "stage") referenced.add(base.stage);
+    for (const instruction of stage.instructions) {
+      for (const flag of instruction.flags) {
+        const source = flag.mount ? flag.mount.from : flag.name === "from" ? (flag.value?.value ?? null) : null;
+        const named = source === null ? null : stageNamed(source);
+        if (named) referenced.add(named);
+      }
+    }
+  }
+  const shipped = new Set<Stage>();
+  for (const stage of program.stages) {
+    if (stage === program.stages.at(-1) || !referenced.has(stage)) for (const member of ancestry(stage)) shipped.add(member);
+  }
+
   return {
     globalArgs,
     stagesByName,
     baseOf: (stage) => bases.get(stage) ?? { kind: "unknown", reason: "not a stage of this file" },
-    stageNamed(reference) {
-      const byName = stagesByName.get(reference.toLowerCase());
-      if (byName) return byName;
-      return /^\d+$/u.test(reference) ? (program.stages[Number(reference)] ?? null) : null;
-    },
-    ancestry(stage) {
-      const chain: Stage[] = [];
-      for (let current: Stage | null = stage; current && !chain.includes(current); ) {
-        chain.push(current);
-        const base = bases.get(current);
-        current = base?.kind === "stage" ? base.stage : null;
-      }
-      return chain;
-    },
+    stageNamed,
+    isShipped: (stage) => shipped.has(stage),
+    ancestry,
     finalStage: program.stages.at(-1) ?? null,
   };
 }

@@ -80,7 +80,7 @@ export const CACHE_AREAS: Readonly<Record<CacheArea, { readonly paths: readonly 
   "apt-lists": { paths: ["/var/lib/apt/lists"], description: "apt package index (apt-get update)" },
   "apt-archives": { paths: ["/var/cache/apt", "/var/cache/apt/archives"], description: "apt downloaded .deb files and pkgcache" },
   apk: { paths: ["/var/cache/apk", "/etc/apk/cache"], description: "apk index and package cache" },
-  "yum-dnf": { paths: ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"], description: "yum/dnf metadata and package cache" },
+  "yum-dnf": { paths: ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/tdnf"], description: "yum/dnf/tdnf metadata and package cache" },
   zypper: { paths: ["/var/cache/zypp"], description: "zypper metadata and package cache" },
   pacman: { paths: ["/var/cache/pacman/pkg"], description: "pacman package cache" },
   pip: { paths: ["~/.cache/pip"], description: "pip HTTP and wheel cache" },

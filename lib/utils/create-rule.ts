@@ -1,5 +1,6 @@
 import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
 import { repositoryUrl } from "../meta.js";
+import { fileKindOf } from "./file-kind.js";
 import type { DockerRuleDocs } from "./rule-docs.js";
 
 export interface DockerRuleTypes {
@@ -43,10 +44,18 @@ export function ruleDocsUrl(name: string): string {
   return `${repositoryUrl}/blob/main/docs/rules/${name}.md`;
 }
 
-/** Adds `meta.docs.url` and nothing else: every other part of a rule is written out in its file. */
+/**
+ * Adds `meta.docs.url`, and keeps a rule off files of other languages: a user may enable
+ * `docker/<rule>` without `files` (it then reaches JavaScript and every other file too), and a
+ * rule's `Program` listener must never see an AST it was not written for.
+ */
 export function createRule<T extends DockerRuleTypes>(name: string, rule: DockerRuleSpec<T>): DockerRule<T> {
+  const { fileKinds } = rule.meta.docs;
   return {
-    ...rule,
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) } },
+    create(context) {
+      const kind = fileKindOf((context.sourceCode as { ast?: unknown }).ast);
+      return kind !== null && fileKinds.includes(kind) ? rule.create(context) : ({} as T["Visitor"]);
+    },
   };
 }

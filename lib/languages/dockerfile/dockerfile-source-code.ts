@@ -1,6 +1,7 @@
 import type { Directive } from "@eslint/plugin-kit";
 import { allInstructions } from "../../dockerfile/ast-helpers.js";
 import type { DockerfileProgram } from "../../dockerfile/ast.js";
+import { LINE_ENDING_PATTERN } from "../../dockerfile/positions.js";
 import { visitorKeys } from "../../dockerfile/visitor-keys.js";
 import type { VisitorKeys } from "../shared/syntax.js";
 import { DockerSourceCode } from "../shared/docker-source-code.js";
@@ -8,7 +9,8 @@ import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
 
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   constructor({ text, ast, hasBOM }: { text: string; ast: DockerfileProgram; hasBOM: boolean }) {
-    super({ text, ast, hasBOM, comments: ast.comments, visitorKeys: visitorKeys as unknown as VisitorKeys, wholeLineComments: true });
+    // BuildKit also ends a line at a lone `\r`; the AST's loc does, so getLocFromIndex must agree.
+    super({ text, ast, hasBOM, comments: ast.comments, visitorKeys: visitorKeys as unknown as VisitorKeys, wholeLineComments: true, lineEndingPattern: LINE_ENDING_PATTERN });
   }
 
   /**

@@ -17,6 +17,8 @@ export interface DockerSourceCodeInit<Root extends SyntaxElement> {
    * `eslint-disable-line` could only ever disable the comment itself and is reported as a mistake.
    */
   wholeLineComments: boolean;
+  /** What ends a line in this language, when it is not ESLint's default `\r?\n`. */
+  lineEndingPattern?: RegExp;
 }
 
 /**
@@ -39,7 +41,7 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
   #steps: TraversalStep[] | null = null;
 
   constructor(init: DockerSourceCodeInit<Root>) {
-    super({ text: init.text, ast: init.ast });
+    super({ text: init.text, ast: init.ast, ...(init.lineEndingPattern ? { lineEndingPattern: init.lineEndingPattern } : {}) });
     this.hasBOM = init.hasBOM;
     this.visitorKeys = init.visitorKeys;
     this.comments = init.comments;

@@ -1,0 +1,224 @@
+import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { dockerfileEnvironment } from "../lib/semantics/environment.js";
+import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
+import { getStageGraph } from "../lib/semantics/stages.js";
+import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand } from "../lib/shell/index.js";
+import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+type MessageId = "aptLists" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
+
+/** The command that empties a system package manager's cache, appended by the fix (`tdnf` is a `dnf`). */
+function cleanCommand(invocation: PackageManagerInvocation): string | null {
+  if (invocation.manager === "zypper") return "zypper clean --all";
+  if (invocation.manager === "yum" || invocation.manager === "dnf" || invocation.manager === "microdnf") {
+    const tool = invocation.unwrapped.baseName ?? invocation.manager;
+    return `${/^(?:yum|dnf|microdnf|tdnf)$/u.test(tool) ? tool : invocation.manager} clean all`;
+  }
+  return null;
+}
+
+const APT_MANAGERS: ReadonlySet<string> = new Set(["apt-get", "apt", "aptitude"]);
+
+interface Finding {
+  invocation: PackageManagerInvocation;
+  messageId: MessageId;
+  area: CacheArea;
+}
+
+/** Cache areas a `--mount=type=cache` or `type=tmpfs` keeps out of the layer. */
+function areasKeptOutByMounts(run: Run): Set<CacheArea> {
+  const areas = new Set<CacheArea>();
+  for (const flag of run.flags) {
+    if (!flag.mount || (flag.mount.kind !== "cache" && flag.mount.kind !== "tmpfs") || !flag.mount.target) continue;
+    for (const area of cacheAreasCoveredByMount(flag.mount.target)) areas.add(area);
+  }
+  return areas;
+}
+
+/** Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands. */
+function cleanups(script: ShellScript): Map<CacheArea, number[]> {
+  const cleaned = new Map<CacheArea, number[]>();
+  for (const command of script.commands) {
+    const cleanup = classifyCacheCleanup(command);
+    if (!cleanup || command.conditional) continue;
+    for (const area of cleanup.areas) cleaned.set(area, [...(cleaned.get(area) ?? []), command.range[0]]);
+  }
+  return cleaned;
+}
+
+function findingFor(invocation: PackageManagerInvocation, pipCacheDisabledByEnv: boolean): Finding | null {
+  const { manager, action, fillsCache } = invocation;
+  if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
+    return { invocation, messageId: "aptLists", area: "apt-lists" };
+  }
+  // apk keeps no package cache unless one is configured; what it leaves is the index it downloads
+  // (`apk update`, `apk add --update`), unless `--no-cache` keeps that in memory. A plain `apk add`
+  // (`--no-network`, or relying on an earlier index) writes nothing to /var/cache/apk.
+  if (manager === "apk" && invocation.updatesIndex && !invocation.noCache) {
+    return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", area: "apk" };
+  }
+  if (action !== "install") return null;
+  if ((manager === "yum" || manager === "dnf" || manager === "microdnf") && fillsCache.includes("yum-dnf")) {
+    return { invocation, messageId: "systemCache", area: "yum-dnf" };
+  }
+  if (manager === "zypper" && fillsCache.includes("zypper")) return { invocation, messageId: "systemCache", area: "zypper" };
+  if (manager === "pip" && fillsCache.includes("pip") && !pipCacheDisabledByEnv) return { invocation, messageId: "pipCache", area: "pip" };
+  if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", area: "yarn" };
+  return null;
+}
+
+/**
+ * The last top-level command of the script, when the script ends with it (nothing but blanks after,
+ * not backgrounded): the one place where ` && <cleanup>` can be appended without changing what runs
+ * before it. Null otherwise (a trailing comment, `&`, a compound command).
+ */
+function appendPoint(script: ShellScript, text: string): number | null {
+  const topLevel = script.commands.filter((command) => command.context.length === 0 && !command.fromShellString);
+  const last = topLevel.at(-1);
+  if (!last || last.background || last.nextOperator !== null) return null;
+  if (text.slice(last.textRange[1]).trim() !== "") return null;
+  return last.range[1];
+}
+
+function isAptInstall(command: ShellCommand): boolean {
+  const invocation = classifyPackageManagerCommand(command);
+  return invocation !== null && APT_MANAGERS.has(invocation.manager) && invocation.action === "install";
+}
+
+/** A RUN that installs from an index it does not fetch itself: it needs the one an earlier RUN left. */
+function reliesOnStoredIndex(script: ShellScript, family: "apt" | "apk"): boolean {
+  let fetches = false;
+  let installsWithoutFetching = false;
+  for (const command of script.commands) {
+    const invocation = classifyPackageManagerCommand(command);
+    if (!invocation) continue;
+    const inFamily = family === "apt" ? APT_MANAGERS.has(invocation.manager) : invocation.manager === "apk";
+    if (!inFamily) continue;
+    if (invocation.updatesIndex) fetches = true;
+    else if (invocation.action === "install") installsWithoutFetching = true;
+  }
+  return installsWithoutFetching && !fetches;
+}
+
+/**
+ * Removing a package index is safe unless a later RUN of this image (this stage after `run`, or a
+ * stage built on it) installs without fetching its own, relying on the one this RUN leaves.
+ */
+function laterRunReliesOnIndex(program: DockerfileProgram, stage: Stage, run: Run, family: "apt" | "apk"): boolean {
+  const graph = getStageGraph(program);
+  for (const candidate of program.stages) {
+    const inherits = candidate !== stage && graph.ancestry(candidate).includes(stage);
+    if (candidate !== stage && !inherits) continue;
+    let after = inherits;
+    for (const instruction of candidate.instructions) {
+      if (instruction === run) {
+        after = true;
+        continue;
+      }
+      if (!after || instruction.type !== "Run") continue;
+      const script = runShellScript(program, instruction);
+      if (script && reliesOnStoredIndex(script, family)) return true;
+    }
+  }
+  return false;
+}
+
+export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-clean-cache", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require package managers to leave no download cache or package index in the layer",
+      category: "run",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      peers: ["hadolint DL3009", "hadolint DL3019", "hadolint DL3032", "hadolint DL3036", "hadolint DL3040", "hadolint DL3042", "hadolint DL3060"],
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      apkIndex: "`{{command}}` stores the package index in /var/cache/apk in this layer. Use `apk add --no-cache` instead, or end the RUN with `rm -rf /var/cache/apk/*`.",
+      aptLists:
+        "`{{command}}` leaves the package lists (/var/lib/apt/lists, tens of MB) in this layer. End the RUN with `rm -rf /var/lib/apt/lists/*`, or use a cache mount.",
+      apkCache: "`{{command}}` without `--no-cache` leaves the package index in /var/cache/apk.",
+      systemCache: "`{{command}}` leaves its metadata and downloaded packages in this layer. End the RUN with `{{clean}}`, or use a cache mount.",
+      pipCache: "`{{command}}` without `--no-cache-dir` leaves pip's download cache (~/.cache/pip) in this layer.",
+      yarnCache: "`{{command}}` leaves the yarn cache in this layer. End the RUN with `yarn cache clean`, or use a cache mount.",
+      addYarnCacheClean: "Append `&& yarn cache clean` (with Yarn 2+ and Plug'n'Play, first check that the project cache is not what the app runs from).",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+    return {
+      Run(run) {
+        const script = runShellScript(program, run);
+        if (!script) return;
+        const stage = stageOf(program, run);
+        // What a builder stage leaves behind is never shipped: only `COPY --from` reads it.
+        if (stage && !getStageGraph(program).isShipped(stage)) return;
+        const keptOut = areasKeptOutByMounts(run);
+        const cleaned = cleanups(script);
+        const text = run.script?.text.text ?? "";
+        const env = stage ? dockerfileEnvironment(program, stage, run) : new Map<string, string | null>();
+        const pipCacheDisabledByEnv = env.has("PIP_NO_CACHE_DIR");
+        const hasAptInstall = script.commands.some(isAptInstall);
+
+        for (const command of script.commands) {
+          const invocation = classifyPackageManagerCommand(command);
+          if (!invocation) continue;
+          const finding = findingFor(invocation, pipCacheDisabledByEnv);
+          if (!finding || keptOut.has(finding.area)) continue;
+          // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
+          if (finding.messageId === "aptLists" && !hasAptInstall) continue;
+          if ((cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+
+          const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
+          const commandText = context.sourceCode.text.slice(invocation.tool.range[0], last).replace(/\s*\\\r?\n\s*/gu, " ");
+          const loc = { start: context.sourceCode.getLocFromIndex(invocation.tool.range[0]), end: context.sourceCode.getLocFromIndex(last) };
+          const end = appendPoint(script, text);
+          const clean = cleanCommand(invocation) ?? "";
+          const data = { command: commandText, clean };
+          switch (finding.messageId) {
+            case "aptLists":
+              context.report({
+                loc,
+                messageId: "aptLists",
+                data,
+                fix: end !== null && stage && !laterRunReliesOnIndex(program, stage, run, "apt") ? (fixer) => fixer.insertTextAfterRange([end, end], " && rm -rf /var/lib/apt/lists/*") : null,
+              });
+              break;
+            case "apkIndex":
+              context.report({
+                loc,
+                messageId: "apkIndex",
+                data,
+                fix: end !== null && stage && !laterRunReliesOnIndex(program, stage, run, "apk") ? (fixer) => fixer.insertTextAfterRange([end, end], " && rm -rf /var/cache/apk/*") : null,
+              });
+              break;
+            case "apkCache":
+            case "pipCache": {
+              const flag = finding.messageId === "apkCache" ? " --no-cache" : " --no-cache-dir";
+              const after = invocation.subcommandWords.at(-1);
+              context.report({ loc, messageId: finding.messageId, data, fix: after ? (fixer) => fixer.insertTextAfterRange(after.range, flag) : null });
+              break;
+            }
+            case "systemCache":
+              context.report({ loc, messageId: "systemCache", data, fix: end !== null && clean ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null });
+              break;
+            case "yarnCache":
+              // Not an autofix: with Yarn 2+ Plug'n'Play the cache can be what the app runs from.
+              context.report({
+                loc,
+                messageId: "yarnCache",
+                data,
+                suggest: end !== null ? [{ messageId: "addYarnCacheClean", fix: (fixer) => fixer.insertTextAfterRange([end, end], " && yarn cache clean") }] : [],
+              });
+              break;
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,127 @@
+import rule from "../../rules/package-manager-clean-cache.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
+  valid: [
+    "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+    // Across continuation lines and a comment line, as Docker joins them.
+    "FROM debian:12\nRUN apt-get update \\\n  # tools\n  && apt-get install -y curl \\\n  && rm -rf /var/lib/apt/lists/*\n",
+    // A cache mount keeps the lists out of the layer.
+    "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n",
+    // Only an index refresh: no-update-without-install's finding.
+    "FROM debian:12\nRUN apt-get update\n",
+    // An install without an update in this RUN creates no lists here.
+    "FROM debian:12\nRUN apt-get install -y curl\n",
+    "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
+    "FROM alpine:3.20\nRUN apk add --update curl && rm -rf /var/cache/apk/*\n",
+    // No index fetched in this RUN: nothing is stored (docker-library's `--no-network` run-deps pattern).
+    "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n",
+    "FROM alpine:3.20\nRUN apk add curl\n",
+    // A builder stage: only COPY --from reads it, its layers never ship.
+    "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n",
+    "FROM fedora:40\nRUN dnf install -y gcc && dnf clean all\n",
+    "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
+    "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r requirements.txt\n",
+    "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
+    "FROM node:20.11\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
+    // PowerShell stages get no shell analysis.
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN pip install requests\n',
+    // Exec form runs no shell.
+    'FROM python:3.12-slim\nRUN ["pip", "install", "requests"]\n',
+  ],
+  invalid: [
+    {
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+      output: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+      errors: [{ messageId: "aptLists", line: 2, column: 5, endLine: 2, endColumn: 19, data: { command: "apt-get update", clean: "" } }],
+    },
+    {
+      // Continuations: the cleanup is appended after the last command, on its line.
+      code: "FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl\nUSER nobody\n",
+      output: "FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nUSER nobody\n",
+      errors: [{ messageId: "aptLists", line: 2, column: 5 }],
+    },
+    {
+      // Cleaning before the update does not count; `apt-get clean` keeps the lists.
+      code: "FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl && apt-get clean\n",
+      output: "FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl && apt-get clean && rm -rf /var/lib/apt/lists/*\n",
+      errors: [{ messageId: "aptLists", line: 2, column: 36 }],
+    },
+    {
+      // A later RUN installs without updating: removing the lists would break it, so no fix.
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n",
+      output: null,
+      errors: [{ messageId: "aptLists", line: 2 }],
+    },
+    {
+      // Same when a stage built on this one relies on the lists.
+      code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN apt-get install -y git\n",
+      output: null,
+      errors: [{ messageId: "aptLists", line: 2 }],
+    },
+    {
+      // A trailing comment in the body: there is no safe place to append.
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n",
+      output: null,
+      errors: [{ messageId: "aptLists", line: 2 }],
+    },
+    {
+      // The index `apk update` stores stays even though `apk add` then downloads nothing more.
+      code: "FROM alpine:3.20\nRUN apk update && apk add curl git\n",
+      output: "FROM alpine:3.20\nRUN apk update && apk add curl git && rm -rf /var/cache/apk/*\n",
+      errors: [{ messageId: "apkIndex", line: 2, column: 5, endColumn: 15, data: { command: "apk update", clean: "" } }],
+    },
+    {
+      code: "FROM alpine:3.20\nRUN apk add --update curl\n",
+      output: "FROM alpine:3.20\nRUN apk add --no-cache --update curl\n",
+      errors: [{ messageId: "apkCache", line: 2, column: 5, endColumn: 12, data: { command: "apk add", clean: "" } }],
+    },
+    {
+      // A later RUN installs from the stored index: no fix.
+      code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
+      output: null,
+      errors: [{ messageId: "apkIndex", line: 2 }],
+    },
+    {
+      code: "FROM photon:5.0\nRUN tdnf install -y curl\n",
+      output: "FROM photon:5.0\nRUN tdnf install -y curl && tdnf clean all\n",
+      errors: [{ messageId: "systemCache", line: 2, data: { command: "tdnf install", clean: "tdnf clean all" } }],
+    },
+    {
+      code: "FROM rockylinux:9\nRUN dnf install -y gcc make\n",
+      output: "FROM rockylinux:9\nRUN dnf install -y gcc make && dnf clean all\n",
+      errors: [{ messageId: "systemCache", line: 2, data: { command: "dnf install", clean: "dnf clean all" } }],
+    },
+    {
+      code: "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n",
+      output: "FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean --all\n",
+      errors: [{ messageId: "systemCache", line: 2 }],
+    },
+    {
+      code: "FROM python:3.12-slim\nRUN pip install -r requirements.txt\nRUN python3 -m pip install --upgrade pip\n",
+      output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\nRUN python3 -m pip install --no-cache-dir --upgrade pip\n",
+      errors: [
+        { messageId: "pipCache", line: 2, column: 5, endColumn: 16 },
+        { messageId: "pipCache", line: 3, column: 5, data: { command: "python3 -m pip install", clean: "" } },
+      ],
+    },
+    {
+      // Yarn: a suggestion, not a fix.
+      code: "FROM node:20.11\nRUN yarn install --frozen-lockfile\n",
+      output: null,
+      errors: [
+        {
+          messageId: "yarnCache",
+          line: 2,
+          suggestions: [{ messageId: "addYarnCacheClean", output: "FROM node:20.11\nRUN yarn install --frozen-lockfile && yarn cache clean\n" }],
+        },
+      ],
+    },
+    {
+      // A heredoc script is a script like any other.
+      code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n",
+      output: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n",
+      errors: [{ messageId: "aptLists", line: 3, column: 1 }],
+    },
+  ],
+});
