@@ -3,6 +3,7 @@
 // `npm run example` with its own config, as a user's project would be.
 import js from "@eslint/js";
 import eslintPlugin from "eslint-plugin-eslint-plugin";
+import globals from "globals";
 import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
@@ -20,6 +21,11 @@ export default tseslint.config(
     name: "project/tests",
     files: ["tests/rules/**/*.ts"],
     ...eslintPlugin.configs.tests,
+  },
+  {
+    name: "project/node-scripts",
+    files: ["**/*.js"],
+    languageOptions: { globals: globals.node },
   },
   {
     name: "project/typescript",

@@ -1,6 +1,6 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { dockerfileEnvironment } from "../lib/semantics/environment.js";
+import { variableBefore } from "../lib/semantics/environment.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand } from "../lib/shell/index.js";
@@ -102,27 +102,56 @@ function reliesOnStoredIndex(script: ShellScript, family: "apt" | "apk"): boolea
   return installsWithoutFetching && !fetches;
 }
 
+type IndexFamily = "apt" | "apk";
+
+interface IndexReliance {
+  /** Per stage and family: the position (in `stage.instructions`) of the last RUN that relies on a stored index. */
+  lastRelyingRun: Map<Stage, Record<IndexFamily, number>>;
+  /** Per stage: the stages built on it (directly or not). */
+  descendants: Map<Stage, Stage[]>;
+  /** Each RUN's position in its stage. */
+  positions: Map<Run, number>;
+}
+
+const relianceCache = new WeakMap<DockerfileProgram, IndexReliance>();
+
+/** One pass over the file (a 10 MB Dockerfile has 100,000 RUNs: no rescanning per RUN). */
+function indexReliance(program: DockerfileProgram): IndexReliance {
+  let reliance = relianceCache.get(program);
+  if (reliance) return reliance;
+  const graph = getStageGraph(program);
+  const lastRelyingRun = new Map<Stage, Record<IndexFamily, number>>();
+  const descendants = new Map<Stage, Stage[]>(program.stages.map((stage) => [stage, []]));
+  const positions = new Map<Run, number>();
+  for (const stage of program.stages) {
+    for (const ancestor of graph.ancestry(stage).slice(1)) descendants.get(ancestor)?.push(stage);
+    const last = { apt: -1, apk: -1 };
+    stage.instructions.forEach((instruction, position) => {
+      if (instruction.type !== "Run") return;
+      positions.set(instruction, position);
+      const script = runShellScript(program, instruction);
+      if (!script) return;
+      if (reliesOnStoredIndex(script, "apt")) last.apt = position;
+      if (reliesOnStoredIndex(script, "apk")) last.apk = position;
+    });
+    lastRelyingRun.set(stage, last);
+  }
+  reliance = { lastRelyingRun, descendants, positions };
+  relianceCache.set(program, reliance);
+  return reliance;
+}
+
 /**
  * Removing a package index is safe unless a later RUN of this image (this stage after `run`, or a
  * stage built on it) installs without fetching its own, relying on the one this RUN leaves.
  */
-function laterRunReliesOnIndex(program: DockerfileProgram, stage: Stage, run: Run, family: "apt" | "apk"): boolean {
-  const graph = getStageGraph(program);
-  for (const candidate of program.stages) {
-    const inherits = candidate !== stage && graph.ancestry(candidate).includes(stage);
-    if (candidate !== stage && !inherits) continue;
-    let after = inherits;
-    for (const instruction of candidate.instructions) {
-      if (instruction === run) {
-        after = true;
-        continue;
-      }
-      if (!after || instruction.type !== "Run") continue;
-      const script = runShellScript(program, instruction);
-      if (script && reliesOnStoredIndex(script, family)) return true;
-    }
-  }
-  return false;
+function laterRunReliesOnIndex(program: DockerfileProgram, stage: Stage, run: Run, family: IndexFamily): boolean {
+  const { lastRelyingRun, descendants, positions } = indexReliance(program);
+  // An ONBUILD trigger has no position: it runs in some later build, after anything here.
+  const position = positions.get(run);
+  if (position === undefined) return true;
+  if ((lastRelyingRun.get(stage)?.[family] ?? -1) > position) return true;
+  return (descendants.get(stage) ?? []).some((descendant) => (lastRelyingRun.get(descendant)?.[family] ?? -1) >= 0);
 }
 
 export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-clean-cache", {
@@ -161,8 +190,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const env = stage ? dockerfileEnvironment(program, stage, run) : new Map<string, string | null>();
-        const pipCacheDisabledByEnv = env.has("PIP_NO_CACHE_DIR");
+        const pipCacheDisabledByEnv = stage !== null && variableBefore(program, stage, run, "PIP_NO_CACHE_DIR") !== undefined;
         const hasAptInstall = script.commands.some(isAptInstall);
 
         for (const command of script.commands) {

@@ -41,9 +41,10 @@ function samplesOf(markdown: string): Sample[] {
       section = /^### Incorrect/u.test(line) ? "incorrect" : /^### Correct/u.test(line) ? "correct" : null;
       continue;
     }
-    const fence = /^```(\w+)(.*)$/u.exec(line);
+    const fence = /^```(\w+)( .*)?$/u.exec(line);
     if (!fence) continue;
-    const [, language, info] = fence as unknown as [string, string, string];
+    const language = fence[1]!;
+    const info = fence[2] ?? "";
     const body: string[] = [];
     const start = index + 1;
     for (index += 1; index < lines.length && lines[index] !== "```"; index += 1) body.push(lines[index]!);

@@ -16,7 +16,11 @@ export function flattenVariables(variables: readonly VariableReference[]): Varia
 
 /** Every top-level instruction in source order: the preamble, then each stage's FROM and body (ONBUILD triggers not expanded). */
 export function allInstructions(program: DockerfileProgram): Instruction[] {
-  const instructions: Instruction[] = [...program.preamble];
-  for (const stage of program.stages) instructions.push(stage.from, ...stage.instructions);
+  // Plain loops, not spreads: a stage of a 10 MB Dockerfile has more instructions than the call stack has room for arguments.
+  const instructions: Instruction[] = program.preamble.slice();
+  for (const stage of program.stages) {
+    instructions.push(stage.from);
+    for (const instruction of stage.instructions) instructions.push(instruction);
+  }
   return instructions;
 }

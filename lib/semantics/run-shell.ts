@@ -4,7 +4,7 @@
  * that starts from a Windows image (whose default shell is `cmd /S /C`), gets no shell model at all,
  * so no shell rule ever reads PowerShell as sh. Computed once per Program; scripts parsed lazily.
  */
-import type { DockerfileProgram, Run, Shell, Stage } from "../dockerfile/ast.js";
+import type { DockerfileProgram, Instruction, Run, Shell, Stage } from "../dockerfile/ast.js";
 import { getShellScript } from "../shell/index.js";
 import type { ShellScript } from "../shell/model.js";
 import type { ShellText } from "../shell/shell-text.js";
@@ -23,15 +23,19 @@ function shellOfInstruction(shell: Shell): ShellKind {
   return executable !== undefined && NON_POSIX_SHELL.test(executable) ? "non-posix" : "posix";
 }
 
-interface StageShells {
+interface ShellIndex {
   /** The shell in effect at the start of each stage (inherited from its base). */
   initial: Map<Stage, ShellKind>;
+  /** The shell in effect for each RUN of a stage body. */
+  atRun: Map<Run, ShellKind>;
 }
 
-function computeStageShells(program: DockerfileProgram): StageShells {
+/** One pass over the file: every RUN's shell, so no RUN rescans its stage. */
+function computeShellIndex(program: DockerfileProgram): ShellIndex {
   const graph = getStageGraph(program);
   const initial = new Map<Stage, ShellKind>();
   const final = new Map<Stage, ShellKind>();
+  const atRun = new Map<Run, ShellKind>();
   for (const stage of program.stages) {
     const base = graph.baseOf(stage);
     let shell: ShellKind;
@@ -42,31 +46,36 @@ function computeStageShells(program: DockerfileProgram): StageShells {
       shell = program.escapeChar === "`" || (stage.from.image && WINDOWS_IMAGE.test(stage.from.image.raw)) ? "non-posix" : "posix";
     } else shell = "posix";
     initial.set(stage, shell);
-    for (const instruction of stage.instructions) if (instruction.type === "Shell") shell = shellOfInstruction(instruction);
+    for (const instruction of stage.instructions) {
+      if (instruction.type === "Shell") shell = shellOfInstruction(instruction);
+      else if (instruction.type === "Run") atRun.set(instruction, shell);
+    }
     final.set(stage, shell);
   }
-  return { initial };
+  return { initial, atRun };
 }
 
-const stageShells = new WeakMap<DockerfileProgram, StageShells>();
+const shellIndexes = new WeakMap<DockerfileProgram, ShellIndex>();
 
 /** The shell that runs `run`'s shell form (the SHELL before it in its stage, else inherited). */
 export function shellKindAt(program: DockerfileProgram, stage: Stage, run: Run): ShellKind {
-  let shells = stageShells.get(program);
-  if (!shells) {
-    shells = computeStageShells(program);
-    stageShells.set(program, shells);
+  let index = shellIndexes.get(program);
+  if (!index) {
+    index = computeShellIndex(program);
+    shellIndexes.set(program, index);
   }
-  let shell = shells.initial.get(stage) ?? "posix";
-  for (const instruction of stage.instructions) {
-    if (instruction === run) break;
-    if (instruction.type === "Shell") shell = shellOfInstruction(instruction);
-  }
+  const known = index.atRun.get(run);
+  if (known) return known;
+  // An ONBUILD trigger: it runs in a later build, after this stage's last SHELL.
+  let shell = index.initial.get(stage) ?? "posix";
+  for (const instruction of stage.instructions) if (instruction.type === "Shell") shell = shellOfInstruction(instruction);
   return shell;
 }
 
-/** The stage that contains `node` (an instruction of a stage body or its FROM), or null. */
-export function stageOf(program: DockerfileProgram, node: { range: [number, number] }): Stage | null {
+/** The stage that contains `node` (an instruction of a stage body, its FROM, or an ONBUILD trigger), or null. */
+export function stageOf(program: DockerfileProgram, node: Instruction): Stage | null {
+  const located = getStageGraph(program).locate(node);
+  if (located) return located.stage;
   return program.stages.find((stage) => stage.range[0] <= node.range[0] && node.range[1] <= stage.range[1]) ?? null;
 }
 

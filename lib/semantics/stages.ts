@@ -3,7 +3,7 @@
  * something only known at build time), and the global ARG defaults FROM lines are expanded with.
  * Computed once per Program and shared by every rule.
  */
-import type { DockerfileProgram, EscapeChar, From, Stage } from "../dockerfile/ast.js";
+import type { DockerfileProgram, EscapeChar, From, Instruction, Stage } from "../dockerfile/ast.js";
 import { parseImageReference, resolveImageReference, type ParsedImageReference } from "../dockerfile/image-reference.js";
 import type { VariableLookup } from "../dockerfile/variables.js";
 import { evaluateWord } from "../dockerfile/variables.js";
@@ -35,6 +35,8 @@ export interface StageGraph {
    * `COPY --from`/`--mount from=` is a builder: what it leaves behind is never shipped.
    */
   isShipped(stage: Stage): boolean;
+  /** Where an instruction of a stage body is: its stage and its position there (-1 for the FROM); null elsewhere (preamble, ONBUILD triggers). */
+  locate(instruction: Instruction): { stage: Stage; position: number } | null;
 }
 
 /**
@@ -150,6 +152,11 @@ function computeGraph(program: DockerfileProgram): StageGraph {
       }
     }
   }
+  const locations = new Map<Instruction, { stage: Stage; position: number }>();
+  for (const stage of program.stages) {
+    locations.set(stage.from, { stage, position: -1 });
+    stage.instructions.forEach((instruction, position) => locations.set(instruction, { stage, position }));
+  }
   const shipped = new Set<Stage>();
   for (const stage of program.stages) {
     if (stage === program.stages.at(-1) || !referenced.has(stage)) for (const member of ancestry(stage)) shipped.add(member);
@@ -161,6 +168,7 @@ function computeGraph(program: DockerfileProgram): StageGraph {
     baseOf: (stage) => bases.get(stage) ?? { kind: "unknown", reason: "not a stage of this file" },
     stageNamed,
     isShipped: (stage) => shipped.has(stage),
+    locate: (instruction) => locations.get(instruction) ?? null,
     ancestry,
     finalStage: program.stages.at(-1) ?? null,
   };

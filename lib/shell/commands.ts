@@ -120,7 +120,7 @@ export interface UnwrappedCommand {
   argsIncomplete: boolean;
 }
 
-const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const ASSIGNMENT_RE = /^[a-z_]\w*=/i;
 
 /** Index of the wrapped command's word in `args`, or -1 when the wrapper runs no command. */
 function skipWrapperOptions(
@@ -335,7 +335,7 @@ export function findOptionWords(
       if (eq !== -1 && spellings.includes(v.slice(0, eq))) out.push(word);
       continue;
     }
-    if (shortLetters.length > 0 && /^-[A-Za-z0-9]{2,}$/.test(v)) {
+    if (shortLetters.length > 0 && /^-[\da-z]{2,}$/i.test(v)) {
       if ([...v.slice(1)].some((ch) => shortLetters.includes(ch))) out.push(word);
     }
   }

@@ -615,6 +615,46 @@ function apkPackage(word: ShellWord): PackageArgument {
 
 // --- RPM (yum, dnf, microdnf, zypper) ---
 
+const RPM_OPERATORS: readonly string[] = ["=", "==", ">=", "<=", ">", "<"];
+
+function isRpmOperatorChar(ch: string | undefined): boolean {
+  return ch === "=" || ch === ">" || ch === "<";
+}
+
+/**
+ * `name OP version` (OP one of = == >= <= > <, blanks allowed around OP only), or null. This is the
+ * match `/^(\S+)\s*(=|==|>=|<=|>|<)\s*(\S+)$/` used to give, worked out from the blank-separated fields
+ * in one pass: that regex backtracks quadratically on long runs of `=`, `<`, `>` (the two `\S+` and
+ * the operator can trade characters), and words come from untrusted Dockerfiles. Its leftmost-greedy
+ * result, kept as is:
+ * - one field: split at the last operator character that has text on both sides; the operator is
+ *   that one character (so `a==1` gives `a=` `=` `1` and `a>=1` gives `a>` `=` `1`);
+ * - two fields `X Y`: the operator starts Y when it can (`=`, else `>=`/`<=`, else `>`/`<`, each
+ *   leaving a non-empty version), else it is the last character of X (with a non-empty name before it);
+ * - three fields `X OP Y`: OP must be exactly one of the operators.
+ */
+function splitRpmConstraint(text: string): { name: string; op: string; version: string } | null {
+  // At most 4 fields are needed to tell; an empty field means empty text or leading/trailing blanks.
+  const fields = text.split(/\s+/, 4);
+  if (fields.includes("")) return null;
+  if (fields.length === 1) {
+    for (let i = text.length - 2; i >= 1; i--) {
+      if (isRpmOperatorChar(text[i])) return { name: text.slice(0, i), op: text[i]!, version: text.slice(i + 1) };
+    }
+    return null;
+  }
+  if (fields.length === 2) {
+    const [x, y] = fields as [string, string];
+    if (y.startsWith("=") && y.length >= 2) return { name: x, op: "=", version: y.slice(1) };
+    if ((y.startsWith(">=") || y.startsWith("<=")) && y.length >= 3) return { name: x, op: y.slice(0, 2), version: y.slice(2) };
+    if ((y.startsWith(">") || y.startsWith("<")) && y.length >= 2) return { name: x, op: y[0]!, version: y.slice(1) };
+    if (x.length >= 2 && isRpmOperatorChar(x[x.length - 1])) return { name: x.slice(0, -1), op: x[x.length - 1]!, version: y };
+    return null;
+  }
+  if (fields.length === 3 && RPM_OPERATORS.includes(fields[1]!)) return { name: fields[0]!, op: fields[1]!, version: fields[2]! };
+  return null;
+}
+
 function rpmPackage(word: ShellWord, manager: PackageManagerId): PackageArgument {
   const text = template(word);
   if (word.value !== null && URL_RE.test(text)) return baseArg(word, "url");
@@ -622,13 +662,13 @@ function rpmPackage(word: ShellWord, manager: PackageManagerId): PackageArgument
   if (text.startsWith("@")) {
     return text.includes(":") ? { ...baseArg(word, "module", text.slice(1)), pinned: true, version: text.slice(text.indexOf(":") + 1) } : baseArg(word, "group", text.slice(1));
   }
-  if (manager === "zypper" && /^(pattern|patch|product|srcpackage|application):/.test(text)) return baseArg(word, "group", text);
+  if (manager === "zypper" && /^(?:pattern|patch|product|srcpackage|application):/.test(text)) return baseArg(word, "group", text);
   if (text.startsWith("/") || text.includes("(")) return baseArg(word, "name", text); // file provides / capabilities
   // `name >= 1.2` (one quoted word), `name=1.2` (zypper), `name-1.2-3.el8` (NEVRA)
-  const spaced = /^(\S+)\s*(=|==|>=|<=|>|<)\s*(\S+)$/.exec(text);
-  if (spaced && (firstDynamicIndex(word) === -1 || firstDynamicIndex(word) > spaced[1]!.length)) {
-    const op = spaced[2]!;
-    return { word, kind: "name", name: spaced[1]!, constraint: text.slice(spaced[1]!.length).trim(), version: spaced[3]!, pinned: op === "=" || op === "==" };
+  const spaced = splitRpmConstraint(text);
+  if (spaced && (firstDynamicIndex(word) === -1 || firstDynamicIndex(word) > spaced.name.length)) {
+    const { name, op, version } = spaced;
+    return { word, kind: "name", name, constraint: text.slice(name.length).trim(), version, pinned: op === "=" || op === "==" };
   }
   const dyn = firstDynamicIndex(word);
   if (dyn === 0) return baseArg(word, "dynamic");
@@ -654,41 +694,96 @@ function rpmPackage(word: ShellWord, manager: PackageManagerId): PackageArgument
 
 // --- Python ---
 
+const LINE_TERMINATORS = ["\n", "\r", "\u2028", "\u2029"];
+
+function isBlank(ch: string): boolean {
+  return /\s/.test(ch);
+}
+
+/**
+ * A requirement `name[extras] constraint ; marker` split into the name and the constraint, as
+ * `/^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*?)\s*(;.*)?$/` split it (groups 1 and 3), or null where
+ * it did not match. That regex backtracks quadratically (`\s*`, `.*?` and `\s*` trade blanks, `.*?` and
+ * `;.*` trade semicolons) on untrusted text; this finds the same match in linear time. The name is
+ * always the longest run of name characters; `[extras]` right after it are dropped when what follows
+ * them matches, else they are read as constraint text.
+ */
+function splitRequirement(text: string): { name: string; rest: string } | null {
+  const name = /^[\da-z][\w.-]*/i.exec(text)?.[0];
+  if (name === undefined) return null;
+  const close = text[name.length] === "[" ? text.indexOf("]", name.length) : -1;
+  const rest = (close !== -1 ? requirementConstraint(text, close + 1) : null) ?? requirementConstraint(text, name.length);
+  return rest === null ? null : { name, rest };
+}
+
+/**
+ * What `\s*(.*?)\s*(;.*)?$` captures in group 1 when matched from `start`, or null when it does not
+ * match: leading blanks skipped, then the shortest text after which only blanks, then optionally a `;`
+ * marker, remain. `.` stops at line terminators, so neither the result nor the marker may hold one
+ * (blanks may). One pass: every blank run is measured once.
+ */
+function requirementConstraint(text: string, start: number): string | null {
+  let from = start;
+  while (from < text.length && isBlank(text[from]!)) from++;
+  const lastBreak = Math.max(...LINE_TERMINATORS.map((t) => text.lastIndexOf(t)));
+  let j = from;
+  while (j < text.length) {
+    const ch = text[j]!;
+    if (isBlank(ch)) {
+      let end = j;
+      while (end < text.length && isBlank(text[end]!)) end++;
+      // Blanks to the end, or blanks then a marker without a line break: the constraint ends here.
+      if (end === text.length || (text[end] === ";" && end > lastBreak)) return text.slice(from, j);
+      // Otherwise these blanks are inside the constraint, which `.` cannot extend over a line break.
+      if (LINE_TERMINATORS.some((t) => text.slice(j, end).includes(t))) return null;
+      j = end;
+    } else {
+      if (ch === ";" && j > lastBreak) return text.slice(from, j);
+      j++;
+    }
+  }
+  return text.slice(from);
+}
+
 function pipRequirement(word: ShellWord): PackageArgument {
   const text = template(word);
   if (word.value !== null) {
-    if (/^(git|hg|svn|bzr)\+/.test(text)) return baseArg(word, "vcs");
+    if (/^(?:git|hg|svn|bzr)\+/.test(text)) return baseArg(word, "vcs");
     if (URL_RE.test(text)) return baseArg(word, "url");
-    if (/\.(whl|tar\.gz|tgz|zip|tar\.bz2)$/.test(text)) return baseArg(word, "file");
+    if (/\.(?:whl|tar\.gz|tgz|zip|tar\.bz2)$/.test(text)) return baseArg(word, "file");
     if (text === "." || text.startsWith("./") || text.startsWith("/") || text.startsWith("../") || text.startsWith("~")) return baseArg(word, "path");
   }
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*?)\s*(;.*)?$/.exec(text);
+  const m = splitRequirement(text);
   if (!m) return firstDynamicIndex(word) !== -1 ? baseArg(word, "dynamic") : baseArg(word, "name", text);
-  const name = m[1]!;
-  const rest = m[3] ?? "";
+  const { name, rest } = m;
   const dyn = firstDynamicIndex(word);
   if (dyn !== -1 && dyn < name.length) return baseArg(word, "dynamic");
   if (rest.startsWith("@")) return { word, kind: "url", name, constraint: rest, version: null, pinned: false };
   if (rest === "") return { word, kind: "name", name, constraint: null, version: null, pinned: false };
-  const exact = /^(===?)\s*([^,\s*]+)$/.exec(rest);
-  const version = /^(?:===?|~=|!=|>=|<=|>|<)\s*(.*)$/.exec(rest)?.[1] ?? null;
-  return { word, kind: "name", name, constraint: rest, version, pinned: exact !== null };
+  const exact = /^===?\s*[^,\s*]+$/.test(rest);
+  // `\s*` and the version must not both be able to take blanks: `(\S.*)?` (empty version: "").
+  const versionMatch = /^(?:===?|~=|!=|>=|<=|>|<)\s*(\S.*)?$/.exec(rest);
+  const version = versionMatch ? (versionMatch[1] ?? "") : null;
+  return { word, kind: "name", name, constraint: rest, version, pinned: exact };
 }
 
 function condaPackage(word: ShellWord): PackageArgument {
   const text = template(word);
-  if (word.value !== null && (URL_RE.test(text) || /\.(tar\.bz2|conda)$/.test(text))) return baseArg(word, URL_RE.test(text) ? "url" : "file");
+  if (word.value !== null && (URL_RE.test(text) || /\.(?:tar\.bz2|conda)$/.test(text))) return baseArg(word, URL_RE.test(text) ? "url" : "file");
   const withoutChannel = text.includes("::") ? text.slice(text.indexOf("::") + 2) : text;
-  const m = /^([A-Za-z0-9_][A-Za-z0-9._-]*)\s*(.*)$/.exec(withoutChannel);
+  // `(?![\w.-])` keeps the name from giving characters back to the constraint, and `(\S.*)?` keeps the
+  // constraint from taking blanks from `\s*`: without them a failing match backtracks quadratically.
+  const m = /^(\w[\w.-]*)(?![\w.-])\s*(\S.*)?$/.exec(withoutChannel);
   if (!m) return firstDynamicIndex(word) !== -1 ? baseArg(word, "dynamic") : baseArg(word, "name", text);
   const dyn = firstDynamicIndex(word);
   const nameEnd = text.length - withoutChannel.length + m[1]!.length;
   if (dyn !== -1 && dyn < nameEnd) return baseArg(word, "dynamic");
-  const rest = m[2]!.trim();
+  const rest = (m[2] ?? "").trim();
   if (rest === "") return { word, kind: "name", name: m[1]!, constraint: null, version: null, pinned: false };
-  const op = /^(==|=|>=|<=|>|<|!=|~=)?\s*(.*)$/.exec(rest)!;
-  const pinned = (op[1] === "=" || op[1] === "==" || op[1] === undefined) && /^[\d$]/.test(op[2] ?? "");
-  return { word, kind: "name", name: m[1]!, constraint: rest, version: op[2] ?? null, pinned };
+  const op = /^(==|=|>=|<=|[<>]|!=|~=)?\s*(\S.*)?$/.exec(rest)!;
+  const version = op[2] ?? "";
+  const pinned = (op[1] === "=" || op[1] === "==" || op[1] === undefined) && /^[\d$]/.test(version);
+  return { word, kind: "name", name: m[1]!, constraint: rest, version, pinned };
 }
 
 // --- JavaScript ---
@@ -699,9 +794,9 @@ function npmSpec(word: ShellWord): PackageArgument {
   const text = template(word);
   if (word.value !== null) {
     if (text === "." || text === ".." || text.startsWith("./") || text.startsWith("/") || text.startsWith("../") || text.startsWith("file:") || text.startsWith("~")) return baseArg(word, "path");
-    if (/^(git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(text) || /^[\w-][\w.-]*\/[\w.-]+(#.*)?$/.test(text)) return baseArg(word, "vcs");
+    if (/^(?:git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(text) || /^[\w-][\w.-]*\/[\w.-]+(?:#.*)?$/.test(text)) return baseArg(word, "vcs");
     if (URL_RE.test(text)) return baseArg(word, "url");
-    if (/\.(tgz|tar\.gz)$/.test(text)) return baseArg(word, "file");
+    if (/\.(?:tgz|tar\.gz)$/.test(text)) return baseArg(word, "file");
   }
   const at = text.indexOf("@", text.startsWith("@") ? 1 : 0);
   const dyn = firstDynamicIndex(word);
@@ -754,7 +849,7 @@ function gemPackage(word: ShellWord, versionOption: string | null, single: boole
 
 function isExactVersion(v: string): boolean {
   const t = v.trim().replace(/^=\s*/, "");
-  return /^v?\d+(\.[0-9A-Za-z-]+)*$/.test(t);
+  return /^v?\d+(?:\.[\dA-Za-z-]+)*$/.test(t);
 }
 
 // --- PHP ---
@@ -765,7 +860,7 @@ function composerPackages(operands: readonly ShellWord[]): PackageArgument[] {
     const text = template(word);
     const prev = out[out.length - 1];
     // `composer require vendor/pkg 1.2`: a bare constraint after a package applies to it.
-    if (prev && prev.kind === "name" && prev.constraint === null && !text.includes("/") && /^(\^|~|>|<|=|\*|v?\d|dev-|\$)/.test(text)) {
+    if (prev && prev.kind === "name" && prev.constraint === null && !text.includes("/") && /^(?:[$*<=>^~]|v?\d|dev-)/.test(text)) {
       prev.constraint = text;
       prev.version = text;
       prev.pinned = isExactVersion(text) || firstDynamicIndex(word) !== -1;
@@ -1352,7 +1447,7 @@ function classifyPacman(args: readonly ShellWord[]): Draft {
   for (const opt of o) {
     const op = longOps[opt.name];
     const letter = op ?? (opt.name.length === 2 ? opt.name[1]! : "");
-    if (/^[SRUQFDTV]$/.test(letter) && !opWord) opWord = opt.word;
+    if (/^[DFQ-V]$/.test(letter) && !opWord) opWord = opt.word;
     if (letter) letters.set(letter, (letters.get(letter) ?? 0) + 1);
   }
   const modifierLongs: Record<string, string> = { "--refresh": "y", "--sysupgrade": "u", "--clean": "c", "--search": "s", "--info": "i", "--list": "l", "--groups": "g", "--print": "p", "--downloadonly": "w" };
@@ -1417,7 +1512,7 @@ function classifyPip(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
     for (const e of findOptions(o, "-e", "--editable")) {
       const w = e.valueWord ?? e.word;
       const v = e.value ?? "";
-      packages.push(baseArg(w, /^(git|hg|svn|bzr)\+/.test(v) ? "vcs" : "path"));
+      packages.push(baseArg(w, /^(?:git|hg|svn|bzr)\+/.test(v) ? "vcs" : "path"));
     }
     if (hasOption(o, "-U", "--upgrade") && packages.length > 0 && requirementFiles.length === 0) action = "install";
   } else if (sub === "uninstall") {
@@ -1847,7 +1942,7 @@ function classifyGo(args: readonly ShellWord[]): Draft {
   const sub = cli.subcommand;
   let action: PackageManagerAction = "other";
   let packages: PackageArgument[] = [];
-  let cleans: CacheArea[] = [];
+  const cleans: CacheArea[] = [];
   let manifest = false;
   let fills: CacheArea[] = [];
   if (sub === "install" || sub === "get") {
@@ -1964,8 +2059,8 @@ function classifyMaven(args: readonly ShellWord[]): Draft {
   const goals = cli.operands.map((w) => w.value ?? "");
   let action: PackageManagerAction = "other";
   let cleans: CacheArea[] = [];
-  const offline = goals.some((g) => /^(org\.apache\.maven\.plugins:maven-)?dependency(-plugin)?(:[\d.]+)?:(go-offline|resolve|resolve-plugins|copy-dependencies)$/.test(g));
-  if (goals.some((g) => /dependency(:[\d.]+)?:purge-local-repository$/.test(g))) {
+  const offline = goals.some((g) => /^(?:org\.apache\.maven\.plugins:maven-)?dependency(?:-plugin)?(?::[\d.]+)?:(?:go-offline|resolve|resolve-plugins|copy-dependencies)$/.test(g));
+  if (goals.some((g) => /dependency(?::[\d.]+)?:purge-local-repository$/.test(g))) {
     action = "clean";
     cleans = ["maven"];
   } else if (offline) action = "install";
@@ -1983,7 +2078,7 @@ function classifyMaven(args: readonly ShellWord[]): Draft {
 function classifyGradle(args: readonly ShellWord[]): Draft {
   const cli = parseCli(args, GRADLE_SPEC, { noSubcommand: true });
   const tasks = cli.operands.map((w) => w.value ?? "");
-  const deps = tasks.some((t) => /(^|:)(dependencies|androidDependencies|resolveDependencies|downloadDependencies|resolveAllDependencies)$/.test(t));
+  const deps = tasks.some((t) => /(?:^|:)(?:dependencies|androidDependencies|resolveDependencies|downloadDependencies|resolveAllDependencies)$/.test(t));
   const first = cli.operands[0];
   return {
     manager: "gradle",
@@ -2002,7 +2097,7 @@ function resolveTool(u: UnwrappedCommand): { manager: PackageManagerId; tool: Sh
   const direct = commandToManager(base);
   if (direct) return { manager: direct, tool: name, args: u.args };
   // python[3[.x]] [-opts] -m pip …
-  if (/^python(\d+(\.\d+)?)?$/.test(base) || base === "py") {
+  if (/^python(?:\d+(?:\.\d+)?)?$/.test(base) || base === "py") {
     const args = u.args;
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
@@ -2018,7 +2113,7 @@ function resolveTool(u: UnwrappedCommand): { manager: PackageManagerId; tool: Sh
     return null;
   }
   // php [-d k=v] composer.phar …
-  if (/^php(\d+(\.\d+)?)?$/.test(base)) {
+  if (/^php(?:\d+(?:\.\d+)?)?$/.test(base)) {
     const args = u.args;
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
@@ -2050,7 +2145,7 @@ for (const info of Object.values(PACKAGE_MANAGERS)) {
 function commandToManager(base: string): PackageManagerId | null {
   const direct = COMMAND_TO_MANAGER.get(base);
   if (direct) return direct;
-  if (/^pip\d+(\.\d+)?$/.test(base)) return "pip";
+  if (/^pip\d+(?:\.\d+)?$/.test(base)) return "pip";
   return null;
 }
 
@@ -2299,7 +2394,7 @@ export function classifyCacheCleanup(cmd: ShellCommand): CacheCleanup | null {
     const deletes = rest.includes("-delete") || rest.some((v, k) => v === "-exec" && (rest[k + 1] === "rm" || rest[k + 1] === "/bin/rm"));
     if (!deletes) return null;
     // With name/path/time tests, find deletes a selection: only count start paths inside a cache area.
-    const selective = rest.some((v) => v !== null && /^-(i?name|i?path|i?wholename|i?regex|newer|[mac]time|[mac]min|size|user|group|perm|links|inum|samefile)$/.test(v));
+    const selective = rest.some((v) => v !== null && /^-(?:i?name|i?path|i?wholename|i?regex|newer|[acm]time|[acm]min|size|user|group|perm|links|inum|samefile)$/.test(v));
     const areas = new Set<CacheArea>();
     const paths: ShellWord[] = [];
     for (const w of starts) {

@@ -39,7 +39,7 @@ interface Body {
   nonPosix: boolean;
 }
 
-const NON_POSIX_SHELL = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
+const NON_POSIX_SHELL = /(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/i;
 const WINDOWS_IMAGE = /windows|servercore|nanoserver|dotnet\/framework/i;
 
 /** Minimal structural view of the Dockerfile AST (owned by lib/dockerfile). */
@@ -70,7 +70,7 @@ function collectBodies(file: string): { bodies: Body[]; parseError: string | nul
       if (ins.type === "Run") {
         const script = ins.script as { kind: string; text: ShellText; shebang?: string | null } | null;
         if (!script) continue;
-        if (script.kind === "heredoc" && script.shebang && !/\b(sh|bash|ash|dash)\b/.test(script.shebang)) continue;
+        if (script.kind === "heredoc" && script.shebang && !/\b(?:sh|bash|ash|dash)\b/.test(script.shebang)) continue;
         bodies.push({ file, source, shell: script.text, nonPosix });
       }
     }

@@ -1,0 +1,82 @@
+/** `# eslint-…` comments in all three languages, through ESLint's Linter and our recommended config. */
+import path from "node:path";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../../lib/index.js";
+
+// An empty folder of the fixtures: cross-file rules find nothing around the linted file.
+const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
+
+function lint(filename: string, code: string, options: { reportUnused?: boolean } = {}) {
+  const linter = new Linter({ configType: "flat", cwd: dir });
+  const config: Linter.Config[] = [...plugin.configs.recommended];
+  if (options.reportUnused) config.push({ linterOptions: { reportUnusedDisableDirectives: "error" } });
+  return linter.verify(code, config, { filename: path.join(dir, filename) }).map((message) => `${message.line}:${message.ruleId ?? "-"}:${message.message.slice(0, 40)}`);
+}
+
+describe("Dockerfile", () => {
+  it("eslint-disable-next-line silences the next instruction", () => {
+    expect(lint("Dockerfile", "FROM alpine:3.20\n# eslint-disable-next-line docker/no-maintainer -- legacy tooling reads Author\nMAINTAINER ops\n")).toEqual([]);
+  });
+
+  it("covers every continuation line of a multi-line instruction", () => {
+    const code = "FROM debian:12\n# eslint-disable-next-line docker/package-manager-clean-cache\nRUN set -eux; \\\n    apt-get update; \\\n    apt-get install -y curl\nMAINTAINER ops\n";
+    expect(lint("Dockerfile", code)).toEqual(["6:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org."]);
+  });
+
+  it("only the named rule, only the next instruction", () => {
+    const code = "FROM alpine:3.20\n# eslint-disable-next-line docker/instruction-casing\nMAINTAINER ops\nMAINTAINER again\n";
+    expect(lint("Dockerfile", code)).toEqual([
+      // ESLint reports an unused directive by default (a warning): instruction-casing had nothing to say.
+      "2:-:Unused eslint-disable directive (no prob",
+      "3:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org.",
+      "4:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org.",
+    ]);
+  });
+
+  it("eslint-disable / eslint-enable blocks", () => {
+    const code = "FROM alpine:3.20\n# eslint-disable docker/no-maintainer\nMAINTAINER a\nMAINTAINER b\n# eslint-enable docker/no-maintainer\nMAINTAINER c\n";
+    expect(lint("Dockerfile", code)).toEqual(["6:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org."]);
+  });
+
+  it("inline rule configuration", () => {
+    expect(lint("Dockerfile", "# eslint docker/no-maintainer: off\nFROM alpine:3.20\nMAINTAINER a\n")).toEqual([]);
+  });
+
+  it("eslint-disable-line cannot work on a whole-line comment and says so", () => {
+    expect(lint("Dockerfile", "FROM alpine:3.20\n# eslint-disable-line docker/no-maintainer\nMAINTAINER a\n")).toEqual([
+      "2:-:eslint-disable-line cannot apply here: a",
+      "3:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org.",
+    ]);
+  });
+
+  it("an unused disable directive is reported when asked", () => {
+    expect(lint("Dockerfile", "FROM alpine:3.20\n# eslint-disable-next-line docker/no-maintainer\nRUN true\n", { reportUnused: true })).toEqual([
+      "2:-:Unused eslint-disable directive (no prob",
+    ]);
+  });
+});
+
+describe("compose", () => {
+  it("next-line, same-line and block directives", () => {
+    const code = [
+      "services:",
+      "  a:",
+      "    # eslint-disable-next-line docker/require-image-tag",
+      "    image: redis",
+      "  b:",
+      "    image: redis # eslint-disable-line docker/require-image-tag",
+      "  c:",
+      "    image: redis",
+      "",
+    ].join("\n");
+    expect(lint("compose.yaml", code)).toEqual(["8:docker/require-image-tag:Image 'redis' has no tag, so it means ':"]);
+  });
+});
+
+describe(".dockerignore", () => {
+  it("a file-wide disable", () => {
+    expect(lint(".dockerignore", "# eslint-disable docker/dockerignore-required-entries\nnode_modules\n")).toEqual([]);
+    expect(lint(".dockerignore", "node_modules\n")).toHaveLength(5);
+  });
+});
