@@ -50,12 +50,9 @@ describe.each(FILES)("%s", (filename) => {
       ".dockerignore": "**/some/deep/path/*.log\n",
     };
     const head = filename === "Dockerfile" ? "FROM debian:12\n" : filename === "compose.yaml" ? "services:\n" : "";
-    let body = "";
-    if (filename === "compose.yaml") {
-      const lines: string[] = [];
-      for (let index = 0; index * 30 < 10_000_000; index += 1) lines.push(chunk[filename].replace("s:", `s${index}:`));
-      body = lines.join("");
-    } else body = chunk[filename].repeat(Math.ceil(10_000_000 / chunk[filename].length));
+    const lines: string[] = [];
+    if (filename === "compose.yaml") for (let index = 0; index * 30 < 10_000_000; index += 1) lines.push(chunk[filename].replace("s:", `s${index}:`));
+    const body = filename === "compose.yaml" ? lines.join("") : chunk[filename].repeat(Math.ceil(10_000_000 / chunk[filename].length));
     const messages = lint(filename, head + body);
     if (filename === "compose.yaml") {
       expect(messages).toMatchObject([{ fatal: true, line: 1, column: 1, message: expect.stringContaining("over 2 MB are not linted") }]);
