@@ -1,0 +1,11 @@
+/** The generated sources (rules index, config rule lists) must match the rules on disk and their meta. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { generatedFiles, repoRoot } from "../scripts/generated-sources.js";
+
+it("rules/index.ts and the config rule lists are up to date (run `npm run update`)", async () => {
+  for (const file of await generatedFiles()) {
+    expect(readFileSync(path.join(repoRoot, file.path), "utf8"), file.path).toBe(file.content);
+  }
+});
