@@ -1,0 +1,32 @@
+import type { File, Language, OkParseResult, ParseResult, SourceCode } from "@eslint/core";
+import { acceptAnyLanguageOptions, fileText } from "./language-helpers.js";
+import type { VisitorKeys } from "./syntax.js";
+
+export interface TextLanguageSpec<Root, Code> {
+  /** Child keys per node type; ESLint types them as mutable arrays but never writes to them. */
+  visitorKeys: VisitorKeys;
+  /** Text (BOM removed) to an AST, or located errors (1-based line and column); never throws. */
+  parse(text: string): { ok: true; ast: Root } | { ok: false; errors: { message: string; line: number; column: number }[] };
+  createSourceCode(init: { text: string; ast: Root; hasBOM: boolean }): Code;
+}
+
+/** The ESLint Language object our three languages share: text files, lines from 1, columns from 0. */
+export function createTextLanguage<Root, Node, Code extends SourceCode>(
+  spec: TextLanguageSpec<Root, Code>,
+): Language<{ LangOptions: Record<string, unknown>; Code: Code; RootNode: Root; Node: Node }> {
+  return {
+    fileType: "text",
+    lineStart: 1,
+    columnStart: 0,
+    nodeTypeKey: "type",
+    visitorKeys: spec.visitorKeys,
+    defaultLanguageOptions: {},
+    validateLanguageOptions: acceptAnyLanguageOptions,
+    parse(file: File): ParseResult<Root> {
+      return spec.parse(fileText(file));
+    },
+    createSourceCode(file: File, parseResult: OkParseResult<Root>): Code {
+      return spec.createSourceCode({ text: fileText(file), ast: parseResult.ast, hasBOM: file.bom });
+    },
+  };
+}
