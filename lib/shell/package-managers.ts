@@ -622,15 +622,13 @@ function isRpmOperatorChar(ch: string | undefined): boolean {
 }
 
 /**
- * `name OP version` (OP one of = == >= <= > <, blanks allowed around OP only), or null. This is the
- * match `/^(\S+)\s*(=|==|>=|<=|>|<)\s*(\S+)$/` used to give, worked out from the blank-separated fields
- * in one pass: that regex backtracks quadratically on long runs of `=`, `<`, `>` (the two `\S+` and
- * the operator can trade characters), and words come from untrusted Dockerfiles. Its leftmost-greedy
- * result, kept as is:
- * - one field: split at the last operator character that has text on both sides; the operator is
- *   that one character (so `a==1` gives `a=` `=` `1` and `a>=1` gives `a>` `=` `1`);
- * - two fields `X Y`: the operator starts Y when it can (`=`, else `>=`/`<=`, else `>`/`<`, each
- *   leaving a non-empty version), else it is the last character of X (with a non-empty name before it);
+ * `name OP version` (OP one of = == >= <= > <, blanks allowed around OP only), or null, in one pass
+ * over the blank-separated fields (a regex for this backtracks quadratically on runs of `=<>`, and
+ * words come from untrusted Dockerfiles):
+ * - one field: the operator is the run of operator characters before the last version text, so
+ *   `a>=1` gives `a` `>=` `1` and `a==1` gives `a` `==` `1`;
+ * - two fields `X Y`: the operator starts Y when it can (`==`, `=`, `>=`, `<=`, `>`, `<`, each
+ *   leaving a non-empty version), else it ends X (with a non-empty name before it);
  * - three fields `X OP Y`: OP must be exactly one of the operators.
  */
 function splitRpmConstraint(text: string): { name: string; op: string; version: string } | null {
@@ -639,12 +637,17 @@ function splitRpmConstraint(text: string): { name: string; op: string; version: 
   if (fields.includes("")) return null;
   if (fields.length === 1) {
     for (let i = text.length - 2; i >= 1; i--) {
-      if (isRpmOperatorChar(text[i])) return { name: text.slice(0, i), op: text[i]!, version: text.slice(i + 1) };
+      if (!isRpmOperatorChar(text[i])) continue;
+      let start = i;
+      while (start > 1 && isRpmOperatorChar(text[start - 1])) start -= 1;
+      const op = text.slice(start, i + 1);
+      return RPM_OPERATORS.includes(op) ? { name: text.slice(0, start), op, version: text.slice(i + 1) } : null;
     }
     return null;
   }
   if (fields.length === 2) {
     const [x, y] = fields as [string, string];
+    if (y.startsWith("==") && y.length >= 3) return { name: x, op: "==", version: y.slice(2) };
     if (y.startsWith("=") && y.length >= 2) return { name: x, op: "=", version: y.slice(1) };
     if ((y.startsWith(">=") || y.startsWith("<=")) && y.length >= 3) return { name: x, op: y.slice(0, 2), version: y.slice(2) };
     if ((y.startsWith(">") || y.startsWith("<")) && y.length >= 2) return { name: x, op: y[0]!, version: y.slice(1) };

@@ -98,6 +98,8 @@ const table: [string, Expected | null][] = [
   ["yum install httpd", { manager: "yum", action: "install", ni: false, prompts: true }],
   ["yum -y --setopt=tsflags=nodocs install httpd", { manager: "yum", action: "install", ni: true, packages: ["httpd"] }],
   ["yum --setopt=assumeyes=1 install httpd", { manager: "yum", action: "install", ni: true }],
+  // An operator of two characters stays whole (the name is `curl`, not `curl>`); only `=`/`==` pin.
+  ["dnf install -y 'curl>=7.61' 'wget==1.19' 'git < 3'", { manager: "dnf", action: "install", packages: ["curl", "wget!", "git"], ni: true }],
   ["yum clean all", { manager: "yum", action: "clean", cleans: ["yum-dnf"] }],
   ["yum clean metadata", { manager: "yum", action: "clean", cleans: [] }],
   ["yum update", { manager: "yum", action: "upgrade", ni: false }],
