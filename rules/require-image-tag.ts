@@ -17,6 +17,14 @@ const MESSAGE_ID: Record<TagProblem["kind"], MessageId> = {
   imprecise: "impreciseTag",
 };
 
+/**
+ * Docker refuses repository names with capitals (`FROM REPLACE-ME`, a template placeholder): that is
+ * an invalid reference, not an untagged one, and not this rule's finding.
+ */
+function isValidRepository(path: string): boolean {
+  return path !== "" && path === path.toLowerCase();
+}
+
 export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleTypes<Options, MessageId>>("require-image-tag", {
   meta: {
     type: "problem",
@@ -66,7 +74,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         if (!stage || !node.image) return;
         const base = getStageGraph(program).baseOf(stage);
         // Earlier stages, scratch, and references we cannot resolve (an ARG without a default) are not ours to judge.
-        if (base.kind !== "image") return;
+        if (base.kind !== "image" || !isValidRepository(base.reference.path)) return;
         const problem = tagProblem(base.reference, precision);
         if (!problem) return;
         const image = node.image;
@@ -81,6 +89,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
           // With `build:`, `image:` names the image Compose builds, not one it pulls.
           if (service.build || !service.image || !service.image.resolved) continue;
           const reference = parseImageReference(service.image.resolved);
+          if (!isValidRepository(reference.path)) continue;
           const problem = tagProblem(reference, precision);
           if (!problem) continue;
           const node = service.image.via ?? service.image.node;

@@ -22,6 +22,8 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     "ARG NODE_VERSION\nFROM node:${NODE_VERSION}\n",
     "FROM node:$UNDECLARED\n",
     "FROM --platform=$BUILDPLATFORM golang:1.22\n",
+    // A template placeholder is an invalid reference (capitals), not an untagged image.
+    "FROM REPLACE-ME\n",
     { code: "FROM node:20.11.1-bookworm-slim\nFROM ubuntu:22.04\nFROM debian:bookworm-20240110\nFROM ghcr.io/org/app:sha-1a2b3c4d\n", options: [{ precision: "minor" }] },
   ],
   invalid: [
