@@ -8,7 +8,7 @@ import { runShellScript } from "../lib/semantics/run-shell.js";
 import { unwrapCommand } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-type MessageId = "missing" | "appendEntry";
+type MessageId = "missing" | "onlyAtRoot" | "appendEntry";
 type Options = [{ entries?: string[]; contextEntries?: boolean }];
 
 interface Requirement {
@@ -16,6 +16,8 @@ interface Requirement {
   pattern: string;
   /** What it keeps out, for the message. */
   what: string;
+  /** The file excludes it at the root of the context, but not in sub-folders (`*.pem` vs `**\/*.pem`). */
+  onlyAtRoot: boolean;
 }
 
 const DEFAULT_ENTRIES = [".git", "**/.env", "**/.env.*", "**/*.pem", "**/*.key"];
@@ -115,6 +117,7 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
     defaultOptions: [{ entries: DEFAULT_ENTRIES, contextEntries: true }],
     messages: {
       missing: "This .dockerignore does not exclude {{what}}, so `COPY . .` sends it into the image. Add `{{pattern}}`.",
+      onlyAtRoot: "This .dockerignore excludes {{what}} only at the root of the context (Docker matches `*.pem` there alone), so sub-folders still send theirs. Add `{{pattern}}`.",
       appendEntry: "Add `{{pattern}}` to .dockerignore (check first that the build does not need it).",
     },
   },
@@ -128,8 +131,9 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
         const matcher = createIgnoreMatcher(program.patterns);
         const missing: Requirement[] = [];
         for (const pattern of required) {
-          if (samplePaths(pattern).every((sample) => matcher(sample))) continue;
-          missing.push({ pattern, what: DESCRIPTIONS[pattern] ?? `\`${pattern}\`` });
+          const [root, ...nested] = samplePaths(pattern).map((sample) => matcher(sample));
+          if (root && nested.every(Boolean)) continue;
+          missing.push({ pattern, what: DESCRIPTIONS[pattern] ?? `\`${pattern}\``, onlyAtRoot: root === true });
         }
         if (missing.length === 0) return;
 
@@ -139,13 +143,14 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
         const separator = end === 0 || text.endsWith("\n") ? "" : /\r\n/u.test(text) ? "\r\n" : "\n";
         const newline = /\r\n/u.test(text) ? "\r\n" : "\n";
         const loc = { start: sourceCode.getLocFromIndex(end), end: sourceCode.getLocFromIndex(end) };
-        for (const { pattern, what } of missing) {
+        for (const { pattern, what, onlyAtRoot } of missing) {
           const append = `${separator}${pattern}${newline}`;
           const fix = (fixer: RuleTextEditor) => fixer.insertTextAfterRange([end, end], append);
+          const messageId = onlyAtRoot ? "onlyAtRoot" : "missing";
           if (dockerfilesNeed(pattern, dockerfiles)) {
-            context.report({ loc, messageId: "missing", data: { what, pattern }, suggest: [{ messageId: "appendEntry", data: { pattern }, fix }] });
+            context.report({ loc, messageId, data: { what, pattern }, suggest: [{ messageId: "appendEntry", data: { pattern }, fix }] });
           } else {
-            context.report({ loc, messageId: "missing", data: { what, pattern }, fix });
+            context.report({ loc, messageId, data: { what, pattern }, fix });
           }
         }
       },

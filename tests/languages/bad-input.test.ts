@@ -63,6 +63,15 @@ describe.each(FILES)("%s", (filename) => {
   }, 300_000);
 });
 
+describe("a Dockerfile with lone CR line endings (BuildKit splits lines there too)", () => {
+  it("gives the same lines and columns as with LF", () => {
+    const code = "FROM node\nRUN apt-get update && apt-get install -y curl\nMAINTAINER x\n";
+    const where = (text: string) => lint("Dockerfile", text).map((message) => [message.ruleId, message.line, message.column, message.endLine, message.endColumn]);
+    expect(where(code.replaceAll("\n", "\r"))).toEqual(where(code));
+    expect(where(code)).toHaveLength(3);
+  });
+});
+
 describe("what does not parse", () => {
   it("an unterminated heredoc", () => {
     expect(lint("Dockerfile", "FROM alpine:3.20\nRUN <<EOF\necho\n")).toMatchObject([{ fatal: true, line: 2 }]);

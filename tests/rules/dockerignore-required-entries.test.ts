@@ -41,7 +41,7 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       output: ".git\n.env\n!.env\n**/.env.*\n*.pem\n**/*.key\n**/.env\n",
       errors: [
         { messageId: "missing", line: 6, column: 9, data: { what: "`.env` files (secrets and local settings)", pattern: "**/.env" } },
-        { messageId: "missing", line: 6, column: 9, data: { what: "`*.pem` keys and certificates", pattern: "**/*.pem" } },
+        { messageId: "onlyAtRoot", line: 6, column: 9, data: { what: "`*.pem` keys and certificates", pattern: "**/*.pem" } },
       ],
     },
     {
