@@ -18,6 +18,7 @@
  * which no Dockerfile contains). Everything else parses, unknown instructions and missing
  * arguments included: rules report those.
  */
+import { findBinaryContent } from "../utils/binary-content.js";
 import type {
   DockerfileParseError,
   DockerfileParseResult,
@@ -71,10 +72,9 @@ function trimContinuation(text: string, start: number, end: number, escapeChar: 
 }
 
 function parseWithTable(text: string, table: LineTable): DockerfileParseResult {
-  const nul = text.indexOf("\u0000");
-  if (nul !== -1) {
-    return failure(table, "file contains a NUL character: binary or UTF-16 content is not a Dockerfile", nul);
-  }
+  // The position comes from the Dockerfile's own line table (a lone CR ends a line here).
+  const binary = findBinaryContent(text);
+  if (binary) return failure(table, binary.message, binary.offset);
 
   const directiveScan = scanDirectives(text, table, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   if (directiveScan.error) return failure(table, directiveScan.error.message, directiveScan.error.offset);

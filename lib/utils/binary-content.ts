@@ -1,3 +1,6 @@
+/** UTF-16 text read as UTF-8 is full of NULs too, so the message names both. */
+export const BINARY_CONTENT_MESSAGE = "file contains a NUL character: binary or UTF-16 content is not text";
+
 /** Where a text file shows it is not text: the first NUL character (no Dockerfile, YAML or ignore file has one). */
 export function findBinaryContent(text: string): { message: string; offset: number; line: number; column: number } | null {
   const offset = text.indexOf("\u0000");
@@ -8,5 +11,5 @@ export function findBinaryContent(text: string): { message: string; offset: numb
     line += 1;
     lineStart = index + 1;
   }
-  return { message: "This is a binary file, not text (it contains a NUL byte).", offset, line, column: offset - lineStart + 1 };
+  return { message: BINARY_CONTENT_MESSAGE, offset, line, column: offset - lineStart + 1 };
 }

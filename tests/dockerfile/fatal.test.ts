@@ -14,7 +14,7 @@ describe("fatal errors", () => {
 
   it("rejects NUL characters (binary or UTF-16 content) at their position", () => {
     expect(parseErrors("FROM a\nRUN x\u0000y\n")).toEqual([
-      { message: "file contains a NUL character: binary or UTF-16 content is not a Dockerfile", line: 2, column: 6 },
+      { message: "file contains a NUL character: binary or UTF-16 content is not text", line: 2, column: 6 },
     ]);
     // A UTF-16LE file read as UTF-8.
     expect(parseErrors("F\u0000R\u0000O\u0000M\u0000")[0]).toMatchObject({ line: 1, column: 2 });
