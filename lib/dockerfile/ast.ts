@@ -44,6 +44,7 @@ export interface BaseNode {
 // The ShellText contract (the text Docker hands a shell, with a map back to the source) is defined
 // by the shell model that consumes it; see lib/shell/shell-text.ts.
 import type { ShellText } from "../shell/shell-text.js";
+import type { ParsedImageReference } from "./image-reference.js";
 export type { ShellText, ShellTextSegment } from "../shell/shell-text.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -370,22 +371,10 @@ export type RunScript =
  * uppercase letter. Separators inside `${…}` are ignored; components containing variables are
  * classified on the raw text (use `resolveImageReference` to substitute ARG values first).
  */
-export interface ImageReference extends BaseNode {
+export interface ImageReference extends BaseNode, Omit<ParsedImageReference, "variables"> {
   type: "ImageReference";
-  raw: string;
-  registry: string | null;
-  registryRange: Range | null;
-  /** The repository path as written (`node`, `library/node`, `org/app`). */
-  path: string;
-  pathRange: Range;
-  tag: string | null;
-  tagRange: Range | null;
-  /** `sha256:…`, without the `@`. */
-  digest: string | null;
-  digestRange: Range | null;
+  /** As nodes (the parsed form has plain offsets). */
   variables: VariableReference[];
-  /** `scratch`: the empty base image. */
-  isScratch: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,14 +9,17 @@ export interface ParsedImageReference {
   raw: string;
   registry: string | null;
   registryRange: Range | null;
+  /** The repository path as written (`node`, `library/node`, `org/app`). */
   path: string;
   pathRange: Range;
   tag: string | null;
   tagRange: Range | null;
+  /** `sha256:…`, without the `@`. */
   digest: string | null;
   digestRange: Range | null;
   /** Offsets shifted by `offset` like the ranges. */
   variables: ScannedVariable[];
+  /** `scratch`: the empty base image. */
   isScratch: boolean;
 }
 
