@@ -1132,6 +1132,40 @@ function isFalse(v: string | undefined): boolean {
   return v !== undefined && ["0", "false", "no", "off", "n"].includes(v.toLowerCase().replace(/^"|"$/g, ""));
 }
 
+/** A language package manager whose cache area has the manager's own name. */
+type LanguageManager = PackageManagerId & CacheArea;
+
+/** What a language package manager classifier works out; `languageDraft` turns it into a Draft. */
+interface LanguageOutcome {
+  action: PackageManagerAction;
+  packages?: PackageArgument[];
+  cleans?: CacheArea[];
+  manifest?: boolean;
+  frozen?: boolean;
+  global?: boolean;
+  noCache?: boolean;
+}
+
+/**
+ * The Draft of a language package manager: by default an install or upgrade fills the manager's cache area
+ * unless `noCache`. `extra` sets any other field (or replaces `fillsCache`).
+ */
+function languageDraft(manager: LanguageManager, cli: ParsedCli, r: LanguageOutcome, extra: Omit<Draft, "manager" | "cli" | "action"> = {}): Draft {
+  return {
+    manager,
+    action: r.action,
+    cli,
+    packages: r.packages,
+    noCache: r.noCache,
+    fillsCache: (r.action === "install" || r.action === "upgrade") && r.noCache !== true ? [manager] : [],
+    cleansCache: r.cleans,
+    manifestInstall: r.manifest,
+    frozenLockfile: r.frozen,
+    global: r.global,
+    ...extra,
+  };
+}
+
 function classifyApt(manager: "apt-get" | "apt", args: readonly ShellWord[]): Draft {
   const cli = parseCli(args, APT_SPEC);
   const sub = cli.subcommand;
@@ -1528,20 +1562,18 @@ function classifyPip(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
     action = "clean";
   }
   const fetches = sub === "install" || sub === "download" || sub === "wheel";
-  return {
-    manager: "pip",
-    action,
+  const manifest = action === "install" && requirementFiles.length > 0;
+  return languageDraft(
+    "pip",
     cli,
-    packages,
-    requirementFiles,
-    promptsWithoutFlag: action === "remove",
-    nonInteractiveWord: action === "remove" ? firstOption(o, "-y", "--yes")?.word ?? null : null,
-    noCache,
-    fillsCache: fetches && !noCache ? ["pip"] : [],
-    cleansCache: cleans,
-    manifestInstall: action === "install" && requirementFiles.length > 0,
-    frozenLockfile: action === "install" && requirementFiles.length > 0 && hasOption(o, "--require-hashes"),
-  };
+    { action, packages, cleans, manifest, frozen: manifest && hasOption(o, "--require-hashes"), noCache },
+    {
+      requirementFiles,
+      promptsWithoutFlag: action === "remove",
+      nonInteractiveWord: action === "remove" ? firstOption(o, "-y", "--yes")?.word ?? null : null,
+      fillsCache: fetches && !noCache ? ["pip"] : [],
+    },
+  );
 }
 
 function classifyUv(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
@@ -1593,19 +1625,12 @@ function classifyUv(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
       break;
   }
   const fetches = action === "install" || action === "upgrade" || sub === "run" || sub === "lock";
-  return {
-    manager: "uv",
-    action,
+  return languageDraft(
+    "uv",
     cli,
-    packages,
-    requirementFiles,
-    noCache,
-    fillsCache: fetches && !noCache ? ["uv"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    frozenLockfile: frozen,
-    global: hasOption(o, "--system"),
-  };
+    { action, packages, cleans, manifest, frozen, global: hasOption(o, "--system"), noCache },
+    { requirementFiles, fillsCache: fetches && !noCache ? ["uv"] : [] },
+  );
 }
 
 function classifyPoetry(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
@@ -1641,20 +1666,13 @@ function classifyPoetry(args: readonly ShellWord[], u: UnwrappedCommand): Draft 
     if (hasOption(o, "--all")) cleans = ["poetry"];
   }
   const noCache = hasOption(o, "--no-cache") || envTruthy(u, ["POETRY_NO_CACHE"]);
-  return {
-    manager: "poetry",
-    action,
+  // poetry install always installs what poetry.lock says (and refuses an inconsistent lock file).
+  return languageDraft(
+    "poetry",
     cli,
-    packages,
-    promptsWithoutFlag: false,
-    nonInteractiveWord: firstOption(o, "-n", "--no-interaction")?.word ?? null,
-    noCache,
-    fillsCache: (action === "install" || action === "upgrade") && !noCache ? ["poetry"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    // poetry install always installs what poetry.lock says (and refuses an inconsistent lock file).
-    frozenLockfile: manifest,
-  };
+    { action, packages, cleans, manifest, frozen: manifest, noCache },
+    { promptsWithoutFlag: false, nonInteractiveWord: firstOption(o, "-n", "--no-interaction")?.word ?? null },
+  );
 }
 
 function classifyConda(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
@@ -1689,19 +1707,17 @@ function classifyConda(args: readonly ShellWord[], u: UnwrappedCommand): Draft {
     prompts = true;
     if (hasOption(o, "-a", "--all", "-t", "--tarballs", "-p", "--packages")) cleans = ["conda"];
   }
-  return {
-    manager: "conda",
-    action,
+  return languageDraft(
+    "conda",
     cli,
-    packages,
-    requirementFiles: files,
-    promptsWithoutFlag: prompts,
-    nonInteractiveWord: firstOption(o, "-y", "--yes", "--dry-run", "-d")?.word ?? null,
-    nonInteractiveOther: envTruthy(u, ["CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES"]),
-    fillsCache: action === "install" || action === "upgrade" ? ["conda"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-  };
+    { action, packages, cleans, manifest },
+    {
+      requirementFiles: files,
+      promptsWithoutFlag: prompts,
+      nonInteractiveWord: firstOption(o, "-y", "--yes", "--dry-run", "-d")?.word ?? null,
+      nonInteractiveOther: envTruthy(u, ["CONDA_ALWAYS_YES", "MAMBA_ALWAYS_YES"]),
+    },
+  );
 }
 
 const NPM_INSTALL = new Set(["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"]);
@@ -1738,17 +1754,7 @@ function classifyNpm(args: readonly ShellWord[]): Draft {
     // npm ≥ 5 refuses to clean without --force.
     if (hasOption(o, "-f", "--force")) cleans = ["npm"];
   }
-  return {
-    manager: "npm",
-    action,
-    cli,
-    packages,
-    fillsCache: action === "install" || action === "upgrade" ? ["npm"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    frozenLockfile: frozen,
-    global,
-  };
+  return languageDraft("npm", cli, { action, packages, cleans, manifest, frozen, global });
 }
 
 function classifyPnpm(args: readonly ShellWord[]): Draft {
@@ -1783,17 +1789,7 @@ function classifyPnpm(args: readonly ShellWord[]): Draft {
     action = "clean";
     cleans = ["pnpm"];
   }
-  return {
-    manager: "pnpm",
-    action,
-    cli,
-    packages,
-    fillsCache: action === "install" || action === "upgrade" ? ["pnpm"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    frozenLockfile: frozen,
-    global,
-  };
+  return languageDraft("pnpm", cli, { action, packages, cleans, manifest, frozen, global });
 }
 
 function classifyYarn(args: readonly ShellWord[]): Draft {
@@ -1829,17 +1825,7 @@ function classifyYarn(args: readonly ShellWord[]): Draft {
     cleans = ["yarn"];
   }
   const frozen = manifest && hasOption(o, "--frozen-lockfile", "--immutable");
-  return {
-    manager: "yarn",
-    action,
-    cli,
-    packages,
-    fillsCache: action === "install" || action === "upgrade" ? ["yarn"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    frozenLockfile: frozen,
-    global,
-  };
+  return languageDraft("yarn", cli, { action, packages, cleans, manifest, frozen, global });
 }
 
 function classifyBun(args: readonly ShellWord[]): Draft {
@@ -1867,18 +1853,8 @@ function classifyBun(args: readonly ShellWord[]): Draft {
     cleans = ["bun"];
   }
   const noCache = hasOption(o, "--no-cache");
-  return {
-    manager: "bun",
-    action,
-    cli,
-    packages,
-    noCache,
-    fillsCache: (action === "install" || action === "upgrade") && !noCache ? ["bun"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    frozenLockfile: manifest && hasOption(o, "--frozen-lockfile"),
-    global: hasOption(o, "-g", "--global"),
-  };
+  const frozen = manifest && hasOption(o, "--frozen-lockfile");
+  return languageDraft("bun", cli, { action, packages, cleans, manifest, frozen, global: hasOption(o, "-g", "--global"), noCache });
 }
 
 function classifyGem(args: readonly ShellWord[]): Draft {
@@ -1898,13 +1874,7 @@ function classifyGem(args: readonly ShellWord[]): Draft {
     action = "upgrade";
     packages = cli.operands.map((w) => gemPackage(w, version, cli.operands.length === 1));
   }
-  return {
-    manager: "gem",
-    action,
-    cli,
-    packages,
-    fillsCache: action === "install" || action === "upgrade" ? ["gem"] : [],
-  };
+  return languageDraft("gem", cli, { action, packages });
 }
 
 function classifyBundler(args: readonly ShellWord[]): Draft {
@@ -1928,15 +1898,7 @@ function classifyBundler(args: readonly ShellWord[]): Draft {
   } else if (sub === "update") {
     action = "upgrade";
   }
-  return {
-    manager: "bundler",
-    action,
-    cli,
-    packages,
-    fillsCache: action === "install" || action === "upgrade" ? ["bundler"] : [],
-    manifestInstall: manifest,
-    frozenLockfile: manifest && hasOption(o, "--frozen", "--deployment"),
-  };
+  return languageDraft("bundler", cli, { action, packages, manifest, frozen: manifest && hasOption(o, "--frozen", "--deployment") });
 }
 
 function classifyGo(args: readonly ShellWord[]): Draft {
@@ -2002,20 +1964,13 @@ function classifyComposer(args: readonly ShellWord[], u: UnwrappedCommand): Draf
     cleans = ["composer"];
   }
   const noCache = hasOption(o, "--no-cache") || envTruthy(u, ["COMPOSER_NO_CACHE"]);
-  return {
-    manager: "composer",
-    action,
+  // composer install installs composer.lock exactly when it exists.
+  return languageDraft(
+    "composer",
     cli,
-    packages,
-    nonInteractiveWord: firstOption(o, "-n", "--no-interaction")?.word ?? null,
-    noCache,
-    fillsCache: (action === "install" || action === "upgrade") && !noCache ? ["composer"] : [],
-    cleansCache: cleans,
-    manifestInstall: manifest,
-    // composer install installs composer.lock exactly when it exists.
-    frozenLockfile: manifest,
-    global,
-  };
+    { action, packages, cleans, manifest, frozen: manifest, global, noCache },
+    { nonInteractiveWord: firstOption(o, "-n", "--no-interaction")?.word ?? null },
+  );
 }
 
 function classifyCargo(args: readonly ShellWord[]): Draft {
@@ -2046,15 +2001,13 @@ function classifyCargo(args: readonly ShellWord[]): Draft {
   } else if (sub === "build" || sub === "b" || sub === "run" || sub === "r" || sub === "test" || sub === "t" || sub === "check" || sub === "c") {
     fills = ["cargo"];
   }
-  return {
-    manager: "cargo",
-    action,
-    cli,
-    packages,
-    fillsCache: fills,
-    manifestInstall: manifest,
-    frozenLockfile: hasOption(o, "--locked", "--frozen"),
-  };
+  return languageDraft("cargo", cli, { action, packages, manifest, frozen: hasOption(o, "--locked", "--frozen") }, { fillsCache: fills });
+}
+
+/** Build tools without subcommands (Maven goals, Gradle tasks): report the first goal/task as the subcommand. */
+function firstOperandAsSubcommand(cli: ParsedCli): ParsedCli {
+  const first = cli.operands[0];
+  return { ...cli, subcommand: first?.value ?? null, subcommandWords: first ? [first] : [] };
 }
 
 function classifyMaven(args: readonly ShellWord[]): Draft {
@@ -2067,29 +2020,14 @@ function classifyMaven(args: readonly ShellWord[]): Draft {
     action = "clean";
     cleans = ["maven"];
   } else if (offline) action = "install";
-  const first = cli.operands[0];
-  return {
-    manager: "maven",
-    action,
-    cli: { ...cli, subcommand: first?.value ?? null, subcommandWords: first ? [first] : [] },
-    fillsCache: action === "clean" ? [] : ["maven"],
-    cleansCache: cleans,
-    manifestInstall: offline,
-  };
+  return languageDraft("maven", firstOperandAsSubcommand(cli), { action, cleans, manifest: offline }, { fillsCache: action === "clean" ? [] : ["maven"] });
 }
 
 function classifyGradle(args: readonly ShellWord[]): Draft {
   const cli = parseCli(args, GRADLE_SPEC, { noSubcommand: true });
   const tasks = cli.operands.map((w) => w.value ?? "");
   const deps = tasks.some((t) => /(?:^|:)(?:dependencies|androidDependencies|resolveDependencies|downloadDependencies|resolveAllDependencies)$/.test(t));
-  const first = cli.operands[0];
-  return {
-    manager: "gradle",
-    action: deps ? "install" : "other",
-    cli: { ...cli, subcommand: first?.value ?? null, subcommandWords: first ? [first] : [] },
-    fillsCache: ["gradle"],
-    manifestInstall: deps,
-  };
+  return languageDraft("gradle", firstOperandAsSubcommand(cli), { action: deps ? "install" : "other", manifest: deps }, { fillsCache: ["gradle"] });
 }
 
 /** Which tool a command runs (through `python -m pip`, `php composer.phar`, `corepack pnpm`). */
