@@ -82,6 +82,9 @@ export interface ParseShellOptions {
 const MAX_SHELL_STRING_DEPTH = 3;
 
 /** One parsed string and how its offsets map to the RUN's `ShellText.text`. */
+/** Where a command sits in its list and pipeline: the fields of ShellCommand the builder decides first. */
+type CommandPosition = Pick<ShellCommand, "list" | "listIndex" | "nextOperator" | "prevOperator" | "negated" | "background" | "pipeline" | "pipelineIndex">;
+
 interface Frame {
   /** The string given to the parser. */
   src: string;
@@ -337,16 +340,7 @@ class Builder {
     frame: Frame,
     stmt: MvStmt,
     state: State,
-    position: {
-      list: ShellList;
-      listIndex: number;
-      nextOperator: ShellOperator | null;
-      prevOperator: ShellOperator | null;
-      negated: boolean;
-      background: boolean;
-      pipeline: ShellPipeline | null;
-      pipelineIndex: number;
-    },
+    position: CommandPosition,
   ): ShellCommand | null {
     const type = nodeType(stmt.Cmd);
     const node = type === "" ? null : stmt.Cmd;
@@ -451,16 +445,7 @@ class Builder {
     node: MvNode | null,
     type: string,
     state: State,
-    position: {
-      list: ShellList;
-      listIndex: number;
-      nextOperator: ShellOperator | null;
-      prevOperator: ShellOperator | null;
-      negated: boolean;
-      background: boolean;
-      pipeline: ShellPipeline | null;
-      pipelineIndex: number;
-    },
+    position: CommandPosition,
   ): ShellCommand {
     const substs: MvNode[] = [];
     let name: ShellWord | null = null;

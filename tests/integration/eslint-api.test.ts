@@ -2,11 +2,11 @@
  * The paths a user's tools take: the ESLint class with fix (what editors call), the CLI with --fix,
  * --cache and --concurrency on a copy of examples/, which imports the plugin by its package name.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -67,11 +67,7 @@ describe("the ESLint class (the editor path)", () => {
 });
 
 describe("the CLI on a copy of examples/", () => {
-  beforeAll(() => {
-    // The example imports the built package by name.
-    execFileSync(process.execPath, [path.join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: repoRoot });
-  });
-
+  // The example imports the built package by name: tests/support/global-setup.ts keeps dist/ current.
   it("reports findings in all three kinds of file", () => {
     const dir = copyExamples("report");
     const { status, stdout, stderr } = eslintCli(dir, ["--format", "json", "."]);
