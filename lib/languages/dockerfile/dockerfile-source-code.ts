@@ -3,14 +3,29 @@ import { allInstructions } from "../../dockerfile/ast-helpers.js";
 import type { DockerfileProgram } from "../../dockerfile/ast.js";
 import { LINE_ENDING_PATTERN } from "../../dockerfile/positions.js";
 import { visitorKeys } from "../../dockerfile/visitor-keys.js";
-import type { VisitorKeys } from "../shared/syntax.js";
-import { DockerSourceCode } from "../shared/docker-source-code.js";
+import type { CommentLike, VisitorKeys } from "../shared/syntax.js";
+import { DockerSourceCode, type LineComment } from "../shared/docker-source-code.js";
 import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
 
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   constructor({ text, ast, hasBOM }: { text: string; ast: DockerfileProgram; hasBOM: boolean }) {
     // BuildKit also ends a line at a lone `\r`; the AST's loc does, so getLocFromIndex must agree.
-    super({ text, ast, hasBOM, comments: ast.comments, visitorKeys: visitorKeys as unknown as VisitorKeys, wholeLineComments: true, lineEndingPattern: LINE_ENDING_PATTERN });
+    super({
+      text,
+      ast,
+      hasBOM,
+      comments: ast.comments,
+      // `# syntax=docker/dockerfile:1` is a comment line to everything but BuildKit.
+      otherComments: ast.directives.map((directive) => ({ type: "Shebang", value: text.slice(directive.range[0] + 1, directive.range[1]), range: directive.range, loc: directive.loc })),
+      visitorKeys: visitorKeys as unknown as VisitorKeys,
+      wholeLineComments: true,
+      lineEndingPattern: LINE_ENDING_PATTERN,
+    });
+  }
+
+  /** A `#!` first line is read by a program (as in a JavaScript file), not by people: a "Shebang". */
+  protected override commentType(comment: CommentLike): LineComment["type"] {
+    return comment.range[0] === 0 && comment.value.startsWith("!") ? "Shebang" : "Line";
   }
 
   /**
