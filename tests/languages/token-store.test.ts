@@ -23,7 +23,7 @@ f(a, 2);
 function javascriptSourceCode(): SourceCode {
   const linter = new Linter({ configType: "flat" });
   let sourceCode: SourceCode | undefined;
-  linter.verify(JS, [{ plugins: { probe: { rules: { grab: { create: (context) => ((sourceCode = context.sourceCode), {}) } } } }, rules: { "probe/grab": "error" } }]);
+  linter.verify(JS, [{ plugins: { probe: { rules: { grab: { create: (context) => ((sourceCode = context.sourceCode as unknown as SourceCode), {}) } } } }, rules: { "probe/grab": "error" } }]);
   return sourceCode!;
 }
 
