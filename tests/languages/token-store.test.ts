@@ -1,7 +1,7 @@
 /**
  * Our token store answers as ESLint's own does: fed the tokens and comments of a JavaScript file,
  * every method with every form of options gives the same tokens as ESLint's JavaScript SourceCode.
- * Then the word tokens of a Dockerfile: what rules walking tokens see there.
+ * Then the tokens and comments of a Dockerfile: what rules walking tokens see there.
  */
 import { Linter, type SourceCode } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -91,23 +91,30 @@ describe("a Dockerfile's tokens and comments", () => {
   if (!result.ok) throw new Error("sample must parse");
   const sourceCode = new DockerfileSourceCode({ text, ast: result.ast, hasBOM: false });
 
-  it("comments are Line comments; the shebang and the parser directive are Shebang comments", () => {
+  it("every `#` line is a comment, typed as ESLint's `#` comment (Shebang), the parser directive included", () => {
     expect(sourceCode.getAllComments().map((comment) => `${comment.loc.start.line}:${comment.type}:${comment.value}`)).toEqual([
       "1:Shebang:!/usr/bin/env buildctl",
       "2:Shebang: syntax=docker/dockerfile:1",
-      "4:Line: install",
-      "6:Line: inside a continuation",
+      "4:Shebang: install",
+      "6:Shebang: inside a continuation",
     ]);
+    // The AST keeps its own comment nodes.
+    expect(sourceCode.ast.comments.every((comment) => comment.type === "Comment")).toBe(true);
   });
 
-  it("tokens are the words outside comments, so every non-blank line has a first token or comment", () => {
-    expect(sourceCode.getTokens(sourceCode.ast).map((token) => (token as { value: string }).value)).toEqual(["FROM", "alpine:3.20", "AS", "base", "RUN", "apk", "add", "\\", "curl"]);
+  it("one token per line of content outside comments, so every non-blank line has a first token or comment", () => {
+    expect(sourceCode.getTokens(sourceCode.ast).map((token) => `${token.loc.start.line}:${(token as { value: string }).value}`)).toEqual([
+      "3:FROM alpine:3.20 AS base",
+      "5:RUN apk add \\",
+      "7:curl",
+    ]);
     const instruction = allInstructions(result.ast).find((candidate) => candidate.type === "Run")!;
     expect(sourceCode.getCommentsInside(instruction).map((comment) => comment.value)).toEqual([" inside a continuation"]);
     expect(sourceCode.getCommentsBefore(instruction).map((comment) => comment.value)).toEqual([" install"]);
-    expect(sourceCode.getFirstToken(instruction)).toMatchObject({ type: "Word", value: "RUN", loc: { start: { line: 5, column: 0 } } });
-    expect(sourceCode.getTokenBefore(instruction, { includeComments: true })).toMatchObject({ type: "Line", value: " install" });
+    expect(sourceCode.getFirstToken(instruction)).toMatchObject({ type: "Text", value: "RUN apk add \\", loc: { start: { line: 5, column: 0 } } });
+    expect(sourceCode.getTokenBefore(instruction, { includeComments: true })).toMatchObject({ type: "Shebang", value: " install" });
     expect(sourceCode.isSpaceBetween(sourceCode.getFirstToken(instruction)!, sourceCode.getLastToken(instruction)!)).toBe(true);
+    expect(sourceCode.commentsExistBetween(sourceCode.getFirstToken(instruction)!, sourceCode.getLastToken(instruction)!)).toBe(true);
   });
 
   it("JavaScript scope questions get the true answer: one empty global scope", () => {

@@ -11,6 +11,7 @@ import stylistic from "@stylistic/eslint-plugin";
 import { Linter } from "eslint";
 import { builtinRules } from "eslint/use-at-your-own-risk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js";
 import plugin from "../../lib/index.js";
 
 const LONG = "a very long line ".repeat(7).trim();
@@ -89,12 +90,10 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
     expect([...new Set(after.map((message) => message.ruleId))].sort()).toEqual([
       "@stylistic/linebreak-style",
       "@stylistic/max-len",
-      "@stylistic/multiline-comment-style",
       "@stylistic/no-tabs",
       "@stylistic/no-trailing-spaces",
       "linebreak-style",
       "max-len",
-      "multiline-comment-style",
       "no-tabs",
       "no-trailing-spaces",
       "unicode-bom",
@@ -103,9 +102,6 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
     expect(where(after, "max-len")).toEqual(["9:1"]);
     expect(where(after, "no-trailing-spaces")).toEqual(["5:22"]);
     expect(where(after, "unicode-bom")).toEqual(["1:1"]);
-    // Two `#` lines in a row are consecutive line comments, which is what multiline-comment-style reports by
-    // default; the parser directive above them is a "Shebang" (read by BuildKit), left alone like `#!`.
-    expect(where(after, "multiline-comment-style")).toEqual(["2:1"]);
     // `base` turns off the core rules that judge these files by JavaScript's conventions, when it comes last.
     expect(lint("Dockerfile", "before").some((message) => message.ruleId === "no-tabs" || message.ruleId === "max-len")).toBe(false);
   });
@@ -130,11 +126,65 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
     expect([...ruleIds].filter((id) => !/^docker\/|no-tabs|no-trailing-spaces|max-len/u.test(id ?? ""))).toEqual([]);
   });
 
-  it("spaced-comment and lines-around-comment read `#` comments as line comments", () => {
+  it("comment-style rules leave `#` comments alone: their fixes would write JavaScript comment syntax", () => {
     const linter = new Linter({ configType: "flat" });
-    const configs: Linter.Config[] = [...plugin.configs.recommended, { plugins: { "@stylistic": stylistic as never }, rules: { "@stylistic/spaced-comment": "error", "@stylistic/lines-around-comment": ["error", { beforeLineComment: true }] } }];
-    const messages = linter.verify("FROM alpine:3.20\n#no space\nRUN echo\n", configs, { filename: "Dockerfile" });
-    expect(messages.map((message) => `${message.line}:${message.ruleId}`).sort()).toEqual(["2:@stylistic/lines-around-comment", "2:@stylistic/spaced-comment"]);
+    const commentRules: Linter.RulesRecord = {
+      "@stylistic/spaced-comment": "error",
+      "@stylistic/multiline-comment-style": "error",
+      "@stylistic/lines-around-comment": ["error", { beforeLineComment: true, beforeBlockComment: true }],
+      "capitalized-comments": "error",
+      "no-inline-comments": "error",
+    };
+    const configs: Linter.Config[] = [...plugin.configs.recommended, { plugins: { "@stylistic": stylistic as never }, rules: commentRules }];
+    const text = "FROM alpine:3.20\n#no space\n# two lines\n# in a row\nRUN echo\n";
+    const result = linter.verifyAndFix(text, configs, { filename: "Dockerfile" });
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(text);
+  });
+});
+
+describe("no unscoped rule's fix changes what a Dockerfile or .dockerignore means", () => {
+  beforeAll(() => void vi.spyOn(console, "warn").mockImplementation(() => {}));
+  afterAll(() => vi.restoreAllMocks());
+
+  /** The instructions (keyword and words, blanks collapsed) and comments (trimmed) of a Dockerfile. */
+  function meaning(text: string): string[] {
+    const result = parseDockerfile(text.replace(/^\uFEFF/u, ""));
+    if (!result.ok) return ["unparsable"];
+    const collapse = (part: string) => part.replaceAll(/\s+/gu, " ").trim();
+    return [
+      ...allInstructions(result.ast).map((instruction) => `${instruction.type}: ${collapse(text.slice(instruction.range[0], instruction.range[1]))}`),
+      ...result.ast.comments.map((comment) => `# ${comment.value.trim()}`),
+    ];
+  }
+
+  it("Dockerfile: every core and @stylistic rule fixing at once (after ours) changes only blanks and line ends", () => {
+    const text = [
+      "# syntax=docker/dockerfile:1",
+      "#no space",
+      "# two lines",
+      "# in a row",
+      "FROM alpine:3.20   AS   build",
+      'RUN echo "a  b"  &&  echo c;  echo d \\',
+      "  # inside a continuation",
+      "  && true",
+      'COPY ["a",  "b"]  /dst/',
+      "ENV A=1  B=2",
+      "",
+    ].join("\n");
+    const linter = new Linter({ configType: "flat" });
+    const output = linter.verifyAndFix(text, [...plugin.configs.recommended, userConfig], { filename: "Dockerfile" }).output;
+    expect(meaning(output)).toEqual(meaning(text));
+    // The spaces inside the quoted shell argument are the shell's, not a style matter: untouched.
+    expect(output).toContain('echo "a  b"  &&  echo c;  echo d');
+  });
+
+  it(".dockerignore: no JavaScript rule's fix touches a pattern or a comment", () => {
+    const text = "#no space\n# two lines\n.git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\nnode_modules   \n";
+    const linter = new Linter({ configType: "flat" });
+    const output = linter.verifyAndFix(text, [...plugin.configs.recommended, userConfig], { filename: ".dockerignore" }).output;
+    // Only the trailing blanks go (no-trailing-spaces; Docker trims them from a pattern anyway).
+    expect(output).toBe(text.replace("node_modules   ", "node_modules"));
   });
 });
 

@@ -3,8 +3,8 @@ import { allInstructions } from "../../dockerfile/ast-helpers.js";
 import type { DockerfileProgram } from "../../dockerfile/ast.js";
 import { LINE_ENDING_PATTERN } from "../../dockerfile/positions.js";
 import { visitorKeys } from "../../dockerfile/visitor-keys.js";
-import type { CommentLike, VisitorKeys } from "../shared/syntax.js";
-import { DockerSourceCode, type LineComment } from "../shared/docker-source-code.js";
+import type { VisitorKeys } from "../shared/syntax.js";
+import { DockerSourceCode } from "../shared/docker-source-code.js";
 import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
 
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
@@ -15,17 +15,12 @@ export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
       ast,
       hasBOM,
       comments: ast.comments,
-      // `# syntax=docker/dockerfile:1` is a comment line to everything but BuildKit.
+      // `# syntax=docker/dockerfile:1` is a comment line to everything but BuildKit (see `LineComment`).
       otherComments: ast.directives.map((directive) => ({ type: "Shebang", value: text.slice(directive.range[0] + 1, directive.range[1]), range: directive.range, loc: directive.loc })),
       visitorKeys: visitorKeys as unknown as VisitorKeys,
       wholeLineComments: true,
       lineEndingPattern: LINE_ENDING_PATTERN,
     });
-  }
-
-  /** A `#!` first line is read by a program (as in a JavaScript file), not by people: a "Shebang". */
-  protected override commentType(comment: CommentLike): LineComment["type"] {
-    return comment.range[0] === 0 && comment.value.startsWith("!") ? "Shebang" : "Line";
   }
 
   /**

@@ -6,7 +6,7 @@ import { isInlineConfigComment, readDisableDirectives, readInlineRuleConfigs, to
 import type { CommentLike, SyntaxElement, VisitorKeys } from "./syntax.js";
 import { TokenStore, type CursorOptions, type Ranged } from "./token-store.js";
 import { nodeAtIndex, traversalSteps } from "./traverse.js";
-import { wordTokens } from "./word-tokens.js";
+import { lineTokens } from "./line-tokens.js";
 
 export interface DockerSourceCodeInit<Root extends SyntaxElement> {
   text: string;
@@ -22,8 +22,8 @@ export interface DockerSourceCodeInit<Root extends SyntaxElement> {
   /** What ends a line in this language, when it is not ESLint's default `\r?\n`. */
   lineEndingPattern?: RegExp;
   /**
-   * The language's tokens, as rules that walk tokens see them. By default, the word tokens of
-   * `word-tokens.ts` (runs of non-blank characters outside comments).
+   * The language's tokens, as rules that walk tokens see them. By default, one token per line of
+   * content outside comments (`line-tokens.ts`).
    */
   tokens?: readonly SyntaxElement[];
   /**
@@ -36,16 +36,20 @@ export interface DockerSourceCodeInit<Root extends SyntaxElement> {
 }
 
 /**
- * A comment as ESLint's rules expect one. Our `#` comments end at the line's end, so they are "Line"
- * comments; a line only a machine reads (a Dockerfile's `#!` first line or `# syntax=` directive) is a
- * "Shebang", as ESLint calls a JavaScript file's `#!` line, which comment-style rules leave alone.
- * yaml-eslint-parser's comments stay as it types them ("Block"), as under eslint-plugin-yml's language.
+ * A comment as ESLint's rules expect one: `{ type, value, range, loc }`. ESLint knows three types, and
+ * to the rules that edit comments "Line" means `//` and "Block" means `/* … *\/`: their fixes write those
+ * delimiters and edit the value at `range[0] + 2`. A `#` comment is neither; ESLint's one comment type
+ * that starts with `#` is "Shebang", which comment-style rules (`capitalized-comments`, `spaced-comment`,
+ * `multiline-comment-style`, `no-inline-comments`, `no-warning-comments`) leave alone. Typed "Line",
+ * a Dockerfile's comments were rewritten by those fixes into `#nN space` or a `/*` line that breaks the
+ * build. So the `#` comments of a Dockerfile and a `.dockerignore` are "Shebang" comments; a compose
+ * file's keep the type yaml-eslint-parser gives them ("Block"), which eslint-plugin-yml's rules expect.
  */
-export interface LineComment extends CommentLike {
+export interface RuleComment extends CommentLike {
   type: "Line" | "Block" | "Shebang";
 }
 
-function isLineComment(comment: CommentLike): comment is LineComment {
+function isRuleComment(comment: CommentLike): comment is RuleComment {
   return comment.type === "Line" || comment.type === "Block" || comment.type === "Shebang";
 }
 
@@ -67,8 +71,9 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
   /** Our ASTs are not ESTree: rules that check this (`@stylistic/indent`) step aside. */
   readonly isESTree = false;
   readonly #wholeLineComments: boolean;
+  readonly #lineEndingPattern: RegExp | undefined;
   readonly #tokenInit: Pick<DockerSourceCodeInit<Root>, "tokens" | "otherComments" | "comments">;
-  #tokenStoreCache: TokenStore<SyntaxElement, LineComment> | null = null;
+  #tokenStoreCache: TokenStore<SyntaxElement, RuleComment> | null = null;
   #steps: TraversalStep[] | null = null;
   #globalScope: FakeScope | null = null;
 
@@ -79,6 +84,7 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
     this.comments = init.comments;
     this.parserServices = init.parserServices ?? {};
     this.#wholeLineComments = init.wholeLineComments;
+    this.#lineEndingPattern = init.lineEndingPattern;
     this.#tokenInit = { comments: init.comments, ...(init.tokens ? { tokens: init.tokens } : {}), ...(init.otherComments ? { otherComments: init.otherComments } : {}) };
     addJavaScriptProgramShape(init.ast);
   }
@@ -89,19 +95,19 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
   }
 
   /** Built on first use: our own rules never ask for tokens, only JavaScript rules a user enabled everywhere do. */
-  get #tokenStore(): TokenStore<SyntaxElement, LineComment> {
+  get #tokenStore(): TokenStore<SyntaxElement, RuleComment> {
     if (this.#tokenStoreCache) return this.#tokenStoreCache;
     const comments = [...this.#tokenInit.comments, ...(this.#tokenInit.otherComments ?? [])]
-      .map((comment): LineComment => (isLineComment(comment) ? comment : { type: this.commentType(comment), value: comment.value, range: comment.range, loc: comment.loc }))
+      .map((comment): RuleComment => (isRuleComment(comment) ? comment : { type: this.commentType(comment), value: comment.value, range: comment.range, loc: comment.loc }))
       .sort((a, b) => a.range[0] - b.range[0]);
-    const tokens = this.#tokenInit.tokens ?? wordTokens(this.text, comments.map((comment) => comment.range), (index) => this.getLocFromIndex(index));
+    const tokens = this.#tokenInit.tokens ?? lineTokens(this.text, comments.map((comment) => comment.range), (index) => this.getLocFromIndex(index), this.#lineEndingPattern);
     this.#tokenStoreCache = new TokenStore(tokens, comments);
     return this.#tokenStoreCache;
   }
 
-  /** How a comment of ours shows to rules written for JavaScript; a language may tell machine-read lines apart. */
-  protected commentType(_comment: CommentLike): LineComment["type"] {
-    return "Line";
+  /** How a comment of ours (a `#` comment) shows to rules written for JavaScript (see `RuleComment`). */
+  protected commentType(_comment: CommentLike): RuleComment["type"] {
+    return "Shebang";
   }
 
   /** The text's lines, split where the language ends a line (as `lines`). */
@@ -110,12 +116,12 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
   }
 
   /** Every comment, in source order, as `{ type: "Line", value, range, loc }`. */
-  getAllComments(): readonly LineComment[] {
+  getAllComments(): readonly RuleComment[] {
     return this.#tokenStore.getAllComments();
   }
 
   /** Tokens and comments in source order. */
-  get tokensAndComments(): readonly (SyntaxElement | LineComment)[] {
+  get tokensAndComments(): readonly (SyntaxElement | RuleComment)[] {
     return this.#tokenStore.tokensAndComments;
   }
 
@@ -202,13 +208,13 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
   getTokenByRangeStart(offset: number, options?: { includeComments?: boolean }) {
     return this.#tokenStore.getTokenByRangeStart(offset, options);
   }
-  getCommentsBefore(nodeOrToken: Ranged): LineComment[] {
+  getCommentsBefore(nodeOrToken: Ranged): RuleComment[] {
     return this.#tokenStore.getCommentsBefore(nodeOrToken);
   }
-  getCommentsAfter(nodeOrToken: Ranged): LineComment[] {
+  getCommentsAfter(nodeOrToken: Ranged): RuleComment[] {
     return this.#tokenStore.getCommentsAfter(nodeOrToken);
   }
-  getCommentsInside(node: Ranged): LineComment[] {
+  getCommentsInside(node: Ranged): RuleComment[] {
     return this.#tokenStore.getCommentsInside(node);
   }
   commentsExistBetween(left: Ranged, right: Ranged): boolean {
