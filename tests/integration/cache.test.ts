@@ -4,16 +4,12 @@
  * cache miss for our files in every new run (lib/configs/cache-key.ts). Changing only the Dockerfile
  * must change the compose file's findings on the next cached run, in both orders with eslint-plugin-yml.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runEslint, scratchProject } from "../support/eslint-cli.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const scratch = path.join(repoRoot, ".tmp-tests");
-mkdirSync(scratch, { recursive: true });
-const workDir = mkdtempSync(path.join(scratch, "cache-"));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = scratchProject("cache");
 
 const COMPOSE = "services:\n  web:\n    build: ./web\n  app:\n    image: myorg/app:1.0\n    depends_on:\n      web:\n        condition: service_healthy\n";
 const HEALTHY = "FROM nginx:1.27\nHEALTHCHECK --interval=10s CMD curl -fsS http://localhost/ || exit 1\n";
@@ -35,7 +31,7 @@ function project(name: string, configs: string): string {
 }
 
 function composeFindings(dir: string): string[] {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/eslint/bin/eslint.js"), "--cache", "--format", "json", "."], { cwd: dir, encoding: "utf8" });
+  const result = runEslint(dir, ["--cache", "--format", "json", "."]);
   expect(result.stderr).toBe("");
   const results = JSON.parse(result.stdout) as { filePath: string; messages: { line: number; ruleId: string | null }[] }[];
   return results.filter((file) => file.filePath.endsWith("compose.yaml")).flatMap((file) => file.messages.map((message) => `${message.line}:${message.ruleId}`));

@@ -5,18 +5,15 @@
  * yml rules read (`parserServices.isYAML`, YAML tokens and comments), so both sets of rules run under
  * either language.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint, type Linter } from "eslint";
 import yml from "eslint-plugin-yml";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
+import { scratchProject } from "../support/eslint-cli.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const scratch = path.join(repoRoot, ".tmp-tests");
-mkdirSync(scratch, { recursive: true });
-const dir = mkdtempSync(path.join(scratch, "yml-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchProject("yml");
 
 const COMPOSE = [
   "version: '3.8'",

@@ -3,16 +3,12 @@
  * under ESLint's JavaScript language, also with `--cache` (which needs the config to serialize: the
  * module's `meta` names it).
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { runEslint, scratchProject } from "../support/eslint-cli.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const scratch = path.join(repoRoot, ".tmp-tests");
-mkdirSync(scratch, { recursive: true });
-const dir = mkdtempSync(path.join(scratch, "parser-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchProject("parser");
 
 it("lints a Dockerfile through eslint-plugin-docker-policy/parser, with and without --cache", () => {
   writeFileSync(
@@ -21,7 +17,7 @@ it("lints a Dockerfile through eslint-plugin-docker-policy/parser, with and with
   );
   writeFileSync(path.join(dir, "Dockerfile"), "FROM alpine:3.20\n\tRUN echo hi\n");
   for (const args of [[], ["--cache"]]) {
-    const result = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/eslint/bin/eslint.js"), ...args, "--format", "json", "Dockerfile"], { cwd: dir, encoding: "utf8" });
+    const result = runEslint(dir, [...args, "--format", "json", "Dockerfile"]);
     expect(result.stderr).toBe("");
     const [file] = JSON.parse(result.stdout) as { messages: { line: number; ruleId: string | null }[] }[];
     expect(file?.messages.map((message) => `${message.line}:${message.ruleId}`)).toEqual(["2:no-tabs"]);

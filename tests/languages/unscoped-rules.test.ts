@@ -4,8 +4,7 @@
  * Every core rule and every rule of @stylistic/eslint-plugin must run on each of our languages without
  * an exception, and what they report must be true of the file (a tab is a tab, a long line is long).
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import stylistic from "@stylistic/eslint-plugin";
 import { Linter } from "eslint";
@@ -13,6 +12,7 @@ import { builtinRules } from "eslint/use-at-your-own-risk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js";
 import plugin from "../../lib/index.js";
+import { runEslint, scratchProject } from "../support/eslint-cli.js";
 
 const LONG = "a very long line ".repeat(7).trim();
 
@@ -189,17 +189,13 @@ describe("no unscoped rule's fix changes what a Dockerfile or .dockerignore mean
 });
 
 describe("the CLI with --rule", () => {
-  const repoRoot = path.resolve(import.meta.dirname, "../..");
-  const scratch = path.join(repoRoot, ".tmp-tests");
-  mkdirSync(scratch, { recursive: true });
-  const dir = mkdtempSync(path.join(scratch, "unscoped-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = scratchProject("unscoped");
 
   it(`eslint --rule '{"max-len":"error"}' reports the long line of a Dockerfile, and nothing crashes`, () => {
     writeFileSync(path.join(dir, "eslint.config.js"), 'import docker from "eslint-plugin-docker-policy";\nexport default [...docker.configs.recommended];\n');
     writeFileSync(path.join(dir, "Dockerfile"), `FROM alpine:3.20\n# ${LONG}\nRUN echo ok\n`);
     writeFileSync(path.join(dir, ".dockerignore"), `.git\n# ${LONG}\n**/*.pem\n.env\nnode_modules\n`);
-    const result = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/eslint/bin/eslint.js"), "--rule", '{"max-len":"error"}', "--format", "json", "."], { cwd: dir, encoding: "utf8" });
+    const result = runEslint(dir, ["--rule", '{"max-len":"error"}', "--format", "json", "."]);
     expect(result.stderr).toBe("");
     const results = JSON.parse(result.stdout) as { filePath: string; messages: Linter.LintMessage[] }[];
     const found = results.flatMap((file) => file.messages.map((message) => `${path.basename(file.filePath)}:${message.line}:${message.ruleId}`));
