@@ -65,7 +65,7 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
 }> {
   readonly hasBOM: boolean;
   readonly visitorKeys: VisitorKeys;
-  /** The AST's own comment nodes (a Dockerfile's are `type: "Comment"`); `getAllComments()` gives them as Line comments. */
+  /** The AST's own comment nodes (a Dockerfile's are `type: "Comment"`); `getAllComments()` gives them as rules expect (`RuleComment`). */
   readonly comments: readonly CommentLike[];
   readonly parserServices: Record<string, unknown>;
   /** Our ASTs are not ESTree: rules that check this (`@stylistic/indent`) step aside. */
@@ -98,16 +98,11 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
   get #tokenStore(): TokenStore<SyntaxElement, RuleComment> {
     if (this.#tokenStoreCache) return this.#tokenStoreCache;
     const comments = [...this.#tokenInit.comments, ...(this.#tokenInit.otherComments ?? [])]
-      .map((comment): RuleComment => (isRuleComment(comment) ? comment : { type: this.commentType(comment), value: comment.value, range: comment.range, loc: comment.loc }))
+      .map((comment): RuleComment => (isRuleComment(comment) ? comment : { type: "Shebang", value: comment.value, range: comment.range, loc: comment.loc }))
       .sort((a, b) => a.range[0] - b.range[0]);
     const tokens = this.#tokenInit.tokens ?? lineTokens(this.text, comments.map((comment) => comment.range), (index) => this.getLocFromIndex(index), this.#lineEndingPattern);
     this.#tokenStoreCache = new TokenStore(tokens, comments);
     return this.#tokenStoreCache;
-  }
-
-  /** How a comment of ours (a `#` comment) shows to rules written for JavaScript (see `RuleComment`). */
-  protected commentType(_comment: CommentLike): RuleComment["type"] {
-    return "Shebang";
   }
 
   /** The text's lines, split where the language ends a line (as `lines`). */
@@ -115,7 +110,7 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
     return this.lines;
   }
 
-  /** Every comment, in source order, as `{ type: "Line", value, range, loc }`. */
+  /** Every comment, in source order, as `{ type, value, range, loc }` (`RuleComment` says which type). */
   getAllComments(): readonly RuleComment[] {
     return this.#tokenStore.getAllComments();
   }
