@@ -126,6 +126,30 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
     expect([...ruleIds].filter((id) => !/^docker\/|no-tabs|no-trailing-spaces|max-len/u.test(id ?? ""))).toEqual([]);
   });
 
+  // Files with nothing but comments (an override file kept as a placeholder, a fresh .dockerignore).
+  const EMPTY: [string, string][] = [
+    ["compose.yaml", "# Extras layer: intentionally empty, loaded last.\n"],
+    ["compose.yaml", ""],
+    [".dockerignore", "# nothing excluded yet\n"],
+    [".dockerignore", ""],
+  ];
+  for (const [filename, text] of EMPTY) {
+    it(`${filename} with only comments (${JSON.stringify(text)}): no exception`, () => {
+      const linter = new Linter({ configType: "flat" });
+      const isCompose = filename === "compose.yaml";
+      // The known exception: the deprecated `indent-legacy` assumes a Program with a body has a first
+      // token, and a comment-only YAML stream has one empty document and no token. It crashes the same
+      // under eslint-plugin-yml's language; `base` turns it off (when it comes last).
+      const rules = isCompose ? { ...userRules, "indent-legacy": "off" as const } : userRules;
+      const messages = linter.verify(text, [...plugin.configs.recommended, { ...userConfig, rules }], { filename });
+      expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
+      if (isCompose) {
+        expect(() => linter.verify(text, [...plugin.configs.recommended, { rules: { "indent-legacy": "error" } }], { filename })).toThrow(/indent-legacy/u);
+        expect(linter.verify(text, [{ rules: { "indent-legacy": "error" } }, ...plugin.configs.recommended], { filename })).toEqual([]);
+      }
+    });
+  }
+
   it("comment-style rules leave `#` comments alone: their fixes would write JavaScript comment syntax", () => {
     const linter = new Linter({ configType: "flat" });
     const commentRules: Linter.RulesRecord = {
