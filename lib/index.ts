@@ -1,18 +1,29 @@
 import { rules } from "../rules/index.js";
 import type { Language } from "@eslint/core";
 import { createConfigs, type DockerConfigs } from "./configs/create-configs.js";
+import { FILES } from "./configs/files.js";
+import type { FileKind } from "./utils/rule-docs.js";
 import type { AnyDockerRule } from "./utils/create-rule.js";
 import { composeLanguage } from "./languages/compose/compose-language.js";
 import { dockerfileLanguage } from "./languages/dockerfile/dockerfile-language.js";
 import { dockerignoreLanguage } from "./languages/dockerignore/dockerignore-language.js";
 import { name, namespace, version } from "./meta.js";
 
-export interface DockerPolicyPlugin {
+/**
+ * The plugin object. A type alias (see `DockerConfigs`) so that it is assignable wherever ESLint's
+ * `Linter.Config["plugins"]` or `defineConfig` accept a plugin.
+ */
+export type DockerPolicyPlugin = {
   meta: { name: string; version: string; namespace: string };
-  languages: Record<"dockerfile" | "compose" | "dockerignore", Language>;
+  languages: Record<FileKind, Language>;
   rules: Record<string, AnyDockerRule>;
   configs: DockerConfigs;
-}
+  /**
+   * The file globs each of our languages claims in the configs, for a user's own config blocks:
+   * `{ files: [...docker.files.dockerfile], rules: { … } }` reaches `Dockerfile.prod` too.
+   */
+  files: Readonly<Record<FileKind, readonly string[]>>;
+};
 
 const configs = createConfigs(() => plugin);
 
@@ -26,8 +37,11 @@ const plugin: DockerPolicyPlugin = {
   },
   rules,
   configs,
+  files: FILES,
 };
 
 export default plugin;
-export { configs, rules };
+export { configs, rules, FILES as files };
+export type { DockerConfigs };
+export type { DockerConfig, DockerRuleOptions, DockerRulesConfig } from "./rule-options.js";
 export { parseForESLint } from "./dockerfile/parse-for-eslint.js";

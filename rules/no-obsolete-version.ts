@@ -5,8 +5,10 @@ import { createRule } from "../lib/utils/create-rule.js";
 
 /**
  * The range that removes a top-level `version:` pair with its whole line(s): from the start of its
- * line through the line break after it, taking a comment that ends the line along. Null when the pair
- * shares a line with something else (a flow mapping), where removing a line would remove more.
+ * line through the line break after it, taking a comment that ends the line along. When nothing but
+ * blank lines precedes it (the file's start) or the line above is blank, the blank lines after it go
+ * too, so that the fix leaves neither a blank first line nor two blank lines in a row. Null when the
+ * pair shares a line with something else (a flow mapping), where removing a line would remove more.
  */
 function wholeLinesRange(text: string, pair: AST.YAMLPair): [number, number] | null {
   const lineStart = text.lastIndexOf("\n", pair.range[0] - 1) + 1;
@@ -15,7 +17,11 @@ function wholeLinesRange(text: string, pair: AST.YAMLPair): [number, number] | n
   const rest = /^[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/u.exec(text.slice(end));
   if (!rest) return null;
   end += rest[0].length;
-  return [lineStart, end];
+  const before = text.slice(0, lineStart);
+  if (before.trim() === "" || /(?:^|\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/u.test(before)) {
+    end += /^(?:[ \t]*(?:\r\n|\r|\n))*/u.exec(text.slice(end))![0].length;
+  }
+  return [before.trim() === "" ? 0 : lineStart, end];
 }
 
 export default createRule<ComposeRuleTypes<[], "obsolete">>("no-obsolete-version", {

@@ -1,6 +1,7 @@
 /**
- * The sources generated from the rules: `rules/index.ts` (every rule file) and the rule lists of the
- * `recommended` and `strict` configs (from each rule's `meta.docs.config` and `meta.docs.fileKinds`).
+ * The sources generated from the rules: `rules/index.ts` (every rule file), the rule lists of the
+ * `recommended` and `strict` configs (from each rule's `meta.docs.config` and `meta.docs.fileKinds`), and
+ * the option types of every rule (`lib/rule-options.ts`, from each rule's `meta.schema`).
  * `npm run update` writes them; tests/generated-sources.test.ts fails when they drift.
  */
 import { readdirSync } from "node:fs";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import type { FileKind, RuleConfigName } from "../lib/utils/rule-docs.js";
+import { ruleOptionsType } from "./schema-to-type.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -50,6 +52,41 @@ export function renderConfigRules(
   return `${HEADER}import type { Linter } from "eslint";\nimport type { FileKind } from "../utils/rule-docs.js";\n\nexport const ${exportName}: Readonly<Record<FileKind, Linter.RulesRecord>> = {\n${byKind}\n};\n`;
 }
 
+/**
+ * `DockerRuleOptions` (rule id → options tuple) and `DockerRulesConfig`, ESLint's `RulesConfig` with our
+ * rules typed by their options, so that a TypeScript config gets an error for an option a rule does not
+ * have. It is an intersection, not an augmentation of `RulesConfig`: optional properties merged into an
+ * interface with a string index signature are a type error (TS2411) in every program that checks
+ * libraries, whatever the rule types.
+ */
+export function renderRuleOptions(rules: Readonly<Record<string, AnyDockerRule>>): string {
+  const entries = Object.keys(rules)
+    .sort()
+    .map((name) => {
+      const rule = rules[name]!;
+      const schema = rule.meta.schema as Parameters<typeof ruleOptionsType>[0];
+      return `  /** ${rule.meta.docs.description.replaceAll("*/", "*\\/")} */\n  "docker/${name}": ${ruleOptionsType(schema, "  ")};`;
+    })
+    .join("\n");
+  return `${HEADER}import type { RuleConfig, RulesConfig } from "@eslint/core";
+import type { Linter } from "eslint";
+
+/** Each rule's options, as its \`meta.schema\` describes them (a tuple: options may be left out from the end). */
+export interface DockerRuleOptions {
+${entries}
+}
+
+/**
+ * ESLint's \`rules\` record with this plugin's rules typed by their options:
+ * \`rules: { "docker/require-image-tag": ["error", { precision: "minor" }] } satisfies DockerRulesConfig\`.
+ */
+export type DockerRulesConfig = RulesConfig & { [Rule in keyof DockerRuleOptions]?: RuleConfig<DockerRuleOptions[Rule]> };
+
+/** A config object whose \`rules\` are checked against this plugin's rule options. */
+export type DockerConfig = Linter.Config<DockerRulesConfig>;
+`;
+}
+
 export interface GeneratedFile {
   path: string;
   content: string;
@@ -66,6 +103,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   files.push(
     { path: "lib/configs/recommended-rules.ts", content: renderConfigRules("recommendedRules", "recommended", rules) },
     { path: "lib/configs/strict-rules.ts", content: renderConfigRules("strictRules", "strict", rules) },
+    { path: "lib/rule-options.ts", content: renderRuleOptions(rules) },
   );
   return files;
 }

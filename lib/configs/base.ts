@@ -1,6 +1,7 @@
 import type { Linter } from "eslint";
 import { FILE_KINDS, FILES, LANGUAGE } from "./files.js";
 import { coreRulesOffForDockerFiles } from "./core-rules-off.js";
+import { CACHE_KEY_LANGUAGE_OPTIONS } from "./cache-key.js";
 
 /**
  * Registers the plugin and assigns our languages to their files, with no rules of ours. The plugin is
@@ -21,6 +22,9 @@ export function createBaseConfig(getPlugin: () => object): Linter.Config[] {
         name: `docker-policy/base/${kind}`,
         files: [...FILES[kind]],
         language: LANGUAGE[kind],
+        // Keeps `--cache` from serving stale cross-file results (see cache-key.ts); it also reaches
+        // compose files when eslint-plugin-yml's language wins for them.
+        languageOptions: { ...CACHE_KEY_LANGUAGE_OPTIONS },
         rules: coreRulesOffForDockerFiles,
       }),
     ),

@@ -1,11 +1,11 @@
 import type { Linter } from "eslint";
 
 /**
- * Core rules that a user's unscoped JavaScript config also runs on our files, and that have no business
- * there. tests/languages/core-rules.test.ts runs every core rule on each language: these are the ones
- * that crash on a non-JavaScript AST or judge these files by JavaScript's conventions. The rest run
- * harmlessly, and some do what a user would want everywhere (`no-warning-comments` finds a TODO in a
- * Dockerfile comment too), so they stay on.
+ * Core rules that a user's unscoped JavaScript config also runs on our files, and that judge these files
+ * by JavaScript's conventions. Every core rule runs on our languages without an exception, in any order
+ * (tests/languages/unscoped-rules.test.ts); this list only keeps JavaScript's style out of Docker files
+ * when `base` comes after the user's config. The rest stay on, and some do what a user would want
+ * everywhere (`no-warning-comments` finds a TODO in a Dockerfile comment too).
  */
 export const coreRulesOffForDockerFiles: Linter.RulesRecord = {
   // Tabs are meaningful in `<<-` heredocs, and indentation is not JavaScript's.
@@ -24,7 +24,7 @@ export const coreRulesOffForDockerFiles: Linter.RulesRecord = {
   "spaced-comment": "off",
   // A BOM is harmless in these files (BuildKit and compose skip it).
   "unicode-bom": "off",
-  // These read JavaScript parser options or statements that our ASTs do not have.
+  // JavaScript's directive prologues and `eval`: nothing to find in our files.
   "lines-around-directive": "off",
   "no-eval": "off",
   strict: "off",

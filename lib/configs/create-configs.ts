@@ -5,11 +5,15 @@ import { FILE_KINDS, FILES } from "./files.js";
 import { recommendedRules } from "./recommended-rules.js";
 import { strictRules } from "./strict-rules.js";
 
-export interface DockerConfigs {
+/**
+ * The plugin's configs. A type alias, not an interface: ESLint's `Plugin` type wants `configs` to be a
+ * `Record<string, …>`, which only an object type alias (with its implicit index signature) satisfies.
+ */
+export type DockerConfigs = {
   base: Linter.Config[];
   recommended: Linter.Config[];
   strict: Linter.Config[];
-}
+};
 
 function ruleLayer(configName: string, rules: Readonly<Record<FileKind, Linter.RulesRecord>>): Linter.Config[] {
   return FILE_KINDS.filter((kind) => Object.keys(rules[kind]).length > 0).map((kind) => ({

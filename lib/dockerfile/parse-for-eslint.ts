@@ -19,6 +19,14 @@
 import type { DockerfileProgram, SourceLocation } from "./ast.js";
 import { parseDockerfile } from "./parse.js";
 import { visitorKeys } from "./visitor-keys.js";
+import { name as packageName, version as packageVersion } from "../meta.js";
+
+/**
+ * Names the parser, so that ESLint can serialize a config that uses the whole module as its parser
+ * (`import * as parser from "eslint-plugin-docker-policy/parser"`), which `--cache` and
+ * `--print-config` need; without it ESLint rejects the module's function-valued exports.
+ */
+export const meta: { name: string; version: string } = { name: `${packageName}/parser`, version: packageVersion };
 
 /** A comment as ESLint's JavaScript SourceCode expects it. */
 export interface ESLintComment {

@@ -88,7 +88,7 @@ describe("the CLI on a copy of examples/", () => {
     expect(afterFirst).not.toEqual(before);
     expect(afterFirst["Dockerfile"]).toContain('LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"');
     expect(afterFirst["Dockerfile"]).toContain("RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*");
-    expect(afterFirst["compose.yaml"]?.startsWith("services:") || afterFirst["compose.yaml"]?.startsWith("\nservices:")).toBe(true);
+    expect(afterFirst["compose.yaml"]?.startsWith("services:")).toBe(true);
     expect(afterFirst[".dockerignore"]).toContain("**/*.pem");
     expect(afterFirst[path.join("api", "Dockerfile")]).toContain("pip install --no-cache-dir -r requirements.txt");
     // What is left is what has no safe fix.

@@ -35,8 +35,10 @@ describe("core rules on our languages", () => {
     it(`every core rule runs on ${filename} without a crash or a report`, () => {
       const linter = new Linter({ configType: "flat" });
       const messages = linter.verify(text, [{ rules: everyCoreRule }, ...plugin.configs.base], { filename });
-      // The samples carry a TODO comment: finding it is what a user who enabled this rule wants.
-      expect(messages.map((message) => message.ruleId)).toEqual(["no-warning-comments"]);
+      // A compose file's comments are YAML comments, which no-warning-comments reads (it finds the TODO); a
+      // Dockerfile's and a .dockerignore's `#` comments are "Shebang" comments that comment rules skip
+      // (lib/languages/shared/docker-source-code.ts says why).
+      expect(messages.map((message) => message.ruleId)).toEqual(filename === "compose.yaml" ? ["no-warning-comments"] : []);
     });
     it(`deprecated core rules run on ${filename} without a crash`, () => {
       const linter = new Linter({ configType: "flat" });

@@ -28,6 +28,30 @@ ruleTester("compose").run("no-obsolete-version", rule, {
       errors: [{ messageId: "obsolete", line: 2, column: 1 }],
     },
     {
+      // The first line, followed by a blank line: the fix leaves no blank first line.
+      code: "version: '3.8'\n\nservices:\n  web:\n    image: nginx:1.27\n",
+      output: "services:\n  web:\n    image: nginx:1.27\n",
+      errors: [{ messageId: "obsolete", line: 1, column: 1 }],
+    },
+    {
+      // Blank lines before it too (CRLF): all of them go, up to the first content line.
+      code: "\r\nversion: '3.8'\r\n\r\nservices: {}\r\n",
+      output: "services: {}\r\n",
+      errors: [{ messageId: "obsolete", line: 2, column: 1 }],
+    },
+    {
+      // Between two blank lines: one blank line stays, not two in a row.
+      code: "name: app\n\nversion: '3'\n\nservices: {}\n",
+      output: "name: app\n\nservices: {}\n",
+      errors: [{ messageId: "obsolete", line: 3, column: 1 }],
+    },
+    {
+      // Under a header comment: the blank line that separates the comment from the rest stays.
+      code: "# the stack\nversion: '3'\n\nservices: {}\n",
+      output: "# the stack\n\nservices: {}\n",
+      errors: [{ messageId: "obsolete", line: 2, column: 1 }],
+    },
+    {
       // A flow mapping: removing the line would remove everything, so no fix.
       code: "{version: '3', services: {}}\n",
       output: null,

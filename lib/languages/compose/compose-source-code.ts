@@ -5,7 +5,9 @@ import type { CommentLike, SyntaxElement } from "../shared/syntax.js";
 
 /**
  * The compose SourceCode keeps yaml-eslint-parser's AST untouched: compose rules read only the AST,
- * so they run the same when a user's eslint-plugin-yml language parsed the file instead of ours.
+ * so they run the same when a user's eslint-plugin-yml language parsed the file instead of ours. It also
+ * offers what eslint-plugin-yml's rules read (`parserServices.isYAML`, YAML tokens and comments through
+ * the token store), so `yml/*` rules keep reporting on compose files that our language claims.
  */
 export class ComposeSourceCode extends DockerSourceCode<AST.YAMLProgram & SyntaxElement> {
   /** yaml-eslint-parser's tokens, for rules that want them. */
@@ -20,6 +22,8 @@ export class ComposeSourceCode extends DockerSourceCode<AST.YAMLProgram & Syntax
       visitorKeys: yamlVisitorKeys,
       // A YAML comment can follow a value on its line: `image: x # eslint-disable-line …` is right.
       wholeLineComments: false,
+      tokens: ast.tokens as unknown as readonly SyntaxElement[],
+      parserServices: { isYAML: true },
     });
     this.tokens = ast.tokens;
   }

@@ -10,7 +10,17 @@ import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   constructor({ text, ast, hasBOM }: { text: string; ast: DockerfileProgram; hasBOM: boolean }) {
     // BuildKit also ends a line at a lone `\r`; the AST's loc does, so getLocFromIndex must agree.
-    super({ text, ast, hasBOM, comments: ast.comments, visitorKeys: visitorKeys as unknown as VisitorKeys, wholeLineComments: true, lineEndingPattern: LINE_ENDING_PATTERN });
+    super({
+      text,
+      ast,
+      hasBOM,
+      comments: ast.comments,
+      // `# syntax=docker/dockerfile:1` is a comment line to everything but BuildKit (see `LineComment`).
+      otherComments: ast.directives.map((directive) => ({ type: "Shebang", value: text.slice(directive.range[0] + 1, directive.range[1]), range: directive.range, loc: directive.loc })),
+      visitorKeys: visitorKeys as unknown as VisitorKeys,
+      wholeLineComments: true,
+      lineEndingPattern: LINE_ENDING_PATTERN,
+    });
   }
 
   /**

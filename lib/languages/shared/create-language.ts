@@ -1,5 +1,5 @@
 import type { File, Language, OkParseResult, ParseResult, SourceCode } from "@eslint/core";
-import { acceptAnyLanguageOptions, fileText } from "./language-helpers.js";
+import { acceptAnyLanguageOptions, fileText, withParserOptions } from "./language-helpers.js";
 import type { VisitorKeys } from "./syntax.js";
 
 export interface TextLanguageSpec<Root, Code> {
@@ -22,6 +22,7 @@ export function createTextLanguage<Root, Node, Code extends SourceCode>(
     visitorKeys: spec.visitorKeys,
     defaultLanguageOptions: {},
     validateLanguageOptions: acceptAnyLanguageOptions,
+    normalizeLanguageOptions: withParserOptions,
     parse(file: File): ParseResult<Root> {
       return spec.parse(fileText(file));
     },

@@ -37,8 +37,7 @@ export function createFakeGlobalScope(root: unknown): FakeScope {
   return scope;
 }
 
-export function createFakeScopeManager(root: unknown) {
-  const globalScope = createFakeGlobalScope(root);
+export function createFakeScopeManager(root: unknown, globalScope: FakeScope = createFakeGlobalScope(root)) {
   return {
     scopes: [globalScope],
     globalScope,
@@ -46,4 +45,17 @@ export function createFakeScopeManager(root: unknown) {
     getDeclaredVariables: () => [],
     addGlobals: () => {},
   };
+}
+
+/**
+ * The fields JavaScript rules read on the root without checking the language (`Program.body`,
+ * `Program.tokens`, `Program.sourceType`, as ESTree defines them): a file of ours has no JavaScript
+ * statements or tokens. Added as non-enumerable properties only where the AST does not already have
+ * them (yaml-eslint-parser's Program has all three), so our own AST stays as the parser built it.
+ */
+export function addJavaScriptProgramShape(root: object): void {
+  const shape: Record<string, unknown> = { body: [], tokens: [], sourceType: "module" };
+  for (const [key, value] of Object.entries(shape)) {
+    if (!(key in root)) Object.defineProperty(root, key, { value, enumerable: false, writable: false, configurable: true });
+  }
 }

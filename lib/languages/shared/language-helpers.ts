@@ -10,3 +10,12 @@ export function fileText(file: File): string {
  * unscoped `{ languageOptions: { globals } }` reaches every file, ours too, and must not fail the run.
  */
 export function acceptAnyLanguageOptions(): void {}
+
+/**
+ * Core JavaScript rules read `context.languageOptions.parserOptions.ecmaFeatures` without checking the
+ * language (`strict`, `no-eval`): keep `parserOptions` an object, as ESLint's JavaScript language does.
+ */
+export function withParserOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const parserOptions = options["parserOptions"];
+  return { ...options, parserOptions: typeof parserOptions === "object" && parserOptions !== null ? parserOptions : {} };
+}

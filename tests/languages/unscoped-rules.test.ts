@@ -1,0 +1,230 @@
+/**
+ * The crash matrix: a user's rules without `files` reach our Dockerfiles, compose files and
+ * `.dockerignore` files, before or after our configs (so `base` turning a rule off cannot protect).
+ * Every core rule and every rule of @stylistic/eslint-plugin must run on each of our languages without
+ * an exception, and what they report must be true of the file (a tab is a tab, a long line is long).
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import stylistic from "@stylistic/eslint-plugin";
+import { Linter } from "eslint";
+import { builtinRules } from "eslint/use-at-your-own-risk";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js";
+import plugin from "../../lib/index.js";
+import { runEslint, scratchProject } from "../support/eslint-cli.js";
+
+const LONG = "a very long line ".repeat(7).trim();
+
+/** Realistic files: comments, a BOM, CRLF, tabs, trailing spaces, long lines, heredocs, directives. */
+const SAMPLES: Record<string, string> = {
+  Dockerfile: [
+    "\uFEFF# syntax=docker/dockerfile:1",
+    "# Build stage: compiles the app",
+    "# (two comment lines in a row, after the parser directive)",
+    "ARG BASE=alpine:3.20",
+    "FROM ${BASE} AS build   ",
+    "# eslint-disable-next-line docker/no-maintainer -- kept for the old registry",
+    "MAINTAINER Ops <ops@example.com>",
+    "RUN apk add --no-cache curl \\",
+    `\t&& echo '${LONG}'`,
+    "RUN <<-EOF",
+    "\techo heredoc /* not a comment */ // nor this",
+    "EOF",
+    'CMD ["sh", "-c", "echo hi"]',
+    "",
+  ].join("\r\n"),
+  "compose.yaml": [
+    "# Services of the demo",
+    "services:",
+    "  web:",
+    "    image: nginx:1.27  # pinned",
+    "    ports: ['8080:80']\t# tab before a comment   ",
+    `    command: echo ${LONG}`,
+    "  cache:",
+    "    image: redis # eslint-disable-line docker/require-image-tag -- the test pins by digest elsewhere",
+    "",
+  ].join("\n"),
+  ".dockerignore": ["# Keep the context small", ".git  ", "\t!keep.md", "**/*.pem", `docs/${LONG.replaceAll(" ", "-")}`, ""].join("\n"),
+};
+
+const userRules: Linter.RulesRecord = Object.fromEntries([
+  ...[...builtinRules.keys()].map((name) => [name, "error"]),
+  ...Object.keys(stylistic.rules).map((name) => [`@stylistic/${name}`, "error"]),
+]);
+const userConfig: Linter.Config = { plugins: { "@stylistic": stylistic as never }, rules: userRules };
+
+function lint(filename: string, order: "before" | "after"): Linter.LintMessage[] {
+  const linter = new Linter({ configType: "flat" });
+  const configs = order === "before" ? [userConfig, ...plugin.configs.recommended] : [...plugin.configs.recommended, userConfig];
+  return linter.verify(SAMPLES[filename]!, configs, { filename });
+}
+
+const where = (messages: Linter.LintMessage[], ruleId: string) =>
+  messages.filter((message) => message.ruleId === ruleId).map((message) => `${message.line}:${message.column}`);
+
+describe("every core and @stylistic rule, unscoped, on our languages", () => {
+  // @stylistic warns on stderr about its deprecated rules being enabled: expected here, noise in the log.
+  beforeAll(() => void vi.spyOn(console, "warn").mockImplementation(() => {}));
+  afterAll(() => vi.restoreAllMocks());
+
+  it("covers every rule the two plugins ship", () => {
+    expect(Object.keys(userRules).length).toBe(builtinRules.size + Object.keys(stylistic.rules).length);
+    expect(builtinRules.size).toBeGreaterThan(250);
+    expect(Object.keys(stylistic.rules).length).toBeGreaterThan(80);
+  });
+
+  for (const filename of Object.keys(SAMPLES)) {
+    for (const order of ["before", "after"] as const) {
+      it(`${filename}: no exception, no parse error, no directive problem (user config ${order} ours)`, () => {
+        const messages = lint(filename, order);
+        expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
+      });
+    }
+  }
+
+  // What the rules report must be true of the file; the rules that would judge it by JavaScript's
+  // conventions (statements, quotes, semicolons) find nothing, because there is no JavaScript in it.
+  it("Dockerfile: only line-level facts are reported, on the right lines", () => {
+    const after = lint("Dockerfile", "after");
+    expect([...new Set(after.map((message) => message.ruleId))].sort()).toEqual([
+      "@stylistic/linebreak-style",
+      "@stylistic/max-len",
+      "@stylistic/no-tabs",
+      "@stylistic/no-trailing-spaces",
+      "linebreak-style",
+      "max-len",
+      "no-tabs",
+      "no-trailing-spaces",
+      "unicode-bom",
+    ]);
+    expect(where(after, "no-tabs")).toEqual(["9:1", "11:1"]);
+    expect(where(after, "max-len")).toEqual(["9:1"]);
+    expect(where(after, "no-trailing-spaces")).toEqual(["5:22"]);
+    expect(where(after, "unicode-bom")).toEqual(["1:1"]);
+    // `base` turns off the core rules that judge these files by JavaScript's conventions, when it comes last.
+    expect(lint("Dockerfile", "before").some((message) => message.ruleId === "no-tabs" || message.ruleId === "max-len")).toBe(false);
+  });
+
+  it("compose.yaml: comments are YAML comments, the rest is line-level facts", () => {
+    const after = lint("compose.yaml", "after");
+    expect(where(after, "no-tabs")).toEqual(["5:23"]);
+    expect(where(after, "max-len")).toEqual(["6:1", "8:1"]);
+    expect(where(after, "no-trailing-spaces")).toEqual(["5:46"]);
+    // Comments after a value on their line are inline comments; the `eslint-disable-line` one is a directive, exempt.
+    expect(where(after, "no-inline-comments")).toEqual(["4:24", "5:24"]);
+    // Nothing JavaScript-specific: no semicolon, quote or spacing-around-operator findings.
+    expect(after.filter((message) => /semi|quotes|space-infix|comma/u.test(message.ruleId ?? ""))).toEqual([]);
+  });
+
+  it(".dockerignore: tabs, trailing spaces and long lines on their lines, nothing else but comment style", () => {
+    const after = lint(".dockerignore", "after");
+    expect(where(after, "no-tabs")).toEqual(["3:1"]);
+    expect(where(after, "no-trailing-spaces")).toEqual(["2:5"]);
+    expect(where(after, "max-len")).toEqual(["5:1"]);
+    const ruleIds = new Set(after.map((message) => message.ruleId));
+    expect([...ruleIds].filter((id) => !/^docker\/|no-tabs|no-trailing-spaces|max-len/u.test(id ?? ""))).toEqual([]);
+  });
+
+  // Files with nothing but comments (an override file kept as a placeholder, a fresh .dockerignore).
+  const EMPTY: [string, string][] = [
+    ["compose.yaml", "# Extras layer: intentionally empty, loaded last.\n"],
+    ["compose.yaml", ""],
+    [".dockerignore", "# nothing excluded yet\n"],
+    [".dockerignore", ""],
+  ];
+  for (const [filename, text] of EMPTY) {
+    it(`${filename} with only comments (${JSON.stringify(text)}): no exception`, () => {
+      const linter = new Linter({ configType: "flat" });
+      const isCompose = filename === "compose.yaml";
+      // The known exception: the deprecated `indent-legacy` assumes a Program with a body has a first
+      // token, and a comment-only YAML stream has one empty document and no token. It crashes the same
+      // under eslint-plugin-yml's language; `base` turns it off (when it comes last).
+      const rules = isCompose ? { ...userRules, "indent-legacy": "off" as const } : userRules;
+      const messages = linter.verify(text, [...plugin.configs.recommended, { ...userConfig, rules }], { filename });
+      expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
+      if (isCompose) {
+        expect(() => linter.verify(text, [...plugin.configs.recommended, { rules: { "indent-legacy": "error" } }], { filename })).toThrow(/indent-legacy/u);
+        expect(linter.verify(text, [{ rules: { "indent-legacy": "error" } }, ...plugin.configs.recommended], { filename })).toEqual([]);
+      }
+    });
+  }
+
+  it("comment-style rules leave `#` comments alone: their fixes would write JavaScript comment syntax", () => {
+    const linter = new Linter({ configType: "flat" });
+    const commentRules: Linter.RulesRecord = {
+      "@stylistic/spaced-comment": "error",
+      "@stylistic/multiline-comment-style": "error",
+      "@stylistic/lines-around-comment": ["error", { beforeLineComment: true, beforeBlockComment: true }],
+      "capitalized-comments": "error",
+      "no-inline-comments": "error",
+    };
+    const configs: Linter.Config[] = [...plugin.configs.recommended, { plugins: { "@stylistic": stylistic as never }, rules: commentRules }];
+    const text = "FROM alpine:3.20\n#no space\n# two lines\n# in a row\nRUN echo\n";
+    const result = linter.verifyAndFix(text, configs, { filename: "Dockerfile" });
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(text);
+  });
+});
+
+describe("no unscoped rule's fix changes what a Dockerfile or .dockerignore means", () => {
+  beforeAll(() => void vi.spyOn(console, "warn").mockImplementation(() => {}));
+  afterAll(() => vi.restoreAllMocks());
+
+  /** The instructions (keyword and words, blanks collapsed) and comments (trimmed) of a Dockerfile. */
+  function meaning(text: string): string[] {
+    const result = parseDockerfile(text.replace(/^\uFEFF/u, ""));
+    if (!result.ok) return ["unparsable"];
+    const collapse = (part: string) => part.replaceAll(/\s+/gu, " ").trim();
+    return [
+      ...allInstructions(result.ast).map((instruction) => `${instruction.type}: ${collapse(text.slice(instruction.range[0], instruction.range[1]))}`),
+      ...result.ast.comments.map((comment) => `# ${comment.value.trim()}`),
+    ];
+  }
+
+  it("Dockerfile: every core and @stylistic rule fixing at once (after ours) changes only blanks and line ends", () => {
+    const text = [
+      "# syntax=docker/dockerfile:1",
+      "#no space",
+      "# two lines",
+      "# in a row",
+      "FROM alpine:3.20   AS   build",
+      'RUN echo "a  b"  &&  echo c;  echo d \\',
+      "  # inside a continuation",
+      "  && true",
+      'COPY ["a",  "b"]  /dst/',
+      "ENV A=1  B=2",
+      "",
+    ].join("\n");
+    const linter = new Linter({ configType: "flat" });
+    const output = linter.verifyAndFix(text, [...plugin.configs.recommended, userConfig], { filename: "Dockerfile" }).output;
+    expect(meaning(output)).toEqual(meaning(text));
+    // The spaces inside the quoted shell argument are the shell's, not a style matter: untouched.
+    expect(output).toContain('echo "a  b"  &&  echo c;  echo d');
+  });
+
+  it(".dockerignore: no JavaScript rule's fix touches a pattern or a comment", () => {
+    const text = "#no space\n# two lines\n.git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\nnode_modules   \n";
+    const linter = new Linter({ configType: "flat" });
+    const output = linter.verifyAndFix(text, [...plugin.configs.recommended, userConfig], { filename: ".dockerignore" }).output;
+    // Only the trailing blanks go (no-trailing-spaces; Docker trims them from a pattern anyway).
+    expect(output).toBe(text.replace("node_modules   ", "node_modules"));
+  });
+});
+
+describe("the CLI with --rule", () => {
+  const dir = scratchProject("unscoped");
+
+  it(`eslint --rule '{"max-len":"error"}' reports the long line of a Dockerfile, and nothing crashes`, () => {
+    writeFileSync(path.join(dir, "eslint.config.js"), 'import docker from "eslint-plugin-docker-policy";\nexport default [...docker.configs.recommended];\n');
+    writeFileSync(path.join(dir, "Dockerfile"), `FROM alpine:3.20\n# ${LONG}\nRUN echo ok\n`);
+    writeFileSync(path.join(dir, ".dockerignore"), `.git\n# ${LONG}\n**/*.pem\n.env\nnode_modules\n`);
+    const result = runEslint(dir, ["--rule", '{"max-len":"error"}', "--format", "json", "."]);
+    expect(result.stderr).toBe("");
+    const results = JSON.parse(result.stdout) as { filePath: string; messages: Linter.LintMessage[] }[];
+    const found = results.flatMap((file) => file.messages.map((message) => `${path.basename(file.filePath)}:${message.line}:${message.ruleId}`));
+    expect(found).toContain("Dockerfile:2:max-len");
+    expect(found).toContain(".dockerignore:2:max-len");
+    expect(found.filter((entry) => entry.endsWith(":null"))).toEqual([]);
+  });
+});
