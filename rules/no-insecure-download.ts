@@ -76,7 +76,7 @@ export default createRule<DockerfileRuleTypes<[], "insecureOption" | "plainHttp"
           if (unwrapped.baseName === null) continue;
           const download = readDownload(unwrapped);
           if (download) {
-            if (download.insecureOption) report(download.insecureOption.word, "insecureOption", { option: download.insecureOption.word.value ?? "", tool: download.client });
+            if (download.insecureOption) report(download.insecureOption.word, "insecureOption", { option: download.insecureOption.name, tool: download.client });
             for (const url of download.urls) {
               const value = staticUrl(url);
               if (value === null || !isRemotePlainHttp(value)) continue;

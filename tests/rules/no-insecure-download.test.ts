@@ -20,7 +20,7 @@ ruleTester("dockerfile").run("no-insecure-download", rule, {
   invalid: [
     {
       code: "FROM debian:12\nRUN curl -fsSLk https://example.com/a.tgz -o /a.tgz\n",
-      errors: [{ messageId: "insecureOption", data: { option: "-fsSLk", tool: "curl" }, line: 2, column: 10, endColumn: 16 }],
+      errors: [{ messageId: "insecureOption", data: { option: "-k", tool: "curl" }, line: 2, column: 10, endColumn: 16 }],
     },
     { code: "FROM debian:12\nRUN curl --insecure -fsSLo /a https://example.com/a\n", errors: [{ messageId: "insecureOption", line: 2, column: 10 }] },
     { code: "FROM debian:12\nRUN wget --no-check-certificate -O /a https://example.com/a\n", errors: [{ messageId: "insecureOption", data: { option: "--no-check-certificate", tool: "wget" }, line: 2, column: 10 }] },
