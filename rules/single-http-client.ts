@@ -2,7 +2,7 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { runShellScript } from "../lib/semantics/run-shell.js";
 import type { HttpClient } from "../lib/shell/http-clients.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { classifyPackageManagerCommand } from "../lib/shell/package-managers.js";
+import { classifyPackageManagerCommand } from "../lib/shell/index.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
