@@ -2,18 +2,40 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noConsecutiveRun from "./no-consecutive-run.js";
+import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
+import noInsecureDownload from "./no-insecure-download.js";
+import noInteractiveCommand from "./no-interactive-command.js";
+import noLnBinSh from "./no-ln-bin-sh.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noSudo from "./no-sudo.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import preferWorkdir from "./prefer-workdir.js";
 import requireImageTag from "./require-image-tag.js";
+import requirePipefail from "./require-pipefail.js";
+import singleHttpClient from "./single-http-client.js";
+import useraddNoLogInit from "./useradd-no-log-init.js";
+import wgetProgress from "./wget-progress.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-consecutive-run": noConsecutiveRun,
+  "no-curl-pipe-shell": noCurlPipeShell,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
+  "no-insecure-download": noInsecureDownload,
+  "no-interactive-command": noInteractiveCommand,
+  "no-ln-bin-sh": noLnBinSh,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-sudo": noSudo,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "prefer-workdir": preferWorkdir,
   "require-image-tag": requireImageTag,
+  "require-pipefail": requirePipefail,
+  "single-http-client": singleHttpClient,
+  "useradd-no-log-init": useraddNoLogInit,
+  "wget-progress": wgetProgress,
 };

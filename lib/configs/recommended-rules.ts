@@ -5,9 +5,15 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-insecure-download": "error",
+    "docker/no-ln-bin-sh": "error",
     "docker/no-maintainer": "error",
+    "docker/no-sudo": "error",
     "docker/package-manager-clean-cache": "error",
+    "docker/prefer-workdir": "error",
     "docker/require-image-tag": "error",
+    "docker/require-pipefail": "error",
+    "docker/useradd-no-log-init": "error",
   },
   compose: {
     "docker/no-healthcheck-less-dependency": "error",

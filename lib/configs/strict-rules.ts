@@ -3,7 +3,13 @@ import type { Linter } from "eslint";
 import type { FileKind } from "../utils/rule-docs.js";
 
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
-  dockerfile: {},
+  dockerfile: {
+    "docker/no-consecutive-run": "error",
+    "docker/no-curl-pipe-shell": "error",
+    "docker/no-interactive-command": "error",
+    "docker/single-http-client": "error",
+    "docker/wget-progress": "error",
+  },
   compose: {},
   dockerignore: {},
 };

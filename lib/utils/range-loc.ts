@@ -1,0 +1,14 @@
+import type { SourceLocation } from "@eslint/core";
+
+/** Anything that maps a UTF-16 offset of the file to a 1-based line and 0-based column (every SourceCode). */
+export interface OffsetLocator {
+  getLocFromIndex(index: number): { line: number; column: number };
+}
+
+/**
+ * The `loc` to report for `[start, end)` (UTF-16 offsets into the file): shell words and commands carry
+ * source ranges, not `loc`s, because most are never reported.
+ */
+export function locOfRange(sourceCode: OffsetLocator, range: readonly [number, number]): SourceLocation {
+  return { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
+}

@@ -1,0 +1,40 @@
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { runShellScript } from "../lib/semantics/run-shell.js";
+import { commandName } from "../lib/shell/commands.js";
+import type { ShellWord } from "../lib/shell/model.js";
+import { unwrappedCommand } from "../lib/shell/unwrapped.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+export default createRule<DockerfileRuleTypes<[], "sudo">>("no-sudo", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow `sudo` in RUN; switch users with USER instead",
+      category: "run",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      peers: ["hadolint DL3004"],
+    },
+    schema: [],
+    messages: {
+      sudo: "Do not use `sudo` in RUN: RUN already runs as the current USER. Put `USER root` before the commands that need it and switch back to the app user after.",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+    return {
+      Run(run) {
+        const script = runShellScript(program, run);
+        if (!script) return;
+        for (const command of script.commands) {
+          // `sudo x`, `env A=1 sudo x`, `xargs sudo rm`: every sudo the command goes through.
+          const words = new Set<ShellWord>();
+          if (commandName(command) === "sudo" && command.name) words.add(command.name);
+          for (const wrapper of unwrappedCommand(command).wrappers) if (wrapper.name === "sudo") words.add(wrapper.word);
+          for (const word of words) context.report({ loc: locOfRange(context.sourceCode, word.range), messageId: "sudo" });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,54 @@
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { runCommands } from "../lib/semantics/run-commands.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+type Options = [{ everyCd?: boolean }];
+
+export default createRule<DockerfileRuleTypes<Options, "lostCd" | "cd">>("prefer-workdir", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require WORKDIR, not `cd`, to set the directory for later instructions",
+      category: "run",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      peers: ["hadolint DL3003"],
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          everyCd: {
+            type: "boolean",
+            description: "Also report a `cd` that later commands of the same RUN use (hadolint DL3003 reports every `cd`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ everyCd: false }],
+    messages: {
+      lostCd: "`cd` is the last command of this RUN, so it changes nothing: every instruction starts in the WORKDIR. Use `WORKDIR {{dir}}` instead.",
+      cd: "Use `WORKDIR {{dir}}` instead of `cd` to set the directory.",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+    const [{ everyCd }] = context.options;
+    return {
+      Run(run) {
+        const { commands } = runCommands(program, run);
+        commands.forEach(({ command, unwrapped }, index) => {
+          if (unwrapped.baseName !== "cd" || command.kind !== "simple" || unwrapped.wrappers.length > 0) return;
+          const target = unwrapped.args.find((word) => word.value === null || !word.value.startsWith("-"));
+          const dir = target?.value ?? (target ? target.raw : "~");
+          // A later command of the same shell runs in that directory; after the last one nothing does.
+          const usedLater = commands.slice(index + 1).some((later) => later.command.name !== null);
+          if (usedLater && !everyCd) return;
+          context.report({ loc: locOfRange(context.sourceCode, command.range), messageId: usedLater ? "cd" : "lostCd", data: { dir } });
+        });
+      },
+    };
+  },
+});

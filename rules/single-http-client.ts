@@ -1,0 +1,62 @@
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { runShellScript } from "../lib/semantics/run-shell.js";
+import type { HttpClient } from "../lib/shell/http-clients.js";
+import type { ShellWord } from "../lib/shell/model.js";
+import { classifyPackageManagerCommand } from "../lib/shell/index.js";
+import { unwrappedCommand } from "../lib/shell/unwrapped.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+const CLIENTS: ReadonlySet<string> = new Set<HttpClient>(["curl", "wget"]);
+
+/** The first word by which a stage uses or installs each client. */
+type FirstUse = Map<HttpClient, { word: ShellWord; how: "runs" | "installs" }>;
+
+export default createRule<DockerfileRuleTypes<[], "both">>("single-http-client", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Disallow using or installing both curl and wget in one stage",
+      category: "run",
+      config: "strict",
+      fileKinds: ["dockerfile"],
+      peers: ["hadolint DL4001"],
+    },
+    schema: [],
+    messages: {
+      both: "This stage {{how}} `{{second}}` although it already uses `{{first}}`: one HTTP client is enough; drop one to keep the image small and its attack surface smaller.",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+    return {
+      Stage(stage) {
+        const firstUse: FirstUse = new Map();
+        for (const instruction of stage.instructions) {
+          if (instruction.type !== "Run") continue;
+          const script = runShellScript(program, instruction);
+          if (!script) continue;
+          for (const command of script.commands) {
+            const unwrapped = unwrappedCommand(command);
+            const name = unwrapped.baseName;
+            if (name !== null && CLIENTS.has(name) && unwrapped.name) {
+              if (!firstUse.has(name as HttpClient)) firstUse.set(name as HttpClient, { word: unwrapped.name, how: "runs" });
+              continue;
+            }
+            const invocation = classifyPackageManagerCommand(command);
+            if (invocation?.action !== "install") continue;
+            for (const item of invocation.packages) {
+              if (item.name !== null && CLIENTS.has(item.name) && !firstUse.has(item.name as HttpClient)) firstUse.set(item.name as HttpClient, { word: item.word, how: "installs" });
+            }
+          }
+        }
+        const curl = firstUse.get("curl");
+        const wget = firstUse.get("wget");
+        if (!curl || !wget) return;
+        const [first, second] = curl.word.range[0] < wget.word.range[0] ? (["curl", "wget"] as const) : (["wget", "curl"] as const);
+        const use = firstUse.get(second)!;
+        context.report({ loc: locOfRange(context.sourceCode, use.word.range), messageId: "both", data: { first, second, how: use.how } });
+      },
+    };
+  },
+});

@@ -1,0 +1,55 @@
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { imageShellFamily } from "../lib/semantics/image-shell.js";
+import { runCommandsNamed } from "../lib/semantics/run-commands.js";
+import { stageOf } from "../lib/semantics/run-shell.js";
+import { parseCli } from "../lib/shell/cli.js";
+import { WGET } from "../lib/shell/tool-specs.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+const WGET_NAMES = new Set(["wget"]);
+/**
+ * GNU Wget options that already keep the log short (Wget manual, "Logging and Input File Options" and
+ * "Download Options"): quiet, no-verbose, a chosen progress style, or the log sent to a file.
+ */
+const QUIET_OPTIONS = new Set(["-q", "--quiet", "--no-verbose", "--progress", "-o", "--output-file", "-a", "--append-output"]);
+
+export default createRule<DockerfileRuleTypes<[], "progress">>("wget-progress", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require `wget` to be run with `--progress=dot:giga`, `-q` or `-nv` so the build log stays readable",
+      category: "run",
+      config: "strict",
+      fileKinds: ["dockerfile"],
+      peers: ["hadolint DL3047"],
+    },
+    fixable: "code",
+    schema: [],
+    messages: {
+      progress: "`wget` without a progress option prints a line of dots for every 50 KB it downloads into the build log. Use `wget --progress=dot:giga`, or `-nv`/`-q`.",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+    return {
+      Run(run) {
+        const stage = stageOf(program, run);
+        for (const { unwrapped } of runCommandsNamed(program, run, WGET_NAMES)) {
+          // `-nv` is GNU Wget's one two-letter short option; a getopt scan would read it as `-n -v`.
+          if (unwrapped.args.some((word) => word.value === "-nv")) continue;
+          const parsed = parseCli(unwrapped.args, WGET, { noSubcommand: true });
+          if (parsed.options.some((option) => QUIET_OPTIONS.has(option.name))) continue;
+          const name = unwrapped.name!;
+          // BusyBox wget has no `--progress`: fix only where the image's wget is GNU Wget.
+          const gnu = stage !== null && imageShellFamily(program, stage) === "bash";
+          context.report({
+            loc: locOfRange(context.sourceCode, name.range),
+            messageId: "progress",
+            fix: gnu ? (fixer) => fixer.insertTextAfterRange(name.range, " --progress=dot:giga") : null,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,112 @@
+import rule from "../../rules/require-pipefail.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+const BASH_SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
+
+ruleTester("dockerfile").run("require-pipefail", rule, {
+  valid: [
+    // pipefail from SHELL, inherited through FROM <stage>, or from `set` earlier in the same shell.
+    `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | bash\n`,
+    `FROM debian:12 AS base\n${BASH_SHELL}\nFROM base\nRUN curl -fsSL https://example.com/a | tee /a\n`,
+    'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a | tee /a\n',
+    "FROM debian:12\nRUN set -o pipefail && curl -fsSL https://example.com/a | tee /a\n",
+    "FROM debian:12\nRUN set -euxo pipefail; curl -fsSL https://example.com/a | tee /a\n",
+    "FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://example.com/a | tee /a'\n",
+    // The last command catches the failure (empty or truncated input makes it fail).
+    "FROM debian:12\nRUN curl -fsSL https://example.com/a.tar.gz | tar xz -C /opt\n",
+    "FROM debian:12\nRUN curl -fsSL https://example.com/key | apt-key add -\n",
+    "FROM debian:12\nRUN curl -fsSL https://example.com/SHASUMS | grep linux-x64 | sha256sum -c -\n",
+    "FROM debian:12\nRUN wget -qO- https://example.com/a | grep -q ok\n",
+    // Nothing before the pipe can fail.
+    "FROM debian:12\nRUN echo 'deb http://deb.debian.org/debian bookworm main' | tee /etc/apt/sources.list\n",
+    "FROM debian:12\nRUN { echo a; echo b; } | tee /etc/a.conf\n",
+    'FROM debian:12\nRUN echo "$(cat /etc/os-release)" | tee /tmp/os\n',
+    "FROM debian:12\nRUN cat <<EOF | tee /etc/a.conf\nx=1\nEOF\n",
+    // A local query piped into a text filter: reported only with everyPipeline.
+    "FROM debian:12\nRUN find /usr/local -name '*.so' | sort -u > /tmp/libs\n",
+    'FROM debian:12\nRUN arch="$(dpkg --print-architecture | awk -F- \'{ print $NF }\')"\n',
+    // The status of a condition is the point.
+    "FROM debian:12\nRUN if curl -fsSL https://example.com/a | grep -q x; then echo y; fi\n",
+    // `set -o pipefail` inside a subshell does not reach the parent shell... but a parent's reaches subshells.
+    "FROM debian:12\nRUN set -o pipefail; ( curl -fsSL https://example.com/a | tee /a )\n",
+    'FROM python:3.12-slim\nRUN ["sh", "-c", "echo hi"]\n',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Invoke-WebRequest https://example.com | Out-File a\n',
+  ],
+  invalid: [
+    {
+      code: "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\n",
+      errors: [
+        {
+          messageId: "pipefail",
+          data: { first: "curl", next: "bash" },
+          line: 2,
+          column: 5,
+          endLine: 2,
+          endColumn: 46,
+          suggestions: [{ messageId: "addShell", data: { shell: BASH_SHELL }, output: `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | bash\n` }],
+        },
+      ],
+    },
+    {
+      // Alpine has BusyBox ash, not bash.
+      code: "FROM alpine:3.20\nRUN wget -qO- https://example.com/key.asc | gpg --dearmor > /k.gpg\n",
+      errors: [
+        {
+          messageId: "pipefail",
+          line: 2,
+          column: 5,
+          suggestions: [
+            {
+              messageId: "addShell",
+              data: { shell: 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]' },
+              output: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/key.asc | gpg --dearmor > /k.gpg\n',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Any command piped into tee: tee succeeds whatever happened before it.
+      code: "FROM golang:1.22\nRUN go vet ./... | tee /out/vet.log\n",
+      errors: [{ messageId: "pipefail", data: { first: "go", next: "tee" }, line: 2, column: 5, suggestions: [{ messageId: "addShell", output: `FROM golang:1.22\n${BASH_SHELL}\nRUN go vet ./... | tee /out/vet.log\n` }] }],
+    },
+    {
+      // Unknown base image: no suggestion, since we cannot know which shell it has.
+      code: "FROM example.com/base:1\nRUN curl -fsSL https://example.com/a | tee /a\n",
+      errors: [{ messageId: "pipefail", line: 2, column: 5, suggestions: [] }],
+    },
+    {
+      // A SHELL without pipefail is in effect: the suggestion would replace it, so none is offered.
+      code: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/a | tee /a\n',
+      errors: [{ messageId: "pipefail", line: 3, column: 5, suggestions: [] }],
+    },
+    {
+      // `set -o pipefail` after the pipeline, or only in one branch, does not count.
+      code: "FROM debian:12\nRUN curl -fsSL https://example.com/a | tee /a; set -o pipefail\n",
+      errors: [{ messageId: "pipefail", line: 2, column: 5, suggestions: 1 }],
+    },
+    {
+      code: "FROM debian:12\nRUN ( set -o pipefail ); curl -fsSL https://example.com/a | tee /a\n",
+      errors: [{ messageId: "pipefail", line: 2, column: 26, suggestions: 1 }],
+    },
+    {
+      // Continuation lines, heredoc RUN, the indentation of the RUN kept, CRLF kept.
+      code: "FROM debian:12\n  RUN apt-get update \\\n && curl -fsSL https://example.com/a \\\n    | bash\n",
+      errors: [{ messageId: "pipefail", line: 3, column: 5, suggestions: [{ messageId: "addShell", output: `FROM debian:12\n  ${BASH_SHELL}\n  RUN apt-get update \\\n && curl -fsSL https://example.com/a \\\n    | bash\n` }] }],
+    },
+    {
+      code: "FROM debian:12\r\nRUN <<EOF\r\ncurl -fsSL https://example.com/a | sh\r\nEOF\r\n",
+      errors: [{ messageId: "pipefail", line: 3, column: 1, suggestions: [{ messageId: "addShell", output: `FROM debian:12\r\n${BASH_SHELL}\r\nRUN <<EOF\r\ncurl -fsSL https://example.com/a | sh\r\nEOF\r\n` }] }],
+    },
+    {
+      code: "FROM debian:12\nRUN find /usr/local -name '*.so' | sort -u > /tmp/libs\n",
+      options: [{ everyPipeline: true }],
+      errors: [{ messageId: "pipefail", data: { first: "find", next: "sort" }, line: 2, column: 5, suggestions: 1 }],
+    },
+    {
+      // ONBUILD: a SHELL here would not reach the trigger's build, so no suggestion.
+      code: "FROM debian:12\nONBUILD RUN curl -fsSL https://example.com/a | sh\n",
+      errors: [{ messageId: "pipefail", line: 2, column: 13, suggestions: [] }],
+    },
+  ],
+});
