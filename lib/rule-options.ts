@@ -16,19 +16,47 @@ export interface DockerRuleOptions {
     /** `consistent`: the casing most keywords of the file already use (upper case on a tie); `upper` or `lower`: always that casing. */
     casing?: "consistent" | "upper" | "lower";
   }?];
+  /** Disallow consecutive RUN instructions that could be one layer */
+  "docker/no-consecutive-run": [];
+  /** Disallow piping a downloaded script straight into a shell or interpreter */
+  "docker/no-curl-pipe-shell": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
   "docker/no-healthcheck-less-dependency": [];
+  /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
+  "docker/no-insecure-download": [];
+  /** Disallow commands that make no sense in an image build (ssh, vim, service, shutdown, ps, top, kill, mount…) */
+  "docker/no-interactive-command": [];
+  /** Disallow replacing `/bin/sh` with `ln`; use the SHELL instruction */
+  "docker/no-ln-bin-sh": [];
   /** Disallow the deprecated MAINTAINER instruction; use the `org.opencontainers.image.authors` label */
   "docker/no-maintainer": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
+  /** Disallow `sudo` in RUN; switch users with USER instead */
+  "docker/no-sudo": [];
   /** Require package managers to leave no download cache or package index in the layer */
   "docker/package-manager-clean-cache": [];
+  /** Require WORKDIR, not `cd`, to set the directory for later instructions */
+  "docker/prefer-workdir": [{
+    /** Also report a `cd` that later commands of the same RUN use (hadolint DL3003 reports every `cd`). */
+    everyCd?: boolean;
+  }?];
   /** Require images to be pinned to a version tag, not `latest` or another floating tag */
   "docker/require-image-tag": [{
     /** `any`: any tag that is not floating (`latest`, `lts`, `stable`…) is enough; `minor`: the tag must also name at least a major.minor version (`node:20` floats, `node:20.11-alpine` does not), a date or a commit. */
     precision?: "any" | "minor";
   }?];
+  /** Require `pipefail` for RUN instructions that pipe a command which can fail */
+  "docker/require-pipefail": [{
+    /** Report every pipeline whose earlier commands can fail (hadolint DL4006), not only those where a failure is likely to go unnoticed (a download, or a pipe into `tee` or an interpreter). */
+    everyPipeline?: boolean;
+  }?];
+  /** Disallow using or installing both curl and wget in one stage */
+  "docker/single-http-client": [];
+  /** Require `useradd -l` (`--no-log-init`) when the UID is large */
+  "docker/useradd-no-log-init": [];
+  /** Require `wget` to be run with `--progress=dot:giga`, `-q` or `-nv` so the build log stays readable */
+  "docker/wget-progress": [];
 }
 
 /**
