@@ -5,6 +5,7 @@ import instructionCasing from "./instruction-casing.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noUnknownInstruction from "./no-unknown-instruction.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
 
@@ -14,6 +15,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-unknown-instruction": noUnknownInstruction,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
 };

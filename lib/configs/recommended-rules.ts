@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/instruction-casing": "error",
     "docker/no-maintainer": "error",
+    "docker/no-unknown-instruction": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/require-image-tag": "error",
   },
