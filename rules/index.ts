@@ -3,19 +3,25 @@ import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
+import noInstructionBeforeFrom from "./no-instruction-before-from.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
+import validOnbuild from "./valid-onbuild.js";
+import workdirAbsolute from "./workdir-absolute.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
+  "no-instruction-before-from": noInstructionBeforeFrom,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "no-unknown-instruction": noUnknownInstruction,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
+  "valid-onbuild": validOnbuild,
+  "workdir-absolute": workdirAbsolute,
 };

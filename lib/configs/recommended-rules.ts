@@ -5,10 +5,13 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-instruction-before-from": "error",
     "docker/no-maintainer": "error",
     "docker/no-unknown-instruction": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/require-image-tag": "error",
+    "docker/valid-onbuild": "error",
+    "docker/workdir-absolute": "error",
   },
   compose: {
     "docker/no-healthcheck-less-dependency": "error",

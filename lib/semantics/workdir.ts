@@ -1,0 +1,105 @@
+/**
+ * The working directory at each instruction: what WORKDIRs of the stage, and of the stages it is
+ * built on (`FROM builder AS final` inherits the builder's WORKDIR), have set before it. Values are
+ * resolved with the ARG/ENV the Dockerfile sets (`WORKDIR $HOME/app` with `ENV HOME=/root`); a value
+ * that depends on something the file does not set is "unknown", and rules stay silent on it.
+ * Computed once per Program.
+ */
+import type { DockerfileProgram, Instruction, Stage, Word } from "../dockerfile/ast.js";
+import { evaluateWord } from "../dockerfile/variables.js";
+import { variableBefore } from "./environment.js";
+import { getStageGraph } from "./stages.js";
+
+/**
+ * The working directory before an instruction:
+ * - `unset`: no WORKDIR in the stage nor in the stages it is built on (the base image's, often `/`);
+ * - `absolute`: an absolute WORKDIR was set (`path` null when it is not knowable from the file);
+ * - `relative`: only relative WORKDIRs were set, so the result depends on the base image's WORKDIR.
+ */
+export type WorkdirBefore = { kind: "unset" } | { kind: "absolute"; path: string | null } | { kind: "relative" };
+
+const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:)?[\\/]/u;
+
+/**
+ * Whether `path` (already resolved) is absolute: `/…` (Linux), and on Windows also `C:\…`, `C:/…`
+ * and `\…` (BuildKit `system.IsAbs` for the Windows platform). Drive letters are accepted on every
+ * platform: a Linux path never starts with one in practice.
+ */
+export function isAbsolutePath(path: string): boolean {
+  return WINDOWS_ABSOLUTE.test(path);
+}
+
+/**
+ * What Docker makes of `word` at `instruction` of `stage`, with the ARG/ENV the file sets in scope
+ * (ENV inherited through FROM <stage>); null when it uses a variable the file does not set, or does
+ * not lex.
+ */
+export function resolveWordAt(program: DockerfileProgram, stage: Stage, instruction: Instruction, word: Word): string | null {
+  if (word.variables.length === 0 && !/["'\\`]/u.test(word.value)) return word.value;
+  let unknown = false;
+  try {
+    const evaluation = evaluateWord(word.value, program.escapeChar, (name) => {
+      const value = variableBefore(program, stage, instruction, name);
+      if (value === undefined || value === null) {
+        unknown = true;
+        return undefined;
+      }
+      return value;
+    });
+    return unknown ? null : evaluation.value;
+  } catch {
+    return null;
+  }
+}
+
+/** `base` joined with a relative `path` (POSIX separators; `..` and `.` folded). */
+function join(base: string, path: string): string {
+  const parts = base.split("/");
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(part);
+  }
+  const joined = parts.join("/");
+  return joined === "" ? "/" : joined;
+}
+
+interface WorkdirIndex {
+  before: Map<Instruction, WorkdirBefore>;
+  atEnd: Map<Stage, WorkdirBefore>;
+}
+
+function compute(program: DockerfileProgram): WorkdirIndex {
+  const graph = getStageGraph(program);
+  const before = new Map<Instruction, WorkdirBefore>();
+  const atEnd = new Map<Stage, WorkdirBefore>();
+  for (const stage of program.stages) {
+    const base = graph.baseOf(stage);
+    let state: WorkdirBefore = base.kind === "stage" ? (atEnd.get(base.stage) ?? { kind: "unset" }) : { kind: "unset" };
+    for (const instruction of stage.instructions) {
+      before.set(instruction, state);
+      if (instruction.type !== "Workdir" || !instruction.path) continue;
+      const path = resolveWordAt(program, stage, instruction, instruction.path);
+      // A value the file does not determine may well be absolute: stay silent from here on.
+      if (path === null) state = { kind: "absolute", path: null };
+      else if (isAbsolutePath(path)) state = { kind: "absolute", path: path.startsWith("/") ? join("/", path) : path };
+      else if (state.kind === "absolute") state = { kind: "absolute", path: state.path === null || !state.path.startsWith("/") ? null : join(state.path, path) };
+      else state = { kind: "relative" };
+    }
+    atEnd.set(stage, state);
+  }
+  return { before, atEnd };
+}
+
+const cache = new WeakMap<DockerfileProgram, WorkdirIndex>();
+
+/** The working directory in effect before `instruction` (a stage-body instruction); `unset` elsewhere (preamble, ONBUILD triggers). */
+export function workdirBefore(program: DockerfileProgram, instruction: Instruction): WorkdirBefore {
+  let index = cache.get(program);
+  if (!index) {
+    index = compute(program);
+    cache.set(program, index);
+  }
+  return index.before.get(instruction) ?? { kind: "unset" };
+}
