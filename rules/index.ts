@@ -2,6 +2,7 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noEmptyContinuation from "./no-empty-continuation.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
 import noMaintainer from "./no-maintainer.js";
@@ -15,6 +16,7 @@ import workdirAbsolute from "./workdir-absolute.js";
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-empty-continuation": noEmptyContinuation,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-instruction-before-from": noInstructionBeforeFrom,
   "no-maintainer": noMaintainer,

@@ -5,6 +5,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-empty-continuation": "error",
     "docker/no-instruction-before-from": "error",
     "docker/no-maintainer": "error",
     "docker/no-unknown-instruction": "error",
