@@ -4,6 +4,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
+    "docker/copy-destination-slash": "error",
     "docker/instruction-casing": "error",
     "docker/no-empty-continuation": "error",
     "docker/no-instruction-before-from": "error",
