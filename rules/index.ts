@@ -11,6 +11,7 @@ import noObsoleteVersion from "./no-obsolete-version.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
+import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import validOnbuild from "./valid-onbuild.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
@@ -26,6 +27,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-unknown-instruction": noUnknownInstruction,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
+  "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "valid-onbuild": validOnbuild,
   "workdir-absolute": workdirAbsolute,
 };

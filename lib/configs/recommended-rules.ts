@@ -12,6 +12,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-unknown-instruction": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/require-image-tag": "error",
+    "docker/require-workdir-for-relative-copy": "error",
     "docker/valid-onbuild": "error",
     "docker/workdir-absolute": "error",
   },

@@ -13,7 +13,9 @@ import { getStageGraph } from "./stages.js";
 /**
  * The working directory before an instruction:
  * - `unset`: no WORKDIR in the stage nor in the stages it is built on (the base image's, often `/`);
- * - `absolute`: an absolute WORKDIR was set (`path` null when it is not knowable from the file);
+ * - `absolute`: an absolute WORKDIR was set, or the stage starts from scratch (`/`) (`path` null
+ *   when it is not knowable from the file: a variable the file does not set, a base stage chosen at
+ *   build time);
  * - `relative`: only relative WORKDIRs were set, so the result depends on the base image's WORKDIR.
  */
 export type WorkdirBefore = { kind: "unset" } | { kind: "absolute"; path: string | null } | { kind: "relative" };
@@ -70,13 +72,29 @@ interface WorkdirIndex {
   atEnd: Map<Stage, WorkdirBefore>;
 }
 
+/**
+ * The working directory a stage starts with: its base stage's at the end; `/` for scratch (an empty
+ * image config, always the root); for a base only known at build time (`FROM base-${TARGETARCH}`),
+ * the state shared by every earlier stage whose name the reference can expand to, unknown if they
+ * differ; `unset` for an image.
+ */
+function initialState(program: DockerfileProgram, stage: Stage, atEnd: ReadonlyMap<Stage, WorkdirBefore>): WorkdirBefore {
+  const base = getStageGraph(program).baseOf(stage);
+  if (base.kind === "stage") return atEnd.get(base.stage) ?? { kind: "unset" };
+  if (base.kind === "scratch") return { kind: "absolute", path: "/" };
+  if (base.kind === "image" || !stage.from.image) return { kind: "unset" };
+  const pattern = new RegExp(`^${stage.from.image.raw.split(/\$\{[^}]*\}|\$\w+/u).map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join(".*")}$`, "iu");
+  const candidates = program.stages.slice(0, stage.index).filter((earlier) => earlier.name !== null && pattern.test(earlier.name));
+  if (candidates.length === 0) return { kind: "unset" };
+  const states = candidates.map((candidate) => atEnd.get(candidate) ?? { kind: "unset" as const });
+  return states.every((candidate) => candidate.kind === "unset") ? { kind: "unset" } : { kind: "absolute", path: null };
+}
+
 function compute(program: DockerfileProgram): WorkdirIndex {
-  const graph = getStageGraph(program);
   const before = new Map<Instruction, WorkdirBefore>();
   const atEnd = new Map<Stage, WorkdirBefore>();
   for (const stage of program.stages) {
-    const base = graph.baseOf(stage);
-    let state: WorkdirBefore = base.kind === "stage" ? (atEnd.get(base.stage) ?? { kind: "unset" }) : { kind: "unset" };
+    let state = initialState(program, stage, atEnd);
     for (const instruction of stage.instructions) {
       before.set(instruction, state);
       if (instruction.type !== "Workdir" || !instruction.path) continue;
