@@ -12,6 +12,7 @@ import noUnknownInstruction from "./no-unknown-instruction.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
+import validExpose from "./valid-expose.js";
 import validOnbuild from "./valid-onbuild.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
@@ -28,6 +29,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
+  "valid-expose": validExpose,
   "valid-onbuild": validOnbuild,
   "workdir-absolute": workdirAbsolute,
 };

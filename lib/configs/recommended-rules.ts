@@ -13,6 +13,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/package-manager-clean-cache": "error",
     "docker/require-image-tag": "error",
     "docker/require-workdir-for-relative-copy": "error",
+    "docker/valid-expose": "error",
     "docker/valid-onbuild": "error",
     "docker/workdir-absolute": "error",
   },
