@@ -3,6 +3,7 @@ import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import copyDestinationSlash from "./copy-destination-slash.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import jsonArgs from "./json-args.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
@@ -20,6 +21,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "copy-destination-slash": copyDestinationSlash,
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "json-args": jsonArgs,
   "no-empty-continuation": noEmptyContinuation,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-instruction-before-from": noInstructionBeforeFrom,

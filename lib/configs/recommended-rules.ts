@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/copy-destination-slash": "error",
     "docker/instruction-casing": "error",
+    "docker/json-args": "error",
     "docker/no-empty-continuation": "error",
     "docker/no-instruction-before-from": "error",
     "docker/no-maintainer": "error",
