@@ -14,6 +14,7 @@ import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import validExpose from "./valid-expose.js";
+import validLabel from "./valid-label.js";
 import validOnbuild from "./valid-onbuild.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
@@ -32,6 +33,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-image-tag": requireImageTag,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "valid-expose": validExpose,
+  "valid-label": validLabel,
   "valid-onbuild": validOnbuild,
   "workdir-absolute": workdirAbsolute,
 };

@@ -15,6 +15,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/require-image-tag": "error",
     "docker/require-workdir-for-relative-copy": "error",
     "docker/valid-expose": "error",
+    "docker/valid-label": "error",
     "docker/valid-onbuild": "error",
     "docker/workdir-absolute": "error",
   },
