@@ -11,6 +11,7 @@ import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import preferNumericUser from "./prefer-numeric-user.js";
 import requireImageTag from "./require-image-tag.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import validExpose from "./valid-expose.js";
@@ -30,6 +31,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-obsolete-version": noObsoleteVersion,
   "no-unknown-instruction": noUnknownInstruction,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "prefer-numeric-user": preferNumericUser,
   "require-image-tag": requireImageTag,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "valid-expose": validExpose,
