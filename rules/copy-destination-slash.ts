@@ -1,7 +1,6 @@
 import type { Add, Copy } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { resolveWordAt } from "../lib/semantics/workdir.js";
+import { resolveCopyDestination } from "../lib/semantics/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** A destination Docker treats as a directory: ends with `/` (or `\` on Windows), or is `.`/`..`. */
@@ -32,12 +31,8 @@ export default createRule<DockerfileRuleTypes<[], "noSlash">>("copy-destination-
       const destination = node.destination;
       const count = node.sources.length + node.heredocs.length;
       if (!destination || count < 2) return;
-      let value: string | null = destination.value;
-      if (destination.type === "Word") {
-        const stage = stageOf(program, node);
-        value = stage ? resolveWordAt(program, stage, node, destination) : null;
-        if (value === null) return;
-      }
+      const value = resolveCopyDestination(program, node);
+      if (value === null) return;
       if (namesDirectory(value)) return;
       const raw = context.sourceCode.text.slice(destination.range[0], destination.range[1]);
       // Inside a closing quote (`"/app"` → `"/app/"`), else after the word.

@@ -1,6 +1,6 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { initialShellKind, stageOf } from "../lib/semantics/run-shell.js";
-import { resolveWordAt } from "../lib/semantics/workdir.js";
+import { resolveWordAt } from "../lib/semantics/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-user", {

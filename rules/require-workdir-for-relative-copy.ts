@@ -1,7 +1,6 @@
 import type { Add, Copy } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { isAbsolutePath, resolveWordAt, workdirBefore } from "../lib/semantics/workdir.js";
+import { isAbsolutePath, resolveCopyDestination, workdirBefore } from "../lib/semantics/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "noWorkdir">>("require-workdir-for-relative-copy", {
@@ -26,10 +25,7 @@ export default createRule<DockerfileRuleTypes<[], "noWorkdir">>("require-workdir
       const destination = node.destination;
       // ONBUILD triggers run in another build, whose WORKDIR this file cannot know.
       if (!destination || node.parent?.type === "Onbuild") return;
-      const stage = stageOf(program, node);
-      if (!stage) return;
-      // JSON strings are expanded too; one with a variable is left alone.
-      const value = destination.type === "Word" ? resolveWordAt(program, stage, node, destination) : destination.value.includes("$") ? null : destination.value;
+      const value = resolveCopyDestination(program, node);
       if (value === null || value === "" || isAbsolutePath(value)) return;
       // A relative WORKDIR before it is workdir-absolute's finding; any other WORKDIR settles it.
       if (workdirBefore(program, node).kind !== "unset") return;

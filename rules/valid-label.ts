@@ -3,7 +3,7 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { LABEL_FORMATS, labelKeyProblem, matchesLabelFormat, type LabelFormat } from "../lib/semantics/label-formats.js";
 import { stageOf } from "../lib/semantics/run-shell.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
-import { resolveWordAt } from "../lib/semantics/workdir.js";
+import { resolveWordAt } from "../lib/semantics/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Options = [{ schema?: Record<string, LabelFormat>; strictLabels?: boolean }];

@@ -1,6 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { stageOf } from "../lib/semantics/run-shell.js";
-import { isAbsolutePath, resolveWordAt, workdirBefore } from "../lib/semantics/workdir.js";
+import { resolveWordAt } from "../lib/semantics/resolve-word.js";
+import { isAbsolutePath, workdirBefore } from "../lib/semantics/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "relative">>("workdir-absolute", {

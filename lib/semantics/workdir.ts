@@ -5,9 +5,9 @@
  * that depends on something the file does not set is "unknown", and rules stay silent on it.
  * Computed once per Program.
  */
-import type { DockerfileProgram, Instruction, Stage, Word } from "../dockerfile/ast.js";
-import { evaluateWord } from "../dockerfile/variables.js";
-import { variableBefore } from "./environment.js";
+import type { Add, Copy, DockerfileProgram, Instruction, Stage } from "../dockerfile/ast.js";
+import { resolveWordAt } from "./resolve-word.js";
+import { stageOf } from "./run-shell.js";
 import { getStageGraph } from "./stages.js";
 
 /**
@@ -32,26 +32,16 @@ export function isAbsolutePath(path: string): boolean {
 }
 
 /**
- * What Docker makes of `word` at `instruction` of `stage`, with the ARG/ENV the file sets in scope
- * (ENV inherited through FROM <stage>); null when it uses a variable the file does not set, or does
- * not lex.
+ * The destination of a COPY/ADD as Docker reads it: a word resolved like {@link resolveWordAt}, a JSON
+ * string as decoded (null when it holds a variable, which Docker would expand). Null when there is no
+ * destination or it cannot be known.
  */
-export function resolveWordAt(program: DockerfileProgram, stage: Stage, instruction: Instruction, word: Word): string | null {
-  if (word.variables.length === 0 && !/["'\\`]/u.test(word.value)) return word.value;
-  let unknown = false;
-  try {
-    const evaluation = evaluateWord(word.value, program.escapeChar, (name) => {
-      const value = variableBefore(program, stage, instruction, name);
-      if (value === undefined || value === null) {
-        unknown = true;
-        return undefined;
-      }
-      return value;
-    });
-    return unknown ? null : evaluation.value;
-  } catch {
-    return null;
-  }
+export function resolveCopyDestination(program: DockerfileProgram, node: Copy | Add): string | null {
+  const destination = node.destination;
+  const stage = stageOf(program, node);
+  if (!destination || !stage) return null;
+  if (destination.type === "JsonString") return destination.value.includes("$") ? null : destination.value;
+  return resolveWordAt(program, stage, node, destination);
 }
 
 /** `base` joined with a relative `path` (POSIX separators; `..` and `.` folded). */
