@@ -258,5 +258,25 @@ describe("heredocs", () => {
       expect(program.stages[0]!.instructions.map((i) => i.type)).toEqual(["Cmd", "Env", "UnknownInstruction", "UnknownInstruction"]);
     });
   });
+
+  it("parseHeredocWord decides the name and expansion like BuildKit's heredocFromMatch", () => {
+    const cases: [string, ReturnType<typeof parseHeredocWord>][] = [
+      ["<<eof", { fd: null, stripTabs: false, delimiter: "eof", quoted: false }],
+      // An escaped quote is a character of the name, not quoting: the body is still expanded.
+      ["<<eo\\'f", { fd: null, stripTabs: false, delimiter: "eo'f", quoted: false }],
+      ["<<eo'f'", { fd: null, stripTabs: false, delimiter: "eof", quoted: true }],
+      ["<<'e'o\\'f", { fd: null, stripTabs: false, delimiter: "eo'f", quoted: true }],
+      // Unset variables stay as written (SkipUnsetEnv).
+      ["<<$EOF", { fd: null, stripTabs: false, delimiter: "$EOF", quoted: false }],
+      ["<<'one two'", { fd: null, stripTabs: false, delimiter: "one two", quoted: true }],
+      ["<<one two", null],
+      ["<< EOF", { fd: null, stripTabs: false, delimiter: "EOF", quoted: false }],
+      ['3<<-"X"', { fd: 3, stripTabs: true, delimiter: "X", quoted: true }],
+      ["<<", null],
+      ["<<EOF<X", null],
+      ["cat<<EOF", null],
+    ];
+    for (const [word, expected] of cases) expect(parseHeredocWord(word), word).toEqual(expected);
+  });
 });
 
