@@ -77,6 +77,20 @@ export function buildkitParseProblems(instruction: Instruction, text: string): P
     problems.push(...flagProblems(instruction, INSTRUCTION_FLAGS[instruction.keyword.value.toLowerCase()] ?? {}));
   }
 
+  for (const flag of instruction.type === "Run" ? instruction.flags : []) {
+    if (!flag.mount) continue;
+    // `instructions/commands_runmount.go`, parseMount: the mount types and sharing modes it accepts.
+    const type = flag.mount.options.findLast((option) => option.key.toLowerCase() === "type");
+    if (flag.mount.kind === null && type?.value != null) {
+      problems.push({ range: type.range, kind: "invalid", problem: `--mount type "${type.value}" does not exist: use bind, cache, tmpfs, secret or ssh (BuildKit: "unsupported mount type")` });
+    }
+    const sharing = flag.mount.sharing;
+    if (sharing !== null && !["shared", "private", "locked"].includes(sharing.toLowerCase())) {
+      const option = flag.mount.options.findLast((candidate) => candidate.key.toLowerCase() === "sharing");
+      problems.push({ range: option?.range ?? flag.range, kind: "invalid", problem: `--mount sharing "${sharing}" does not exist: use shared, private or locked (BuildKit: "unsupported sharing value")` });
+    }
+  }
+
   switch (instruction.type) {
     case "From": {
       const count = (instruction.image ? 1 : 0) + (instruction.asKeyword ? 1 : 0) + (instruction.stageName ? 1 : 0) + instruction.extraArguments.length;

@@ -137,6 +137,14 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
       ],
     },
     {
+      // RUN --mount: mount types and sharing modes BuildKit does not know.
+      code: "FROM alpine:3.20\nRUN --mount=type=cahce,target=/c --mount=type=cache,target=/d,sharing=global true\n",
+      errors: [
+        { messageId: "invalid", line: 2, column: 13, endColumn: 23 },
+        { messageId: "invalid", line: 2, column: 63, endColumn: 77 },
+      ],
+    },
+    {
       // HEALTHCHECK NONE declares no flags but never parses them; HEALTHCHECK CMD does.
       code: "FROM alpine:3.20\nHEALTHCHECK --intervall=5s CMD true\n",
       errors: [{ messageId: "unknownFlag", line: 2, column: 13, data: { instruction: "HEALTHCHECK", flag: "intervall", hint: " (did you mean '--interval'?)", note: "" } }],
