@@ -16,7 +16,7 @@ export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-u
     schema: [],
     messages: {
       userName:
-        "USER '{{user}}' is a name: Kubernetes' runAsNonRoot can only verify a numeric UID and refuses to start the pod. Use the UID (for example USER 10001{{group}}).",
+        "USER '{{user}}' is a name: Kubernetes' runAsNonRoot can only verify a numeric UID and refuses to start the pod. Use the UID (for example USER {{example}}).",
     },
   },
   create(context) {
@@ -29,7 +29,7 @@ export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-u
         if (!stage || initialShellKind(program, stage) === "non-posix") return;
         const user = resolveWordAt(program, stage, node, node.user);
         if (user === null || user === "" || /^\d+$/u.test(user)) return;
-        context.report({ loc: node.user.loc, messageId: "userName", data: { user, group: node.group ? `:${node.group.value}` : "" } });
+        context.report({ loc: node.user.loc, messageId: "userName", data: { user, example: `${user === "root" ? "0" : "10001"}${node.group ? `:${node.group.value}` : ""}` } });
       },
     };
   },

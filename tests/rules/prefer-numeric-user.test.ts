@@ -15,17 +15,17 @@ ruleTester("dockerfile").run("prefer-numeric-user", rule, {
   invalid: [
     {
       code: "FROM alpine:3.20\nRUN adduser -D app\nUSER app\n",
-      errors: [{ messageId: "userName", line: 3, column: 6, endColumn: 9, data: { user: "app", group: "" } }],
+      errors: [{ messageId: "userName", line: 3, column: 6, endColumn: 9, data: { user: "app", example: "10001" } }],
     },
     {
       code: "FROM node:20.11\nUSER node:node\n",
-      errors: [{ messageId: "userName", line: 2, column: 6, endColumn: 10, data: { user: "node", group: ":node" } }],
+      errors: [{ messageId: "userName", line: 2, column: 6, endColumn: 10, data: { user: "node", example: "10001:node" } }],
     },
     {
       code: "FROM alpine:3.20\nARG USERNAME=builder\nUSER $USERNAME\nUSER root\n",
       errors: [
-        { messageId: "userName", line: 3, column: 6, data: { user: "builder", group: "" } },
-        { messageId: "userName", line: 4, column: 6, data: { user: "root", group: "" } },
+        { messageId: "userName", line: 3, column: 6, data: { user: "builder", example: "10001" } },
+        { messageId: "userName", line: 4, column: 6, data: { user: "root", example: "0" } },
       ],
     },
   ],
