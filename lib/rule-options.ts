@@ -4,6 +4,8 @@ import type { Linter } from "eslint";
 
 /** Each rule's options, as its `meta.schema` describes them (a tuple: options may be left out from the end). */
 export interface DockerRuleOptions {
+  /** Require the destination of a COPY or ADD with several sources to end with `/` */
+  "docker/copy-destination-slash": [];
   /** Require `.dockerignore` to exclude Git history, secrets, keys and local dependency folders */
   "docker/dockerignore-required-entries": [{
     /** Patterns every .dockerignore must exclude (what it excludes is checked, not the text). Default: `.git`, `**\/.env`, `**\/.env.*`, `**\/*.pem`, `**\/*.key`. */
@@ -16,14 +18,20 @@ export interface DockerRuleOptions {
     /** `consistent`: the casing most keywords of the file already use (upper case on a tie); `upper` or `lower`: always that casing. */
     casing?: "consistent" | "upper" | "lower";
   }?];
+  /** Prefer the JSON (exec) form for CMD and ENTRYPOINT, so the process gets the container's signals */
+  "docker/json-args": [];
   /** Disallow consecutive RUN instructions that could be one layer */
   "docker/no-consecutive-run": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
   "docker/no-curl-pipe-shell": [];
+  /** Disallow empty lines inside an instruction continued with the escape character */
+  "docker/no-empty-continuation": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
   "docker/no-insecure-download": [];
+  /** Disallow instructions other than ARG before the first FROM */
+  "docker/no-instruction-before-from": [];
   /** Disallow commands that make no sense in an image build (ssh, vim, service, shutdown, ps, top, kill, mount…) */
   "docker/no-interactive-command": [];
   /** Disallow replacing `/bin/sh` with `ln`; use the SHELL instruction */
@@ -34,8 +42,12 @@ export interface DockerRuleOptions {
   "docker/no-obsolete-version": [];
   /** Disallow `sudo` in RUN; switch users with USER instead */
   "docker/no-sudo": [];
+  /** Disallow unknown instructions and instructions BuildKit's parser rejects (a missing image, an ENV without name, an unknown flag) */
+  "docker/no-unknown-instruction": [];
   /** Require package managers to leave no download cache or package index in the layer */
   "docker/package-manager-clean-cache": [];
+  /** Prefer a numeric UID in USER, so that Kubernetes can verify `runAsNonRoot` */
+  "docker/prefer-numeric-user": [];
   /** Require WORKDIR, not `cd`, to set the directory for later instructions */
   "docker/prefer-workdir": [{
     /** Also report a `cd` that later commands of the same RUN use (hadolint DL3003 reports every `cd`). */
@@ -51,12 +63,29 @@ export interface DockerRuleOptions {
     /** Report every pipeline whose earlier commands can fail (hadolint DL4006), not only those where a failure is likely to go unnoticed (a download, or a pipe into `tee` or an interpreter). */
     everyPipeline?: boolean;
   }?];
+  /** Require a WORKDIR before a COPY or ADD to a relative destination */
+  "docker/require-workdir-for-relative-copy": [];
   /** Disallow using or installing both curl and wget in one stage */
   "docker/single-http-client": [];
   /** Require `useradd -l` (`--no-log-init`) when the UID is large */
   "docker/useradd-no-log-init": [];
+  /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */
+  "docker/valid-expose": [];
+  /** Require label keys to follow Docker's conventions and, with a schema, required labels in their formats */
+  "docker/valid-label": [{
+    /** Labels the built image must carry, each with its value format (text, url, semver, rfc3339, spdx, email, hash). */
+    schema?: {
+      [key: string]: "text" | "url" | "semver" | "rfc3339" | "spdx" | "email" | "hash";
+    };
+    /** Also report labels that the schema does not list. */
+    strictLabels?: boolean;
+  }?];
+  /** Disallow ONBUILD triggers that BuildKit refuses: ONBUILD, FROM and MAINTAINER */
+  "docker/valid-onbuild": [];
   /** Require `wget` to be run with `--progress=dot:giga`, `-q` or `-nv` so the build log stays readable */
   "docker/wget-progress": [];
+  /** Require WORKDIR to be an absolute path unless an absolute WORKDIR comes before it */
+  "docker/workdir-absolute": [];
 }
 
 /**

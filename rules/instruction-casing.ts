@@ -1,6 +1,7 @@
 import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
 import type { Instruction, Keyword } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { getStrayHeredocs } from "../lib/semantics/stray-heredocs.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Casing = "upper" | "lower";
@@ -12,8 +13,13 @@ function casingOf(word: string): Casing | "mixed" {
   return "mixed";
 }
 
-/** Every keyword a reader sees: instruction keywords (ONBUILD triggers too), `AS`, HEALTHCHECK's `CMD`/`NONE`. */
+/**
+ * Every keyword a reader sees: instruction keywords (ONBUILD triggers too), `AS`, HEALTHCHECK's `CMD`/`NONE`.
+ * A word that is no Dockerfile instruction (`echo` under a CMD heredoc, `FORM`) is not a keyword: it
+ * is neither counted nor re-cased (`no-unknown-instruction` reports it).
+ */
 function keywordsOf(instruction: Instruction): Keyword[] {
+  if (instruction.type === "UnknownInstruction") return [];
   const keywords = [instruction.keyword];
   if (instruction.type === "From" && instruction.asKeyword) keywords.push(instruction.asKeyword);
   if (instruction.type === "Healthcheck" && instruction.subcommand) keywords.push(instruction.subcommand);
@@ -70,7 +76,10 @@ export default createRule<DockerfileRuleTypes<[{ casing?: CasingOption }], "inco
     const option = context.options[0]?.casing ?? "consistent";
     return {
       Program(program) {
-        const instructions = allInstructions(program);
+        // Lines under `CMD <<EOF` are instructions to BuildKit, but a script to whoever wrote them:
+        // re-casing `env` to `ENV` there rewrites the script (no-unknown-instruction reports them).
+        const stray = getStrayHeredocs(program, context.sourceCode.text);
+        const instructions = allInstructions(program).filter((instruction) => !stray.has(instruction));
         const keywords = instructions.flatMap(keywordsOf);
         const casing: Casing = option === "consistent" ? majorityCasing(keywords) : option;
         const reason = option === "consistent" ? `most keywords of this file are ${casing} case` : `the configured casing is ${casing} case`;

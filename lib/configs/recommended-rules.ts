@@ -4,16 +4,26 @@ import type { FileKind } from "../utils/rule-docs.js";
 
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
+    "docker/copy-destination-slash": "error",
     "docker/instruction-casing": "error",
+    "docker/json-args": "error",
+    "docker/no-empty-continuation": "error",
     "docker/no-insecure-download": "error",
+    "docker/no-instruction-before-from": "error",
     "docker/no-ln-bin-sh": "error",
     "docker/no-maintainer": "error",
     "docker/no-sudo": "error",
+    "docker/no-unknown-instruction": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/prefer-workdir": "error",
     "docker/require-image-tag": "error",
     "docker/require-pipefail": "error",
+    "docker/require-workdir-for-relative-copy": "error",
     "docker/useradd-no-log-init": "error",
+    "docker/valid-expose": "error",
+    "docker/valid-label": "error",
+    "docker/valid-onbuild": "error",
+    "docker/workdir-absolute": "error",
   },
   compose: {
     "docker/no-healthcheck-less-dependency": "error",

@@ -2,14 +2,19 @@
  * Heredocs (BuildKit `parser/parser.go`: `heredocsFromLine`, `heredocFromMatch`, and the body loop
  * of `Parse`).
  *
- * - The logical line is split into shell words; a word that is entirely `[fd]<<[-]name` is a heredoc
- *   (`cat <<EOF` is one, `cat<<EOF` is not: BuildKit matches whole words only).
+ * - The logical line is split into shell words; a word that is entirely `[fd]<<[-][blanks]name` is a
+ *   heredoc (`cat <<EOF` and `cat << 'EOF'` are, `cat<<EOF` is not: BuildKit matches whole words
+ *   only; its lexer keeps the blanks after an unquoted `<<` in the word, `shell/lex.go`
+ *   `processPossibleHeredoc`, so `<<- EOF` is no heredoc: the blank follows `-`, not `<<`).
+ * - Only RUN, COPY and ADD (also as an ONBUILD trigger) outside the JSON form take heredocs
+ *   (`canContainHeredoc`); on any other instruction the lines below are instructions of their own.
  * - `name` is processed like a shell word: quotes removed; when any part was quoted BuildKit does not
  *   expand variables in the body.
  * - Bodies follow the instruction's last line, one after the other, in marker order. A body ends at
  *   the first line equal to the name (for `<<-`, after removing leading tabs); trailing blanks count.
  */
 import type { ShellText } from "./ast.js";
+import { isRegexpSpace } from "./chars.js";
 import { ShellTextBuilder } from "./shell-text.js";
 import { evaluateWord } from "./variables.js";
 import { splitShellWords, type Span } from "./words.js";
@@ -24,13 +29,28 @@ export interface HeredocMarker {
   quoted: boolean;
 }
 
-const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/u;
+/**
+ * BuildKit `reHeredoc`, `^(\d*)<<(-?)\s*([^<]*)$` (Go's `\s` is `[\t\n\f\r ]`), matched by hand:
+ * as a regular expression its blanks and its `[^<]*` overlap and backtrack polynomially.
+ */
+function matchHeredocWord(word: string): { fd: string; dash: boolean; rest: string } | null {
+  let i = 0;
+  while (i < word.length && word.charCodeAt(i) >= 0x30 && word.charCodeAt(i) <= 0x39) i++;
+  if (!word.startsWith("<<", i)) return null;
+  const fd = word.slice(0, i);
+  i += 2;
+  const dash = word[i] === "-";
+  if (dash) i++;
+  while (i < word.length && isRegexpSpace(word.charCodeAt(i))) i++;
+  const rest = word.slice(i);
+  return rest.includes("<") ? null : { fd, dash, rest };
+}
 
 /** `heredocFromMatch`: the heredoc a single word stands for, or null. Throws BuildKit's error for a word it cannot lex. */
 export function parseHeredocWord(word: string): Omit<HeredocMarker, "span"> | null {
-  const match = HEREDOC_WORD.exec(word);
+  const match = matchHeredocWord(word);
   if (!match) return null;
-  const rest = match[3]!;
+  const rest = match.rest;
   if (rest === "") return null;
   const words = splitShellWords(rest, 0, rest.length);
   if (words === null) {
@@ -41,8 +61,8 @@ export function parseHeredocWord(word: string): Omit<HeredocMarker, "span"> | nu
   if (words.length !== 1) return null;
   const processed = evaluateWord(rest, "\\", () => undefined, { skipUnset: true });
   return {
-    fd: match[1] === "" ? null : Number.parseInt(match[1]!, 10),
-    stripTabs: match[2] === "-",
+    fd: match.fd === "" ? null : Number.parseInt(match.fd, 10),
+    stripTabs: match.dash,
     delimiter: processed.value,
     quoted: processed.quoted,
   };

@@ -322,7 +322,10 @@ function pathList(parts: Parts): { json: boolean; items: { node: PathArgument; s
 function buildCopyLike<T extends Copy | Add>(type: T["type"], parts: Parts): { node: T; markers: HeredocMarker[] } {
   const list = pathList(parts);
   const markers = list.json ? [] : markersOf(parts);
-  const isMarker = (span: Span): boolean => markers.some((marker) => marker.span[0] === span[0] && marker.span[1] === span[1]);
+  // A marker may hold blanks (`<< EOF`) and so cover several whitespace-separated items. (BuildKit's
+  // COPY then reads `<<` and `EOF` as two file names, while its parser still takes the body: the
+  // body is a heredoc body either way, and `no-unknown-instruction` reports the split marker.)
+  const isMarker = (span: Span): boolean => markers.some((marker) => marker.span[0] <= span[0] && span[1] <= marker.span[1]);
   const items = list.items;
   let destination: PathArgument | null = null;
   let sourceItems = items;

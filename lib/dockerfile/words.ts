@@ -7,6 +7,11 @@ import { skipDollar } from "./variables.js";
 
 export type Span = [number, number];
 
+/** BuildKit `shell/lex.go` `isWhitespace`: the blanks `processPossibleHeredoc` keeps after `<<`. */
+function isHeredocBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d;
+}
+
 /**
  * `parseStringsWhitespaceDelimited` (FROM, EXPOSE, and COPY/ADD/VOLUME outside the JSON form): split
  * on runs of `[\t\v\f\r ]`, quotes not special.
@@ -92,7 +97,8 @@ export function splitQuotedWords(text: string, start: number, end: number, escap
  * The words of a logical line as `heredocsFromLine` sees them (BuildKit's shell lexer with
  * `RawQuotes`, `RawEscapes`, `SkipUnsetEnv`, escape `\`): separated by Go spaces outside quotes,
  * quotes and escapes kept. Null when the lexer fails (an open quote, `${}`…): BuildKit then finds no
- * heredoc at all. (Spaces produced inside an unset `${v:-a b}` would split the word in BuildKit;
+ * heredoc at all. An unquoted `<<` keeps the blanks that follow it (`[\t\r ]`, the lexer's
+ * `processPossibleHeredoc`), so `<< EOF` is one word; `<<- EOF` is two (`<<-`, `EOF`), as in BuildKit. (Spaces produced inside an unset `${v:-a b}` would split the word in BuildKit;
  * here the whole `${…}` stays in one word.)
  */
 export function splitShellWords(text: string, start: number, end: number): Span[] | null {
@@ -143,6 +149,11 @@ export function splitShellWords(text: string, start: number, end: number): Span[
       } else if (ch === "\\") {
         extend(pos, Math.min(pos + 2, end));
         pos += 2;
+      } else if (ch === "<" && source[pos + 1] === "<") {
+        let after = pos + 2;
+        while (after < end && isHeredocBlank(source.charCodeAt(after))) after++;
+        extend(pos, after);
+        pos = after;
       } else if (isGoSpace(source.charCodeAt(pos))) {
         flush();
         pos++;

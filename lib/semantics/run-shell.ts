@@ -96,3 +96,13 @@ export function runShellScript(program: DockerfileProgram, run: Run): ShellScrip
   const parsed = getShellScript(text);
   return parsed.ok ? parsed : null;
 }
+
+/** The shell a stage starts with (inherited from its base stage, `cmd` for a Windows base image), before any SHELL of its own. */
+export function initialShellKind(program: DockerfileProgram, stage: Stage): ShellKind {
+  let index = shellIndexes.get(program);
+  if (!index) {
+    index = computeShellIndex(program);
+    shellIndexes.set(program, index);
+  }
+  return index.initial.get(stage) ?? "posix";
+}

@@ -188,4 +188,95 @@ describe("heredocs", () => {
   it("unterminated heredoc is fatal at the marker", () => {
     expect(parseErrors("FROM a\nCOPY <<EOF /x\n")).toEqual([{ message: "unterminated heredoc", line: 2, column: 6 }]);
   });
+
+  describe("blanks between << and the name (BuildKit reHeredoc allows them)", () => {
+    const profile = "export PS1='%n@%m %~ $ '\nalias ll='ls -l'\n";
+
+    it("RUN cat << 'EOF' > file: the body is the heredoc, not instructions", () => {
+      const text = `FROM alpine:3.19\nRUN cat << 'EOF' > /root/.profile\n${profile}EOF\nRUN echo done\n`;
+      const program = parseOk(text);
+      const [run, done] = program.stages[0]!.instructions;
+      expect(run?.type).toBe("Run");
+      expect(done?.type).toBe("Run");
+      expect(program.stages[0]!.instructions).toHaveLength(2);
+      const heredocs = run?.type === "Run" ? run.heredocs : [];
+      expect(heredocs.map((h) => heredocSummary(text, h))).toEqual([
+        { delimiter: "EOF", quoted: true, stripTabs: false, fd: null, marker: "<< 'EOF'", body: profile, terminator: "EOF", content: profile, node: `${profile}EOF` },
+      ]);
+    });
+
+    it("COPY and ADD alike: `<< EOF` is one marker, the destination stays", () => {
+      for (const keyword of ["COPY", "ADD"] as const) {
+        const text = `FROM a\n${keyword} << EOF /etc/motd\nRUN not an instruction\nEOF\n`;
+        const node = only(text, keyword === "COPY" ? "Copy" : "Add");
+        expect(node.heredocs.map((h) => [h.delimiter, slice(text, h.markerRange), h.content.text])).toEqual([["EOF", "<< EOF", "RUN not an instruction\n"]]);
+        expect(node.sources).toEqual([]);
+        expect(node.destination?.value).toBe("/etc/motd");
+        expect(parseOk(text).stages[0]!.instructions).toHaveLength(1);
+      }
+    });
+
+    it("tabs and several blanks count; a lone << at the end of the line is no heredoc", () => {
+      expect(only("FROM a\nRUN cat <<\t  EOF\nx\nEOF\n", "Run").heredocs[0]?.delimiter).toBe("EOF");
+      expect(only("FROM a\nRUN echo <<\n", "Run").heredocs).toEqual([]);
+      expect(only("FROM a\nRUN echo <<  \n", "Run").heredocs).toEqual([]);
+    });
+
+    it("`<<- \"EOF\"`, `3<<EOF`, `<< EOF` and two markers on one line", () => {
+      const chomp = only('FROM a\nRUN <<-"EOF" sh\n\techo\n\tEOF\n', "Run").heredocs[0]!;
+      expect([chomp.delimiter, chomp.quoted, chomp.stripTabs]).toEqual(["EOF", true, true]);
+      const fd = only("FROM a\nRUN cat 3<< EOF\nx\nEOF\n", "Run").heredocs[0]!;
+      expect([fd.delimiter, fd.fd]).toEqual(["EOF", 3]);
+      const text = "FROM a\nCOPY <<EOF1 << EOF2 /dest/\none\nEOF1\ntwo\nEOF2\n";
+      const copy = only(text, "Copy");
+      expect(copy.heredocs.map((h) => [h.delimiter, h.content.text])).toEqual([["EOF1", "one\n"], ["EOF2", "two\n"]]);
+      expect(copy.destination?.value).toBe("/dest/");
+    });
+
+    it("`<<- EOF` is no heredoc: BuildKit's lexer keeps blanks after `<<` only, not after `<<-`", () => {
+      expect(only("FROM a\nRUN cat <<- EOF\n", "Run").heredocs).toEqual([]);
+      // `<< -EOF` is a heredoc named `-EOF`.
+      expect(only("FROM a\nRUN cat << -EOF\nx\n-EOF\n", "Run").heredocs[0]?.delimiter).toBe("-EOF");
+    });
+
+    it("a << inside quotes, escaped, or glued to a word is no heredoc", () => {
+      expect(only("FROM a\nRUN echo \"<< EOF\"\n", "Run").heredocs).toEqual([]);
+      expect(only("FROM a\nRUN echo '<< EOF' x\n", "Run").heredocs).toEqual([]);
+      expect(only("FROM a\nRUN echo \\<< EOF\n", "Run").heredocs).toEqual([]);
+      expect(only("FROM a\nRUN cat<< EOF\n", "Run").heredocs).toEqual([]);
+      expect(only("FROM a\nRUN cat << EOF<X\n", "Run").heredocs).toEqual([]);
+    });
+
+    it("a lone `<< EOF` is still the whole script", () => {
+      const run = only("FROM a\nRUN << EOF\necho hi\nEOF\n", "Run");
+      expect(run.script?.kind).toBe("heredoc");
+      expect(run.script?.text.text).toBe("echo hi\n");
+    });
+
+    it("only RUN, COPY and ADD take heredocs: on CMD the lines below are instructions", () => {
+      const program = parseOk("FROM alpine:3.19\nCMD <<EOF\nenv\necho hi\nEOF\n");
+      expect(program.stages[0]!.instructions.map((i) => i.type)).toEqual(["Cmd", "Env", "UnknownInstruction", "UnknownInstruction"]);
+    });
+  });
+
+  it("parseHeredocWord decides the name and expansion like BuildKit's heredocFromMatch", () => {
+    const cases: [string, ReturnType<typeof parseHeredocWord>][] = [
+      ["<<eof", { fd: null, stripTabs: false, delimiter: "eof", quoted: false }],
+      // An escaped quote is a character of the name, not quoting: the body is still expanded.
+      ["<<eo\\'f", { fd: null, stripTabs: false, delimiter: "eo'f", quoted: false }],
+      ["<<eo'f'", { fd: null, stripTabs: false, delimiter: "eof", quoted: true }],
+      ["<<'e'o\\'f", { fd: null, stripTabs: false, delimiter: "eo'f", quoted: true }],
+      // Unset variables stay as written (SkipUnsetEnv).
+      ["<<$EOF", { fd: null, stripTabs: false, delimiter: "$EOF", quoted: false }],
+      ["<<'one two'", { fd: null, stripTabs: false, delimiter: "one two", quoted: true }],
+      ["<<one two", null],
+      ["<< EOF", { fd: null, stripTabs: false, delimiter: "EOF", quoted: false }],
+      ['3<<-"X"', { fd: 3, stripTabs: true, delimiter: "X", quoted: true }],
+      ["<<", null],
+      ["<<EOF<X", null],
+      ["cat<<EOF", null],
+    ];
+    for (const [word, expected] of cases) expect(parseHeredocWord(word), word).toEqual(expected);
+  });
 });
+

@@ -12,6 +12,13 @@ ruleTester("dockerfile").run("instruction-casing", rule, {
     "FROM alpine:3.20\nRUN echo run from copy\n",
     // Comments and directives are not instructions.
     "# syntax=docker/dockerfile:1\n# run this later\nFROM alpine:3.20\n",
+    // Heredoc bodies are not instructions, also with blanks after `<<` (BuildKit's reHeredoc allows them).
+    "FROM alpine:3.19\nRUN cat << 'EOF' > /root/.profile\nexport PS1='%n@%m %~ $ '\nalias ll='ls -l'\nEOF\nRUN echo done\n",
+    "FROM alpine:3.19\nCOPY << EOF /etc/motd\nwelcome\nrun away\nEOF\nADD <<-\"EOF\" /x\n\tfrom here\n\tEOF\n",
+    // A word that is no instruction is never re-cased (no-unknown-instruction reports it), nor counted.
+    "FROM alpine:3.19\nCMD <<EOF\nenv\necho hi\nEOF\n",
+    "FROM alpine:3.19\nENTRYPOINT <<-'END' sh\n\trun it\n\tEND\n",
+    "from alpine:3.19\nFORM x\nRUNN y\nrun z\n",
   ],
   invalid: [
     {

@@ -1,0 +1,58 @@
+import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
+import type { Instruction } from "../lib/dockerfile/ast.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+/** The 1-based line numbers of an instruction's own lines, heredoc bodies excluded. */
+function logicalLines(instruction: Instruction): [number, number] {
+  const heredocs = instruction.type === "Onbuild" ? heredocsOf(instruction.trigger) : heredocsOf(instruction);
+  const last = heredocs.length > 0 ? heredocs[0]!.loc.start.line - 1 : instruction.loc.end.line;
+  return [instruction.loc.start.line, last];
+}
+
+function heredocsOf(instruction: Instruction | null): readonly { loc: { start: { line: number } } }[] {
+  if (!instruction) return [];
+  return instruction.type === "Run" || instruction.type === "Copy" || instruction.type === "Add" ? instruction.heredocs : [];
+}
+
+export default createRule<DockerfileRuleTypes<[], "emptyLine">>("no-empty-continuation", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow empty lines inside an instruction continued with the escape character",
+      category: "hygiene",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      peers: ["BuildKit NoEmptyContinuation"],
+    },
+    fixable: "whitespace",
+    schema: [],
+    messages: {
+      emptyLine:
+        "Empty line inside the {{keyword}} on line {{line}}: Docker skips it and goes on with the instruction, so the instruction does not end where it seems to (BuildKit plans to make this an error). Remove the line, or end the instruction above it.",
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    const lines = sourceCode.lines;
+    return {
+      Program(program) {
+        for (const instruction of allInstructions(program)) {
+          const [first, last] = logicalLines(instruction);
+          for (let line = first + 1; line < last; line++) {
+            if (!/^\s*$/u.test(lines[line - 1] ?? "x")) continue;
+            const start = sourceCode.getIndexFromLoc({ line, column: 0 });
+            const next = sourceCode.getIndexFromLoc({ line: line + 1, column: 0 });
+            context.report({
+              loc: { start: { line, column: 0 }, end: { line, column: lines[line - 1]!.length } },
+              messageId: "emptyLine",
+              data: { keyword: instruction.keyword.value.toUpperCase(), line: String(first) },
+              // Docker drops the line already: removing it changes nothing in the build.
+              fix: (fixer) => fixer.removeRange([start, next]),
+            });
+          }
+        }
+      },
+    };
+  },
+});

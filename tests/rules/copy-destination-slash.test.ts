@@ -1,0 +1,55 @@
+import rule from "../../rules/copy-destination-slash.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("copy-destination-slash", rule, {
+  valid: [
+    "FROM alpine:3.20\nCOPY package.json yarn.lock /app/\n",
+    "FROM alpine:3.20\nCOPY app.js /app\n",
+    // `.` and `..` name directories.
+    "FROM alpine:3.20\nWORKDIR /app\nCOPY a b .\nCOPY a b ./sub/..\n",
+    // Resolved through ENV/ARG; a variable the file does not set is left alone.
+    "FROM alpine:3.20\nENV DEST=/opt/app/\nCOPY a b $DEST\n",
+    "FROM alpine:3.20\nCOPY a b $DEST\n",
+    // JSON form, heredocs, flags.
+    'FROM alpine:3.20\nCOPY ["a b", "c", "/dest dir/"]\n',
+    "FROM alpine:3.20\nCOPY --from=build --chown=1:1 /out/a /out/b /usr/local/bin/\n",
+    "FROM alpine:3.20\nCOPY <<A <<B /etc/app/\na\nA\nb\nB\n",
+    // Windows directory with a trailing backslash.
+    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a b C:\\app\\\n",
+  ],
+  invalid: [
+    {
+      code: "FROM alpine:3.20\nCOPY package.json yarn.lock /app\n",
+      output: "FROM alpine:3.20\nCOPY package.json yarn.lock /app/\n",
+      errors: [{ messageId: "noSlash", line: 2, column: 29, endLine: 2, endColumn: 33, data: { keyword: "COPY", count: "2", destination: "/app" } }],
+    },
+    {
+      code: "FROM alpine:3.20\nADD a.tar b.tar /opt\n",
+      output: "FROM alpine:3.20\nADD a.tar b.tar /opt/\n",
+      errors: [{ messageId: "noSlash", line: 2, column: 17 }],
+    },
+    {
+      // Quoted: the slash goes inside the quotes.
+      code: 'FROM alpine:3.20\nCOPY a b "/app"\n',
+      output: 'FROM alpine:3.20\nCOPY a b "/app/"\n',
+      errors: [{ messageId: "noSlash", line: 2, column: 10 }],
+    },
+    {
+      code: 'FROM alpine:3.20\nCOPY ["a", "b", "/app"]\n',
+      output: 'FROM alpine:3.20\nCOPY ["a", "b", "/app/"]\n',
+      errors: [{ messageId: "noSlash", line: 2, column: 17, data: { keyword: "COPY", count: "2", destination: '"/app"' } }],
+    },
+    {
+      // A heredoc counts as a source.
+      code: "FROM alpine:3.20\nCOPY a <<EOF /etc/app\nx\nEOF\n",
+      output: "FROM alpine:3.20\nCOPY a <<EOF /etc/app/\nx\nEOF\n",
+      errors: [{ messageId: "noSlash", line: 2, column: 14 }],
+    },
+    {
+      // An ARG that resolves to a path without the slash.
+      code: "FROM alpine:3.20\nARG DEST=/srv\nCOPY a b $DEST\n",
+      output: "FROM alpine:3.20\nARG DEST=/srv\nCOPY a b $DEST/\n",
+      errors: [{ messageId: "noSlash", line: 3, column: 10 }],
+    },
+  ],
+});

@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/no-unknown-instruction.js";
+import { closestMatch, editDistance } from "../../lib/utils/edit-distance.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("no-unknown-instruction", rule, {
+  valid: [
+    "FROM alpine:3.20 AS build\nRUN echo hi\nCOPY --from=build --chmod=755 --link /a /b/\nCMD [\"sh\"]\n",
+    // Every instruction in its accepted forms.
+    'ARG A\nARG B=1 C\nFROM --platform=$BUILDPLATFORM alpine:${B}\nENV A=1 B="two words"\nENV LEGACY value with spaces\nLABEL a=b\nUSER app:app\nWORKDIR /app\nEXPOSE 80/tcp\nVOLUME ["/data"]\nVOLUME /a /b\nSTOPSIGNAL SIGTERM\nSHELL ["/bin/sh", "-c"]\nHEALTHCHECK --interval=5s --retries=3 CMD true\nONBUILD RUN echo hi\nENTRYPOINT ["app"]\nCMD\nMAINTAINER me\n',
+    "FROM alpine:3.20\nHEALTHCHECK NONE\n",
+    // Heredocs on RUN, COPY and ADD: the body lines are no instructions, with or without a blank after <<.
+    "FROM alpine:3.19\nRUN cat << 'EOF' > /root/.profile\nexport PS1='%n@%m %~ $ '\nalias ll='ls -l'\nEOF\nRUN echo done\n",
+    "FROM alpine:3.19\nCOPY <<EOF /etc/motd\nhello\nEOF\nADD <<-\"EOF\" /x\n\tbody\n\tEOF\nRUN 3<<EOF cat /dev/fd/3\nx\nEOF\n",
+    "FROM alpine:3.19\nCOPY <<EOF1 <<EOF2 /dest/\none\nEOF1\ntwo\nEOF2\n",
+    // Labs and recent flags are known: --parents, --exclude, --unpack, --keep-git-dir, --checksum, --network, --security, --device.
+    "FROM alpine:3.20\nCOPY --parents --exclude=*.md ./a ./b /x/\nADD --unpack=true --keep-git-dir --checksum=sha256:abc https://e.x/a.tgz /x/\nRUN --network=none --security=sandbox --mount=type=cache,target=/c --mount=type=tmpfs,target=/t true\n",
+    // ARG and STOPSIGNAL never parse their flags in BuildKit: ignored, not rejected.
+    "FROM alpine:3.20\nARG --x=1 A\n",
+    // A quoted blank inside a heredoc name is part of the name, not a split marker.
+    "FROM alpine:3.20\nCOPY <<'a b' /x\nbody\na b\n",
+    // Stage names with variables are left alone.
+    "ARG N=build\nFROM alpine:3.20 AS ${N}\n",
+  ],
+  invalid: [
+    {
+      code: "FORM alpine:3.20\nRUNN echo hi\nCOPPY a b\n",
+      errors: [
+        { messageId: "unknownDidYouMean", line: 1, column: 1, endColumn: 5, data: { keyword: "FORM", suggestion: "FROM", note: "" } },
+        { messageId: "unknownDidYouMean", line: 2, column: 1, data: { keyword: "RUNN", suggestion: "RUN", note: "" } },
+        { messageId: "unknownDidYouMean", line: 3, column: 1, data: { keyword: "COPPY", suggestion: "COPY", note: "" } },
+      ],
+    },
+    {
+      // No near miss: no suggestion.
+      code: "FROM alpine:3.20\nINSTALL curl\n",
+      errors: [{ messageId: "unknown", line: 2, column: 1, endColumn: 8 }],
+    },
+    {
+      // A heredoc on CMD is no heredoc: the body lines become instructions (`env` an ENV without a name).
+      code: "FROM alpine:3.19\nCMD <<EOF\nenv\necho hi\nEOF\n",
+      errors: [
+        { messageId: "invalid", line: 3, column: 1, endColumn: 4 },
+        { messageId: "unknown", line: 4, column: 1, data: { keyword: "echo", note: " This line follows '<<EOF' on CMD (line 2), but only RUN, COPY and ADD take heredocs: Docker reads each line below it as an instruction." } },
+        { messageId: "unknown", line: 5, column: 1 },
+      ],
+    },
+    {
+      // The same on ENTRYPOINT with `<<-` and a quoted name; a known instruction in the body that parses is not reported.
+      code: "FROM alpine:3.19\nENTRYPOINT <<-'END' sh\n\tRUN true\n\tapk add curl\n\tEND\n",
+      errors: [
+        { messageId: "unknown", line: 4, column: 2 },
+        { messageId: "unknown", line: 5, column: 2 },
+      ],
+    },
+    {
+      // A heredoc in exec form is no heredoc either.
+      code: 'FROM alpine:3.19\nRUN ["cat", "<<EOF"]\nhello\nEOF\n',
+      errors: [
+        { messageId: "unknown", line: 3, column: 1 },
+        { messageId: "unknown", line: 4, column: 1 },
+      ],
+    },
+    {
+      code: "FROM\nFROM alpine:3.20 build\nFROM alpine:3.20 AS 1st\nFROM alpine:3.20 AS a b\n",
+      errors: [
+        { messageId: "invalid", line: 1, column: 1, endColumn: 5 },
+        { messageId: "invalid", line: 2, column: 18, endColumn: 23 },
+        { messageId: "invalid", line: 3, column: 21, endColumn: 24 },
+        { messageId: "invalid", line: 4, column: 23, endColumn: 24 },
+      ],
+    },
+    {
+      code: "FROM alpine:3.20\nENV\nENV A\nENV A=1 B\nENV =x\nLABEL\nLABEL a\n",
+      errors: [
+        { messageId: "invalid", line: 2, column: 1 },
+        { messageId: "invalid", line: 3, column: 5, endColumn: 6 },
+        { messageId: "invalid", line: 4, column: 9, endColumn: 10 },
+        { messageId: "invalid", line: 5, column: 5 },
+        { messageId: "invalid", line: 6, column: 1 },
+        { messageId: "invalid", line: 7, column: 7 },
+      ],
+    },
+    {
+      code: "ARG\nARG =x\nFROM alpine:3.20\nUSER\nWORKDIR\nSTOPSIGNAL\nMAINTAINER\nEXPOSE\nVOLUME\nVOLUME [\"\"]\nONBUILD\n",
+      errors: [
+        { messageId: "invalid", line: 1, column: 1 },
+        { messageId: "invalid", line: 2, column: 5 },
+        { messageId: "invalid", line: 4, column: 1 },
+        { messageId: "invalid", line: 5, column: 1 },
+        { messageId: "invalid", line: 6, column: 1 },
+        { messageId: "invalid", line: 7, column: 1 },
+        { messageId: "invalid", line: 8, column: 1 },
+        { messageId: "invalid", line: 9, column: 1 },
+        { messageId: "invalid", line: 10, column: 9 },
+        { messageId: "invalid", line: 11, column: 1 },
+      ],
+    },
+    {
+      code: "FROM alpine:3.20\nSHELL /bin/bash -c\nSHELL []\n",
+      errors: [
+        { messageId: "invalid", line: 2, column: 1, data: { problem: 'SHELL must be a JSON array, e.g. SHELL ["/bin/sh", "-c"] (BuildKit: "SHELL requires the arguments to be in JSON form")', note: "" } },
+        { messageId: "invalid", line: 3, column: 1 },
+      ],
+    },
+    {
+      code: "FROM alpine:3.20\nHEALTHCHECK\nHEALTHCHECK CHECK true\nHEALTHCHECK NONE true\nHEALTHCHECK CMD\nHEALTHCHECK CMD []\n",
+      errors: [
+        { messageId: "invalid", line: 2, column: 1 },
+        { messageId: "invalid", line: 3, column: 13, endColumn: 18 },
+        { messageId: "invalid", line: 4, column: 13 },
+        { messageId: "invalid", line: 5, column: 13 },
+        { messageId: "invalid", line: 6, column: 13 },
+      ],
+    },
+    {
+      code: "FROM alpine:3.20\nCOPY app\nADD [\"a\"]\nCOPY a <<EOF\nx\nEOF\nCOPY << EOF /x\nbody\nEOF\n",
+      errors: [
+        { messageId: "invalid", line: 2, column: 1 },
+        { messageId: "invalid", line: 3, column: 1 },
+        { messageId: "invalid", line: 4, column: 1 },
+        { messageId: "invalid", line: 7, column: 6, endColumn: 12, data: { problem: 'BuildKit\'s COPY splits "<< EOF" into separate source paths (its parser still reads the lines below as the body): write "<<EOF"', note: "" } },
+      ],
+    },
+    {
+      // Unknown flags, with a near miss; flags on instructions that declare none; BFlags value errors.
+      code: "FROM --platfrom=linux/amd64 alpine:3.20\nCOPY --foo a b\nCOPY --chmown=1 a b\nENV --x=1 A=b\nCOPY --link=yes a b\nCOPY --from a b\nCOPY --from=a --from=b c d\nADD --link= a b\n",
+      errors: [
+        { messageId: "unknownFlag", line: 1, column: 6, endColumn: 28, data: { instruction: "FROM", flag: "platfrom", hint: " (did you mean '--platform'?)", note: "" } },
+        { messageId: "unknownFlag", line: 2, column: 6, data: { instruction: "COPY", flag: "foo", hint: "", note: "" } },
+        { messageId: "unknownFlag", line: 3, column: 6, data: { instruction: "COPY", flag: "chmown", hint: " (did you mean '--chown'?)", note: "" } },
+        { messageId: "unknownFlag", line: 4, column: 5 },
+        { messageId: "invalid", line: 5, column: 6 },
+        { messageId: "invalid", line: 6, column: 6 },
+        { messageId: "invalid", line: 7, column: 15 },
+        { messageId: "invalid", line: 8, column: 5 },
+      ],
+    },
+    {
+      // RUN --mount: mount types and sharing modes BuildKit does not know.
+      code: "FROM alpine:3.20\nRUN --mount=type=cahce,target=/c --mount=type=cache,target=/d,sharing=global true\n",
+      errors: [
+        { messageId: "invalid", line: 2, column: 13, endColumn: 23 },
+        { messageId: "invalid", line: 2, column: 63, endColumn: 77 },
+      ],
+    },
+    {
+      // HEALTHCHECK NONE declares no flags but never parses them; HEALTHCHECK CMD does.
+      code: "FROM alpine:3.20\nHEALTHCHECK --intervall=5s CMD true\n",
+      errors: [{ messageId: "unknownFlag", line: 2, column: 13, data: { instruction: "HEALTHCHECK", flag: "intervall", hint: " (did you mean '--interval'?)", note: "" } }],
+    },
+    {
+      // An ONBUILD trigger is an instruction too: images built FROM this one fail.
+      code: "FROM alpine:3.20\nONBUILD RUNN make\nONBUILD COPY app\n",
+      errors: [
+        { messageId: "unknownDidYouMean", line: 2, column: 9, data: { keyword: "RUNN", suggestion: "RUN", note: " (an ONBUILD trigger: images built FROM this one fail)" } },
+        { messageId: "invalid", line: 3, column: 9 },
+      ],
+    },
+  ],
+});
+
+describe("edit distance", () => {
+  it("counts a swap of neighbours as one edit", () => {
+    expect(editDistance("form", "from")).toBe(1);
+    expect(editDistance("runn", "run")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+  });
+
+  it("suggests near misses only", () => {
+    expect(closestMatch("FORM", ["FROM", "RUN"])).toBe("FROM");
+    expect(closestMatch("echo", ["ENV", "EXPOSE", "CMD"])).toBe(null);
+    expect(closestMatch("EOF", ["ENV", "ARG"])).toBe(null);
+    expect(closestMatch("ls", ["USER", "ADD"])).toBe(null);
+    expect(closestMatch("Workdirr", ["WORKDIR"])).toBe("WORKDIR");
+    expect(closestMatch("hello", ["SHELL"])).toBe(null);
+    expect(closestMatch("ENTRYPONIT", ["ENTRYPOINT"])).toBe("ENTRYPOINT");
+  });
+});
