@@ -7,6 +7,8 @@ import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import preferCopy from "./prefer-copy.js";
+import requireAddChecksum from "./require-add-checksum.js";
 import requireImageTag from "./require-image-tag.js";
 
 export const rules: Record<string, AnyDockerRule> = {
@@ -17,5 +19,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "prefer-copy": preferCopy,
+  "require-add-checksum": requireAddChecksum,
   "require-image-tag": requireImageTag,
 };

@@ -8,6 +8,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-duplicate-instruction": "error",
     "docker/no-maintainer": "error",
     "docker/package-manager-clean-cache": "error",
+    "docker/prefer-copy": "error",
     "docker/require-image-tag": "error",
   },
   compose: {
