@@ -2,6 +2,7 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noChmod777 from "./no-chmod-777.js";
 import noDuplicateInstruction from "./no-duplicate-instruction.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
@@ -14,6 +15,7 @@ import requireImageTag from "./require-image-tag.js";
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-chmod-777": noChmod777,
   "no-duplicate-instruction": noDuplicateInstruction,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,

@@ -5,6 +5,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-chmod-777": "error",
     "docker/no-duplicate-instruction": "error",
     "docker/no-maintainer": "error",
     "docker/package-manager-clean-cache": "error",
