@@ -11,6 +11,7 @@ import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import preferCopy from "./prefer-copy.js";
 import requireAddChecksum from "./require-add-checksum.js";
 import requireImageTag from "./require-image-tag.js";
+import validHealthcheck from "./valid-healthcheck.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
@@ -24,4 +25,5 @@ export const rules: Record<string, AnyDockerRule> = {
   "prefer-copy": preferCopy,
   "require-add-checksum": requireAddChecksum,
   "require-image-tag": requireImageTag,
+  "valid-healthcheck": validHealthcheck,
 };

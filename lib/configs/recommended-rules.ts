@@ -11,11 +11,13 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/package-manager-clean-cache": "error",
     "docker/prefer-copy": "error",
     "docker/require-image-tag": "error",
+    "docker/valid-healthcheck": "error",
   },
   compose: {
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-obsolete-version": "error",
     "docker/require-image-tag": "error",
+    "docker/valid-healthcheck": "error",
   },
   dockerignore: {
     "docker/dockerignore-required-entries": "error",
