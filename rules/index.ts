@@ -10,6 +10,7 @@ import noObsoleteVersion from "./no-obsolete-version.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import preferCopy from "./prefer-copy.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import requireHealthcheck from "./require-healthcheck.js";
 import requireImageTag from "./require-image-tag.js";
 import validHealthcheck from "./valid-healthcheck.js";
 
@@ -24,6 +25,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-clean-cache": packageManagerCleanCache,
   "prefer-copy": preferCopy,
   "require-add-checksum": requireAddChecksum,
+  "require-healthcheck": requireHealthcheck,
   "require-image-tag": requireImageTag,
   "valid-healthcheck": validHealthcheck,
 };

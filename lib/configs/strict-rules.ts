@@ -5,7 +5,10 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/require-add-checksum": "error",
+    "docker/require-healthcheck": "error",
   },
-  compose: {},
+  compose: {
+    "docker/require-healthcheck": "error",
+  },
   dockerignore: {},
 };
