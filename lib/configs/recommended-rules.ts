@@ -4,6 +4,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
+    "docker/env-key-value-format": "error",
     "docker/instruction-casing": "error",
     "docker/no-chmod-777": "error",
     "docker/no-duplicate-instruction": "error",
