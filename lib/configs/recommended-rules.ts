@@ -9,6 +9,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-chmod-777": "error",
     "docker/no-duplicate-instruction": "error",
     "docker/no-maintainer": "error",
+    "docker/no-self-referencing-env": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/prefer-copy": "error",
     "docker/require-image-tag": "error",
