@@ -8,6 +8,7 @@ import noDuplicateInstruction from "./no-duplicate-instruction.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noRootUser from "./no-root-user.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import preferCopy from "./prefer-copy.js";
@@ -25,6 +26,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-root-user": noRootUser,
   "no-self-referencing-env": noSelfReferencingEnv,
   "package-manager-clean-cache": packageManagerCleanCache,
   "prefer-copy": preferCopy,

@@ -9,6 +9,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-chmod-777": "error",
     "docker/no-duplicate-instruction": "error",
     "docker/no-maintainer": "error",
+    "docker/no-root-user": "error",
     "docker/no-self-referencing-env": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/prefer-copy": "error",
@@ -18,6 +19,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   compose: {
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-obsolete-version": "error",
+    "docker/no-root-user": "error",
     "docker/require-image-tag": "error",
     "docker/valid-healthcheck": "error",
   },
