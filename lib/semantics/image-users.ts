@@ -90,5 +90,5 @@ export function nonRootImageUser(reference: Pick<ParsedImageReference, "registry
  */
 export function isWindowsImage(reference: Pick<ParsedImageReference, "registry" | "path" | "tag">): boolean {
   const name = normalizedImageName(reference);
-  return /(^|\/)windows\/|nanoserver|servercore|windowsservercore/iu.test(`${name}:${reference.tag ?? ""}`);
+  return /(?:^|\/)windows\/|nanoserver|servercore/iu.test(`${name}:${reference.tag ?? ""}`);
 }
