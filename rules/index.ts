@@ -9,6 +9,7 @@ import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noRootUser from "./no-root-user.js";
+import noSecretInArgEnv from "./no-secret-in-arg-env.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import preferCopy from "./prefer-copy.js";
@@ -27,6 +28,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "no-root-user": noRootUser,
+  "no-secret-in-arg-env": noSecretInArgEnv,
   "no-self-referencing-env": noSelfReferencingEnv,
   "package-manager-clean-cache": packageManagerCleanCache,
   "prefer-copy": preferCopy,

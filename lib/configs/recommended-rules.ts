@@ -10,6 +10,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-duplicate-instruction": "error",
     "docker/no-maintainer": "error",
     "docker/no-root-user": "error",
+    "docker/no-secret-in-arg-env": "error",
     "docker/no-self-referencing-env": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/prefer-copy": "error",
