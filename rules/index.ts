@@ -5,6 +5,7 @@ import envKeyValueFormat from "./env-key-value-format.js";
 import instructionCasing from "./instruction-casing.js";
 import noChmod777 from "./no-chmod-777.js";
 import noDuplicateInstruction from "./no-duplicate-instruction.js";
+import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
@@ -24,6 +25,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "no-chmod-777": noChmod777,
   "no-duplicate-instruction": noDuplicateInstruction,
+  "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,

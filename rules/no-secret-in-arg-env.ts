@@ -1,6 +1,6 @@
 import type { Word } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { isNonSecretValue, isSecretName } from "../lib/semantics/secrets.js";
+import { isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** A value that is only a reference (`$TOKEN`, `${TOKEN}`, `"${TOKEN}"`): it holds no literal secret of its own. */
@@ -9,6 +9,12 @@ function isOnlyReference(word: Word): boolean {
   if (word.variables.length !== 1 || !variable) return false;
   const rest = word.value.slice(0, variable.range[0] - word.range[0]) + word.value.slice(variable.range[1] - word.range[0]);
   return /^["']*$/u.test(rest);
+}
+
+/** Empty, a switch (`no`), a file path (`/run/secrets/x`), or only a reference: nothing secret in the value itself. */
+function isHarmlessValue(word: Word): boolean {
+  const unquoted = word.value.replace(/^(["'])(.*)\1$/su, "$2");
+  return isNonSecretValue(unquoted) || isPathValue(unquoted) || isOnlyReference(word);
 }
 
 export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("no-secret-in-arg-env", {
@@ -36,7 +42,7 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
           if (!isSecretName(declaration.name)) continue;
           const value = declaration.defaultValue;
           // `ARG TOKEN` (filled by --build-arg) is the classic case; an empty or switch-like default, or one that only forwards another variable, carries nothing itself.
-          if (value && (isNonSecretValue(value.value.replace(/^(["'])(.*)\1$/su, "$2")) || isOnlyReference(value))) continue;
+          if (value && isHarmlessValue(value)) continue;
           context.report({
             loc: { start: context.sourceCode.getLocFromIndex(declaration.nameRange[0]), end: context.sourceCode.getLocFromIndex(declaration.nameRange[1]) },
             messageId: "argSecret",
@@ -47,7 +53,7 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
       Env(node) {
         for (const pair of node.pairs) {
           if (!isSecretName(pair.key.value) || !pair.value) continue;
-          if (isNonSecretValue(pair.value.value.replace(/^(["'])(.*)\1$/su, "$2")) || isOnlyReference(pair.value)) continue;
+          if (isHarmlessValue(pair.value)) continue;
           context.report({ loc: pair.key.loc, messageId: "envSecret", data: { name: pair.key.value } });
         }
       },

@@ -8,6 +8,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/instruction-casing": "error",
     "docker/no-chmod-777": "error",
     "docker/no-duplicate-instruction": "error",
+    "docker/no-hardcoded-secret": "error",
     "docker/no-maintainer": "error",
     "docker/no-root-user": "error",
     "docker/no-secret-in-arg-env": "error",
@@ -18,6 +19,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/valid-healthcheck": "error",
   },
   compose: {
+    "docker/no-hardcoded-secret": "error",
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-obsolete-version": "error",
     "docker/no-root-user": "error",

@@ -30,63 +30,13 @@ const SECRET_SUFFIXES: readonly string[] = ["password", "passwd", "secret", "tok
 const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set(["api", "private", "secret", "signing", "encryption", "master", "ssh", "license", "access", "client", "app", "service"]);
 
 /**
- * A last word that turns a secret-looking name into a harmless relative: where the secret is
- * (`PASSWORD_FILE`, `TOKEN_PATH`, `SECRET_NAME`, `VAULT_TOKEN_URL`), or a property of it
- * (`TOKEN_EXPIRY`, `PASSWORD_MIN_LENGTH`, `TOKEN_TYPE`). The `_FILE` convention is the Docker
- * Official Images' way to read secrets from files (https://docs.docker.com/compose/how-tos/use-secrets/).
+ * Words after the secret word that still name the secret itself (`SECRET_KEY_BASE`, `API_TOKEN_VALUE`,
+ * `PASSWORD_B64`). Any other last word names something about the secret (`PASSWORD_FILE`,
+ * `TOKEN_EXPIRY`, `SECRET_NAME`, `…_SECRET_CLASS`, `…_CREDENTIALS_SOURCE`): where it is, or a
+ * property of it. The `_FILE` convention is how the Docker Official Images read secrets from files
+ * (https://docs.docker.com/compose/how-tos/use-secrets/).
  */
-const HARMLESS_LAST_WORDS: ReadonlySet<string> = new Set([
-  "file",
-  "files",
-  "path",
-  "dir",
-  "directory",
-  "url",
-  "uri",
-  "endpoint",
-  "host",
-  "port",
-  "name",
-  "names",
-  "id",
-  "ids",
-  "user",
-  "username",
-  "location",
-  "ref",
-  "expiry",
-  "expires",
-  "expiration",
-  "ttl",
-  "lifetime",
-  "timeout",
-  "duration",
-  "length",
-  "len",
-  "size",
-  "min",
-  "max",
-  "type",
-  "mode",
-  "method",
-  "policy",
-  "format",
-  "algorithm",
-  "header",
-  "prefix",
-  "version",
-  "count",
-  "enabled",
-  "enable",
-  "disabled",
-  "required",
-  "env",
-  "var",
-  "hint",
-  "reset",
-  "provider",
-  "store",
-]);
+const TRAILING_MODIFIERS: ReadonlySet<string> = new Set(["base", "value", "b64", "base64", "encoded", "raw", "plain", "plaintext", "hex", "str", "string"]);
 
 /** Words that make the variable a switch about secrets, not one (`ALLOW_EMPTY_PASSWORD`, `MYSQL_RANDOM_ROOT_PASSWORD`). */
 const SWITCH_WORDS: ReadonlySet<string> = new Set(["allow", "empty", "random", "generate", "skip", "no", "use", "require", "disable", "enable", "rotate", "has"]);
@@ -100,18 +50,36 @@ export function nameWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-/** Whether a variable (or compose environment key) named `name` holds a secret. */
+/**
+ * Whether a variable (or compose environment key) named `name` holds a secret: its last word (after
+ * {@link TRAILING_MODIFIERS}) is a secret word, a run-together one (`PGPASSWORD`), `KEY` after a
+ * qualifier (`API_KEY`, `AWS_SECRET_ACCESS_KEY`), or `AUTH` after another word (`NPM_AUTH`), and no
+ * word makes it a switch.
+ */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
-  const last = words.at(-1);
-  if (last === undefined || HARMLESS_LAST_WORDS.has(last)) return false;
   if (words.some((word) => SWITCH_WORDS.has(word))) return false;
-  return words.some((word, index) => SECRET_WORDS.has(word) || SECRET_SUFFIXES.some((suffix) => word.endsWith(suffix)) || (word === "key" && index > 0 && SECRET_KEY_QUALIFIERS.has(words[index - 1]!)) || (word === "auth" && index === words.length - 1 && index > 0));
+  let end = words.length;
+  while (end > 1 && TRAILING_MODIFIERS.has(words[end - 1]!)) end -= 1;
+  const last = words[end - 1];
+  if (last === undefined) return false;
+  if (SECRET_WORDS.has(last) || SECRET_SUFFIXES.some((suffix) => last.endsWith(suffix))) return true;
+  if (last === "key") return end >= 2 && SECRET_KEY_QUALIFIERS.has(words[end - 2]!);
+  return last === "auth" && end >= 2;
 }
 
-/** Values that are switches or placeholders for "none", not secrets (`ENV REDIS_PASSWORD=no`). */
+/** A value that is a file path (`/run/secrets/db_password`): where a secret is, not the secret. */
+export function isPathValue(value: string): boolean {
+  return /^(?:\/|\.\/|~\/)[\w./@+-]*$/u.test(value.trim());
+}
+
+/**
+ * Values that are switches, "none", or placeholders that say a real value goes there, not secrets
+ * (`ENV REDIS_PASSWORD=no`, `API_KEY: dummy`, `<your-token>`, `***`).
+ */
 export function isNonSecretValue(value: string): boolean {
-  return /^(?:true|false|yes|no|on|off|0|1|none|null|nil)?$/iu.test(value.trim());
+  const text = value.trim();
+  return /^(?:true|false|yes|no|on|off|0|1|none|null|nil|dummy|placeholder|change-?me|todo|redacted|x+|\*+|\.\.\.)?$/iu.test(text) || /^<[^<>]*>$/u.test(text);
 }
 
 export interface TokenFormat {

@@ -14,6 +14,8 @@ ruleTester("dockerfile").run("no-secret-in-arg-env", rule, {
     // Empty values, switches, and values that only forward another variable.
     "FROM alpine:3.20\nENV REDIS_PASSWORD= API_TOKEN=\"\" SMTP_PASSWORD=no\n",
     "FROM alpine:3.20\nENV DB_PASSWORD=${DB_PASSWORD_DEFAULT}\nARG NPM_TOKEN=\"$CI_NPM_TOKEN\"\n",
+    // A file path is where the secret is; a placeholder says one goes there.
+    "FROM alpine:3.20\nENV DB_PASSWORD=/run/secrets/db_password API_KEY=<your-api-key> TOKEN=changeme\n",
     // Secrets the build reads from a secret mount.
     "FROM node:20.11\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n",
   ],
@@ -63,6 +65,10 @@ describe("isSecretName", () => {
     ["AUTH_URL", false],
     ["AWS_ACCESS_KEY_ID", false],
     ["POSTGRES_HOST_AUTH_METHOD", false],
+    ["SECRET_KEY_BASE", true],
+    ["CONNECT_CONFIG_PROVIDERS_SECRET_CLASS", false],
+    ["SCHEMA_REGISTRY_BEARER_AUTH_CREDENTIALS_SOURCE", false],
+    ["MASTER_ENCRYPTION_KEY", true],
   ] as const)("%s", (name, expected) => {
     expect(isSecretName(name)).toBe(expected);
   });
