@@ -10,6 +10,7 @@ import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noRootUser from "./no-root-user.js";
+import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretInArgEnv from "./no-secret-in-arg-env.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
@@ -30,6 +31,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "no-root-user": noRootUser,
+  "no-secret-file-copy": noSecretFileCopy,
   "no-secret-in-arg-env": noSecretInArgEnv,
   "no-self-referencing-env": noSelfReferencingEnv,
   "package-manager-clean-cache": packageManagerCleanCache,

@@ -11,6 +11,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-hardcoded-secret": "error",
     "docker/no-maintainer": "error",
     "docker/no-root-user": "error",
+    "docker/no-secret-file-copy": "error",
     "docker/no-secret-in-arg-env": "error",
     "docker/no-self-referencing-env": "error",
     "docker/package-manager-clean-cache": "error",
