@@ -13,6 +13,7 @@ import noRootUser from "./no-root-user.js";
 import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretInArgEnv from "./no-secret-in-arg-env.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
+import noUndefinedVariable from "./no-undefined-variable.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import preferCopy from "./prefer-copy.js";
 import requireAddChecksum from "./require-add-checksum.js";
@@ -34,6 +35,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-secret-file-copy": noSecretFileCopy,
   "no-secret-in-arg-env": noSecretInArgEnv,
   "no-self-referencing-env": noSelfReferencingEnv,
+  "no-undefined-variable": noUndefinedVariable,
   "package-manager-clean-cache": packageManagerCleanCache,
   "prefer-copy": preferCopy,
   "require-add-checksum": requireAddChecksum,

@@ -14,6 +14,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-secret-file-copy": "error",
     "docker/no-secret-in-arg-env": "error",
     "docker/no-self-referencing-env": "error",
+    "docker/no-undefined-variable": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/prefer-copy": "error",
     "docker/require-image-tag": "error",
