@@ -35,6 +35,8 @@ const REFERENCE = /^(?:[\w.-]+(?::\d+)?\/)?[a-z\d]+(?:(?:[._]|__|-+)[a-z\d]+)*(?
 /** The references of an instruction that Docker itself expands (not RUN/CMD/ENTRYPOINT bodies, not ONBUILD triggers). */
 function expandedReferences(instruction: Instruction): VariableReference[] {
   const references: VariableReference[] = [];
+  // HEALTHCHECK options are not expanded (BuildKit reads them as written); ONBUILD triggers expand in a later build.
+  if (instruction.type === "Healthcheck" || instruction.type === "Onbuild") return references;
   for (const flag of instruction.flags) if (flag.value) references.push(...flag.value.variables);
   switch (instruction.type) {
     case "Copy":

@@ -16,7 +16,7 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     // Predefined proxy ARGs, PATH, defaults for unset values.
     "FROM scratch\nENV http_proxy=$HTTP_PROXY PATH=/bin:$PATH X=${UNSET:-fallback} Y=${UNSET:+set}\n",
     // Shell bodies are the shell's business; ONBUILD triggers expand in a later build.
-    "FROM scratch\nRUN echo $WHATEVER\nCMD echo $HOME\nONBUILD COPY $SRC /src\n",
+    "FROM scratch\nRUN echo $WHATEVER\nCMD echo $HOME\nONBUILD COPY $SRC /src\nHEALTHCHECK --interval=$IVL CMD true\n",
     // Earlier names of the same ARG are visible; in an ENV it is no-self-referencing-env's finding.
     "FROM scratch\nARG A=1 B=$A\nENV C=1 D=$C\n",
     // Unknown ENV of a pulled base image: not judged (BuildKit reads that ENV; we cannot).
