@@ -43,8 +43,10 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
           const value = declaration.defaultValue;
           // `ARG TOKEN` (filled by --build-arg) is the classic case; an empty or switch-like default, or one that only forwards another variable, carries nothing itself.
           if (value && isHarmlessValue(value)) continue;
+          // The value when there is one (that is what leaks), else the name (`ARG TOKEN`, filled by --build-arg).
+          const range = value ? value.range : declaration.nameRange;
           context.report({
-            loc: { start: context.sourceCode.getLocFromIndex(declaration.nameRange[0]), end: context.sourceCode.getLocFromIndex(declaration.nameRange[1]) },
+            loc: { start: context.sourceCode.getLocFromIndex(range[0]), end: context.sourceCode.getLocFromIndex(range[1]) },
             messageId: "argSecret",
             data: { name: declaration.name, id: declaration.name.toLowerCase() },
           });
@@ -54,7 +56,7 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
         for (const pair of node.pairs) {
           if (!isSecretName(pair.key.value) || !pair.value) continue;
           if (isHarmlessValue(pair.value)) continue;
-          context.report({ loc: pair.key.loc, messageId: "envSecret", data: { name: pair.key.value } });
+          context.report({ loc: pair.value.loc, messageId: "envSecret", data: { name: pair.key.value } });
         }
       },
     };

@@ -22,27 +22,28 @@ ruleTester("dockerfile").run("no-secret-in-arg-env", rule, {
   invalid: [
     {
       // BuildKit SecretsUsedInArgOrEnv's cases: a build argument named like a secret, with or without default.
+      // The finding covers the value when there is one, the name otherwise.
       code: "FROM alpine:3.20\nARG AWS_SECRET_ACCESS_KEY\nARG GITHUB_TOKEN=ghp_dummy\n",
       errors: [
         { messageId: "argSecret", line: 2, column: 5, endColumn: 26, data: { name: "AWS_SECRET_ACCESS_KEY", id: "aws_secret_access_key" } },
-        { messageId: "argSecret", line: 3, column: 5, endColumn: 17, data: { name: "GITHUB_TOKEN", id: "github_token" } },
+        { messageId: "argSecret", line: 3, column: 18, endColumn: 27, data: { name: "GITHUB_TOKEN", id: "github_token" } },
       ],
     },
     {
       // An ENV with a literal password (also in the legacy form and camelCase), among harmless pairs.
       code: "FROM alpine:3.20\nENV FTP_USER=application \\\n    FTP_PASSWORD=application \\\n    FTP_PATH=/data\nENV dbPassword hunter2\nENV STRIPE_API_KEY=abc DJANGO_SECRET_KEY='x y' BASIC_AUTH=u:p\n",
       errors: [
-        { messageId: "envSecret", line: 3, column: 5, endColumn: 17, data: { name: "FTP_PASSWORD" } },
-        { messageId: "envSecret", line: 5, column: 5, data: { name: "dbPassword" } },
-        { messageId: "envSecret", line: 6, column: 5, data: { name: "STRIPE_API_KEY" } },
-        { messageId: "envSecret", line: 6, column: 24, data: { name: "DJANGO_SECRET_KEY" } },
-        { messageId: "envSecret", line: 6, column: 48, data: { name: "BASIC_AUTH" } },
+        { messageId: "envSecret", line: 3, column: 18, endColumn: 29, data: { name: "FTP_PASSWORD" } },
+        { messageId: "envSecret", line: 5, column: 16, data: { name: "dbPassword" } },
+        { messageId: "envSecret", line: 6, column: 20, data: { name: "STRIPE_API_KEY" } },
+        { messageId: "envSecret", line: 6, column: 42, data: { name: "DJANGO_SECRET_KEY" } },
+        { messageId: "envSecret", line: 6, column: 59, data: { name: "BASIC_AUTH" } },
       ],
     },
     {
       // A value that mixes a reference with literal text still holds something literal.
       code: "FROM alpine:3.20\nENV DB_PASSWORD=prefix-${SUFFIX}\n",
-      errors: [{ messageId: "envSecret", line: 2, column: 5 }],
+      errors: [{ messageId: "envSecret", line: 2, column: 17 }],
     },
   ],
 });
