@@ -13,6 +13,8 @@ export interface DockerRuleOptions {
     /** Also require `node_modules` when the context has a package.json or node_modules, and `**\/__pycache__` and `.venv` when it is a Python project. */
     contextEntries?: boolean;
   }?];
+  /** Require the `KEY=value` form in ENV and LABEL instead of the legacy `KEY value` form */
+  "docker/env-key-value-format": [];
   /** Require instruction keywords to be cased consistently, with `AS` cased like `FROM` */
   "docker/instruction-casing": [{
     /** `consistent`: the casing most keywords of the file already use (upper case on a tie); `upper` or `lower`: always that casing. */
@@ -20,12 +22,18 @@ export interface DockerRuleOptions {
   }?];
   /** Prefer the JSON (exec) form for CMD and ENTRYPOINT, so the process gets the container's signals */
   "docker/json-args": [];
+  /** Disallow world-writable permissions (`chmod 777`, `COPY --chmod=777`, `mkdir -m 777`) */
+  "docker/no-chmod-777": [];
   /** Disallow consecutive RUN instructions that could be one layer */
   "docker/no-consecutive-run": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
   "docker/no-curl-pipe-shell": [];
+  /** Disallow more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one takes effect */
+  "docker/no-duplicate-instruction": [];
   /** Disallow empty lines inside an instruction continued with the escape character */
   "docker/no-empty-continuation": [];
+  /** Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, secret-named compose variables with literal values */
+  "docker/no-hardcoded-secret": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
@@ -40,12 +48,24 @@ export interface DockerRuleOptions {
   "docker/no-maintainer": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
+  /** Disallow images and compose services that run as root */
+  "docker/no-root-user": [];
+  /** Disallow COPY/ADD of secret files (`.env`, private keys, `.npmrc`, `.netrc`, credentials) into an image */
+  "docker/no-secret-file-copy": [];
+  /** Disallow ARG and ENV that carry a secret (a password, token, API key…) into the image */
+  "docker/no-secret-in-arg-env": [];
+  /** Disallow an ENV value that uses a variable set earlier in the same ENV instruction */
+  "docker/no-self-referencing-env": [];
   /** Disallow `sudo` in RUN; switch users with USER instead */
   "docker/no-sudo": [];
+  /** Disallow `$VAR` in Dockerfile instructions when no ARG or ENV in scope sets it */
+  "docker/no-undefined-variable": [];
   /** Disallow unknown instructions and instructions BuildKit's parser rejects (a missing image, an ENV without name, an unknown flag) */
   "docker/no-unknown-instruction": [];
   /** Require package managers to leave no download cache or package index in the layer */
   "docker/package-manager-clean-cache": [];
+  /** Prefer COPY to ADD for local files and directories */
+  "docker/prefer-copy": [];
   /** Prefer a numeric UID in USER, so that Kubernetes can verify `runAsNonRoot` */
   "docker/prefer-numeric-user": [];
   /** Require WORKDIR, not `cd`, to set the directory for later instructions */
@@ -53,6 +73,10 @@ export interface DockerRuleOptions {
     /** Also report a `cd` that later commands of the same RUN use (hadolint DL3003 reports every `cd`). */
     everyCd?: boolean;
   }?];
+  /** Require `--checksum` on ADD of a remote URL */
+  "docker/require-add-checksum": [];
+  /** Require a health check on the image a Dockerfile builds and on every compose service */
+  "docker/require-healthcheck": [];
   /** Require images to be pinned to a version tag, not `latest` or another floating tag */
   "docker/require-image-tag": [{
     /** `any`: any tag that is not floating (`latest`, `lts`, `stable`…) is enough; `minor`: the tag must also name at least a major.minor version (`node:20` floats, `node:20.11-alpine` does not), a date or a commit. */
@@ -71,6 +95,8 @@ export interface DockerRuleOptions {
   "docker/useradd-no-log-init": [];
   /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */
   "docker/valid-expose": [];
+  /** Require HEALTHCHECK instructions and compose `healthcheck:` blocks that Docker accepts and that mean what they say */
+  "docker/valid-healthcheck": [];
   /** Require label keys to follow Docker's conventions and, with a schema, required labels in their formats */
   "docker/valid-label": [{
     /** Labels the built image must carry, each with its value format (text, url, semver, rfc3339, spdx, email, hash). */

@@ -2,11 +2,15 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import copyDestinationSlash from "./copy-destination-slash.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
+import envKeyValueFormat from "./env-key-value-format.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
+import noChmod777 from "./no-chmod-777.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
+import noDuplicateInstruction from "./no-duplicate-instruction.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
+import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
@@ -14,17 +18,26 @@ import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noRootUser from "./no-root-user.js";
+import noSecretFileCopy from "./no-secret-file-copy.js";
+import noSecretInArgEnv from "./no-secret-in-arg-env.js";
+import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import noSudo from "./no-sudo.js";
+import noUndefinedVariable from "./no-undefined-variable.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import preferCopy from "./prefer-copy.js";
 import preferNumericUser from "./prefer-numeric-user.js";
 import preferWorkdir from "./prefer-workdir.js";
+import requireAddChecksum from "./require-add-checksum.js";
+import requireHealthcheck from "./require-healthcheck.js";
 import requireImageTag from "./require-image-tag.js";
 import requirePipefail from "./require-pipefail.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import singleHttpClient from "./single-http-client.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
 import validExpose from "./valid-expose.js";
+import validHealthcheck from "./valid-healthcheck.js";
 import validLabel from "./valid-label.js";
 import validOnbuild from "./valid-onbuild.js";
 import wgetProgress from "./wget-progress.js";
@@ -33,11 +46,15 @@ import workdirAbsolute from "./workdir-absolute.js";
 export const rules: Record<string, AnyDockerRule> = {
   "copy-destination-slash": copyDestinationSlash,
   "dockerignore-required-entries": dockerignoreRequiredEntries,
+  "env-key-value-format": envKeyValueFormat,
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
+  "no-chmod-777": noChmod777,
   "no-consecutive-run": noConsecutiveRun,
   "no-curl-pipe-shell": noCurlPipeShell,
+  "no-duplicate-instruction": noDuplicateInstruction,
   "no-empty-continuation": noEmptyContinuation,
+  "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-insecure-download": noInsecureDownload,
   "no-instruction-before-from": noInstructionBeforeFrom,
@@ -45,17 +62,26 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-ln-bin-sh": noLnBinSh,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-root-user": noRootUser,
+  "no-secret-file-copy": noSecretFileCopy,
+  "no-secret-in-arg-env": noSecretInArgEnv,
+  "no-self-referencing-env": noSelfReferencingEnv,
   "no-sudo": noSudo,
+  "no-undefined-variable": noUndefinedVariable,
   "no-unknown-instruction": noUnknownInstruction,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "prefer-copy": preferCopy,
   "prefer-numeric-user": preferNumericUser,
   "prefer-workdir": preferWorkdir,
+  "require-add-checksum": requireAddChecksum,
+  "require-healthcheck": requireHealthcheck,
   "require-image-tag": requireImageTag,
   "require-pipefail": requirePipefail,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "single-http-client": singleHttpClient,
   "useradd-no-log-init": useraddNoLogInit,
   "valid-expose": validExpose,
+  "valid-healthcheck": validHealthcheck,
   "valid-label": validLabel,
   "valid-onbuild": validOnbuild,
   "wget-progress": wgetProgress,

@@ -8,9 +8,13 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/no-curl-pipe-shell": "error",
     "docker/no-interactive-command": "error",
     "docker/prefer-numeric-user": "error",
+    "docker/require-add-checksum": "error",
+    "docker/require-healthcheck": "error",
     "docker/single-http-client": "error",
     "docker/wget-progress": "error",
   },
-  compose: {},
+  compose: {
+    "docker/require-healthcheck": "error",
+  },
   dockerignore: {},
 };

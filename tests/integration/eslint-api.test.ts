@@ -51,10 +51,10 @@ function ruleIdsOf(json: string): string[] {
 describe("the ESLint class (the editor path)", () => {
   it("lintText with fix: true returns the fixed Dockerfile", async () => {
     const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
-    const [result] = await eslint.lintText("from node:20.11\nMAINTAINER Ops <ops@example.com>\nRUN echo hi\n", {
+    const [result] = await eslint.lintText("from node:20.11\nMAINTAINER Ops <ops@example.com>\nRUN echo hi\nUSER node\n", {
       filePath: path.join(workDir, "Dockerfile"),
     });
-    expect(result?.output).toBe('FROM node:20.11\nLABEL org.opencontainers.image.authors="Ops <ops@example.com>"\nRUN echo hi\n');
+    expect(result?.output).toBe('FROM node:20.11\nLABEL org.opencontainers.image.authors="Ops <ops@example.com>"\nRUN echo hi\nUSER node\n');
     expect(result?.messages).toEqual([]);
   });
 

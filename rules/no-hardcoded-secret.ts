@@ -1,0 +1,97 @@
+import type { AST } from "yaml-eslint-parser";
+import type { DockerfileProgram, Range } from "../lib/dockerfile/ast.js";
+import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
+import type { KeyValueEntry } from "../lib/compose/types.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { fileKindOf } from "../lib/utils/file-kind.js";
+
+type MessageId = "knownFormat" | "secretVariable";
+
+/** `text` with the given ranges (relative to `offset`) replaced by spaces, so matches keep their offsets. */
+function blankOut(text: string, offset: number, ranges: readonly Range[]): string {
+  let result = text;
+  for (const [start, end] of ranges) {
+    const from = Math.max(0, start - offset);
+    const to = Math.min(text.length, end - offset);
+    if (from < to) result = result.slice(0, from) + " ".repeat(to - from) + result.slice(to);
+  }
+  return result;
+}
+
+export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<[], MessageId>>("no-hardcoded-secret", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, secret-named compose variables with literal values",
+      category: "security",
+      config: "recommended",
+      fileKinds: ["dockerfile", "compose"],
+      peers: ["KICS Passwords And Secrets", "gitleaks"],
+    },
+    schema: [],
+    messages: {
+      knownFormat: "This looks like {{what}}, written into the file: anyone who can read the file (or the image) has it. Revoke it, and pass it at build or run time as a secret.",
+      secretVariable: "{{name}} is given a literal value here: a secret in a compose file is shared with everyone who can read it. Use ${{{name}}} from the environment or a .env file kept out of version control, or compose secrets.",
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+
+    function report(range: Range, messageId: MessageId, data: Record<string, string>): void {
+      context.report({ loc: { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) }, messageId, data });
+    }
+
+    function scan(text: string, offset: number, reported: Set<number>): void {
+      for (const match of findSecretValues(text)) {
+        const start = offset + match.range[0];
+        if (reported.has(start)) continue;
+        reported.add(start);
+        report([start, offset + match.range[1]], "knownFormat", { what: match.description });
+      }
+    }
+
+    function checkDockerfile(program: DockerfileProgram): void {
+      const reported = new Set<number>();
+      // Comments never reach the image; a secret there is a repository problem, not the image's.
+      const comments = program.comments.map((comment) => comment.range);
+      for (const instruction of allInstructions(program)) {
+        const [start, end] = instruction.range;
+        scan(blankOut(sourceCode.text.slice(start, end), start, comments), start, reported);
+      }
+    }
+
+    function checkEntry(entry: KeyValueEntry, reported: Set<number>): void {
+      if (!isSecretName(entry.key) || entry.value === null || entry.variables.length > 0 || isNonSecretValue(entry.value) || isPathValue(entry.value)) return;
+      const node = entry.valueNode;
+      if (!node) return;
+      const start = entry.via ? entry.via.range[0] : node.range[0] + (entry.form === "list" ? entry.valueIndex : 0);
+      const end = entry.via ? entry.via.range[1] : node.range[1];
+      if (reported.has(start)) return;
+      reported.add(start);
+      report([start, end], "secretVariable", { name: entry.key });
+    }
+
+    return {
+      Program(node) {
+        // A compose file's Program reaches this listener too: only a Dockerfile's has stages.
+        if (fileKindOf(node) === "dockerfile") checkDockerfile(node);
+      },
+      YAMLDocument(document: AST.YAMLDocument) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        const reported = new Set<number>();
+        for (const service of model.services.values()) {
+          for (const entry of service.environment) checkEntry(entry, reported);
+          for (const entry of service.build?.args ?? []) checkEntry(entry, reported);
+        }
+        const [start, end] = document.range;
+        const comments = (document.parent?.comments ?? []).map((comment) => comment.range as Range);
+        scan(blankOut(sourceCode.text.slice(start, end), start, comments), start, reported);
+      },
+    };
+  },
+});

@@ -1,0 +1,95 @@
+import type { AST } from "yaml-eslint-parser";
+import type { DockerfileProgram, Stage } from "../lib/dockerfile/ast.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { runShellScript } from "../lib/semantics/run-shell.js";
+import { isOfficialImage } from "../lib/semantics/official-images.js";
+import { getStageGraph } from "../lib/semantics/stages.js";
+import { isRootUser, stageUser } from "../lib/semantics/user.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+/**
+ * Tools an entrypoint uses to start as root and then run the service as another user (the pattern of
+ * the Docker Official Images: `exec gosu postgres "$@"`). Their presence in the image is the sign.
+ * https://github.com/tianon/gosu, https://github.com/ncopa/su-exec, setpriv(1).
+ */
+const PRIVILEGE_DROP_TOOLS = ["gosu", "su-exec", "setpriv"];
+
+/** Whether a RUN of the stages installs or uses a privilege-dropping tool (a command or argument naming it, a download URL ending in it). */
+function dropsPrivilegesAtStart(program: DockerfileProgram, stages: readonly Stage[]): boolean {
+  for (const stage of stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.type !== "Run") continue;
+      const script = runShellScript(program, instruction);
+      if (!script) continue;
+      for (const command of script.commands) {
+        for (const word of [command.name, ...command.args]) {
+          const base = word?.value?.split("/").at(-1);
+          if (base && PRIVILEGE_DROP_TOOLS.some((tool) => base === tool || base.startsWith(`${tool}-`) || base.startsWith(`${tool}=`) || base.startsWith(`${tool}.`))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+type MessageId = "rootUser" | "noUser" | "composeRoot";
+
+export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<[], MessageId>>("no-root-user", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow images and compose services that run as root",
+      category: "security",
+      config: "recommended",
+      fileKinds: ["dockerfile", "compose"],
+      peers: ["hadolint DL3002", "KICS Missing User Instruction"],
+    },
+    schema: [],
+    messages: {
+      rootUser: "The image runs as root: this is the last USER of the final stage ('{{user}}'). Switch to an unprivileged user after the steps that need root.",
+      noUser: "The image runs as root: no USER in the final stage or the stages it is built on, and {{base}} runs as root. Add a USER with an unprivileged user.",
+      composeRoot: "Service '{{service}}' runs as root (user: '{{user}}'). Use an unprivileged user (or leave the image's own user in place).",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+
+    function checkFinalStage(stage: Stage): void {
+      if (stage !== getStageGraph(program).finalStage) return;
+      const user = stageUser(program, stage);
+      if (user.kind === "instruction") {
+        if (user.user === null || !isRootUser(user.user) || !user.instruction.user) return;
+        const word = user.instruction.user;
+        const end = user.instruction.group?.range[1] ?? word.range[1];
+        context.report({
+          loc: { start: word.loc.start, end: context.sourceCode.getLocFromIndex(end) },
+          messageId: "rootUser",
+          data: { user: user.user },
+        });
+      } else if (user.kind === "image-default") {
+        // Only bases known to run as root: scratch and Docker Official Images (none of which sets a USER,
+        // except those in the non-root table). Another vendor's image may set its own user.
+        if (user.base.kind === "image" && !isOfficialImage(user.base.reference)) return;
+        if (dropsPrivilegesAtStart(program, getStageGraph(program).ancestry(stage))) return;
+        const base = user.base.kind === "scratch" ? "an image FROM scratch" : `the base image '${user.base.value}'`;
+        context.report({ loc: stage.from.keyword.loc, messageId: "noUser", data: { base } });
+      }
+    }
+
+    return {
+      Stage: checkFinalStage,
+      YAMLDocument(document: AST.YAMLDocument) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        for (const service of model.services.values()) {
+          const user = service.user;
+          const value = user?.resolved ?? (typeof user?.value === "number" ? String(user.value) : null);
+          if (!user || value === null || !isRootUser(value)) continue;
+          context.report({ loc: (user.via ?? user.node).loc, messageId: "composeRoot", data: { service: service.name, user: value } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,65 @@
+import type { AST } from "yaml-eslint-parser";
+import type { Stage } from "../lib/dockerfile/ast.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
+import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { getStageGraph } from "../lib/semantics/stages.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+type MessageId = "missing" | "missingUnlessBase" | "serviceMissing";
+
+export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<[], MessageId>>("require-healthcheck", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require a health check on the image a Dockerfile builds and on every compose service",
+      category: "healthchecks",
+      config: "strict",
+      fileKinds: ["dockerfile", "compose"],
+      peers: ["hadolint DL3057", "KICS Healthcheck Not Set"],
+    },
+    schema: [],
+    messages: {
+      missing: "The image this Dockerfile builds has no HEALTHCHECK (neither its final stage, nor the stages it is built on, nor its base image): Docker and Compose cannot tell a hung container from a healthy one.",
+      missingUnlessBase:
+        "No HEALTHCHECK in the final stage or the stages it is built on; unless the base image '{{image}}' defines one, Docker and Compose cannot tell a hung container from a healthy one.",
+      serviceMissing: "Service '{{service}}' has no health check ({{why}}): Compose cannot tell when it is ready or when it hangs.",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+
+    function checkFinalStage(stage: Stage): void {
+      const graph = getStageGraph(program);
+      if (stage !== graph.finalStage) return;
+      const verdict = imageHealthcheck(program, null);
+      if (verdict.kind === "present" || verdict.kind === "disabled") return;
+      const chain = graph.ancestry(stage);
+      const root = chain.at(-1)!;
+      const base = graph.baseOf(root);
+      // An image built FROM scratch that runs nothing (an artifact stage for `--output`) is not a service.
+      const runsSomething = chain.some((member) => member.instructions.some((instruction) => instruction.type === "Cmd" || instruction.type === "Entrypoint"));
+      if (base.kind === "scratch" && !runsSomething) return;
+      if (verdict.kind === "absent") {
+        context.report({ loc: stage.from.keyword.loc, messageId: "missing" });
+      } else if (base.kind === "image") {
+        context.report({ loc: stage.from.keyword.loc, messageId: "missingUnlessBase", data: { image: base.value } });
+      }
+    }
+
+    return {
+      Stage: checkFinalStage,
+      YAMLDocument(document: AST.YAMLDocument) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        for (const service of model.services.values()) {
+          const verdict = serviceHealthcheck(service, context.physicalFilename);
+          if (verdict.kind !== "absent") continue;
+          context.report({ loc: service.keyNode.loc, messageId: "serviceMissing", data: { service: service.name, why: verdict.why } });
+        }
+      },
+    };
+  },
+});

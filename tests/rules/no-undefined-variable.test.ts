@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/no-undefined-variable.js";
+import { closestName, editDistance } from "../../lib/semantics/spelling.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("no-undefined-variable", rule, {
+  valid: [
+    // BuildKit UndefinedVar's good cases: declared before use; the base image may define it.
+    "FROM alpine:3.20 AS base\nARG foo\nCOPY $foo .\n",
+    "FROM python:3.12 AS base\nARG VERSION=$PYTHON_VERSION\n",
+    // A global ARG re-declared in the stage; platform ARGs in FROM, and declared in the stage.
+    "ARG NODE_VERSION=20.11\nFROM node:${NODE_VERSION}\nARG NODE_VERSION\nLABEL node=$NODE_VERSION\n",
+    "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH\nCOPY bin/$TARGETOS-$TARGETARCH /app\n",
+    // ENV and ARG of the stage it is built on.
+    "FROM scratch AS base\nENV APP=/app\nARG MODE=prod\nFROM base\nWORKDIR $APP\nLABEL mode=$MODE\n",
+    // Predefined proxy ARGs, PATH, defaults for unset values.
+    "FROM scratch\nENV http_proxy=$HTTP_PROXY PATH=/bin:$PATH X=${UNSET:-fallback} Y=${UNSET:+set}\n",
+    // Shell bodies are the shell's business; ONBUILD triggers expand in a later build.
+    "FROM scratch\nRUN echo $WHATEVER\nCMD echo $HOME\nONBUILD COPY $SRC /src\nHEALTHCHECK --interval=$IVL CMD true\n",
+    // Earlier names of the same ARG are visible; in an ENV it is no-self-referencing-env's finding.
+    "FROM scratch\nARG A=1 B=$A\nENV C=1 D=$C\n",
+    // Unknown ENV of a pulled base image: not judged (BuildKit reads that ENV; we cannot).
+    "FROM eclipse-temurin:21\nENV PATH=$JAVA_HOME/bin:$PATH\nWORKDIR $CATALINA_HOME\n",
+    // FROM with a global ARG and a default; a template placeholder is not judged.
+    "ARG ALPINE_VERSION=3.20\nFROM alpine:${ALPINE_VERSION}\n",
+    "ARG VARIANT=${templateOption:imageVariant}\nFROM base:${VARIANT}\n",
+    // A default computed from the platform is a default.
+    'ARG SUPPORTED=${TARGETPLATFORM#linux/amd64}\nARG SUPPORTED=${SUPPORTED:+"no"}\nARG SUPPORTED=${SUPPORTED:-"yes"}\nFROM scratch AS tool-yes\nFROM tool-${SUPPORTED}\n',
+  ],
+  invalid: [
+    {
+      // BuildKit UndefinedVar: `ARG VERSION=$foo` with nothing setting foo (lower case: not an image ENV name).
+      code: "FROM alpine:3.20 AS base\nARG VERSION=$foo\n",
+      errors: [{ messageId: "undefinedVarUnlessBase", line: 2, column: 13, endColumn: 17, data: { name: "foo" } }],
+    },
+    {
+      // Off scratch the whole environment is known.
+      code: "FROM scratch\nCOPY $SRC /app\n",
+      errors: [{ messageId: "undefinedVar", line: 2, column: 6, endColumn: 10, data: { name: "SRC" } }],
+    },
+    {
+      // A near miss of a declared name (BuildKit: "did you mean").
+      code: "FROM node:20.11\nARG NODE_VERSION=20.11\nLABEL node=${NODE_VERISON}\nENV PATH=$PAHT:/app\n",
+      errors: [
+        { messageId: "typo", line: 3, column: 12, data: { name: "NODE_VERISON", suggestion: "NODE_VERSION" } },
+        // The same ENV declares PATH, so PAHT is a near miss of a name this file sets.
+        { messageId: "typo", line: 4, column: 10, data: { name: "PAHT", suggestion: "PATH" } },
+      ],
+    },
+    {
+      code: "FROM scratch\nENV PATH=$PAHT:/app\n",
+      errors: [{ messageId: "typo", line: 2, column: 10, data: { name: "PAHT", suggestion: "PATH" } }],
+    },
+    {
+      // A global ARG is seen only by FROM lines.
+      code: "ARG VERSION=1.4\nFROM alpine:3.20\nLABEL version=$VERSION\n",
+      errors: [{ messageId: "globalArgNotInStage", line: 3, column: 15, data: { name: "VERSION" } }],
+    },
+    {
+      // An automatic platform ARG must be declared in the stage.
+      code: "FROM golang:1.22\nCOPY --chown=app bin/${TARGETARCH}/app /app\n",
+      errors: [{ messageId: "platformArgNotInStage", line: 2, column: 22, data: { name: "TARGETARCH" } }],
+    },
+    {
+      // Used before it is declared; declared in a sibling stage only.
+      code: "FROM scratch AS a\nWORKDIR /$DIR\nARG DIR=app\nFROM scratch AS b\nUSER $DIR\n",
+      errors: [
+        { messageId: "undefinedVar", line: 2, column: 10, data: { name: "DIR" } },
+        { messageId: "undefinedVar", line: 5, column: 6, data: { name: "DIR" } },
+      ],
+    },
+    {
+      // BuildKit UndefinedArgInFrom, with a misspelt automatic ARG.
+      code: "FROM node:22${VARIANT} AS jsbuilder\nFROM --platform=$BUILDPLATFROM alpine:3.20\n",
+      errors: [
+        { messageId: "undefinedArgInFrom", line: 1, column: 13, data: { name: "VARIANT", hint: "" } },
+        { messageId: "undefinedArgInFrom", line: 2, column: 17, data: { name: "BUILDPLATFROM", hint: " (did you mean $BUILDPLATFORM?)" } },
+      ],
+    },
+    {
+      // An ARG declared in a stage does not reach a later FROM.
+      code: "FROM alpine:3.20\nARG TAG=1\nFROM alpine:${TAG}\n",
+      errors: [{ messageId: "undefinedArgInFrom", line: 3, column: 13, data: { name: "TAG", hint: "" } }],
+    },
+    {
+      // BuildKit InvalidDefaultArgInFrom: without --build-arg the image name is invalid.
+      code: "ARG TAG\nARG IMAGE\nARG V\nFROM busybox:${TAG}\nFROM ${IMAGE}\nFROM node:${V}-alpine\n",
+      errors: [
+        { messageId: "invalidDefaultArgInFrom", line: 4, column: 6, data: { image: "busybox:", names: "TAG" } },
+        { messageId: "invalidDefaultArgInFrom", line: 5, column: 6, data: { image: "", names: "IMAGE" } },
+        { messageId: "invalidDefaultArgInFrom", line: 6, column: 6, data: { image: "node:-alpine", names: "V" } },
+      ],
+    },
+    {
+      // Expanded positions: flags, EXPOSE, VOLUME, STOPSIGNAL, LABEL keys, USER group.
+      code: "FROM scratch\nRUN --mount=type=cache,target=$CACHE true\nEXPOSE $PORT\nVOLUME $DATA\nSTOPSIGNAL $SIG\nLABEL $KEY=v\nUSER app:$GROUP\n",
+      errors: [
+        { messageId: "undefinedVar", line: 2, column: 31, data: { name: "CACHE" } },
+        { messageId: "undefinedVar", line: 3, column: 8, data: { name: "PORT" } },
+        { messageId: "undefinedVar", line: 4, column: 8, data: { name: "DATA" } },
+        { messageId: "undefinedVar", line: 5, column: 12, data: { name: "SIG" } },
+        { messageId: "undefinedVar", line: 6, column: 7, data: { name: "KEY" } },
+        { messageId: "undefinedVar", line: 7, column: 10, data: { name: "GROUP" } },
+      ],
+    },
+  ],
+});
+
+describe("closestName", () => {
+  it("suggests near misses only", () => {
+    expect(editDistance("NODE_VERISON", "NODE_VERSION")).toBe(1);
+    expect(closestName("PAHT", ["PATH", "HOME"])).toBe("PATH");
+    expect(closestName("GOPATH", ["PATH"])).toBeNull();
+    expect(closestName("path", ["PATH"])).toBe("PATH");
+    expect(closestName("FOO", ["BAR"])).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import path from "node:path";
+import rule from "../../rules/require-healthcheck.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+const project = path.resolve(import.meta.dirname, "../fixtures/projects/healthcheck");
+const filename = path.join(project, "compose.yaml");
+
+ruleTester("dockerfile").run("require-healthcheck", rule, {
+  valid: [
+    "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n",
+    // Inherited from the stage the final one is built on.
+    "FROM python:3.12-slim AS base\nHEALTHCHECK CMD python -c 'print(1)'\nFROM base\nCMD [\"python\", \"app.py\"]\n",
+    // Turned off on purpose.
+    "FROM nginx:1.27\nHEALTHCHECK NONE\n",
+    // Only the final stage counts: a builder without one is fine.
+    "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM nginx:1.27\nHEALTHCHECK CMD true\n",
+    // An artifact stage FROM scratch runs nothing.
+    "FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=build /out/ /\n",
+    // A base image only known at build time.
+    "ARG BASE\nFROM $BASE\n",
+  ],
+  invalid: [
+    {
+      // hadolint DL3057: an official base image ships no HEALTHCHECK.
+      code: "FROM node:20.11\nCMD [\"node\", \"server.js\"]\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, endColumn: 5 }],
+    },
+    {
+      // A HEALTHCHECK in a builder stage does not reach the final image.
+      code: "FROM node:20.11 AS build\nHEALTHCHECK CMD true\nFROM node:20.11-slim\nCMD [\"node\"]\n",
+      errors: [{ messageId: "missing", line: 3, column: 1 }],
+    },
+    {
+      code: "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
+      errors: [{ messageId: "missing", line: 1, column: 1 }],
+    },
+    {
+      code: "FROM ghcr.io/acme/base:1.4\nCMD [\"serve\"]\n",
+      errors: [{ messageId: "missingUnlessBase", line: 1, column: 1, data: { image: "ghcr.io/acme/base:1.4" } }],
+    },
+  ],
+});
+
+ruleTester("compose").run("require-healthcheck", rule, {
+  valid: [
+    { filename, code: "services:\n  db:\n    image: postgres:16.2\n    healthcheck:\n      test: [CMD, pg_isready]\n" },
+    // The Dockerfile the service builds has one (directly, or through stage inheritance).
+    { filename, code: "services:\n  web:\n    build: ./web\n  app:\n    build:\n      context: ./multi\n      target: app\n" },
+    // Turned off on purpose, here or in the Dockerfile.
+    { filename, code: "services:\n  db:\n    image: postgres:16.2\n    healthcheck:\n      disable: true\n  q:\n    build:\n      context: multi\n      target: quiet\n" },
+    // Images we cannot see into, and files we cannot find.
+    { filename, code: "services:\n  cache:\n    image: ghcr.io/acme/cache:1.0\n  svc:\n    build: ./missing\n" },
+  ],
+  invalid: [
+    {
+      filename,
+      code: "services:\n  db:\n    image: postgres:16.2\n  api:\n    build:\n      context: ./api\n",
+      errors: [
+        { messageId: "serviceMissing", line: 2, column: 3, endColumn: 5, data: { service: "db", why: "no healthcheck in compose, and the official image 'postgres:16.2' ships none" } },
+        { messageId: "serviceMissing", line: 4, column: 3, data: { service: "api", why: `no healthcheck in compose, and no HEALTHCHECK in ${path.join("api", "Dockerfile")} or its base image` } },
+      ],
+    },
+    {
+      // Timings alone, or `test: []`, keep the image's test: the image has none.
+      filename,
+      code: "services:\n  db:\n    image: redis:7.2\n    healthcheck:\n      interval: 5s\n      test: []\n",
+      errors: [{ messageId: "serviceMissing", line: 2, column: 3 }],
+    },
+  ],
+});
