@@ -87,7 +87,9 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
   // conventions (statements, quotes, semicolons) find nothing, because there is no JavaScript in it.
   it("Dockerfile: only line-level facts are reported, on the right lines", () => {
     const after = lint("Dockerfile", "after");
-    expect([...new Set(after.map((message) => message.ruleId))].sort()).toEqual([
+    // Our own rules judge the Dockerfile as a Dockerfile; the question here is what the JavaScript rules say.
+    const foreign = after.filter((message) => !message.ruleId?.startsWith("docker/"));
+    expect([...new Set(foreign.map((message) => message.ruleId))].sort()).toEqual([
       "@stylistic/linebreak-style",
       "@stylistic/max-len",
       "@stylistic/no-tabs",
@@ -162,7 +164,7 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
     const configs: Linter.Config[] = [...plugin.configs.recommended, { plugins: { "@stylistic": stylistic as never }, rules: commentRules }];
     const text = "FROM alpine:3.20\n#no space\n# two lines\n# in a row\nRUN echo\n";
     const result = linter.verifyAndFix(text, configs, { filename: "Dockerfile" });
-    expect(result.messages).toEqual([]);
+    expect(result.messages.filter((message) => !message.ruleId?.startsWith("docker/"))).toEqual([]);
     expect(result.output).toBe(text);
   });
 });
