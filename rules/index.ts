@@ -2,18 +2,28 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noReservedStageName from "./no-reserved-stage-name.js";
+import noSelfStageReference from "./no-self-stage-reference.js";
+import noUndefinedStage from "./no-undefined-stage.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
+import stageNameCasing from "./stage-name-casing.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-duplicate-stage-name": noDuplicateStageName,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-reserved-stage-name": noReservedStageName,
+  "no-self-stage-reference": noSelfStageReference,
+  "no-undefined-stage": noUndefinedStage,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
+  "stage-name-casing": stageNameCasing,
 };

@@ -5,9 +5,14 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-duplicate-stage-name": "error",
     "docker/no-maintainer": "error",
+    "docker/no-reserved-stage-name": "error",
+    "docker/no-self-stage-reference": "error",
+    "docker/no-undefined-stage": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/require-image-tag": "error",
+    "docker/stage-name-casing": "error",
   },
   compose: {
     "docker/no-healthcheck-less-dependency": "error",

@@ -1,0 +1,26 @@
+import rule from "../../rules/stage-name-casing.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("stage-name-casing", rule, {
+  valid: ["FROM golang:1.22 AS build\nFROM build\n", "FROM alpine:3.20\n", "FROM alpine:3.20 AS build-2\n"],
+  invalid: [
+    {
+      // Every reference is renamed: FROM, COPY --from, ADD --from and --mount from=.
+      code:
+        "FROM golang:1.22 AS Builder\nRUN go build -o /app\nFROM Builder AS Test\nRUN --mount=type=bind,from=BUILDER,target=/b true\nFROM alpine:3.20\nCOPY --from=builder /app /app\nADD --from=Builder /app /app2\n",
+      output:
+        "FROM golang:1.22 AS builder\nRUN go build -o /app\nFROM builder AS Test\nRUN --mount=type=bind,from=builder,target=/b true\nFROM alpine:3.20\nCOPY --from=builder /app /app\nADD --from=builder /app /app2\n",
+      errors: [
+        { messageId: "notLowercase", line: 1, column: 21, endColumn: 28, data: { name: "Builder", lower: "builder" } },
+        { messageId: "notLowercase", line: 3, column: 17, endColumn: 21, data: { name: "Test", lower: "test" } },
+      ],
+    },
+    {
+      // A reference through a variable still matches (case-insensitive) and is left as written;
+      // the name of an image is never touched.
+      code: "FROM node:20 AS Deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",
+      output: "FROM node:20 AS deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",
+      errors: [{ messageId: "notLowercase", line: 1, column: 17 }],
+    },
+  ],
+});
