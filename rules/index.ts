@@ -2,10 +2,12 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noConstantPlatform from "./no-constant-platform.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
 import noUndefinedStage from "./no-undefined-stage.js";
@@ -16,10 +18,12 @@ import stageNameCasing from "./stage-name-casing.js";
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-constant-platform": noConstantPlatform,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
   "no-self-stage-reference": noSelfStageReference,
   "no-undefined-stage": noUndefinedStage,

@@ -5,8 +5,10 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-constant-platform": "error",
     "docker/no-duplicate-stage-name": "error",
     "docker/no-maintainer": "error",
+    "docker/no-redundant-target-platform": "error",
     "docker/no-reserved-stage-name": "error",
     "docker/no-self-stage-reference": "error",
     "docker/no-undefined-stage": "error",
