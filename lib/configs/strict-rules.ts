@@ -3,7 +3,11 @@ import type { Linter } from "eslint";
 import type { FileKind } from "../utils/rule-docs.js";
 
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
-  dockerfile: {},
-  compose: {},
+  dockerfile: {
+    "docker/require-image-digest": "error",
+  },
+  compose: {
+    "docker/require-image-digest": "error",
+  },
   dockerignore: {},
 };
