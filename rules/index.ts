@@ -5,6 +5,7 @@ import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
+import noEndOfLifeImage from "./no-end-of-life-image.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
@@ -23,6 +24,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "no-constant-platform": noConstantPlatform,
   "no-duplicate-stage-name": noDuplicateStageName,
+  "no-end-of-life-image": noEndOfLifeImage,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,

@@ -7,6 +7,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/instruction-casing": "error",
     "docker/no-constant-platform": "error",
     "docker/no-duplicate-stage-name": "error",
+    "docker/no-end-of-life-image": "error",
     "docker/no-maintainer": "error",
     "docker/no-redundant-target-platform": "error",
     "docker/no-reserved-stage-name": "error",
@@ -17,6 +18,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/stage-name-casing": "error",
   },
   compose: {
+    "docker/no-end-of-life-image": "error",
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-obsolete-version": "error",
     "docker/require-image-tag": "error",

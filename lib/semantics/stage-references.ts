@@ -287,3 +287,17 @@ export function settingInEffect<T extends InheritedSetting>(
   }
   return null;
 }
+
+/**
+ * Dead code for a build: a stage the build does not run, i.e. not the produced stage (the last one,
+ * or `target`), not a stage it is built FROM, and not read by `--from`/`from=` from one of those.
+ * Rules about what a build ships do not report in such a stage.
+ *
+ * This is deliberately narrower than `StageGraph.isShipped`, which also counts a stage nothing uses as
+ * shipped because someone may build it with `--target`: such a stage (`test`, `dev`, a leftover) is
+ * dead for the default build. When the target is known (a compose `build.target`, via the
+ * build-context model), pass it and that stage and its inputs become live.
+ */
+export function isDeadStage(program: DockerfileProgram, stage: Stage, target?: string): boolean {
+  return !stageReach(program, target).reachable.has(stage);
+}
