@@ -14,6 +14,7 @@ import noReservedStageName from "./no-reserved-stage-name.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
 import noUndefinedStage from "./no-undefined-stage.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
 import requireImageDigest from "./require-image-digest.js";
 import requireImageTag from "./require-image-tag.js";
 import stageNameCasing from "./stage-name-casing.js";
@@ -33,6 +34,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-self-stage-reference": noSelfStageReference,
   "no-undefined-stage": noUndefinedStage,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "prefer-minimal-base-image": preferMinimalBaseImage,
   "require-image-digest": requireImageDigest,
   "require-image-tag": requireImageTag,
   "stage-name-casing": stageNameCasing,

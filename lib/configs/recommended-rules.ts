@@ -14,6 +14,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-self-stage-reference": "error",
     "docker/no-undefined-stage": "error",
     "docker/package-manager-clean-cache": "error",
+    "docker/prefer-minimal-base-image": "error",
     "docker/require-image-tag": "error",
     "docker/stage-name-casing": "error",
   },
@@ -21,6 +22,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-end-of-life-image": "error",
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-obsolete-version": "error",
+    "docker/prefer-minimal-base-image": "error",
     "docker/require-image-tag": "error",
   },
   dockerignore: {

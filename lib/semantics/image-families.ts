@@ -31,7 +31,10 @@ export interface ImageFamily {
   lineAliases?: Readonly<Record<string, string>>;
   /** Tag words that mark a minimal variant (`slim`, `alpine`, `jre`…); `alpine3.19` counts as `alpine`. */
   minimalWords: readonly string[];
-  /** Tag words that name the full variant explicitly (`jdk`, `cli`): still full, replaced by the suggestion. */
+  /**
+   * Tag words that name the full variant explicitly (`jdk`, `cli`): a deliberate choice (Tomcat's
+   * official `jdk` variants), so `minimalAlternative` offers nothing for such a tag.
+   */
   fullWords?: readonly string[];
   /**
    * The minimal tag to suggest for a full one: `{version}` is the version as written, `{codename}` the
@@ -381,9 +384,10 @@ export function endOfLifeFindings(reference: Pick<ParsedImageReference, "registr
 }
 
 /**
- * For a language image on its full variant (`python:3.12`, `node:20-bookworm`, `eclipse-temurin:21-jdk`),
- * the minimal tag to use instead; null when the tag is already minimal, names a variant the table
- * does not classify (`php:8.2-apache`, `python:3.12-windowsservercore`), or has no version.
+ * For a language image on its default, full variant (`python:3.12`, `node:20-bookworm`,
+ * `eclipse-temurin:21`), the minimal tag to use instead; null when the tag is already minimal, names
+ * the full variant explicitly (`eclipse-temurin:21-jdk`), names a variant the table does not classify
+ * (`php:8.2-apache`, `python:3.12-windowsservercore`), or has no version.
  */
 export function minimalAlternative(reference: Pick<ParsedImageReference, "registry" | "path" | "tag">): { family: ImageFamily; tag: string } | null {
   const family = imageFamily(reference);
@@ -393,7 +397,7 @@ export function minimalAlternative(reference: Pick<ParsedImageReference, "regist
   const fullWords = family.fullWords ?? [];
   let codename: string | null = null;
   for (const part of reading.variants) {
-    if (fullWords.includes(part)) continue;
+    if (fullWords.includes(part)) return null;
     const distribution = Object.hasOwn(DISTRIBUTION_CODENAMES, part) ? DISTRIBUTION_CODENAMES[part] : undefined;
     if (distribution && codename === null) {
       codename = part;
