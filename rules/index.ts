@@ -3,7 +3,9 @@ import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import allowedRegistries from "./allowed-registries.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noBuildToolsInFinalStage from "./no-build-tools-in-final-stage.js";
 import noConstantPlatform from "./no-constant-platform.js";
+import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEndOfLifeImage from "./no-end-of-life-image.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
@@ -23,7 +25,9 @@ export const rules: Record<string, AnyDockerRule> = {
   "allowed-registries": allowedRegistries,
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-build-tools-in-final-stage": noBuildToolsInFinalStage,
   "no-constant-platform": noConstantPlatform,
+  "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-end-of-life-image": noEndOfLifeImage,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,

@@ -5,26 +5,13 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import type { Range } from "../lib/dockerfile/ast.js";
 import { minimalAlternative } from "../lib/semantics/image-families.js";
 import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
-import { settingInEffect, stageReach } from "../lib/semantics/stage-references.js";
+import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { rangeLoc } from "../lib/utils/range-loc.js";
 
 type MessageId = "fullImage" | "useMinimal";
-
-/**
- * A final stage its author named as a development or test image (`dev`, `devcontainer`, `test-env`,
- * `ci`): the toolchain is what it is for. Like BuildKit's platform-name exemption, the stage name is
- * the author's statement of intent.
- */
-function isNamedAsToolbox(name: string | null): boolean {
-  if (name === null) return false;
-  return name
-    .toLowerCase()
-    .split(/[-_.]/u)
-    .some((word) => ["dev", "devel", "development", "devcontainer", "debug", "test", "tests", "ci", "lint", "tools"].includes(word));
-}
 
 export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<[], MessageId>>("prefer-minimal-base-image", {
   meta: {
@@ -49,15 +36,12 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Program(program) {
         if (fileKindOf(program) !== "dockerfile") return;
-        const produced = stageReach(program).produced;
-        if (!produced || isNamedAsToolbox(produced.name)) return;
+        const produced = shippedApplicationStage(program, { filename: context.filename });
+        if (!produced) return;
         // The image the final stage is built on: the FROM at the root of its ancestry.
         const root = getStageGraph(program).ancestry(produced).at(-1);
         const use = dockerfileImageUses(program).find((candidate) => candidate.site === "from" && candidate.stage === root);
         if (!use) return;
-        // An image that starts no program of its own (no CMD or ENTRYPOINT in the final stage or the
-        // stages it is built FROM) is a toolbox: a dev container, a CI or code-generation image.
-        if (!settingInEffect(program, produced, "Cmd") && !settingInEffect(program, produced, "Entrypoint")) return;
         const alternative = minimalAlternative(use.reference);
         if (!alternative) return;
         const suggestion = `${use.value.slice(0, use.value.length - (use.reference.tag?.length ?? 0) - (use.reference.digest === null ? 0 : use.reference.digest.length + 1))}${alternative.tag}`;

@@ -5,7 +5,9 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-build-tools-in-final-stage": "error",
     "docker/no-constant-platform": "error",
+    "docker/no-copy-root-filesystem": "error",
     "docker/no-duplicate-stage-name": "error",
     "docker/no-end-of-life-image": "error",
     "docker/no-maintainer": "error",

@@ -20,6 +20,11 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
     // A final stage named as a development or test image.
     'FROM golang:1.22 AS dev-base\nENTRYPOINT ["hack/dind"]\nFROM dev-base AS dev\n',
     'FROM node:20 AS test_env\nCMD ["npm", "test"]\n',
+    // Only a REPL or a shell: a base image people run their own programs in.
+    'FROM python:3.12\nCMD ["python3"]\n',
+    "FROM node:20\nCMD bash\n",
+    // A dev container definition.
+    { code: 'FROM python:3.12\nCMD ["sleep", "infinity"]\n', filename: "/repo/.devcontainer/Dockerfile" },
     // Only the image the build ships is judged: a full builder is the point of a multi-stage build.
     "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n",
     "FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
@@ -52,8 +57,8 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
       errors: [{ messageId: "fullImage", line: 1, column: 11, suggestions: [{ messageId: "useMinimal", output: "FROM node:20-bookworm-slim AS app\nCMD node server.js\n" }] }],
     },
     {
-      code: "FROM python:3.12.1-bookworm\nENTRYPOINT [\"python\"]\n",
-      errors: [{ messageId: "fullImage", line: 1, column: 13, suggestions: [{ messageId: "useMinimal", output: "FROM python:3.12.1-slim-bookworm\nENTRYPOINT [\"python\"]\n" }] }],
+      code: "FROM python:3.12.1-bookworm\nENTRYPOINT [\"python\", \"-m\", \"app\"]\n",
+      errors: [{ messageId: "fullImage", line: 1, column: 13, suggestions: [{ messageId: "useMinimal", output: "FROM python:3.12.1-slim-bookworm\nENTRYPOINT [\"python\", \"-m\", \"app\"]\n" }] }],
     },
     {
       code: "FROM golang:1.22\nRUN go build -o /app\nCMD [\"/app\"]\n",
