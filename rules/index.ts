@@ -17,6 +17,7 @@ import noSelfStageReference from "./no-self-stage-reference.js";
 import noUndefinedStage from "./no-undefined-stage.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
+import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import requireImageDigest from "./require-image-digest.js";
 import requireImageTag from "./require-image-tag.js";
 import stageNameCasing from "./stage-name-casing.js";
@@ -39,6 +40,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-undefined-stage": noUndefinedStage,
   "package-manager-clean-cache": packageManagerCleanCache,
   "prefer-minimal-base-image": preferMinimalBaseImage,
+  "prefer-multi-stage-build": preferMultiStageBuild,
   "require-image-digest": requireImageDigest,
   "require-image-tag": requireImageTag,
   "stage-name-casing": stageNameCasing,

@@ -4,6 +4,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
+    "docker/prefer-multi-stage-build": "error",
     "docker/require-image-digest": "error",
   },
   compose: {
