@@ -21,6 +21,7 @@ import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import requireImageDigest from "./require-image-digest.js";
 import requireImageTag from "./require-image-tag.js";
 import stageNameCasing from "./stage-name-casing.js";
+import staticBinaryForScratch from "./static-binary-for-scratch.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "allowed-registries": allowedRegistries,
@@ -44,4 +45,5 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-image-digest": requireImageDigest,
   "require-image-tag": requireImageTag,
   "stage-name-casing": stageNameCasing,
+  "static-binary-for-scratch": staticBinaryForScratch,
 };

@@ -6,6 +6,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/prefer-multi-stage-build": "error",
     "docker/require-image-digest": "error",
+    "docker/static-binary-for-scratch": "error",
   },
   compose: {
     "docker/require-image-digest": "error",
