@@ -59,7 +59,11 @@ function lines(source: string, entries: Readonly<Record<string, string>>): EndOf
   return Object.entries(entries).map(([line, endOfLife]) => ({ line, endOfLife, source }));
 }
 
-/** Distribution codenames used in tags, with the distribution and version line they name. */
+/**
+ * Distribution codenames used in tags, with the distribution and version line they name
+ * (https://wiki.debian.org/DebianReleases, https://wiki.ubuntu.com/Releases). `sid` is left out on
+ * purpose: it is Debian unstable, a rolling target, not a release.
+ */
 export const DISTRIBUTION_CODENAMES: Readonly<Record<string, { family: "debian" | "ubuntu"; line: string }>> = {
   jessie: { family: "debian", line: "8" },
   stretch: { family: "debian", line: "9" },
@@ -67,12 +71,22 @@ export const DISTRIBUTION_CODENAMES: Readonly<Record<string, { family: "debian" 
   bullseye: { family: "debian", line: "11" },
   bookworm: { family: "debian", line: "12" },
   trixie: { family: "debian", line: "13" },
+  forky: { family: "debian", line: "14" },
+  duke: { family: "debian", line: "15" },
   trusty: { family: "ubuntu", line: "14.04" },
   xenial: { family: "ubuntu", line: "16.04" },
   bionic: { family: "ubuntu", line: "18.04" },
   focal: { family: "ubuntu", line: "20.04" },
   jammy: { family: "ubuntu", line: "22.04" },
+  impish: { family: "ubuntu", line: "21.10" },
+  kinetic: { family: "ubuntu", line: "22.10" },
+  lunar: { family: "ubuntu", line: "23.04" },
+  mantic: { family: "ubuntu", line: "23.10" },
   noble: { family: "ubuntu", line: "24.04" },
+  oracular: { family: "ubuntu", line: "24.10" },
+  plucky: { family: "ubuntu", line: "25.04" },
+  questing: { family: "ubuntu", line: "25.10" },
+  resolute: { family: "ubuntu", line: "26.04" },
 };
 
 const DEBIAN_ALIASES = Object.fromEntries(
@@ -225,7 +239,18 @@ export const IMAGE_FAMILIES: readonly ImageFamily[] = [
     lineAliases: UBUNTU_ALIASES,
     minimalWords: [],
     // Standard support (without Ubuntu Pro).
-    endOfLife: lines(UBUNTU_CYCLE, { "14.04": "2019-04-30", "16.04": "2021-04-30", "18.04": "2023-05-31", "20.04": "2025-05-31" }),
+    endOfLife: lines(UBUNTU_CYCLE, {
+      "14.04": "2019-04-30",
+      "16.04": "2021-04-30",
+      "18.04": "2023-05-31",
+      "20.04": "2025-05-31",
+      // Interim releases: nine months of support (https://wiki.ubuntu.com/Releases).
+      "21.10": "2022-07-14",
+      "22.10": "2023-07-20",
+      "23.04": "2024-01-25",
+      "23.10": "2024-07-11",
+      "24.10": "2025-07-10",
+    }),
   },
   {
     id: "alpine",
