@@ -5,14 +5,14 @@ import { buildStepOf } from "../lib/semantics/build-steps.js";
 import { variableBefore } from "../lib/semantics/environment.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
 import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
-import { stageReferences } from "../lib/semantics/stage-references.js";
+import { argInEffect, stageReferences } from "../lib/semantics/stage-references.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { rangeLoc } from "../lib/utils/range-loc.js";
 
 type MessageId = "dynamicGoBinary" | "noCaCertificates";
 
-/** `CGO_ENABLED` as the `go build` command sees it: its prefix, an earlier `export` in the script, then ENV/ARG. */
+/** `CGO_ENABLED` as the `go build` command sees it: its prefix, an earlier `export` in the script, then ENV, then ARG (inherited through FROM <stage> too). */
 function cgoDisabled(program: DockerfileProgram, stage: Stage, run: Run, script: ShellScript, command: ShellCommand): boolean {
   const prefix = command.assignments.find((assignment) => assignment.name === "CGO_ENABLED");
   if (prefix) return prefix.value?.value === "0";
@@ -23,7 +23,8 @@ function cgoDisabled(program: DockerfileProgram, stage: Stage, run: Run, script:
     if ((earlier.kind === "declaration" || earlier.name?.value === "env") && words.includes("CGO_ENABLED=0")) return true;
     if (earlier.kind === "simple" && earlier.name === null && earlier.assignments.some((assignment) => assignment.name === "CGO_ENABLED" && assignment.value?.value === "0")) return true;
   }
-  return variableBefore(program, stage, run, "CGO_ENABLED") === "0";
+  const fromEnv = variableBefore(program, stage, run, "CGO_ENABLED");
+  return (fromEnv !== undefined ? fromEnv : argInEffect(program, stage, run, "CGO_ENABLED")) === "0";
 }
 
 /** `-ldflags '-extldflags "-static"'` (or `-extldflags=-static`): linked statically even with cgo. */

@@ -301,3 +301,27 @@ export function settingInEffect<T extends InheritedSetting>(
 export function isDeadStage(program: DockerfileProgram, stage: Stage, target?: string): boolean {
   return !stageReach(program, target).reachable.has(stage);
 }
+
+/**
+ * The default of build argument `name` as `instruction` of `stage` sees it: an ARG declared earlier
+ * in the stage body, else one declared in a stage it is built FROM (BuildKit carries a base stage's
+ * ARGs into `FROM base AS child`), else the global ARG when the stage re-declares it without a value.
+ * `undefined`: not declared on that path; `null`: declared without a value the file knows.
+ */
+export function argInEffect(program: DockerfileProgram, stage: Stage, instruction: Instruction, name: string): string | null | undefined {
+  const graph = getStageGraph(program);
+  for (const [depth, member] of graph.ancestry(stage).entries()) {
+    const limit = depth === 0 ? member.instructions.indexOf(instruction) : -1;
+    const body = limit >= 0 ? member.instructions.slice(0, limit) : member.instructions;
+    for (let i = body.length - 1; i >= 0; i--) {
+      const candidate = body[i];
+      if (candidate?.type !== "Arg") continue;
+      const declaration = candidate.args.findLast((arg) => arg.name === name);
+      if (!declaration) continue;
+      if (declaration.defaultValue) return declaration.defaultValue.variables.length === 0 ? declaration.defaultValue.value.replace(/^(["'])(.*)\1$/su, "$2") : null;
+      const global = graph.globalArgs.get(name);
+      return global === undefined ? null : global;
+    }
+  }
+  return undefined;
+}

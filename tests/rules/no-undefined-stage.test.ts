@@ -22,6 +22,8 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
     "FROM alpine:3.20\nCOPY --from=later /x /x\nFROM alpine:3.20 AS later\n",
     // FROM an unknown name is an image pull (`FROM ubuntu`), not this rule's business.
     "FROM ubuntu\n",
+    // A Windows file with the backtick escape and a line continuation.
+    "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Build\nRUN dotnet publish -c Release -o C:\\out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nCOPY --from=build `\n  C:\\out C:\\app\n",
     // Reserved names are images, not stages.
     "FROM scratch\nCOPY --from=scratch / /\n",
   ],
@@ -47,6 +49,10 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
       // Resolved through an ARG default.
       code: "ARG SRC=biuld\nFROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=${SRC} /app /app\n",
       errors: [{ messageId: "undefinedStage", line: 4, column: 13, data: { name: "biuld" } }],
+    },
+    {
+      code: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=publish C:\\out C:\\app\n",
+      errors: [{ messageId: "undefinedStage", line: 4, column: 13, endColumn: 20, data: { name: "publish" } }],
     },
     {
       code: "FROM base\nRUN true\nFROM alpine:3.20 AS base\n",

@@ -16,6 +16,12 @@ ruleTester("dockerfile").run("stage-name-casing", rule, {
       ],
     },
     {
+      // Windows: backtick escape, a reference split over a continuation line.
+      code: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=PUBLISH `\n  C:\\out C:\\app\n",
+      output: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=publish `\n  C:\\out C:\\app\n",
+      errors: [{ messageId: "notLowercase", line: 2, column: 42, data: { name: "Publish", lower: "publish" } }],
+    },
+    {
       // A reference through a variable still matches (case-insensitive) and is left as written;
       // the name of an image is never touched.
       code: "FROM node:20 AS Deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",

@@ -8,7 +8,9 @@ ruleTester("dockerfile").run("static-binary-for-scratch", rule, {
     // CGO_ENABLED=0 as a prefix, through ENV, through ARG, exported earlier in the script.
     `FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
     `FROM golang:1.22 AS build\nENV CGO_ENABLED=0\nRUN go build -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
-    `FROM golang:1.22 AS base\nARG CGO_ENABLED=0\nFROM base AS build\nARG CGO_ENABLED=0\nRUN go build -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
+    `FROM golang:1.22 AS build\nARG CGO_ENABLED=0\nRUN go build -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
+    // An ARG of the stage it is built FROM is inherited.
+    `FROM golang:1.22 AS base\nARG CGO_ENABLED=0\nFROM base AS build\nRUN go build -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
     `FROM golang:1.22 AS build\nRUN export CGO_ENABLED=0 && go build -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
     // Linked statically on purpose.
     `FROM golang:1.22 AS build\nRUN go build -ldflags '-extldflags "-static"' -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
