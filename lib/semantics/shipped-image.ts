@@ -54,7 +54,8 @@ export function isToolboxStage(program: DockerfileProgram, stage: Stage, filenam
   const cmd = settingInEffect(program, stage, "Cmd");
   const words = [...(entrypoint ? commandWords(entrypoint) : []), ...(cmd ? commandWords(cmd) : [])];
   if (words.length === 0) return true;
-  const program0 = words[0]?.split("/").at(-1)?.toLowerCase() ?? "";
+  // A wrapper script named after its tool (`go.bash`, `node.sh`) counts as the tool.
+  const program0 = (words[0]?.split("/").at(-1)?.toLowerCase() ?? "").replace(/\.(?:sh|bash|ash)$/u, "");
   return words.length === 1 && INTERACTIVE_COMMANDS.has(program0);
 }
 

@@ -82,6 +82,8 @@ describe("stage references", () => {
     expect(toolbox("FROM node:20\nRUN npm ci\n")).toBe(true);
     expect(toolbox('FROM python:3.12\nCMD ["python3"]\n')).toBe(true);
     expect(toolbox("FROM python:3.12\nCMD python3 app.py\n")).toBe(false);
+    expect(toolbox('FROM golang:1.22\nENTRYPOINT ["go.bash"]\n')).toBe(true);
+    expect(toolbox('FROM golang:1.22\nENTRYPOINT ["/server.sh"]\n')).toBe(false);
     expect(toolbox('FROM node:20 AS base\nCMD ["node", "a.js"]\nFROM base AS dev\n')).toBe(true);
     expect(toolbox('FROM node:20\nCMD ["node", "a.js"]\n', "/x/.devcontainer/Dockerfile")).toBe(true);
     // Inherited command.
