@@ -1,3 +1,7 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../../lib/index.js";
+import { parseDockerfile } from "../../lib/dockerfile/index.js";
 import rule from "../../rules/no-redundant-target-platform.js";
 import { ruleTester } from "../support/rule-tester.js";
 
@@ -34,4 +38,25 @@ ruleTester("dockerfile").run("no-redundant-target-platform", rule, {
       errors: [{ messageId: "redundant", line: 2, column: 8 }],
     },
   ],
+});
+
+describe("the fix drops only the flag", () => {
+  const config = [{ files: ["**/Dockerfile"], plugins: { docker: plugin }, language: "docker/dockerfile", rules: { "docker/no-redundant-target-platform": "error" } }];
+  it.each([
+    "FROM --platform=$TARGETPLATFORM alpine:3.23 AS base\nRUN true\n",
+    'FROM --platform="${TARGETPLATFORM}" \\\n  node:22 AS b\n',
+    "ARG BASE=alpine:3.23\nFROM\t--platform=${TARGETPLATFORM:-linux/amd64}  $BASE\n",
+  ])("the image, stage name and other instructions stay: %s", (input) => {
+    const linter = new Linter({ configType: "flat" });
+    const fixed = linter.verifyAndFix(input, config as never, { filename: "Dockerfile" });
+    expect(fixed.messages).toEqual([]);
+    const before = parseDockerfile(input);
+    const after = parseDockerfile(fixed.output);
+    if (!before.ok || !after.ok) throw new Error("does not parse");
+    const shape = (program: typeof before.ast) =>
+      program.stages.map((stage) => [stage.from.image?.raw, stage.from.stageName?.value, stage.from.flags.filter((flag) => flag.name !== "platform").length, stage.instructions.length]);
+    expect(shape(after.ast)).toEqual(shape(before.ast));
+    expect(after.ast.stages.every((stage) => stage.from.flags.every((flag) => flag.name !== "platform"))).toBe(true);
+    expect(linter.verifyAndFix(fixed.output, config as never, { filename: "Dockerfile" }).fixed).toBe(false);
+  });
 });
