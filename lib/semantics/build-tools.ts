@@ -1,6 +1,7 @@
 /**
- * Build tools (compilers, `-dev` headers) installed by the system package manager in the stages of the
- * shipped image and still there at the end: read by `no-build-tools-in-final-stage`.
+ * Build tools (compilers, `-dev` headers) installed by the system package manager, and JavaScript
+ * devDependencies, in the stages of the shipped image and still there at the end: read by
+ * `no-build-tools-in-final-stage`.
  *
  * Knowledge, with sources:
  * - Debian/Ubuntu: `build-essential` pulls gcc, g++, make, dpkg-dev
@@ -15,6 +16,7 @@
  */
 import type { DockerfileProgram, Run, Stage } from "../dockerfile/ast.js";
 import { classifyPackageManagerCommand, invocationHasOption, type PackageArgument, type PackageManagerId, type PackageManagerInvocation } from "../shell/index.js";
+import { variableBefore } from "./environment.js";
 import { runShellScript } from "./run-shell.js";
 import { getStageGraph } from "./stages.js";
 
@@ -128,4 +130,76 @@ export function buildToolsLeftIn(program: DockerfileProgram, stage: Stage): Left
 function sameFamily(a: PackageManagerId, b: PackageManagerId): boolean {
   const family = (id: PackageManagerId): string => (APT.has(id) ? "apt" : id === "yum" || id === "dnf" || id === "microdnf" ? "rpm" : id);
   return family(a) === family(b);
+}
+
+// -------------------------------------------------------------------------------------------------
+// devDependencies
+
+const JS_MANAGERS: ReadonlySet<PackageManagerId> = new Set(["npm", "yarn", "pnpm", "bun"]);
+
+/**
+ * Whether an install leaves devDependencies out: the managers' production switches
+ * (npm `--omit=dev`, `--only=prod`, `--production`: https://docs.npmjs.com/cli/commands/npm-install#omit;
+ * yarn `--production`: https://classic.yarnpkg.com/lang/en/docs/cli/install/#toc-yarn-install-production-true-false;
+ * pnpm `--prod`/`-P`: https://pnpm.io/cli/install#--prod--p; bun `--production`), or the
+ * environment that sets them (`NODE_ENV=production`, `NPM_CONFIG_PRODUCTION`, `NPM_CONFIG_OMIT=dev`),
+ * given to the command or set by ENV/ARG.
+ */
+function omitsDevDependencies(program: DockerfileProgram, stage: Stage, run: Run, invocation: PackageManagerInvocation): boolean {
+  for (const option of invocation.options) {
+    const value = option.value?.toLowerCase() ?? "";
+    if (option.name === "--production" || option.name === "--prod" || (invocation.manager === "pnpm" && option.name === "-P")) return value !== "false";
+    if (option.name === "--omit" && value.split(",").includes("dev")) return true;
+    if (option.name === "--only" && /^prod(?:uction)?$/u.test(value)) return true;
+  }
+  const environment = new Map<string, string>();
+  for (const assignment of invocation.command.assignments) if (assignment.value?.value) environment.set(assignment.name.toUpperCase(), assignment.value.value);
+  for (const word of invocation.unwrapped.envAssignments) {
+    const [name, ...rest] = (word.value ?? "").split("=");
+    if (name && rest.length > 0) environment.set(name.toUpperCase(), rest.join("="));
+  }
+  const read = (name: string): string | null | undefined => environment.get(name) ?? variableBefore(program, stage, run, name) ?? variableBefore(program, stage, run, name.toLowerCase());
+  if (read("NODE_ENV") === "production") return true;
+  if (/^(?:true|1)$/u.test(read("NPM_CONFIG_PRODUCTION") ?? "")) return true;
+  return (read("NPM_CONFIG_OMIT") ?? "").split(/[\s,]+/u).includes("dev");
+}
+
+/** `npm prune --omit=dev`, `pnpm prune --prod`, `yarn workspaces focus --production`: devDependencies removed after the build. */
+function prunesDevDependencies(invocation: PackageManagerInvocation, program: DockerfileProgram, stage: Stage, run: Run): boolean {
+  const subcommand = invocation.subcommand ?? "";
+  if (subcommand !== "prune" && subcommand !== "workspaces focus") return false;
+  return omitsDevDependencies(program, stage, run, invocation);
+}
+
+export interface LeftDevDependencies {
+  run: Run;
+  stage: Stage;
+  invocation: PackageManagerInvocation;
+}
+
+/**
+ * The project installs (`npm ci`, `npm install`, `yarn install`, `pnpm install`, `bun install` with
+ * no package operands) in `stage` or the stages it is built FROM that keep devDependencies and are
+ * not followed by a prune or a production re-install of the same manager.
+ */
+export function devDependenciesLeftIn(program: DockerfileProgram, stage: Stage): LeftDevDependencies[] {
+  let pending: LeftDevDependencies[] = [];
+  for (const member of getStageGraph(program).ancestry(stage).reverse()) {
+    for (const instruction of member.instructions) {
+      if (instruction.type !== "Run") continue;
+      const script = runShellScript(program, instruction);
+      for (const command of script?.commands ?? []) {
+        const invocation = classifyPackageManagerCommand(command);
+        if (!invocation || !JS_MANAGERS.has(invocation.manager)) continue;
+        const projectInstall = invocation.action === "install" && invocation.manifestInstall && !invocation.global && invocation.packages.length === 0;
+        const production = omitsDevDependencies(program, member, instruction, invocation);
+        if ((projectInstall && production) || prunesDevDependencies(invocation, program, member, instruction)) {
+          pending = pending.filter((left) => left.invocation.manager !== invocation.manager);
+        } else if (projectInstall && !command.conditional) {
+          pending.push({ run: instruction, stage: member, invocation });
+        }
+      }
+    }
+  }
+  return pending;
 }

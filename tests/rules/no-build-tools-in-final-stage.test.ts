@@ -1,5 +1,9 @@
+import path from "node:path";
 import rule from "../../rules/no-build-tools-in-final-stage.js";
 import { ruleTester } from "../support/rule-tester.js";
+
+const WITH_DEV = path.resolve(import.meta.dirname, "../fixtures/projects/dev-dependencies/with-dev/Dockerfile");
+const WITHOUT_DEV = path.resolve(import.meta.dirname, "../fixtures/projects/dev-dependencies/without-dev/Dockerfile");
 
 ruleTester("dockerfile").run("no-build-tools-in-final-stage", rule, {
   valid: [
@@ -20,10 +24,35 @@ ruleTester("dockerfile").run("no-build-tools-in-final-stage", rule, {
     'FROM buildpack-deps:bookworm\nRUN apt-get install -y libbluetooth-dev tk-dev\nCMD ["python3"]\n',
     'FROM eclipse-temurin:21\nRUN apt-get install -y python3-dev zlib1g-dev\nENTRYPOINT ["javac"]\n',
     { code: 'FROM debian:12\nRUN apt-get install -y build-essential\nCMD ["sleep", "infinity"]\n', filename: "C:\\repo\\.devcontainer\\Dockerfile" },
+    // devDependencies: left out by a flag, by NODE_ENV, pruned after the build, installed in a builder stage.
+    { code: 'FROM node:22-slim\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n', filename: WITH_DEV },
+    { code: 'FROM node:22-slim\nENV NODE_ENV=production\nRUN npm ci && yarn install\nCMD ["node", "server.js"]\n', filename: WITH_DEV },
+    { code: 'FROM node:22-slim\nRUN NODE_ENV=production npm install && pnpm install --prod && yarn install --production\nCMD ["node", "server.js"]\n', filename: WITH_DEV },
+    { code: 'FROM node:22\nRUN npm ci && npm run build && npm prune --omit=dev\nCMD ["node", "dist/server.js"]\n', filename: WITH_DEV },
+    { code: 'FROM node:22 AS build\nRUN npm ci && npm run build\nFROM node:22-slim\nCOPY --from=build /app/dist ./dist\nRUN npm ci --omit=dev\nCMD ["node", "dist/server.js"]\n', filename: WITH_DEV },
+    // The package.json declares no devDependencies, or there is none to read: nothing is known to ship.
+    { code: 'FROM node:22-slim\nRUN npm ci\nCMD ["node", "server.js"]\n', filename: WITHOUT_DEV },
+    'FROM node:22-slim\nRUN npm ci\nCMD ["node", "server.js"]\n',
+    // Installing named packages is not a project install.
+    { code: 'FROM node:22-slim\nRUN npm install -g pm2 && npm install express\nCMD ["pm2-runtime", "server.js"]\n', filename: WITH_DEV },
     // A stage the build does not run.
     'FROM debian:12 AS unused\nRUN apt-get install -y gcc\nFROM debian:12\nCMD ["/app"]\n',
   ],
   invalid: [
+    {
+      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n',
+      filename: WITH_DEV,
+      errors: [{ messageId: "devDependencies", line: 4, column: 5, endColumn: 11, data: { where: "The final stage", command: "npm ci", production: "npm ci --omit=dev" } }],
+    },
+    {
+      // NODE_ENV set to something else; an earlier production install does not cover a later full one.
+      code: 'FROM node:22-slim AS base\nENV NODE_ENV=development\nRUN pnpm install\nFROM base AS app\nRUN yarn install --production && yarn install\nCMD ["node", "server.js"]\n',
+      filename: WITH_DEV,
+      errors: [
+        { messageId: "devDependencies", line: 3, column: 5, data: { where: 'Stage "base", which the final stage is built FROM,', command: "pnpm install", production: "pnpm install --prod" } },
+        { messageId: "devDependencies", line: 5, column: 34, data: { where: 'The final stage "app"', command: "yarn install", production: "yarn install --production" } },
+      ],
+    },
     {
       code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n  && pip install psycopg2\nCMD ["python", "app.py"]\n',
       errors: [
