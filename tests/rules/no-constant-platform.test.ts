@@ -8,6 +8,7 @@ ruleTester("dockerfile").run("no-constant-platform", rule, {
     "FROM --platform=${BUILDPLATFORM} golang:1.22 AS build\n",
     'FROM --platform="${BUILDPLATFORM:-linux/amd64}" golang:1.22 AS build\n',
     "FROM --platform=$TARGETOS/$TARGETARCH alpine:3.20\n",
+    "FROM --platform=${BUILDPLATFORM:-} golang:1.22 AS tools\n",
     // An ARG default can be overridden per build: not constant.
     "ARG PLATFORM=linux/amd64\nFROM --platform=$PLATFORM alpine:3.20\n",
     // Stages named for their platform are platform-specific on purpose (picked by `FROM build_${TARGETARCH}`).

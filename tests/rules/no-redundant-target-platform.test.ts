@@ -33,6 +33,11 @@ ruleTester("dockerfile").run("no-redundant-target-platform", rule, {
       errors: [{ messageId: "redundant", line: 1, column: 6 }],
     },
     {
+      code: "FROM --platform=${TARGETPLATFORM:-} alpine:3.20\n",
+      output: "FROM alpine:3.20\n",
+      errors: [{ messageId: "redundant", line: 1, column: 6, data: { value: "${TARGETPLATFORM:-}" } }],
+    },
+    {
       code: "ARG BASE=alpine:3.20\nFROM   --platform=$TARGETPLATFORM\t$BASE\n",
       output: "ARG BASE=alpine:3.20\nFROM   $BASE\n",
       errors: [{ messageId: "redundant", line: 2, column: 8 }],

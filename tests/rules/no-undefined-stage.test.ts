@@ -15,6 +15,8 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
     "ARG TOOLS=ghcr.io/org/tools:1.2\nFROM alpine:3.20\nARG TOOLS\nCOPY --from=$TOOLS /bin/tool /bin/\n",
     "FROM alpine:3.20\nARG SRC=build\nCOPY --from=${SRC:-build} /app /app\nFROM golang:1.22 AS build\n",
     "FROM alpine:3.20\nCOPY --from=${TOOLS_IMAGE:-ghcr.io/org/tools:1.2} /bin/tool /bin/\n",
+    // Quoted flag values are unquoted as BuildKit does.
+    'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from="build" /app /app\n',
     // Only known at build time: not guessed.
     "ARG SRC\nFROM alpine:3.20\nCOPY --from=$SRC /app /app\n",
     // A --mount from= an earlier stage; and from a later one (BuildKit resolves --from over the whole file).
