@@ -4,6 +4,11 @@ import type { Linter } from "eslint";
 
 /** Each rule's options, as its `meta.schema` describes them (a tuple: options may be left out from the end). */
 export interface DockerRuleOptions {
+  /** Allow images only from the registries listed in the `registries` option */
+  "docker/allowed-registries": [{
+    /** Registries images may come from: a host (`ghcr.io`, `registry.local:5000`), a host wildcard (`*.corp.example`), or a host and path prefix (`ghcr.io/my-org`). `docker.io` covers unqualified names (`node`). An empty list allows everything. */
+    registries?: string[];
+  }?];
   /** Require the destination of a COPY or ADD with several sources to end with `/` */
   "docker/copy-destination-slash": [];
   /** Require `.dockerignore` to exclude Git history, secrets, keys and local dependency folders */
@@ -22,16 +27,29 @@ export interface DockerRuleOptions {
   }?];
   /** Prefer the JSON (exec) form for CMD and ENTRYPOINT, so the process gets the container's signals */
   "docker/json-args": [];
+  /** Disallow compilers, `-dev` packages and devDependencies left in the image a build ships; build in a builder stage */
+  "docker/no-build-tools-in-final-stage": [];
   /** Disallow world-writable permissions (`chmod 777`, `COPY --chmod=777`, `mkdir -m 777`) */
   "docker/no-chmod-777": [];
   /** Disallow consecutive RUN instructions that could be one layer */
   "docker/no-consecutive-run": [];
+  /** Disallow `FROM --platform` with a constant platform such as `linux/amd64` */
+  "docker/no-constant-platform": [];
+  /** Disallow `COPY --from=<stage> / …` that copies a whole operating system's file system */
+  "docker/no-copy-root-filesystem": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
   "docker/no-curl-pipe-shell": [];
   /** Disallow more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one takes effect */
   "docker/no-duplicate-instruction": [];
+  /** Disallow two stages with the same name (stage names are case-insensitive) */
+  "docker/no-duplicate-stage-name": [];
   /** Disallow empty lines inside an instruction continued with the escape character */
   "docker/no-empty-continuation": [];
+  /** Disallow images whose version line is past its end of life (`node:16`, `python:3.8`, `debian:buster`) */
+  "docker/no-end-of-life-image": [{
+    /** The day to judge on (`YYYY-MM-DD`); default: today. Set it to make results reproducible (tests, audits of a past state). */
+    date?: string;
+  }?];
   /** Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, secret-named compose variables with literal values */
   "docker/no-hardcoded-secret": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
@@ -48,6 +66,10 @@ export interface DockerRuleOptions {
   "docker/no-maintainer": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
+  /** Disallow `FROM --platform=$TARGETPLATFORM`, which is what FROM does without the flag */
+  "docker/no-redundant-target-platform": [];
+  /** Disallow the reserved stage names `scratch` and `context` */
+  "docker/no-reserved-stage-name": [];
   /** Disallow images and compose services that run as root */
   "docker/no-root-user": [];
   /** Disallow COPY/ADD of secret files (`.env`, private keys, `.npmrc`, `.netrc`, credentials) into an image */
@@ -56,8 +78,12 @@ export interface DockerRuleOptions {
   "docker/no-secret-in-arg-env": [];
   /** Disallow an ENV value that uses a variable set earlier in the same ENV instruction */
   "docker/no-self-referencing-env": [];
+  /** Disallow `COPY --from` and `RUN --mount from=` naming the stage they are in */
+  "docker/no-self-stage-reference": [];
   /** Disallow `sudo` in RUN; switch users with USER instead */
   "docker/no-sudo": [];
+  /** Disallow `COPY --from`, `RUN --mount from=` and `FROM` names that refer to no stage defined before them */
+  "docker/no-undefined-stage": [];
   /** Disallow `$VAR` in Dockerfile instructions when no ARG or ENV in scope sets it */
   "docker/no-undefined-variable": [];
   /** Disallow unknown instructions and instructions BuildKit's parser rejects (a missing image, an ENV without name, an unknown flag) */
@@ -66,6 +92,10 @@ export interface DockerRuleOptions {
   "docker/package-manager-clean-cache": [];
   /** Prefer COPY to ADD for local files and directories */
   "docker/prefer-copy": [];
+  /** Prefer the slim, alpine or JRE variant of a language image for the image you ship */
+  "docker/prefer-minimal-base-image": [];
+  /** Prefer a multi-stage build when a single-stage Dockerfile compiles or bundles the application */
+  "docker/prefer-multi-stage-build": [];
   /** Prefer a numeric UID in USER, so that Kubernetes can verify `runAsNonRoot` */
   "docker/prefer-numeric-user": [];
   /** Require WORKDIR, not `cd`, to set the directory for later instructions */
@@ -77,6 +107,8 @@ export interface DockerRuleOptions {
   "docker/require-add-checksum": [];
   /** Require a health check on the image a Dockerfile builds and on every compose service */
   "docker/require-healthcheck": [];
+  /** Require images to be pinned by `@sha256:` digest */
+  "docker/require-image-digest": [];
   /** Require images to be pinned to a version tag, not `latest` or another floating tag */
   "docker/require-image-tag": [{
     /** `any`: any tag that is not floating (`latest`, `lts`, `stable`…) is enough; `minor`: the tag must also name at least a major.minor version (`node:20` floats, `node:20.11-alpine` does not), a date or a commit. */
@@ -91,6 +123,10 @@ export interface DockerRuleOptions {
   "docker/require-workdir-for-relative-copy": [];
   /** Disallow using or installing both curl and wget in one stage */
   "docker/single-http-client": [];
+  /** Require stage names in lowercase; the fix renames the stage and every reference to it */
+  "docker/stage-name-casing": [];
+  /** Require Go binaries copied into a `FROM scratch` image to be static (`CGO_ENABLED=0`) and CA certificates to be there */
+  "docker/static-binary-for-scratch": [];
   /** Require `useradd -l` (`--no-log-init`) when the UID is large */
   "docker/useradd-no-log-init": [];
   /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */

@@ -7,14 +7,18 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/no-consecutive-run": "error",
     "docker/no-curl-pipe-shell": "error",
     "docker/no-interactive-command": "error",
+    "docker/prefer-multi-stage-build": "error",
     "docker/prefer-numeric-user": "error",
     "docker/require-add-checksum": "error",
     "docker/require-healthcheck": "error",
+    "docker/require-image-digest": "error",
     "docker/single-http-client": "error",
+    "docker/static-binary-for-scratch": "error",
     "docker/wget-progress": "error",
   },
   compose: {
     "docker/require-healthcheck": "error",
+    "docker/require-image-digest": "error",
   },
   dockerignore: {},
 };

@@ -6,8 +6,8 @@ export interface OffsetLocator {
 }
 
 /**
- * The `loc` to report for `[start, end)` (UTF-16 offsets into the file): shell words and commands carry
- * source ranges, not `loc`s, because most are never reported.
+ * The `loc` to report for `[start, end)` (UTF-16 offsets into the file, end exclusive), for a part of the
+ * file that has no node of its own: a shell word or command, a flag value, a stage name, a tag.
  */
 export function locOfRange(sourceCode: OffsetLocator, range: readonly [number, number]): SourceLocation {
   return { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };

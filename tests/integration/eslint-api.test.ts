@@ -51,10 +51,10 @@ function ruleIdsOf(json: string): string[] {
 describe("the ESLint class (the editor path)", () => {
   it("lintText with fix: true returns the fixed Dockerfile", async () => {
     const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
-    const [result] = await eslint.lintText("from node:20.11\nMAINTAINER Ops <ops@example.com>\nRUN echo hi\nUSER node\n", {
+    const [result] = await eslint.lintText("from node:24.11\nMAINTAINER Ops <ops@example.com>\nRUN echo hi\nUSER node\n", {
       filePath: path.join(workDir, "Dockerfile"),
     });
-    expect(result?.output).toBe('FROM node:20.11\nLABEL org.opencontainers.image.authors="Ops <ops@example.com>"\nRUN echo hi\nUSER node\n');
+    expect(result?.output).toBe('FROM node:24.11\nLABEL org.opencontainers.image.authors="Ops <ops@example.com>"\nRUN echo hi\nUSER node\n');
     expect(result?.messages).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe("the CLI on a copy of examples/", () => {
     expect(ruleIdsOf(cold.stdout)).toEqual(ruleIdsOf(plain.stdout));
     expect(ruleIdsOf(warm.stdout)).toEqual(ruleIdsOf(plain.stdout));
     expect(readdirSync(dir)).toContain(".eslintcache");
-    writeFileSync(path.join(dir, "Dockerfile"), "FROM node:20.11\nUSER node\n");
+    writeFileSync(path.join(dir, "Dockerfile"), "FROM node:24.11\nUSER node\n");
     const changed = eslintCli(dir, ["--cache", "--format", "json", "."]);
     expect(ruleIdsOf(changed.stdout).filter((id) => id.startsWith("cache/Dockerfile:"))).toEqual([]);
   });

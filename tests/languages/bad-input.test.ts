@@ -81,7 +81,7 @@ describe("a Dockerfile with lone CR line endings (BuildKit splits lines there to
 
 describe("what does not parse", () => {
   it("an unterminated heredoc", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.20\nRUN <<EOF\necho\n")).toMatchObject([{ fatal: true, line: 2 }]);
+    expect(lint("Dockerfile", "FROM alpine:3.23\nRUN <<EOF\necho\n")).toMatchObject([{ fatal: true, line: 2 }]);
   });
   it("a Dockerfile with no instruction", () => {
     expect(lint("Dockerfile", "# only a comment\n")).toMatchObject([{ fatal: true, line: 1, column: 1, message: expect.stringContaining("no instructions") }]);

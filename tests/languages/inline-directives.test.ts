@@ -16,7 +16,7 @@ function lint(filename: string, code: string, options: { reportUnused?: boolean 
 
 describe("Dockerfile", () => {
   it("eslint-disable-next-line silences the next instruction", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.20\n# eslint-disable-next-line docker/no-maintainer -- legacy tooling reads Author\nMAINTAINER ops\nUSER app\n")).toEqual([]);
+    expect(lint("Dockerfile", "FROM alpine:3.23\n# eslint-disable-next-line docker/no-maintainer -- legacy tooling reads Author\nMAINTAINER ops\nUSER app\n")).toEqual([]);
   });
 
   it("covers every continuation line of a multi-line instruction", () => {
@@ -25,7 +25,7 @@ describe("Dockerfile", () => {
   });
 
   it("only the named rule, only the next instruction", () => {
-    const code = "FROM alpine:3.20\n# eslint-disable-next-line docker/instruction-casing\nMAINTAINER ops\nMAINTAINER again\nUSER app\n";
+    const code = "FROM alpine:3.23\n# eslint-disable-next-line docker/instruction-casing\nMAINTAINER ops\nMAINTAINER again\nUSER app\n";
     expect(lint("Dockerfile", code)).toEqual([
       // ESLint reports an unused directive by default (a warning): instruction-casing had nothing to say.
       "2:-:Unused eslint-disable directive (no prob",
@@ -35,23 +35,23 @@ describe("Dockerfile", () => {
   });
 
   it("eslint-disable / eslint-enable blocks", () => {
-    const code = "FROM alpine:3.20\n# eslint-disable docker/no-maintainer\nMAINTAINER a\nMAINTAINER b\n# eslint-enable docker/no-maintainer\nMAINTAINER c\nUSER app\n";
+    const code = "FROM alpine:3.23\n# eslint-disable docker/no-maintainer\nMAINTAINER a\nMAINTAINER b\n# eslint-enable docker/no-maintainer\nMAINTAINER c\nUSER app\n";
     expect(lint("Dockerfile", code)).toEqual(["6:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org."]);
   });
 
   it("inline rule configuration", () => {
-    expect(lint("Dockerfile", "# eslint docker/no-maintainer: off\nFROM alpine:3.20\nMAINTAINER a\nUSER app\n")).toEqual([]);
+    expect(lint("Dockerfile", "# eslint docker/no-maintainer: off\nFROM alpine:3.23\nMAINTAINER a\nUSER app\n")).toEqual([]);
   });
 
   it("eslint-disable-line cannot work on a whole-line comment and says so", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.20\n# eslint-disable-line docker/no-maintainer\nMAINTAINER a\nUSER app\n")).toEqual([
+    expect(lint("Dockerfile", "FROM alpine:3.23\n# eslint-disable-line docker/no-maintainer\nMAINTAINER a\nUSER app\n")).toEqual([
       "2:-:eslint-disable-line cannot apply here: a",
       "3:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org.",
     ]);
   });
 
   it("an unused disable directive is reported when asked", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.20\n# eslint-disable-next-line docker/no-maintainer\nRUN true\nUSER app\n", { reportUnused: true })).toEqual([
+    expect(lint("Dockerfile", "FROM alpine:3.23\n# eslint-disable-next-line docker/no-maintainer\nRUN true\nUSER app\n", { reportUnused: true })).toEqual([
       "2:-:Unused eslint-disable directive (no prob",
     ]);
   });

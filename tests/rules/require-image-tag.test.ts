@@ -25,6 +25,12 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     // A template placeholder is an invalid reference (capitals), not an untagged image.
     "FROM REPLACE-ME\n",
     { code: "FROM node:20.11.1-bookworm-slim\nFROM ubuntu:22.04\nFROM debian:bookworm-20240110\nFROM ghcr.io/org/app:sha-1a2b3c4d\n", options: [{ precision: "minor" }] },
+    // Tags read with their family's conventions: a distribution codename is the version line of a
+    // distribution image, a Node.js LTS codename is a Node.js line, a numeric first part is a version.
+    "FROM debian:bookworm-slim\nFROM ubuntu:jammy\nFROM node:iron-alpine\nFROM python:3-alpine\nFROM golang:1.22-alpine3.19\nFROM postgres:16-alpine\n",
+    // Images the table does not know: a digit, or a distribution codename, is a version.
+    "FROM ubuntu:resolute\nFROM debian:forky-slim\n",
+    "FROM buildpack-deps:bookworm-scm\nFROM buildpack-deps:questing-curl\nFROM traefik:v3.1\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM myorg/tools:alpine3.19\n",
   ],
   invalid: [
     {
@@ -44,6 +50,41 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       ],
     },
     {
+      // Issue 5 item 11: a tag made only of variant words floats like `latest`, decided from the
+      // tag's structure, not from a list of words: no version part where the family puts one.
+      code: "FROM golang:alpine\nFROM node:slim\nFROM python:slim-bookworm\nFROM node:bookworm-slim\nFROM golang:alpine3.19\nFROM redis:alpine\nFROM postgres:alpine\nFROM nginx:alpine-slim\nFROM eclipse-temurin:jre\nFROM php:fpm-alpine\nFROM debian:stable-slim\n",
+      errors: [
+        { messageId: "floatingTag", line: 1, column: 13, data: { image: "golang:alpine", tag: "alpine" } },
+        { messageId: "floatingTag", line: 2, column: 11, data: { image: "node:slim", tag: "slim" } },
+        { messageId: "floatingTag", line: 3, column: 13, data: { image: "python:slim-bookworm", tag: "slim-bookworm" } },
+        { messageId: "floatingTag", line: 4, column: 11, data: { image: "node:bookworm-slim", tag: "bookworm-slim" } },
+        { messageId: "floatingTag", line: 5, column: 13, data: { image: "golang:alpine3.19", tag: "alpine3.19" } },
+        { messageId: "floatingTag", line: 6, column: 12 },
+        { messageId: "floatingTag", line: 7, column: 15 },
+        { messageId: "floatingTag", line: 8, column: 12 },
+        { messageId: "floatingTag", line: 9, column: 22 },
+        { messageId: "floatingTag", line: 10, column: 10 },
+        { messageId: "floatingTag", line: 11, column: 13, data: { image: "debian:stable-slim", tag: "stable-slim" } },
+      ],
+    },
+    {
+      // Images the table does not know: a tag with no digit that is not a distribution codename.
+      // `sid` is Debian unstable: rolling, not a release.
+      code: "FROM docker:dind\nFROM gcr.io/distroless/static:nonroot\nFROM buildpack-deps:scm\nFROM busybox:musl\nFROM debian:sid-slim\n",
+      errors: [
+        { messageId: "floatingTag", line: 1, column: 13, data: { image: "docker:dind", tag: "dind" } },
+        { messageId: "floatingTag", line: 2, column: 31 },
+        { messageId: "floatingTag", line: 3, column: 21 },
+        { messageId: "floatingTag", line: 4, column: 14 },
+        { messageId: "floatingTag", line: 5, column: 13, data: { image: "debian:sid-slim", tag: "sid-slim" } },
+      ],
+    },
+    {
+      // Through an ARG default.
+      code: "ARG VARIANT=alpine\nFROM golang:${VARIANT}\n",
+      errors: [{ messageId: "floatingTag", line: 2, column: 6, data: { image: "golang:alpine", tag: "alpine" } }],
+    },
+    {
       // Resolved through the global ARG default; reported on the whole reference.
       code: "ARG TAG=latest\nFROM node:${TAG}\n",
       errors: [{ messageId: "floatingTag", line: 2, column: 6, endColumn: 17, data: { image: "node:latest", tag: "latest" } }],
@@ -61,7 +102,8 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       options: [{ precision: "minor" }],
       errors: [
         { messageId: "impreciseTag", line: 1, column: 11, data: { image: "node:20-alpine", tag: "20-alpine" } },
-        { messageId: "impreciseTag", line: 2, column: 13 },
+        // A variant word alone names no version at all: floating, whatever the precision.
+        { messageId: "floatingTag", line: 2, column: 13, data: { image: "python:alpine", tag: "alpine" } },
       ],
     },
   ],
@@ -96,11 +138,35 @@ ruleTester("compose").run("require-image-tag", rule, {
       errors: [{ messageId: "missingTag", line: 5, column: 9 }],
     },
     {
+      code: "services:\n  cache:\n    image: redis:alpine\n  web:\n    image: node:current-slim\n",
+      errors: [
+        { messageId: "floatingTag", line: 3, column: 12, data: { image: "redis:alpine", tag: "alpine" } },
+        { messageId: "floatingTag", line: 5, column: 12, data: { image: "node:current-slim", tag: "current-slim" } },
+      ],
+    },
+    {
       code: "services:\n  web:\n    image: nginx:1\n",
       options: [{ precision: "minor" }],
       errors: [{ messageId: "impreciseTag", line: 3, column: 12 }],
     },
   ],
+});
+
+describe("tagProblem with the image's family", () => {
+  it.each([
+    ["node", "lts", "floating"],
+    ["node", "current-alpine3.20", "floating"],
+    ["node", "22", null],
+    ["node", "jod-slim", null],
+    ["python", "slim", "floating"],
+    ["golang", "bookworm", "floating"],
+    ["debian", "trixie", null],
+    ["ubuntu", "noble-20240801", null],
+    ["alpine", "3.20", null],
+    ["ruby", "slim-bookworm", "floating"],
+  ] as const)("%s:%s", (path, tag, expected) => {
+    expect(tagProblem({ registry: null, path, tag, digest: null }, "any")?.kind ?? null).toBe(expected);
+  });
 });
 
 describe("tagProblem", () => {
@@ -114,6 +180,8 @@ describe("tagProblem", () => {
     ["stable", "any", "floating"],
     ["3.12-rc", "any", null],
     ["2024.01.15", "minor", null],
+    // Without the image's name only the floating words are known.
+    ["alpine", "any", null],
   ] as const)("%s with precision %s", (tag, precision, expected) => {
     expect(tagProblem({ tag, digest: null }, precision)?.kind ?? null).toBe(expected);
   });

@@ -1,0 +1,70 @@
+/**
+ * The stage whose image a build ships, for rules about the shipped image (`prefer-minimal-base-image`,
+ * `no-build-tools-in-final-stage`, `static-binary-for-scratch`, and the security rules). Built on
+ * `stageReach`: the produced stage (the last one, or `target`), unless it is a toolbox image.
+ */
+import type { Cmd, DockerfileProgram, Entrypoint, Stage } from "../dockerfile/ast.js";
+import { getShellScript } from "../shell/index.js";
+import { settingInEffect, stageReach } from "./stage-references.js";
+
+/** Words in a final stage's name that say it is a development or test image (`dev`, `devcontainer`, `test-env`, `ci`). */
+const TOOLBOX_NAME_WORDS: ReadonlySet<string> = new Set(["dev", "devel", "development", "devcontainer", "debug", "test", "tests", "ci", "lint", "tools"]);
+
+/**
+ * Shells, language REPLs and compilers: an image whose whole command is one of these, with no
+ * argument (`CMD ["python3"]`, `CMD ["ghci"]`, `ENTRYPOINT ["bash"]`, `ENTRYPOINT ["javac"]`), is a
+ * base or toolchain image that people run their own programs or builds in (the official language
+ * images, CI builder images), not an application.
+ */
+const INTERACTIVE_COMMANDS: ReadonlySet<string> = new Set([
+  "sh", "bash", "ash", "dash", "zsh", "fish", "pwsh", "powershell", "cmd",
+  "python", "python2", "python3", "ipython", "node", "deno", "bun", "ghci", "irb", "ruby", "php", "go",
+  "jshell", "erl", "iex", "julia", "r", "lua", "perl", "scala", "sbt", "clojure", "swift", "dotnet", "mono",
+  "javac", "gcc", "cc", "clang", "make", "cmake", "mvn", "gradle", "cargo", "rustc", "npm", "yarn", "pnpm",
+]);
+
+/**
+ * The words of a CMD or ENTRYPOINT: the JSON strings of the exec form, or the words of the shell
+ * form's one simple command (from the shell model). A shell form that is more than one command, or
+ * that the model cannot read, gives a placeholder of two words: it runs a program of its own.
+ */
+function commandWords(instruction: Cmd | Entrypoint): string[] {
+  const form = instruction.form;
+  if (!form) return [];
+  if (form.type === "ExecForm") return form.elements.map((element) => element.value);
+  const script = getShellScript(form.shell);
+  const [only, ...rest] = script.ok ? script.commands : [];
+  if (!only || rest.length > 0 || !only.name) return script.ok && script.commands.length === 0 ? [] : ["(script)", "(script)"];
+  return [only.name.value ?? "(dynamic)", ...only.args.map((arg) => arg.value ?? "(dynamic)")];
+}
+
+/**
+ * Whether a final stage is a toolbox rather than an application image:
+ * - it starts no program of its own (no CMD or ENTRYPOINT in it or the stages it is built FROM: a
+ *   CI or code-generation image), or only a shell or a language REPL with no arguments;
+ * - its author named it as a development or test image (like BuildKit's platform-name exemption,
+ *   the stage name states the intent);
+ * - the file is a dev container definition (`filename` inside a `.devcontainer` folder, the
+ *   Development Containers specification's location: https://containers.dev/implementors/spec/).
+ */
+export function isToolboxStage(program: DockerfileProgram, stage: Stage, filename?: string): boolean {
+  if (stage.name !== null && stage.name.toLowerCase().split(/[-_.]/u).some((word) => TOOLBOX_NAME_WORDS.has(word))) return true;
+  if (filename !== undefined && filename.split(/[\\/]/u).includes(".devcontainer")) return true;
+  const entrypoint = settingInEffect(program, stage, "Entrypoint");
+  const cmd = settingInEffect(program, stage, "Cmd");
+  const words = [...(entrypoint ? commandWords(entrypoint) : []), ...(cmd ? commandWords(cmd) : [])];
+  if (words.length === 0) return true;
+  // A wrapper script named after its tool (`go.bash`, `node.sh`) counts as the tool.
+  const program0 = (words[0]?.split("/").at(-1)?.toLowerCase() ?? "").replace(/\.(?:sh|bash|ash)$/u, "");
+  return words.length === 1 && INTERACTIVE_COMMANDS.has(program0);
+}
+
+/**
+ * The stage a build ships as an application image: the produced stage (`options.target`, else the
+ * last), or null when there is none or it is a toolbox (`isToolboxStage`; `options.filename` is the
+ * Dockerfile's path, for the dev-container location).
+ */
+export function shippedApplicationStage(program: DockerfileProgram, options: { target?: string; filename?: string } = {}): Stage | null {
+  const produced = stageReach(program, options.target).produced;
+  return produced && !isToolboxStage(program, produced, options.filename) ? produced : null;
+}

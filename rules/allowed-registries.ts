@@ -1,0 +1,92 @@
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { normalizedImageName, type ParsedImageReference } from "../lib/dockerfile/image-reference.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { fileKindOf } from "../lib/utils/file-kind.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+type MessageId = "notAllowed";
+type Options = [{ registries?: string[] }];
+
+/**
+ * Whether `name` (normalized: `docker.io/library/node`, `ghcr.io/org/app`) comes from `entry`: a
+ * registry host (`ghcr.io`, `registry.local:5000`), a host wildcard (`*.example.com`, any subdomain),
+ * or a host with a path prefix (`ghcr.io/my-org`, `docker.io/library` for official images only).
+ * `docker.io` also matches `index.docker.io` and unqualified names, as Docker reads them.
+ */
+export function registryAllows(entry: string, name: string): boolean {
+  const normalizedEntry = entry.trim().toLowerCase().replace(/\/+$/u, "").replace(/^index\.docker\.io(?=\/|$)/u, "docker.io");
+  if (normalizedEntry === "") return false;
+  const host = name.slice(0, name.indexOf("/"));
+  if (normalizedEntry.startsWith("*.")) {
+    const suffix = normalizedEntry.slice(1);
+    // The port is not part of the host name a wildcard matches (`app.corp.example:5000`).
+    return !normalizedEntry.includes("/") && host.replace(/:\d+$/u, "").endsWith(suffix);
+  }
+  return name === normalizedEntry || name.startsWith(`${normalizedEntry}/`);
+}
+
+export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleTypes<Options, MessageId>>("allowed-registries", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Allow images only from the registries listed in the `registries` option",
+      category: "images",
+      config: null,
+      fileKinds: ["dockerfile", "compose"],
+      peers: ["hadolint DL3026"],
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          registries: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Registries images may come from: a host (`ghcr.io`, `registry.local:5000`), a host wildcard (`*.corp.example`), or a host and path prefix (`ghcr.io/my-org`). `docker.io` covers unqualified names (`node`). An empty list allows everything.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ registries: [] }],
+    messages: {
+      notAllowed: 'Image "{{image}}" comes from {{registry}}, which is not an allowed registry ({{allowed}}). Use a mirror of it in an allowed registry.',
+    },
+  },
+  create(context) {
+    const registries = context.options[0]?.registries ?? [];
+    const { sourceCode } = context;
+    if (registries.length === 0) return {};
+    const allowed = registries.join(", ");
+
+    function problem(reference: ParsedImageReference): { registry: string } | null {
+      const name = normalizedImageName(reference);
+      if (registries.some((entry) => registryAllows(entry, name))) return null;
+      return { registry: name.slice(0, name.indexOf("/")) };
+    }
+
+    return {
+      Program(program) {
+        if (fileKindOf(program) !== "dockerfile") return;
+        for (const use of dockerfileImageUses(program)) {
+          // A registry spelled through a variable the file cannot resolve is skipped by dockerfileImageUses.
+          const found = problem(use.reference);
+          if (found) context.report({ loc: locOfRange(sourceCode, use.range), messageId: "notAllowed", data: { image: use.value, registry: found.registry, allowed } });
+        }
+      },
+      YAMLDocument(document) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        for (const use of composeImageUses(model)) {
+          const found = problem(use.reference);
+          if (found) context.report({ node: use.node, messageId: "notAllowed", data: { image: use.value, registry: found.registry, allowed } });
+        }
+      },
+    };
+  },
+});

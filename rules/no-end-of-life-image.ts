@@ -1,0 +1,72 @@
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import type { ParsedImageReference } from "../lib/dockerfile/image-reference.js";
+import { endOfLifeFindings } from "../lib/semantics/image-families.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
+import { isDeadStage } from "../lib/semantics/stage-references.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { fileKindOf } from "../lib/utils/file-kind.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+type MessageId = "endOfLife";
+type Options = [{ date?: string }];
+
+export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleTypes<Options, MessageId>>("no-end-of-life-image", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow images whose version line is past its end of life (`node:16`, `python:3.8`, `debian:buster`)",
+      category: "images",
+      config: "recommended",
+      fileKinds: ["dockerfile", "compose"],
+      peers: [],
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          date: {
+            type: "string",
+            pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+            description: "The day to judge on (`YYYY-MM-DD`); default: today. Set it to make results reproducible (tests, audits of a past state).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{}],
+    messages: {
+      endOfLife:
+        'Image "{{image}}" is past its end of life: {{subject}} stopped receiving security fixes on {{date}} ({{source}}). Move to a supported version line.',
+    },
+  },
+  create(context) {
+    const date = context.options[0]?.date ?? new Date().toISOString().slice(0, 10);
+    const { sourceCode } = context;
+
+    function facts(image: string, reference: ParsedImageReference): Record<string, string> | null {
+      const [first] = endOfLifeFindings(reference, date);
+      return first ? { image, subject: first.subject, date: first.endOfLife, source: first.source } : null;
+    }
+
+    return {
+      Program(program) {
+        if (fileKindOf(program) !== "dockerfile") return;
+        for (const use of dockerfileImageUses(program)) {
+          if (isDeadStage(program, use.stage)) continue;
+          const data = facts(use.value, use.reference);
+          if (data) context.report({ loc: locOfRange(sourceCode, use.tagRange ?? use.range), messageId: "endOfLife", data });
+        }
+      },
+      YAMLDocument(document) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        for (const use of composeImageUses(model)) {
+          const data = facts(use.value, use.reference);
+          if (data) context.report({ node: use.node, messageId: "endOfLife", data });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import rule, { registryAllows } from "../../rules/allowed-registries.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+const options = [{ registries: ["registry.corp.example", "ghcr.io/my-org", "docker.io/library"] }];
+const allowed = "registry.corp.example, ghcr.io/my-org, docker.io/library";
+
+ruleTester("dockerfile").run("allowed-registries", rule, {
+  valid: [
+    // No list: nothing to enforce.
+    "FROM quay.io/prometheus/node-exporter:v1.8.0\n",
+    { code: "FROM node:20\nFROM docker.io/library/python:3.12\nFROM index.docker.io/library/alpine:3.20\n", options },
+    { code: "FROM registry.corp.example/base/jdk:21\nFROM ghcr.io/my-org/app:1\n", options },
+    { code: "FROM scratch\nFROM alpine:3.20 AS base\nFROM base\n", options },
+    // Unknown until build time.
+    { code: "ARG REGISTRY\nFROM ${REGISTRY}/app:1\n", options },
+    { code: "FROM app.corp.example:5000/tools:1\n", options: [{ registries: ["*.corp.example"] }] },
+  ],
+  invalid: [
+    {
+      code: "FROM bitnami/redis:7.2\nFROM ghcr.io/other-org/app:1\nFROM quay.io/org/x:1\n",
+      options,
+      errors: [
+        { messageId: "notAllowed", line: 1, column: 6, endColumn: 23, data: { image: "bitnami/redis:7.2", registry: "docker.io", allowed } },
+        { messageId: "notAllowed", line: 2, column: 6, data: { image: "ghcr.io/other-org/app:1", registry: "ghcr.io", allowed } },
+        { messageId: "notAllowed", line: 3, column: 6, data: { image: "quay.io/org/x:1", registry: "quay.io", allowed } },
+      ],
+    },
+    {
+      code: "ARG REGISTRY=quay.io\nFROM ${REGISTRY}/org/app:1\nCOPY --from=gcr.io/distroless/static:nonroot /etc/passwd /etc/passwd\n",
+      options,
+      errors: [
+        { messageId: "notAllowed", line: 2, column: 6, data: { image: "quay.io/org/app:1", registry: "quay.io", allowed } },
+        { messageId: "notAllowed", line: 3, column: 13, data: { image: "gcr.io/distroless/static:nonroot", registry: "gcr.io", allowed } },
+      ],
+    },
+  ],
+});
+
+ruleTester("compose").run("allowed-registries", rule, {
+  valid: [{ code: "services:\n  db:\n    image: postgres:16\n  app:\n    build: .\n    image: quay.io/x/app\n", options }],
+  invalid: [
+    {
+      code: "services:\n  cache:\n    image: bitnami/redis:7.2\n",
+      options,
+      errors: [{ messageId: "notAllowed", line: 3, column: 12, data: { image: "bitnami/redis:7.2", registry: "docker.io", allowed } }],
+    },
+  ],
+});
+
+describe("registryAllows", () => {
+  it.each([
+    ["docker.io", "docker.io/library/node", true],
+    ["docker.io/library", "docker.io/bitnami/redis", false],
+    ["ghcr.io/my-org", "ghcr.io/my-org-evil/app", false],
+    ["*.example.com", "a.b.example.com/app", true],
+    ["*.example.com", "example.com/app", false],
+    ["GHCR.io/", "ghcr.io/org/app", true],
+    ["", "docker.io/library/node", false],
+  ] as const)("%s allows %s: %s", (entry, name, expected) => {
+    expect(registryAllows(entry, name)).toBe(expected);
+  });
+});

@@ -1,0 +1,64 @@
+import rule from "../../rules/no-undefined-stage.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("no-undefined-stage", rule, {
+  valid: [
+    "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app\n",
+    // Stage names match case-insensitively, like BuildKit.
+    "FROM golang:1.22 AS Build\nFROM alpine:3.20\nCOPY --from=BUILD /app /app\n",
+    // Indexes count from 0.
+    "FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=0 /app /app\n",
+    // Image references (with `:`, `/` or `@`) are images, not stages.
+    "FROM alpine:3.20\nCOPY --from=nginx:1.25 /etc/nginx/nginx.conf /etc/nginx/\nCOPY --from=docker/buildx-bin /buildx /usr/libexec/docker/cli-plugins/docker-buildx\n",
+    "FROM alpine:3.20\nCOPY --from=busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef /bin/busybox /bin/\n",
+    // A global ARG holding an image, with and without `${VAR:-default}`.
+    "ARG TOOLS=ghcr.io/org/tools:1.2\nFROM alpine:3.20\nARG TOOLS\nCOPY --from=$TOOLS /bin/tool /bin/\n",
+    "FROM alpine:3.20\nARG SRC=build\nCOPY --from=${SRC:-build} /app /app\nFROM golang:1.22 AS build\n",
+    "FROM alpine:3.20\nCOPY --from=${TOOLS_IMAGE:-ghcr.io/org/tools:1.2} /bin/tool /bin/\n",
+    // Quoted flag values are unquoted as BuildKit does.
+    'FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from="build" /app /app\n',
+    // Only known at build time: not guessed.
+    "ARG SRC\nFROM alpine:3.20\nCOPY --from=$SRC /app /app\n",
+    // A --mount from= an earlier stage; and from a later one (BuildKit resolves --from over the whole file).
+    "FROM node:20 AS deps\nRUN npm ci\nFROM node:20-slim\nRUN --mount=type=bind,from=deps,source=/node_modules,target=/n cp -r /n .\n",
+    "FROM alpine:3.20\nCOPY --from=later /x /x\nFROM alpine:3.20 AS later\n",
+    // FROM an unknown name is an image pull (`FROM ubuntu`), not this rule's business.
+    "FROM ubuntu\n",
+    // A Windows file with the backtick escape and a line continuation.
+    "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Build\nRUN dotnet publish -c Release -o C:\\out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nCOPY --from=build `\n  C:\\out C:\\app\n",
+    // Reserved names are images, not stages.
+    "FROM scratch\nCOPY --from=scratch / /\n",
+  ],
+  invalid: [
+    {
+      code: "FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=builder /app /app\n",
+      errors: [{ messageId: "undefinedStage", line: 3, column: 13, endColumn: 20, data: { name: "builder" } }],
+    },
+    {
+      code: "FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=2 /app /app\n",
+      errors: [{ messageId: "indexOutOfRange", line: 3, column: 13, endColumn: 14, data: { name: "2", count: "2" } }],
+    },
+    {
+      code: "FROM alpine:3.20\nRUN --mount=type=cache,from=cache-stage,target=/root/.cache true\n",
+      errors: [{ messageId: "undefinedStage", line: 2, column: 29, endColumn: 40 }],
+    },
+    {
+      // ADD --from is the same.
+      code: "FROM alpine:3.20\nADD --from=assets /a /a\n",
+      errors: [{ messageId: "undefinedStage", line: 2, column: 12 }],
+    },
+    {
+      // Resolved through an ARG default.
+      code: "ARG SRC=biuld\nFROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=${SRC} /app /app\n",
+      errors: [{ messageId: "undefinedStage", line: 4, column: 13, data: { name: "biuld" } }],
+    },
+    {
+      code: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=publish C:\\out C:\\app\n",
+      errors: [{ messageId: "undefinedStage", line: 4, column: 13, endColumn: 20, data: { name: "publish" } }],
+    },
+    {
+      code: "FROM base\nRUN true\nFROM alpine:3.20 AS base\n",
+      errors: [{ messageId: "laterStage", line: 1, column: 6, endColumn: 10, data: { name: "base", line: "3" } }],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../../lib/index.js";
+import { parseDockerfile } from "../../lib/dockerfile/index.js";
+import { stageReferences } from "../../lib/semantics/stage-references.js";
+import rule from "../../rules/stage-name-casing.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("stage-name-casing", rule, {
+  valid: ["FROM golang:1.22 AS build\nFROM build\n", "FROM alpine:3.20\n", "FROM alpine:3.20 AS build-2\n"],
+  invalid: [
+    {
+      // Every reference is renamed: FROM, COPY --from, ADD --from and --mount from=.
+      code:
+        "FROM golang:1.22 AS Builder\nRUN go build -o /app\nFROM Builder AS Test\nRUN --mount=type=bind,from=BUILDER,target=/b true\nFROM alpine:3.20\nCOPY --from=builder /app /app\nADD --from=Builder /app /app2\n",
+      output:
+        "FROM golang:1.22 AS builder\nRUN go build -o /app\nFROM builder AS Test\nRUN --mount=type=bind,from=builder,target=/b true\nFROM alpine:3.20\nCOPY --from=builder /app /app\nADD --from=builder /app /app2\n",
+      errors: [
+        { messageId: "notLowercase", line: 1, column: 21, endColumn: 28, data: { name: "Builder", lower: "builder" } },
+        { messageId: "notLowercase", line: 3, column: 17, endColumn: 21, data: { name: "Test", lower: "test" } },
+      ],
+    },
+    {
+      // Windows: backtick escape, a reference split over a continuation line.
+      code: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=PUBLISH `\n  C:\\out C:\\app\n",
+      output: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=publish `\n  C:\\out C:\\app\n",
+      errors: [{ messageId: "notLowercase", line: 2, column: 42, data: { name: "Publish", lower: "publish" } }],
+    },
+    {
+      // A reference through a variable still matches (case-insensitive) and is left as written;
+      // the name of an image is never touched.
+      code: "FROM node:20 AS Deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",
+      output: "FROM node:20 AS deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",
+      errors: [{ messageId: "notLowercase", line: 1, column: 17 }],
+    },
+  ],
+});
+
+describe("the fix keeps meaning", () => {
+  const inputs = [
+    "FROM golang:1.22 AS Builder\nRUN go build -o /app\nFROM Builder AS Test\nRUN --mount=type=bind,from=BUILDER,target=/b true\nFROM alpine:3.23\nCOPY --from=builder /app /app\nADD --from=Builder /app /app2\n",
+    "FROM node:20 AS Deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=\"Deps\" /x /x\n",
+    "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish\nFROM Publish AS Final\nCOPY --from=PUBLISH `\n  C:\\out C:\\app\n",
+  ];
+  const config = [{ files: ["**/Dockerfile"], plugins: { docker: plugin }, language: "docker/dockerfile", rules: { "docker/stage-name-casing": "error" } }];
+
+  function resolved(text: string): string[] {
+    const result = parseDockerfile(text);
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    return stageReferences(result.ast).map((reference) => `${reference.site}:${reference.stage.index}->${reference.target.kind === "stage" ? reference.target.stage.index : reference.target.kind}`);
+  }
+
+  it.each(inputs)("every reference reaches the same stage after --fix, and a second pass changes nothing: %s", (input) => {
+    const linter = new Linter({ configType: "flat" });
+    const first = linter.verifyAndFix(input, config as never, { filename: "Dockerfile" });
+    expect(first.fixed).toBe(true);
+    expect(first.messages).toEqual([]);
+    expect(resolved(first.output)).toEqual(resolved(input));
+    const second = linter.verifyAndFix(first.output, config as never, { filename: "Dockerfile" });
+    expect(second.fixed).toBe(false);
+  });
+});
