@@ -1,7 +1,7 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { variableBefore } from "../lib/semantics/environment.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
+import { environmentAt } from "../lib/semantics/shell-environment.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand } from "../lib/shell/index.js";
 import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
@@ -48,14 +48,14 @@ function cleanups(script: ShellScript): Map<CacheArea, number[]> {
   return cleaned;
 }
 
-function findingFor(invocation: PackageManagerInvocation, pipCacheDisabledByEnv: boolean): Finding | null {
+function findingFor(invocation: PackageManagerInvocation): Finding | null {
   const { manager, action, fillsCache } = invocation;
   if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
     return { invocation, messageId: "aptLists", area: "apt-lists" };
   }
-  // apk keeps no package cache unless one is configured; what it leaves is the index it downloads
-  // (`apk update`, `apk add --update`), unless `--no-cache` keeps that in memory. A plain `apk add`
-  // (`--no-network`, or relying on an earlier index) writes nothing to /var/cache/apk.
+  // apk keeps no package cache unless one is configured; what it leaves is the index it downloads: apk-tools
+  // 2.x fetches missing or expired indexes on every write (`apk add`, `apk update`, `apk upgrade`) and stores
+  // them in /var/cache/apk, unless `--no-cache` keeps them in memory (`--no-network` fetches nothing).
   if (manager === "apk" && invocation.updatesIndex && !invocation.noCache) {
     return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", area: "apk" };
   }
@@ -64,7 +64,7 @@ function findingFor(invocation: PackageManagerInvocation, pipCacheDisabledByEnv:
     return { invocation, messageId: "systemCache", area: "yum-dnf" };
   }
   if (manager === "zypper" && fillsCache.includes("zypper")) return { invocation, messageId: "systemCache", area: "zypper" };
-  if (manager === "pip" && fillsCache.includes("pip") && !pipCacheDisabledByEnv) return { invocation, messageId: "pipCache", area: "pip" };
+  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", area: "pip" };
   if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", area: "yarn" };
   return null;
 }
@@ -190,17 +190,21 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const pipCacheDisabledByEnv = stage !== null && variableBefore(program, stage, run, "PIP_NO_CACHE_DIR") !== undefined;
         const hasAptInstall = script.commands.some(isAptInstall);
+        // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
+        // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
+        let apkIndexReported = false;
 
         for (const command of script.commands) {
-          const invocation = classifyPackageManagerCommand(command);
+          const invocation = classifyPackageManagerCommand(command, environmentAt(program, run, script, command));
           if (!invocation) continue;
-          const finding = findingFor(invocation, pipCacheDisabledByEnv);
+          const finding = findingFor(invocation);
           if (!finding || keptOut.has(finding.area)) continue;
+          if (finding.messageId === "apkCache" && apkIndexReported) continue;
           // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
           if (finding.messageId === "aptLists" && !hasAptInstall) continue;
           if ((cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+          if (finding.messageId === "apkIndex") apkIndexReported = true;
 
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
           const commandText = context.sourceCode.text.slice(invocation.tool.range[0], last).replace(/\s*\\\r?\n\s*/gu, " ");
