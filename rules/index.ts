@@ -6,6 +6,7 @@ import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import requireImageTag from "./require-image-tag.js";
 
 export const rules: Record<string, AnyDockerRule> = {
@@ -15,5 +16,6 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "package-manager-non-interactive": packageManagerNonInteractive,
   "require-image-tag": requireImageTag,
 };

@@ -7,6 +7,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/instruction-casing": "error",
     "docker/no-maintainer": "error",
     "docker/package-manager-clean-cache": "error",
+    "docker/package-manager-non-interactive": "error",
     "docker/require-image-tag": "error",
   },
   compose: {

@@ -305,7 +305,7 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     (index?.options !== undefined && hasOption(options, ...index.options)) ||
     (fetches && index?.onFetchUnless !== undefined && !hasOption(options, ...index.onFetchUnless));
   const fills = rule.fills ?? (action === "install" || action === "upgrade" ? spec.cacheAreas : []);
-  const prompts = rule.prompts ?? false;
+  const prompts = (rule.prompts ?? false) && spec.nonInteractive?.onlyOnTerminal !== true;
   const niWord = nonInteractiveWord(spec, action, options);
   return {
     manager: spec.id,

@@ -81,10 +81,7 @@ const RPM_CLI = {
   ],
 };
 
-/**
- * `-y`/`--assumeyes` (`--assumeno` answers too), or `--setopt=assumeyes=True`. microdnf: libdnf-era builds
- * (UBI 8) assumed yes, microdnf on EL9 asks (rpm-software-management/microdnf#94): treated like dnf.
- */
+/** `-y`/`--assumeyes` (`--assumeno` answers too), or `--setopt=assumeyes=True`. */
 const RPM_NON_INTERACTIVE = {
   flags: [{ names: ["-y", "--assumeyes", "--assumeno"] }],
   config: { options: ["--setopt"], key: "assumeyes" },
@@ -104,7 +101,9 @@ function rpmManager(id: "yum" | "dnf" | "microdnf", commands: readonly string[],
     cli: RPM_CLI,
     nested: ["group", "groups", "module"],
     subcommands: RPM_SUBCOMMANDS,
-    nonInteractive: RPM_NON_INTERACTIVE,
+    // microdnf asks only on a terminal (rpm-software-management/microdnf#94); the docker-library
+    // oraclelinux images run `microdnf install` without -y in every build.
+    nonInteractive: id === "microdnf" ? { ...RPM_NON_INTERACTIVE, onlyOnTerminal: true } : RPM_NON_INTERACTIVE,
     updatesIndex: RPM_INDEX,
     // yum: weak dependencies only where the option is given (yum has no such default: null).
     recommends: id === "yum" ? { ...DNF_RECOMMENDS, default: null } : DNF_RECOMMENDS,
@@ -186,7 +185,9 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
         { names: ["-y", "--no-confirm"], position: "after-subcommand" },
       ],
       env: [],
-      fixFlag: "-y",
+      // The global `-n` answers every command's prompts (not every command has `-y`).
+      fixFlag: "-n",
+      fixBeforeSubcommand: true,
     },
     // zypper refreshes expired repositories before install/update unless --no-refresh.
     updatesIndex: { onFetchUnless: ["--no-refresh"] },

@@ -261,10 +261,13 @@ export interface PackageManagerSpec {
     /** A configuration key that assumes yes. */
     readonly config?: ConfigKey;
     readonly env: readonly EnvSwitch[];
+    /** It asks only when standard input is a terminal, which a build never has (microdnf). */
+    readonly onlyOnTerminal?: boolean;
     /** Only these actions look at the flags (pip: `uninstall -y`). */
     readonly actions?: readonly PackageManagerAction[];
-    /** The flag a fix inserts after the subcommand. */
+    /** The flag a fix inserts after the subcommand (before it with `fixBeforeSubcommand`: a global option). */
     readonly fixFlag?: string;
+    readonly fixBeforeSubcommand?: boolean;
   };
   /** Options and variables that keep the invocation from leaving a cache; omitted: none. */
   readonly noCache?: { readonly flags: readonly string[]; readonly env: readonly EnvSwitch[]; readonly fixFlag?: string };
