@@ -2,6 +2,7 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noApt from "./no-apt.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
@@ -12,6 +13,7 @@ import requireImageTag from "./require-image-tag.js";
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-apt": noApt,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,

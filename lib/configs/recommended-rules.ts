@@ -5,6 +5,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/instruction-casing": "error",
+    "docker/no-apt": "error",
     "docker/no-maintainer": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/package-manager-non-interactive": "error",
