@@ -4,6 +4,7 @@ import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
 import noApt from "./no-apt.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
+import noInstallRecommends from "./no-install-recommends.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
@@ -15,6 +16,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "no-apt": noApt,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
+  "no-install-recommends": noInstallRecommends,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "package-manager-clean-cache": packageManagerCleanCache,

@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/instruction-casing": "error",
     "docker/no-apt": "error",
+    "docker/no-install-recommends": "error",
     "docker/no-maintainer": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/package-manager-non-interactive": "error",

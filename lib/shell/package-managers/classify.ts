@@ -285,7 +285,8 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
   const parsed = parseInvocation(spec, resolved.args);
   const { cli } = parsed;
   const options = cli.options;
-  const rule = spec.subcommands.find((candidate) => matches(candidate, parsed)) ?? OTHER;
+  const simulated = spec.simulateOptions !== undefined && hasOption(cli.options, ...spec.simulateOptions);
+  const rule = (simulated ? undefined : spec.subcommands.find((candidate) => matches(candidate, parsed))) ?? OTHER;
   const action = rule.action;
   const packages = packagesOf(rule, cli);
   const requirementFiles = findOptions(options, ...(spec.requirementFileOptions ?? [])).flatMap((o) => (o.valueWord ? [o.valueWord] : o.value !== null ? [o.word] : []));

@@ -5,6 +5,8 @@
 import type { PackageManagerSpec, SubcommandRule } from "./types.js";
 
 const APT_DOCS = "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html";
+/** apt-get(8) `-s`: "No action; perform a simulation of events that would occur but do not actually change the system". */
+const APT_SIMULATE = ["-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act"];
 const APT_YES = ["-y", "--yes", "--assume-yes", "--assume-no", "-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act", "--trivial-only"];
 
 /**
@@ -45,6 +47,7 @@ function aptManager(id: "apt-get" | "apt", commands: readonly string[], docs: re
   return {
     id, ecosystem: "system", commands, docs,
     cli: APT_CLI,
+    simulateOptions: APT_SIMULATE,
     subcommands: APT_SUBCOMMANDS,
     nonInteractive: APT_NON_INTERACTIVE,
     recommends: APT_RECOMMENDS,
@@ -118,6 +121,7 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
   {
     id: "aptitude", ecosystem: "system", commands: ["aptitude"],
     docs: ["https://manpages.debian.org/bookworm/aptitude/aptitude.8.en.html"],
+    simulateOptions: ["-s", "--simulate"],
     cli: { short: "otFwSO", long: ["option", "target-release", "default-release", "display-format", "width", "sort", "group-by", "show-summary", "autoclean-on-startup"] },
     subcommands: [
       { names: ["install", "reinstall"], action: "install", packages: "apt", fills: ["apt-archives"], prompts: true },

@@ -250,6 +250,8 @@ export interface PackageManagerSpec {
   readonly subcommands: readonly SubcommandRule[];
   /** Options that install globally / system-wide (`npm -g`), and `--option=value` pairs that do (`--location=global`). */
   readonly global?: { readonly flags: readonly string[]; readonly values?: Readonly<Record<string, string>> };
+  /** Options with which nothing is installed or removed, only shown (`apt-get install -s`): the action is `other`. */
+  readonly simulateOptions?: readonly string[];
   /** Options giving requirement files (`pip -r`, `conda --file`). */
   readonly requirementFileOptions?: readonly string[];
   /** How prompts are answered; omitted: the tool never asks. */
