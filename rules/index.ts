@@ -7,6 +7,7 @@ import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noInstallRecommends from "./no-install-recommends.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import requireImageTag from "./require-image-tag.js";
@@ -19,6 +20,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-install-recommends": noInstallRecommends,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-update-without-install": noUpdateWithoutInstall,
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,
   "require-image-tag": requireImageTag,

@@ -8,6 +8,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-apt": "error",
     "docker/no-install-recommends": "error",
     "docker/no-maintainer": "error",
+    "docker/no-update-without-install": "error",
     "docker/package-manager-clean-cache": "error",
     "docker/package-manager-non-interactive": "error",
     "docker/require-image-tag": "error",
