@@ -11,6 +11,7 @@ import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import requireImageTag from "./require-image-tag.js";
+import requireLockfileInstall from "./require-lockfile-install.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
@@ -24,4 +25,5 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,
   "require-image-tag": requireImageTag,
+  "require-lockfile-install": requireLockfileInstall,
 };

@@ -12,6 +12,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/package-manager-clean-cache": "error",
     "docker/package-manager-non-interactive": "error",
     "docker/require-image-tag": "error",
+    "docker/require-lockfile-install": "error",
   },
   compose: {
     "docker/no-healthcheck-less-dependency": "error",

@@ -103,7 +103,8 @@ function globSegmentRegExp(segment: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function segmentMatches(pattern: string, segment: string): boolean {
+/** Does one path segment match a glob segment (`*`, `?`, `[…]`, as the shell and Docker's COPY read them)? */
+export function segmentMatches(pattern: string, segment: string): boolean {
   return /[*?[]/.test(pattern) ? globSegmentRegExp(pattern).test(segment) : pattern === segment;
 }
 
