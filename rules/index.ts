@@ -10,6 +10,7 @@ import noObsoleteVersion from "./no-obsolete-version.js";
 import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
+import pinPackageVersions from "./pin-package-versions.js";
 import requireImageTag from "./require-image-tag.js";
 import requireLockfileInstall from "./require-lockfile-install.js";
 
@@ -24,6 +25,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-update-without-install": noUpdateWithoutInstall,
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,
+  "pin-package-versions": pinPackageVersions,
   "require-image-tag": requireImageTag,
   "require-lockfile-install": requireLockfileInstall,
 };

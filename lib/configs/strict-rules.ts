@@ -3,7 +3,9 @@ import type { Linter } from "eslint";
 import type { FileKind } from "../utils/rule-docs.js";
 
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
-  dockerfile: {},
+  dockerfile: {
+    "docker/pin-package-versions": "error",
+  },
   compose: {},
   dockerignore: {},
 };
