@@ -3,6 +3,7 @@ import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
 import noApt from "./no-apt.js";
+import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noInstallRecommends from "./no-install-recommends.js";
 import noMaintainer from "./no-maintainer.js";
@@ -18,6 +19,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
   "no-apt": noApt,
+  "no-copy-all-before-install": noCopyAllBeforeInstall,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-install-recommends": noInstallRecommends,
   "no-maintainer": noMaintainer,

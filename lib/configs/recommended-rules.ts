@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/instruction-casing": "error",
     "docker/no-apt": "error",
+    "docker/no-copy-all-before-install": "error",
     "docker/no-install-recommends": "error",
     "docker/no-maintainer": "error",
     "docker/no-update-without-install": "error",
