@@ -14,6 +14,7 @@ import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import pinPackageVersions from "./pin-package-versions.js";
 import requireImageTag from "./require-image-tag.js";
 import requireLockfileInstall from "./require-lockfile-install.js";
+import sortPackageLists from "./sort-package-lists.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
@@ -30,4 +31,5 @@ export const rules: Record<string, AnyDockerRule> = {
   "pin-package-versions": pinPackageVersions,
   "require-image-tag": requireImageTag,
   "require-lockfile-install": requireLockfileInstall,
+  "sort-package-lists": sortPackageLists,
 };

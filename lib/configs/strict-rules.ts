@@ -5,6 +5,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {
     "docker/pin-package-versions": "error",
+    "docker/sort-package-lists": "error",
   },
   compose: {},
   dockerignore: {},
