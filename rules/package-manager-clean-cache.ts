@@ -3,7 +3,7 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { environmentAt } from "../lib/semantics/shell-environment.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
-import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand } from "../lib/shell/index.js";
+import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
 import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -27,14 +27,14 @@ interface Finding {
   area: CacheArea;
 }
 
+/** The targets of the RUN's `--mount=type=cache` and `type=tmpfs` mounts: what is written there stays out of the layer. */
+function mountTargets(run: Run): string[] {
+  return run.flags.flatMap((flag) => (flag.mount && (flag.mount.kind === "cache" || flag.mount.kind === "tmpfs") && flag.mount.target ? [flag.mount.target] : []));
+}
+
 /** Cache areas a `--mount=type=cache` or `type=tmpfs` keeps out of the layer. */
 function areasKeptOutByMounts(run: Run): Set<CacheArea> {
-  const areas = new Set<CacheArea>();
-  for (const flag of run.flags) {
-    if (!flag.mount || (flag.mount.kind !== "cache" && flag.mount.kind !== "tmpfs") || !flag.mount.target) continue;
-    for (const area of cacheAreasCoveredByMount(flag.mount.target)) areas.add(area);
-  }
-  return areas;
+  return new Set(mountTargets(run).flatMap((target) => cacheAreasCoveredByMount(target)));
 }
 
 /** Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands. */
@@ -199,11 +199,18 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
           const invocation = classifyPackageManagerCommand(command, environmentAt(program, run, script, command));
           if (!invocation) continue;
           const finding = findingFor(invocation);
-          if (!finding || keptOut.has(finding.area)) continue;
+          if (!finding) continue;
+          const moved = invocation.cacheDirectory;
+          if (moved === null) continue; // Moved somewhere this linter cannot know.
+          if (moved !== undefined) {
+            // The cache is where `--cache-dir`/`PIP_CACHE_DIR`/`YARN_CACHE_FOLDER` put it: a mount there, or its removal later, counts.
+            if (mountTargets(run).some((target) => pathCoversDirectory(target, moved))) continue;
+            if (script.commands.some((later) => later.range[0] > command.range[0] && !later.conditional && removesDirectory(later, moved))) continue;
+          } else if (keptOut.has(finding.area)) continue;
           if (finding.messageId === "apkCache" && apkIndexReported) continue;
           // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
           if (finding.messageId === "aptLists" && !hasAptInstall) continue;
-          if ((cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+          if (moved === undefined && (cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
           if (finding.messageId === "apkIndex") apkIndexReported = true;
 
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];

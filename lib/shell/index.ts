@@ -33,6 +33,8 @@ export {
   cacheAreasCoveredByMount,
   commandEnvironment,
   normalizeCachePath,
+  pathCoversDirectory,
+  removesDirectory,
   invocationHasOption,
 } from "./package-managers/index.js";
 export type {

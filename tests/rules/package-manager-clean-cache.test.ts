@@ -30,6 +30,13 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     // pip reads any value of PIP_NO_CACHE_DIR, `0` and `false` included, as "no cache".
     "FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=0 pip install numpy\n",
     "FROM python:3.12-slim\nARG PIP_NO_CACHE_DIR=1\nRUN pip install numpy\n",
+    // A cache moved elsewhere (--cache-dir, PIP_CACHE_DIR, YARN_CACHE_FOLDER): removed there, or mounted there.
+    "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN pip install numpy && rm -rf /tmp/pip\n",
+    "FROM python:3.12-slim\nRUN pip install --cache-dir=/tmp/pip numpy; rm -rf /tmp/pip/*\n",
+    "FROM node:20.11\nRUN --mount=type=cache,target=/cache YARN_CACHE_FOLDER=/cache/yarn yarn install --frozen-lockfile\n",
+    "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /tmp/yc\n",
+    // Moved somewhere the file does not say: nothing can be known.
+    "FROM node:20.11\nRUN yarn install --cache-folder \"$CACHE\"\n",
     "FROM python:3.12-slim AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install numpy\n",
     // A builder stage: only COPY --from reads it, its layers never ship.
     "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n",
@@ -120,6 +127,24 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       code: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip/http pip install numpy\n",
       output: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip/http pip install --no-cache-dir numpy\n",
       errors: [{ messageId: "pipCache", line: 2, column: 53 }],
+    },
+    {
+      // The cache was moved away from the mount.
+      code: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN --mount=type=cache,target=/root/.cache/pip pip install numpy\n",
+      output: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir numpy\n",
+      errors: [{ messageId: "pipCache", line: 3, column: 48 }],
+    },
+    {
+      code: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn\n",
+      output: null,
+      errors: [
+        {
+          messageId: "yarnCache",
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: "addYarnCacheClean", output: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn && yarn cache clean\n" }],
+        },
+      ],
     },
     {
       // An export inside a subshell does not reach the next command.

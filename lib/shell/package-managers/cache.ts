@@ -153,6 +153,41 @@ export function cacheAreasCoveredByMount(target: string): CacheArea[] {
   return cacheAreasForPath(p);
 }
 
+/** The path operands of an `rm` command (options and `--` skipped); empty for any other command. */
+function rmOperands(cmd: ShellCommand): ShellWord[] {
+  if (cmd.kind !== "simple") return [];
+  const u = unwrapCommand(cmd);
+  if (u.baseName !== "rm") return [];
+  const out: ShellWord[] = [];
+  let afterDashDash = false;
+  for (const w of u.args) {
+    const t = template(w);
+    if (!afterDashDash && t === "--") {
+      afterDashDash = true;
+      continue;
+    }
+    if (!afterDashDash && t.startsWith("-")) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Does `target` (a path that may glob, normalised like cache paths) cover the folder `directory`: the
+ * folder itself, an ancestor, or a glob over its contents? For a cache moved elsewhere (`--cache-dir`,
+ * `PIP_CACHE_DIR`): `rm -rf /tmp/pip-cache` or a cache mount there keeps it out of the layer.
+ */
+export function pathCoversDirectory(target: string, directory: string): boolean {
+  const t = normalizeCachePath(target);
+  const d = normalizeCachePath(directory);
+  return t !== null && d !== null && t !== "/" && pathCovers(t, d);
+}
+
+/** Does the command remove `directory` (`rm -rf <directory>`, `rm -rf <directory>/*`, an ancestor)? */
+export function removesDirectory(cmd: ShellCommand, directory: string): boolean {
+  return rmOperands(cmd).some((w) => pathCoversDirectory(template(w), directory));
+}
+
 export interface CacheCleanup {
   command: ShellCommand;
   /** `rm`/`find -delete` of cache paths, or a package manager's clean command. */
@@ -175,15 +210,8 @@ export function classifyCacheCleanup(cmd: ShellCommand): CacheCleanup | null {
   if (base === "rm") {
     const paths: ShellWord[] = [];
     const areas = new Set<CacheArea>();
-    let afterDashDash = false;
-    for (const w of u.args) {
-      const t = template(w);
-      if (!afterDashDash && t === "--") {
-        afterDashDash = true;
-        continue;
-      }
-      if (!afterDashDash && t.startsWith("-")) continue;
-      const found = cacheAreasForPath(t);
+    for (const w of rmOperands(cmd)) {
+      const found = cacheAreasForPath(template(w));
       if (found.length > 0) {
         paths.push(w);
         for (const a of found) areas.add(a);

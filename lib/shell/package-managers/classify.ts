@@ -268,6 +268,19 @@ function cleansOf(rule: SubcommandRule, cli: ParsedCli): CacheArea[] {
     .map((cleaned) => cleaned.area);
 }
 
+/** Where the options or the environment moved the cache (see `PackageManagerInvocation.cacheDirectory`). */
+function cacheDirectory(spec: PackageManagerSpec, options: readonly CliOption[], env: EnvironmentLookup): string | null | undefined {
+  const location = spec.cacheLocation;
+  if (!location) return undefined;
+  const option = findOptions(options, ...location.options).at(-1);
+  if (option) return option.value;
+  for (const name of location.env) {
+    const value = env(name);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 /**
  * Recognise a package-manager (or dependency-downloading build tool) invocation. Sees through wrappers
  * (`sudo`, `env`, `nice`…; see `unwrapCommand`). `env` gives the variables in effect where the command
@@ -325,6 +338,7 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     nonInteractiveWord: niWord,
     updatesIndex,
     noCache,
+    cacheDirectory: cacheDirectory(spec, options, lookup),
     fillsCache: noCache ? [] : [...fills],
     cleansCache: cleansOf(rule, cli),
     installsRecommends: installsRecommends(spec, action, options),

@@ -33,6 +33,7 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
       // npm ≥ 5 refuses to clean without --force.
       { names: ["cache clean", "cache clear", "cache rm"], action: "clean", cleans: [{ area: "npm", withOption: ["-f", "--force"] }] },
     ],
+    cacheLocation: { options: ["--cache"], env: ["npm_config_cache", "NPM_CONFIG_CACHE"] },
     cacheAreas: ["npm"], cleanup: ["npm cache clean --force"], pinExample: "express@4.18.2",
   },
   {
@@ -80,6 +81,7 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["upgrade", "up"], action: "upgrade", packages: "npm" },
       { names: ["cache clean"], action: "clean", cleans: [{ area: "yarn" }] },
     ],
+    cacheLocation: { options: ["--cache-folder"], env: ["YARN_CACHE_FOLDER"] },
     cacheAreas: ["yarn"], cleanup: ["yarn cache clean"], pinExample: "express@4.18.2",
   },
   {
@@ -96,6 +98,7 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["pm cache"], withOperand: ["rm"], action: "clean", cleans: [{ area: "bun" }] },
     ],
     noCache: { flags: ["--no-cache"], env: [], fixFlag: "--no-cache" },
+    cacheLocation: { options: ["--cache-dir"], env: ["BUN_INSTALL_CACHE_DIR"] },
     cacheAreas: ["bun"], cleanup: ["bun pm cache rm"], pinExample: "express@4.18.2",
   },
 ];

@@ -81,6 +81,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
     ],
     nonInteractive: { flags: [{ names: ["-n", "--no-interaction"] }], env: [{ name: "COMPOSER_NO_INTERACTION", when: "truthy" }], fixFlag: "--no-interaction" },
     noCache: { flags: ["--no-cache"], env: [{ name: "COMPOSER_NO_CACHE", when: "truthy" }], fixFlag: "--no-cache" },
+    cacheLocation: { options: [], env: ["COMPOSER_CACHE_DIR"] },
     cacheAreas: ["composer"], cleanup: ["composer clear-cache"], pinExample: "monolog/monolog:3.5.0",
   },
   {

@@ -44,6 +44,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     // Any value of PIP_NO_CACHE_DIR disables the cache, `false` and `0` included (pip keeps that for
     // backward compatibility: `_handle_no_cache_dir` in pip/_internal/cli/cmdoptions.py).
     noCache: { flags: ["--no-cache-dir"], env: [{ name: "PIP_NO_CACHE_DIR", when: "any" }], fixFlag: "--no-cache-dir" },
+    cacheLocation: { options: ["--cache-dir"], env: ["PIP_CACHE_DIR"] },
     cacheAreas: ["pip"], cleanup: ["pip install --no-cache-dir …", "pip cache purge"], pinExample: "requests==2.31.0",
   },
   {
@@ -79,6 +80,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["cache prune"], action: "clean" },
     ],
     noCache: { flags: ["-n", "--no-cache"], env: [{ name: "UV_NO_CACHE", when: "truthy" }], fixFlag: "--no-cache" },
+    cacheLocation: { options: ["--cache-dir"], env: ["UV_CACHE_DIR"] },
     cacheAreas: ["uv"], cleanup: ["uv … --no-cache", "uv cache clean"], pinExample: "requests==2.31.0",
   },
   {
@@ -97,6 +99,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     nonInteractive: { flags: [{ names: ["-n", "--no-interaction"] }], env: [], fixFlag: "--no-interaction" },
     // `--no-cache` is a command-line option only ("Disables Poetry source caches"); no variable sets it.
     noCache: { flags: ["--no-cache"], env: [], fixFlag: "--no-cache" },
+    cacheLocation: { options: [], env: ["POETRY_CACHE_DIR"] },
     cacheAreas: ["poetry"], cleanup: ["rm -rf ~/.cache/pypoetry"], pinExample: "requests==2.31.0",
   },
   {

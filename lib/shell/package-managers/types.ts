@@ -94,6 +94,11 @@ export interface PackageManagerInvocation {
   updatesIndex: boolean;
   /** It is configured to leave no download cache (`apk --no-cache`, `pip --no-cache-dir`, `PIP_NO_CACHE_DIR=1`…). */
   noCache: boolean;
+  /**
+   * Where the cache was moved for this invocation (`--cache-dir`, `PIP_CACHE_DIR`, `YARN_CACHE_FOLDER`…):
+   * the path, `null` when moved somewhere that cannot be known, `undefined` when at its default place.
+   */
+  cacheDirectory: string | null | undefined;
   /** Cache areas this invocation fills (after `noCache` is taken into account). */
   fillsCache: CacheArea[];
   /** Cache areas this invocation empties (clean actions). */
@@ -282,6 +287,8 @@ export interface PackageManagerSpec {
     readonly on?: readonly string[];
     readonly config?: ConfigKey;
   };
+  /** The option and variables that move the tool's cache (the last given wins over the variables). */
+  readonly cacheLocation?: { readonly options: readonly string[]; readonly env: readonly string[] };
   /** Cache areas the tool fills. */
   readonly cacheAreas: readonly CacheArea[];
   /** How to clean up after it, as written in a RUN (for messages and fixes). */
