@@ -1,10 +1,10 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
-import { environmentAt } from "../lib/semantics/shell-environment.js";
+import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
-import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
-import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
+import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
+import type { CacheArea, PackageManagerInvocation, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "aptLists" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
@@ -82,18 +82,11 @@ function appendPoint(script: ShellScript, text: string): number | null {
   return last.range[1];
 }
 
-function isAptInstall(command: ShellCommand): boolean {
-  const invocation = classifyPackageManagerCommand(command);
-  return invocation !== null && APT_MANAGERS.has(invocation.manager) && invocation.action === "install";
-}
-
 /** A RUN that installs from an index it does not fetch itself: it needs the one an earlier RUN left. */
-function reliesOnStoredIndex(script: ShellScript, family: "apt" | "apk"): boolean {
+function reliesOnStoredIndex(program: DockerfileProgram, run: Run, family: "apt" | "apk"): boolean {
   let fetches = false;
   let installsWithoutFetching = false;
-  for (const command of script.commands) {
-    const invocation = classifyPackageManagerCommand(command);
-    if (!invocation) continue;
+  for (const { invocation } of packageManagerInvocations(program, run)) {
     const inFamily = family === "apt" ? APT_MANAGERS.has(invocation.manager) : invocation.manager === "apk";
     if (!inFamily) continue;
     if (invocation.updatesIndex) fetches = true;
@@ -129,10 +122,8 @@ function indexReliance(program: DockerfileProgram): IndexReliance {
     stage.instructions.forEach((instruction, position) => {
       if (instruction.type !== "Run") return;
       positions.set(instruction, position);
-      const script = runShellScript(program, instruction);
-      if (!script) return;
-      if (reliesOnStoredIndex(script, "apt")) last.apt = position;
-      if (reliesOnStoredIndex(script, "apk")) last.apk = position;
+      if (reliesOnStoredIndex(program, instruction, "apt")) last.apt = position;
+      if (reliesOnStoredIndex(program, instruction, "apk")) last.apk = position;
     });
     lastRelyingRun.set(stage, last);
   }
@@ -190,14 +181,13 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const hasAptInstall = script.commands.some(isAptInstall);
+        const invocations = packageManagerInvocations(program, run);
+        const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && invocation.action === "install");
         // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
         // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
         let apkIndexReported = false;
 
-        for (const command of script.commands) {
-          const invocation = classifyPackageManagerCommand(command, environmentAt(program, run, script, command));
-          if (!invocation) continue;
+        for (const { invocation, command } of invocations) {
           const finding = findingFor(invocation);
           if (!finding) continue;
           const moved = invocation.cacheDirectory;
