@@ -33,6 +33,7 @@ export {
   cacheAreasCoveredByMount,
   commandEnvironment,
   normalizeCachePath,
+  requirementLine,
   pathCoversDirectory,
   removesDirectory,
   invocationHasOption,

@@ -18,10 +18,26 @@ ruleTester("dockerfile").run("require-lockfile-install", rule, {
     { filename: dockerfile("no-lock"), code: "FROM node:20.11\nCOPY . .\nRUN npm install\n" },
     // Installing named packages or global tools is not a lockfile install.
     "FROM node:20.11\nCOPY package*.json ./\nRUN npm install -g npm@10.5.0 && npm install express@4.18.2\n",
-    // pnpm --frozen-lockfile switched off again is still reported below; this one is fine.
+    // Requirements files: every requirement pinned, or hashes required, or a constraints file.
+    { filename: dockerfile("python"), code: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n" },
+    { filename: dockerfile("python-loose"), code: "FROM python:3.12-slim\nRUN pip install --require-hashes -r requirements.txt\n" },
+    { filename: dockerfile("python-loose"), code: "FROM python:3.12-slim\nRUN pip install -r requirements.txt -c constraints.txt\n" },
+    // Not in the build context as written: nothing to read.
+    { filename: dockerfile("python-loose"), code: "FROM python:3.12-slim\nRUN pip install -r requirements/prod.txt\n" },
     "FROM node:20.11\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch\n",
   ],
   invalid: [
+    {
+      filename: dockerfile("python-loose"),
+      code: "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN python3 -m pip install --no-cache-dir -r requirements.txt\n",
+      errors: [{ messageId: "unpinnedRequirements", line: 3, column: 46, endColumn: 62, data: { file: "requirements.txt", requirement: "flask>=3  # not pinned", line: "7" } }],
+    },
+    {
+      filename: dockerfile("python-loose"),
+      code: "FROM python:3.12-slim\nRUN uv pip install --system --requirement=requirements.txt\n",
+      // An attached value: reported on the option word.
+      errors: [{ messageId: "unpinnedRequirements", line: 2, column: 29, endColumn: 59 }],
+    },
     {
       code: "FROM node:20.11\nCOPY package*.json ./\nRUN npm install\n",
       errors: [

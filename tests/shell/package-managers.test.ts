@@ -5,6 +5,7 @@ import {
   classifyCacheCleanup,
   classifyPackageManagerCommand,
   normalizeCachePath,
+  requirementLine,
   parseShell,
 } from "../../lib/shell/index.js";
 import type { CacheArea, PackageManagerAction, PackageManagerId, PackageManagerInvocation, ShellCommand } from "../../lib/shell/index.js";
@@ -377,5 +378,17 @@ describe("classifyCacheCleanup", () => {
     const cleanup = classifyCacheCleanup(commandsOf(text)[0]!);
     if (areas === null) expect(cleanup === null || cleanup.areas.length === 0).toBe(true);
     else expect(cleanup?.areas).toEqual(areas);
+  });
+});
+
+describe("requirementLine", () => {
+  it("reads a requirements-file line as a named requirement and its pin", () => {
+    expect(requirementLine("requests==2.31.0 --hash=sha256:abc  # pinned")).toEqual({ name: "requests", pinned: true });
+    expect(requirementLine("numpy===1.26.4 ; python_version >= '3.10'")).toEqual({ name: "numpy", pinned: true });
+    expect(requirementLine("flask>=3")).toEqual({ name: "flask", pinned: false });
+    expect(requirementLine("django==4.*")).toEqual({ name: "django", pinned: false });
+    expect(requirementLine("gunicorn")).toEqual({ name: "gunicorn", pinned: false });
+    expect(requirementLine("pkg @ https://example.com/pkg.whl")).toBeNull();
+    for (const line of ["", "# comment", "-r base.txt", "--index-url https://x", "-e .", "./local", "git+https://x/y.git"]) expect(requirementLine(line)).toBeNull();
   });
 });

@@ -239,6 +239,23 @@ function requirementConstraint(text: string, start: number): string | null {
   return text.slice(from);
 }
 
+/** PEP 440 `==1.2.3` / `===1.2.3` with no wildcard and no second clause: one version. */
+const EXACT_REQUIREMENT = /^===?\s*[^,\s*]+$/;
+
+/**
+ * One line of a pip requirements file (https://pip.pypa.io/en/stable/reference/requirements-file-format/),
+ * comments removed: the requirement's name and whether it is pinned to one version; null for what is not
+ * a named requirement (options such as `-r`/`-c`/`--hash`, editable installs, paths, URLs, blank lines).
+ */
+export function requirementLine(line: string): { name: string; pinned: boolean } | null {
+  const text = line.replace(/(?:^|\s)#.*$/u, "").trim();
+  if (text === "" || text.startsWith("-") || text.startsWith(".") || text.startsWith("/") || URL_RE.test(text) || /^(?:git|hg|svn|bzr)\+/u.test(text)) return null;
+  const split = splitRequirement(text.replace(/\s+--hash[=\s]\S+/gu, ""));
+  if (!split) return null;
+  if (split.rest.startsWith("@")) return null;
+  return { name: split.name, pinned: EXACT_REQUIREMENT.test(split.rest) };
+}
+
 function pipRequirement(word: ShellWord): PackageArgument {
   const text = template(word);
   if (word.value !== null) {
@@ -254,7 +271,7 @@ function pipRequirement(word: ShellWord): PackageArgument {
   if (dyn !== -1 && dyn < name.length) return baseArg(word, "dynamic");
   if (rest.startsWith("@")) return { word, kind: "url", name, constraint: rest, version: null, pinned: false };
   if (rest === "") return { word, kind: "name", name, constraint: null, version: null, pinned: false };
-  const exact = /^===?\s*[^,\s*]+$/.test(rest);
+  const exact = EXACT_REQUIREMENT.test(rest);
   // `\s*` and the version must not both be able to take blanks: `(\S.*)?` (empty version: "").
   const versionMatch = /^(?:===?|~=|!=|>=|<=|>|<)\s*(\S.*)?$/.exec(rest);
   const version = versionMatch ? (versionMatch[1] ?? "") : null;

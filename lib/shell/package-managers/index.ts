@@ -6,3 +6,4 @@ export { PACKAGE_MANAGERS, PACKAGE_MANAGER_SPECS, classifyPackageManagerCommand,
 export { CACHE_AREAS, cacheAreasCoveredByMount, cacheAreasForPath, classifyCacheCleanup, normalizeCachePath, pathCoversDirectory, removesDirectory, segmentMatches } from "./cache.js";
 export type { CacheCleanup } from "./cache.js";
 export type * from "./types.js";
+export { requirementLine } from "./arguments.js";
