@@ -27,6 +27,8 @@ export interface DockerRuleOptions {
   }?];
   /** Prefer the JSON (exec) form for CMD and ENTRYPOINT, so the process gets the container's signals */
   "docker/json-args": [];
+  /** Disallow `apt` in RUN: its command-line interface is not stable for scripts; use `apt-get` */
+  "docker/no-apt": [];
   /** Disallow compilers, `-dev` packages and devDependencies left in the image a build ships; build in a builder stage */
   "docker/no-build-tools-in-final-stage": [];
   /** Disallow world-writable permissions (`chmod 777`, `COPY --chmod=777`, `mkdir -m 777`) */
@@ -35,6 +37,8 @@ export interface DockerRuleOptions {
   "docker/no-consecutive-run": [];
   /** Disallow `FROM --platform` with a constant platform such as `linux/amd64` */
   "docker/no-constant-platform": [];
+  /** Disallow copying the whole build context before the dependency install of the same stage */
+  "docker/no-copy-all-before-install": [];
   /** Disallow `COPY --from=<stage> / …` that copies a whole operating system's file system */
   "docker/no-copy-root-filesystem": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
@@ -56,6 +60,8 @@ export interface DockerRuleOptions {
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
   "docker/no-insecure-download": [];
+  /** Require `apt-get install --no-install-recommends` */
+  "docker/no-install-recommends": [];
   /** Disallow instructions other than ARG before the first FROM */
   "docker/no-instruction-before-from": [];
   /** Disallow commands that make no sense in an image build (ssh, vim, service, shutdown, ps, top, kill, mount…) */
@@ -88,8 +94,14 @@ export interface DockerRuleOptions {
   "docker/no-undefined-variable": [];
   /** Disallow unknown instructions and instructions BuildKit's parser rejects (a missing image, an ENV without name, an unknown flag) */
   "docker/no-unknown-instruction": [];
+  /** Disallow refreshing the package index in a RUN that installs nothing from it */
+  "docker/no-update-without-install": [];
   /** Require package managers to leave no download cache or package index in the layer */
   "docker/package-manager-clean-cache": [];
+  /** Require package managers that ask for confirmation to run non-interactively (`-y`, `-n`, `--noconfirm`) */
+  "docker/package-manager-non-interactive": [];
+  /** Require packages installed by package managers to be pinned to a version */
+  "docker/pin-package-versions": [];
   /** Prefer COPY to ADD for local files and directories */
   "docker/prefer-copy": [];
   /** Prefer the slim, alpine or JRE variant of a language image for the image you ship */
@@ -114,6 +126,8 @@ export interface DockerRuleOptions {
     /** `any`: any tag that is not floating (`latest`, `lts`, `stable`…) is enough; `minor`: the tag must also name at least a major.minor version (`node:20` floats, `node:20.11-alpine` does not), a date or a commit. */
     precision?: "any" | "minor";
   }?];
+  /** Require dependency installs to follow the lockfile exactly (`npm ci`, `--frozen-lockfile`, `--immutable`) */
+  "docker/require-lockfile-install": [];
   /** Require `pipefail` for RUN instructions that pipe a command which can fail */
   "docker/require-pipefail": [{
     /** Report every pipeline whose earlier commands can fail (hadolint DL4006), not only those where a failure is likely to go unnoticed (a download, or a pipe into `tee` or an interpreter). */
@@ -123,6 +137,8 @@ export interface DockerRuleOptions {
   "docker/require-workdir-for-relative-copy": [];
   /** Disallow using or installing both curl and wget in one stage */
   "docker/single-http-client": [];
+  /** Require multi-line package lists (one package per line) to be sorted */
+  "docker/sort-package-lists": [];
   /** Require stage names in lowercase; the fix renames the stage and every reference to it */
   "docker/stage-name-casing": [];
   /** Require Go binaries copied into a `FROM scratch` image to be static (`CGO_ENABLED=0`) and CA certificates to be there */

@@ -6,10 +6,12 @@ import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import envKeyValueFormat from "./env-key-value-format.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
+import noApt from "./no-apt.js";
 import noBuildToolsInFinalStage from "./no-build-tools-in-final-stage.js";
 import noChmod777 from "./no-chmod-777.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
+import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDuplicateInstruction from "./no-duplicate-instruction.js";
@@ -19,6 +21,7 @@ import noEndOfLifeImage from "./no-end-of-life-image.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noInsecureDownload from "./no-insecure-download.js";
+import noInstallRecommends from "./no-install-recommends.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
 import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
@@ -35,7 +38,10 @@ import noSudo from "./no-sudo.js";
 import noUndefinedStage from "./no-undefined-stage.js";
 import noUndefinedVariable from "./no-undefined-variable.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
+import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import packageManagerNonInteractive from "./package-manager-non-interactive.js";
+import pinPackageVersions from "./pin-package-versions.js";
 import preferCopy from "./prefer-copy.js";
 import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
 import preferMultiStageBuild from "./prefer-multi-stage-build.js";
@@ -45,9 +51,11 @@ import requireAddChecksum from "./require-add-checksum.js";
 import requireHealthcheck from "./require-healthcheck.js";
 import requireImageDigest from "./require-image-digest.js";
 import requireImageTag from "./require-image-tag.js";
+import requireLockfileInstall from "./require-lockfile-install.js";
 import requirePipefail from "./require-pipefail.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import singleHttpClient from "./single-http-client.js";
+import sortPackageLists from "./sort-package-lists.js";
 import stageNameCasing from "./stage-name-casing.js";
 import staticBinaryForScratch from "./static-binary-for-scratch.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
@@ -65,10 +73,12 @@ export const rules: Record<string, AnyDockerRule> = {
   "env-key-value-format": envKeyValueFormat,
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
+  "no-apt": noApt,
   "no-build-tools-in-final-stage": noBuildToolsInFinalStage,
   "no-chmod-777": noChmod777,
   "no-consecutive-run": noConsecutiveRun,
   "no-constant-platform": noConstantPlatform,
+  "no-copy-all-before-install": noCopyAllBeforeInstall,
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
   "no-duplicate-instruction": noDuplicateInstruction,
@@ -78,6 +88,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-insecure-download": noInsecureDownload,
+  "no-install-recommends": noInstallRecommends,
   "no-instruction-before-from": noInstructionBeforeFrom,
   "no-interactive-command": noInteractiveCommand,
   "no-ln-bin-sh": noLnBinSh,
@@ -94,7 +105,10 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-undefined-stage": noUndefinedStage,
   "no-undefined-variable": noUndefinedVariable,
   "no-unknown-instruction": noUnknownInstruction,
+  "no-update-without-install": noUpdateWithoutInstall,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "package-manager-non-interactive": packageManagerNonInteractive,
+  "pin-package-versions": pinPackageVersions,
   "prefer-copy": preferCopy,
   "prefer-minimal-base-image": preferMinimalBaseImage,
   "prefer-multi-stage-build": preferMultiStageBuild,
@@ -104,9 +118,11 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-healthcheck": requireHealthcheck,
   "require-image-digest": requireImageDigest,
   "require-image-tag": requireImageTag,
+  "require-lockfile-install": requireLockfileInstall,
   "require-pipefail": requirePipefail,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "single-http-client": singleHttpClient,
+  "sort-package-lists": sortPackageLists,
   "stage-name-casing": stageNameCasing,
   "static-binary-for-scratch": staticBinaryForScratch,
   "useradd-no-log-init": useraddNoLogInit,

@@ -1,10 +1,10 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { variableBefore } from "../lib/semantics/environment.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
+import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
-import { cacheAreasCoveredByMount, classifyCacheCleanup, classifyPackageManagerCommand } from "../lib/shell/index.js";
-import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
+import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
+import type { CacheArea, PackageManagerInvocation, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "aptLists" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
@@ -27,14 +27,14 @@ interface Finding {
   area: CacheArea;
 }
 
+/** The targets of the RUN's `--mount=type=cache` and `type=tmpfs` mounts: what is written there stays out of the layer. */
+function mountTargets(run: Run): string[] {
+  return run.flags.flatMap((flag) => (flag.mount && (flag.mount.kind === "cache" || flag.mount.kind === "tmpfs") && flag.mount.target ? [flag.mount.target] : []));
+}
+
 /** Cache areas a `--mount=type=cache` or `type=tmpfs` keeps out of the layer. */
 function areasKeptOutByMounts(run: Run): Set<CacheArea> {
-  const areas = new Set<CacheArea>();
-  for (const flag of run.flags) {
-    if (!flag.mount || (flag.mount.kind !== "cache" && flag.mount.kind !== "tmpfs") || !flag.mount.target) continue;
-    for (const area of cacheAreasCoveredByMount(flag.mount.target)) areas.add(area);
-  }
-  return areas;
+  return new Set(mountTargets(run).flatMap((target) => cacheAreasCoveredByMount(target)));
 }
 
 /** Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands. */
@@ -48,14 +48,14 @@ function cleanups(script: ShellScript): Map<CacheArea, number[]> {
   return cleaned;
 }
 
-function findingFor(invocation: PackageManagerInvocation, pipCacheDisabledByEnv: boolean): Finding | null {
+function findingFor(invocation: PackageManagerInvocation): Finding | null {
   const { manager, action, fillsCache } = invocation;
   if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
     return { invocation, messageId: "aptLists", area: "apt-lists" };
   }
-  // apk keeps no package cache unless one is configured; what it leaves is the index it downloads
-  // (`apk update`, `apk add --update`), unless `--no-cache` keeps that in memory. A plain `apk add`
-  // (`--no-network`, or relying on an earlier index) writes nothing to /var/cache/apk.
+  // apk keeps no package cache unless one is configured; what it leaves is the index it downloads: apk-tools
+  // 2.x fetches missing or expired indexes on every write (`apk add`, `apk update`, `apk upgrade`) and stores
+  // them in /var/cache/apk, unless `--no-cache` keeps them in memory (`--no-network` fetches nothing).
   if (manager === "apk" && invocation.updatesIndex && !invocation.noCache) {
     return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", area: "apk" };
   }
@@ -64,7 +64,7 @@ function findingFor(invocation: PackageManagerInvocation, pipCacheDisabledByEnv:
     return { invocation, messageId: "systemCache", area: "yum-dnf" };
   }
   if (manager === "zypper" && fillsCache.includes("zypper")) return { invocation, messageId: "systemCache", area: "zypper" };
-  if (manager === "pip" && fillsCache.includes("pip") && !pipCacheDisabledByEnv) return { invocation, messageId: "pipCache", area: "pip" };
+  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", area: "pip" };
   if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", area: "yarn" };
   return null;
 }
@@ -82,18 +82,11 @@ function appendPoint(script: ShellScript, text: string): number | null {
   return last.range[1];
 }
 
-function isAptInstall(command: ShellCommand): boolean {
-  const invocation = classifyPackageManagerCommand(command);
-  return invocation !== null && APT_MANAGERS.has(invocation.manager) && invocation.action === "install";
-}
-
 /** A RUN that installs from an index it does not fetch itself: it needs the one an earlier RUN left. */
-function reliesOnStoredIndex(script: ShellScript, family: "apt" | "apk"): boolean {
+function reliesOnStoredIndex(program: DockerfileProgram, run: Run, family: "apt" | "apk"): boolean {
   let fetches = false;
   let installsWithoutFetching = false;
-  for (const command of script.commands) {
-    const invocation = classifyPackageManagerCommand(command);
-    if (!invocation) continue;
+  for (const { invocation } of packageManagerInvocations(program, run)) {
     const inFamily = family === "apt" ? APT_MANAGERS.has(invocation.manager) : invocation.manager === "apk";
     if (!inFamily) continue;
     if (invocation.updatesIndex) fetches = true;
@@ -129,10 +122,8 @@ function indexReliance(program: DockerfileProgram): IndexReliance {
     stage.instructions.forEach((instruction, position) => {
       if (instruction.type !== "Run") return;
       positions.set(instruction, position);
-      const script = runShellScript(program, instruction);
-      if (!script) return;
-      if (reliesOnStoredIndex(script, "apt")) last.apt = position;
-      if (reliesOnStoredIndex(script, "apk")) last.apk = position;
+      if (reliesOnStoredIndex(program, instruction, "apt")) last.apt = position;
+      if (reliesOnStoredIndex(program, instruction, "apk")) last.apk = position;
     });
     lastRelyingRun.set(stage, last);
   }
@@ -190,17 +181,27 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const pipCacheDisabledByEnv = stage !== null && variableBefore(program, stage, run, "PIP_NO_CACHE_DIR") !== undefined;
-        const hasAptInstall = script.commands.some(isAptInstall);
+        const invocations = packageManagerInvocations(program, run);
+        const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && invocation.action === "install");
+        // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
+        // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
+        let apkIndexReported = false;
 
-        for (const command of script.commands) {
-          const invocation = classifyPackageManagerCommand(command);
-          if (!invocation) continue;
-          const finding = findingFor(invocation, pipCacheDisabledByEnv);
-          if (!finding || keptOut.has(finding.area)) continue;
+        for (const { invocation, command } of invocations) {
+          const finding = findingFor(invocation);
+          if (!finding) continue;
+          const moved = invocation.cacheDirectory;
+          if (moved === null) continue; // Moved somewhere this linter cannot know.
+          if (moved !== undefined) {
+            // The cache is where `--cache-dir`/`PIP_CACHE_DIR`/`YARN_CACHE_FOLDER` put it: a mount there, or its removal later, counts.
+            if (mountTargets(run).some((target) => pathCoversDirectory(target, moved))) continue;
+            if (script.commands.some((later) => later.range[0] > command.range[0] && !later.conditional && removesDirectory(later, moved))) continue;
+          } else if (keptOut.has(finding.area)) continue;
+          if (finding.messageId === "apkCache" && apkIndexReported) continue;
           // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
           if (finding.messageId === "aptLists" && !hasAptInstall) continue;
-          if ((cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+          if (moved === undefined && (cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+          if (finding.messageId === "apkIndex") apkIndexReported = true;
 
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
           const commandText = context.sourceCode.text.slice(invocation.tool.range[0], last).replace(/\s*\\\r?\n\s*/gu, " ");

@@ -25,24 +25,31 @@ export {
 export type { UnwrappedCommand, WrapperUse, ShellStringArgument } from "./commands.js";
 export {
   PACKAGE_MANAGERS,
+  PACKAGE_MANAGER_SPECS,
   CACHE_AREAS,
   classifyPackageManagerCommand,
   classifyCacheCleanup,
   cacheAreasForPath,
   cacheAreasCoveredByMount,
+  commandEnvironment,
   normalizeCachePath,
+  requirementLine,
+  pathCoversDirectory,
+  removesDirectory,
   invocationHasOption,
-} from "./package-managers.js";
+} from "./package-managers/index.js";
 export type {
   PackageManagerId,
   PackageManagerAction,
   PackageManagerInfo,
   PackageManagerInvocation,
+  PackageManagerSpec,
   PackageArgument,
   PackageArgumentKind,
   CacheArea,
   CacheCleanup,
-} from "./package-managers.js";
+  EnvironmentLookup,
+} from "./package-managers/index.js";
 export { parseCli, hasOption, findOptions } from "./cli.js";
 export type { CliOption, CliSpec, ParsedCli } from "./cli.js";
 

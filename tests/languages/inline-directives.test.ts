@@ -20,7 +20,7 @@ describe("Dockerfile", () => {
   });
 
   it("covers every continuation line of a multi-line instruction", () => {
-    const code = "FROM debian:12\n# eslint-disable-next-line docker/package-manager-clean-cache\nRUN set -eux; \\\n    apt-get update; \\\n    apt-get install -y curl\nMAINTAINER ops\nUSER app\n";
+    const code = "FROM debian:12\n# eslint-disable-next-line docker/package-manager-clean-cache\nRUN set -eux; \\\n    apt-get update; \\\n    apt-get install -y --no-install-recommends curl\nMAINTAINER ops\nUSER app\n";
     expect(lint("Dockerfile", code)).toEqual(["6:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org."]);
   });
 

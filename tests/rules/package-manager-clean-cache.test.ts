@@ -16,7 +16,28 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     "FROM alpine:3.20\nRUN apk add --update curl && rm -rf /var/cache/apk/*\n",
     // No index fetched in this RUN: nothing is stored (docker-library's `--no-network` run-deps pattern).
     "FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps\n",
-    "FROM alpine:3.20\nRUN apk add curl\n",
+    // A cache mount on the index folder itself (or an ancestor) keeps it out of the layer.
+    "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add -U curl\n",
+    "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache apk add curl\n",
+    // The environment in effect: exported earlier in the script, on the path that reaches the command.
+    "FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install numpy\n",
+    "FROM python:3.12-slim\nRUN set -eux; export PIP_NO_CACHE_DIR=1; pip install numpy\n",
+    "FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=1 && sh -c 'pip install numpy'\n",
+    "FROM python:3.12-slim\nRUN if true; then export PIP_NO_CACHE_DIR=1; fi; pip install numpy\n",
+    // Possibly set (the export may not run): not reported.
+    "FROM python:3.12-slim\nRUN false || export PIP_NO_CACHE_DIR=1; pip install numpy\n",
+    "FROM python:3.12-slim\nRUN env PIP_NO_CACHE_DIR=1 pip install numpy\n",
+    // pip reads any value of PIP_NO_CACHE_DIR, `0` and `false` included, as "no cache".
+    "FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=0 pip install numpy\n",
+    "FROM python:3.12-slim\nARG PIP_NO_CACHE_DIR=1\nRUN pip install numpy\n",
+    // A cache moved elsewhere (--cache-dir, PIP_CACHE_DIR, YARN_CACHE_FOLDER): removed there, or mounted there.
+    "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN pip install numpy && rm -rf /tmp/pip\n",
+    "FROM python:3.12-slim\nRUN pip install --cache-dir=/tmp/pip numpy; rm -rf /tmp/pip/*\n",
+    "FROM node:20.11\nRUN --mount=type=cache,target=/cache YARN_CACHE_FOLDER=/cache/yarn yarn install --frozen-lockfile\n",
+    "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /tmp/yc\n",
+    // Moved somewhere the file does not say: nothing can be known.
+    "FROM node:20.11\nRUN yarn install --cache-folder \"$CACHE\"\n",
+    "FROM python:3.12-slim AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install numpy\n",
     // A builder stage: only COPY --from reads it, its layers never ship.
     "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n",
     "FROM fedora:40\nRUN dnf install -y gcc && dnf clean all\n",
@@ -77,10 +98,65 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       errors: [{ messageId: "apkCache", line: 2, column: 5, endColumn: 12, data: { command: "apk add", clean: "" } }],
     },
     {
-      // A later RUN installs from the stored index: no fix.
+      // apk-tools 2.x fetches a missing index itself: removing the first RUN's index is safe.
       code: "FROM alpine:3.20\nRUN apk update\nRUN apk add curl\n",
+      output: "FROM alpine:3.20\nRUN apk update && rm -rf /var/cache/apk/*\nRUN apk add --no-cache curl\n",
+      errors: [
+        { messageId: "apkIndex", line: 2, column: 5 },
+        { messageId: "apkCache", line: 3, column: 5 },
+      ],
+    },
+    {
+      // `apk add` stores the index it fetches in /var/cache/apk (hadolint DL3019).
+      code: "FROM alpine:3.20\nRUN apk add curl\n",
+      output: "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
+      errors: [{ messageId: "apkCache", line: 2, column: 5, endColumn: 12 }],
+    },
+    {
+      code: "FROM alpine:3.20\nRUN set -eux; \\\r\n    apk add --virtual .build-deps gcc; \\\r\n    echo done\n",
+      output: "FROM alpine:3.20\nRUN set -eux; \\\r\n    apk add --no-cache --virtual .build-deps gcc; \\\r\n    echo done\n",
+      errors: [{ messageId: "apkCache", line: 3, column: 5 }],
+    },
+    {
+      // A cache mount on a sub-folder: the index is written beside it, into the layer.
+      code: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk/x86_64 apk add -U curl\n",
+      output: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk/x86_64 apk add --no-cache -U curl\n",
+      errors: [{ messageId: "apkCache", line: 2, column: 53 }],
+    },
+    {
+      code: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip/http pip install numpy\n",
+      output: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip/http pip install --no-cache-dir numpy\n",
+      errors: [{ messageId: "pipCache", line: 2, column: 53 }],
+    },
+    {
+      // The cache was moved away from the mount.
+      code: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN --mount=type=cache,target=/root/.cache/pip pip install numpy\n",
+      output: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir numpy\n",
+      errors: [{ messageId: "pipCache", line: 3, column: 48 }],
+    },
+    {
+      code: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn\n",
       output: null,
-      errors: [{ messageId: "apkIndex", line: 2 }],
+      errors: [
+        {
+          messageId: "yarnCache",
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: "addYarnCacheClean", output: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn && yarn cache clean\n" }],
+        },
+      ],
+    },
+    {
+      // An export inside a subshell does not reach the next command.
+      code: "FROM python:3.12-slim\nRUN (export PIP_NO_CACHE_DIR=1); pip install numpy\n",
+      output: "FROM python:3.12-slim\nRUN (export PIP_NO_CACHE_DIR=1); pip install --no-cache-dir numpy\n",
+      errors: [{ messageId: "pipCache", line: 2, column: 34 }],
+    },
+    {
+      // An export after the command does not count.
+      code: "FROM python:3.12-slim\nRUN pip install numpy && export PIP_NO_CACHE_DIR=1\n",
+      output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir numpy && export PIP_NO_CACHE_DIR=1\n",
+      errors: [{ messageId: "pipCache", line: 2, column: 5 }],
     },
     {
       code: "FROM photon:5.0\nRUN tdnf install -y curl\n",

@@ -5,6 +5,7 @@ import {
   classifyCacheCleanup,
   classifyPackageManagerCommand,
   normalizeCachePath,
+  requirementLine,
   parseShell,
 } from "../../lib/shell/index.js";
 import type { CacheArea, PackageManagerAction, PackageManagerId, PackageManagerInvocation, ShellCommand } from "../../lib/shell/index.js";
@@ -82,7 +83,27 @@ const table: [string, Expected | null][] = [
   ["apk add --no-cache curl=8.5.0-r0 bash", { manager: "apk", action: "install", packages: ["curl!", "bash"], noCache: true, updatesIndex: true, fills: [], prompts: false, ni: true }],
   ["apk add --update curl", { manager: "apk", action: "install", updatesIndex: true, noCache: false, fills: ["apk"] }],
   ["apk add -U curl", { manager: "apk", action: "install", updatesIndex: true }],
-  ["apk add curl", { manager: "apk", action: "install", updatesIndex: false, fills: ["apk"] }],
+  // apk-tools 2.x fetches the index on every write unless --no-network.
+  ["apk add curl", { manager: "apk", action: "install", updatesIndex: true, fills: ["apk"] }],
+  ["apk add --no-network --virtual .rundeps so:libc.musl-x86_64.so.1", { manager: "apk", action: "install", updatesIndex: false, noCache: true, fills: [] }],
+  ["apk del --no-network .build-deps", { manager: "apk", action: "remove", updatesIndex: false, fills: [] }],
+  // `uv cache prune` keeps what is in use; only `uv cache clean` empties the cache.
+  ["uv cache prune --ci", { manager: "uv", action: "clean", cleans: [] }],
+  ["uv cache clean", { manager: "uv", action: "clean", cleans: ["uv"] }],
+  // `zypper clean` empties the package cache only; `--all` the metadata too.
+  ["zypper clean", { manager: "zypper", action: "clean", cleans: [] }],
+  ["zypper clean --all", { manager: "zypper", action: "clean", cleans: ["zypper"] }],
+  ["zypper cc -a", { manager: "zypper", action: "clean", cleans: ["zypper"] }],
+  // pip: any value of PIP_NO_CACHE_DIR disables the cache.
+  ["PIP_NO_CACHE_DIR=0 pip install x", { manager: "pip", action: "install", noCache: true, fills: [] }],
+  ["PIP_NO_CACHE_DIR=false pip install x", { manager: "pip", action: "install", noCache: true }],
+  ["UV_NO_CACHE=0 uv pip install x", { manager: "uv", action: "install", noCache: false, fills: ["uv"] }],
+  ["UV_NO_CACHE=1 uv pip install x", { manager: "uv", action: "install", noCache: true, fills: [] }],
+  // pipenv
+  ["pipenv install --deploy --system", { manager: "pipenv", action: "install", manifest: true, frozen: true }],
+  ["pipenv install requests==2.31.0", { manager: "pipenv", action: "install", manifest: false, packages: ["requests!"] }],
+  ["pipenv sync", { manager: "pipenv", action: "install", manifest: true, frozen: true }],
+  ["yarn global upgrade", { manager: "yarn", action: "upgrade", global: true }],
   ["apk add --no-cache --virtual .build-deps gcc musl-dev", { manager: "apk", action: "install", packages: ["gcc", "musl-dev"] }],
   ["apk add -t .deps gcc 'python3~3.11' 'su-exec>=0.2' edge@testing", { manager: "apk", action: "install", packages: ["gcc", "python3!", "su-exec", "edge"] }],
   ["apk -q --no-cache add gettext", { manager: "apk", action: "install", sub: "add", noCache: true }],
@@ -301,7 +322,7 @@ describe("cache paths", () => {
     expect(cacheAreasForPath("/var/lib/apt/lists/*_*")).toEqual(["apt-lists"]);
     expect(cacheAreasForPath("/var/cache/apt/archives/*.deb")).toEqual(["apt-archives"]);
     expect(cacheAreasForPath("/var/cache/apk/*")).toEqual(["apk"]);
-    expect(cacheAreasForPath("/root/.cache")).toEqual(["pip", "uv", "poetry", "yarn", "pnpm", "go-build", "composer"]);
+    expect(cacheAreasForPath("/root/.cache")).toEqual(["pip", "uv", "poetry", "pipenv", "yarn", "pnpm", "go-build", "composer"]);
     expect(cacheAreasForPath("/var/lib/apt/lists/partial")).toEqual([]);
     expect(cacheAreasForPath("/tmp/icu*")).toEqual([]);
     expect(cacheAreasForPath("/opt/yarn-*")).toEqual([]);
@@ -313,7 +334,12 @@ describe("cache paths", () => {
     expect(cacheAreasCoveredByMount("/var/cache/apt/archives")).toEqual(["apt-archives"]);
     expect(cacheAreasCoveredByMount("/var/lib/apt")).toEqual(["apt-lists"]);
     expect(cacheAreasCoveredByMount("/root/.cache/pip")).toEqual(["pip"]);
-    expect(cacheAreasCoveredByMount("/root/.cache/pip/http")).toEqual(["pip"]);
+    // A mount on a sub-folder leaves the rest of the area (the index, the other folders) in the layer.
+    expect(cacheAreasCoveredByMount("/root/.cache/pip/http")).toEqual([]);
+    expect(cacheAreasCoveredByMount("/var/cache/apk/x86_64")).toEqual([]);
+    expect(cacheAreasCoveredByMount("/var/cache/apk")).toEqual(["apk"]);
+    expect(cacheAreasCoveredByMount("/var/cache/apk/")).toEqual(["apk"]);
+    expect(cacheAreasCoveredByMount("/var/cache/apk/*")).toEqual([]);
     expect(cacheAreasCoveredByMount("/root/.npm")).toEqual(["npm"]);
     expect(cacheAreasCoveredByMount("/go/pkg/mod")).toEqual(["go-mod"]);
     expect(cacheAreasCoveredByMount("/root/.cache/go-build")).toEqual(["go-build"]);
@@ -352,5 +378,17 @@ describe("classifyCacheCleanup", () => {
     const cleanup = classifyCacheCleanup(commandsOf(text)[0]!);
     if (areas === null) expect(cleanup === null || cleanup.areas.length === 0).toBe(true);
     else expect(cleanup?.areas).toEqual(areas);
+  });
+});
+
+describe("requirementLine", () => {
+  it("reads a requirements-file line as a named requirement and its pin", () => {
+    expect(requirementLine("requests==2.31.0 --hash=sha256:abc  # pinned")).toEqual({ name: "requests", pinned: true });
+    expect(requirementLine("numpy===1.26.4 ; python_version >= '3.10'")).toEqual({ name: "numpy", pinned: true });
+    expect(requirementLine("flask>=3")).toEqual({ name: "flask", pinned: false });
+    expect(requirementLine("django==4.*")).toEqual({ name: "django", pinned: false });
+    expect(requirementLine("gunicorn")).toEqual({ name: "gunicorn", pinned: false });
+    expect(requirementLine("pkg @ https://example.com/pkg.whl")).toBeNull();
+    for (const line of ["", "# comment", "-r base.txt", "--index-url https://x", "-e .", "./local", "git+https://x/y.git"]) expect(requirementLine(line)).toBeNull();
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * Whether the image's APT configuration may already turn recommended packages off before a RUN:
+ * an earlier RUN (of the stage or a stage it is built on) that writes into `/etc/apt/apt.conf.d/`
+ * and mentions `Install-Recommends`, a COPY/ADD into that folder (its content is not read), or
+ * `APT_CONFIG` in effect. apt.conf(5): https://manpages.debian.org/bookworm/apt/apt.conf.5.en.html.
+ * One pass per file, cached.
+ */
+import type { DockerfileProgram, Instruction, Run, Stage } from "../dockerfile/ast.js";
+import { getStageGraph } from "./stages.js";
+import { runShellScript } from "./run-shell.js";
+import { variableBefore } from "./environment.js";
+
+const APT_CONF_DIR = /^\/etc\/apt\/apt\.conf(?:\.d)?(?:\/|$)/u;
+
+/** The RUN writes an apt.conf file (a redirect or `tee` target in /etc/apt/apt.conf.d) that names Install-Recommends. */
+function runConfiguresRecommends(program: DockerfileProgram, run: Run): boolean {
+  const script = runShellScript(program, run);
+  if (!script || !/install-recommends/iu.test(run.script?.text.text ?? "")) return false;
+  return script.commands.some(
+    (command) =>
+      command.redirects.some((redirect) => APT_CONF_DIR.test(redirect.target?.value ?? "")) ||
+      (command.name?.value === "tee" && command.args.some((word) => APT_CONF_DIR.test(word.value ?? ""))),
+  );
+}
+
+function configures(program: DockerfileProgram, instruction: Instruction): boolean {
+  if (instruction.type === "Run") return runConfiguresRecommends(program, instruction);
+  if (instruction.type === "Copy" || instruction.type === "Add") return APT_CONF_DIR.test(instruction.destination?.value ?? "");
+  return false;
+}
+
+const cache = new WeakMap<DockerfileProgram, Map<Stage, number>>();
+
+/** Per stage: the position of the first instruction that configures recommends (Infinity when none). */
+function firstConfiguring(program: DockerfileProgram): Map<Stage, number> {
+  let found = cache.get(program);
+  if (found) return found;
+  found = new Map();
+  for (const stage of program.stages) {
+    const index = stage.instructions.findIndex((instruction) => configures(program, instruction));
+    found.set(stage, index === -1 ? Number.POSITIVE_INFINITY : index);
+  }
+  cache.set(program, found);
+  return found;
+}
+
+/** May APT already be configured to skip recommended packages when `run` (of `stage`) runs? */
+export function aptRecommendsMayBeConfigured(program: DockerfileProgram, stage: Stage, run: Run): boolean {
+  if (variableBefore(program, stage, run, "APT_CONFIG") !== undefined) return true;
+  const first = firstConfiguring(program);
+  const graph = getStageGraph(program);
+  const position = graph.locate(run)?.position ?? Number.POSITIVE_INFINITY;
+  if ((first.get(stage) ?? Number.POSITIVE_INFINITY) <= position) return true;
+  return graph.ancestry(stage).slice(1).some((ancestor) => (first.get(ancestor) ?? Number.POSITIVE_INFINITY) !== Number.POSITIVE_INFINITY);
+}

@@ -1,0 +1,69 @@
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { commandName } from "../lib/shell/index.js";
+import type { PackageManagerId, ShellCommand } from "../lib/shell/index.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+/** Managers that share one package index. */
+const INDEX_FAMILY: Partial<Record<PackageManagerId, string>> = {
+  "apt-get": "apt", apt: "apt", aptitude: "apt", apk: "apk", yum: "rpm", dnf: "rpm", microdnf: "rpm", zypper: "zypper", pacman: "pacman",
+};
+
+/** Other commands that read the apt index (apt-cache(8), apt-file(1)). */
+const APT_INDEX_READERS: ReadonlySet<string> = new Set(["apt-cache", "apt-file", "apt-rdepends"]);
+
+/** Shells and runners that may install packages through a script the linter cannot read. */
+const SCRIPT_RUNNERS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "ash", "zsh", "make", "source", ".", "ansible-playbook"]);
+
+/** A command that runs a script from a file or a pipe (`./install.sh`, `bash deps.sh`, `curl … | sh`). */
+function runsScript(command: ShellCommand): boolean {
+  const name = command.name?.value ?? null;
+  if (name === null) return command.name !== null;
+  if (name.includes("/")) return true;
+  const base = commandName(command);
+  if (base === null || !SCRIPT_RUNNERS.has(base)) return false;
+  // `sh -c '…'` is parsed: its commands are in the list already.
+  return !command.args.some((word) => word.value === "-c");
+}
+
+export default createRule<DockerfileRuleTypes<[], "updateOnly">>("no-update-without-install", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow refreshing the package index in a RUN that installs nothing from it",
+      category: "run",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      peers: [],
+    },
+    schema: [],
+    messages: {
+      updateOnly:
+        "`{{command}}` refreshes the package index in a RUN that installs nothing: the layer caches the index, and a later RUN installs from a stale copy. Update and install in the same RUN.",
+    },
+  },
+  create(context) {
+    const program = context.sourceCode.ast;
+    return {
+      Run(run) {
+        const found = packageManagerInvocations(program, run);
+        const updates = found.filter(({ invocation }) => invocation.action === "update-index" && INDEX_FAMILY[invocation.manager] !== undefined);
+        if (updates.length === 0) return;
+        const commands = updates[0]!.script.commands;
+        if (commands.some(runsScript)) return;
+        const used = new Set<string>();
+        for (const { invocation } of found) {
+          if (invocation.action === "update-index" || invocation.action === "clean") continue;
+          const family = INDEX_FAMILY[invocation.manager];
+          if (family) used.add(family);
+        }
+        if (commands.some((command) => APT_INDEX_READERS.has(commandName(command) ?? ""))) used.add("apt");
+        for (const { invocation } of updates) {
+          if (used.has(INDEX_FAMILY[invocation.manager]!)) continue;
+          const { text, loc } = invocationSpan(context.sourceCode, invocation);
+          context.report({ loc, messageId: "updateOnly", data: { command: text } });
+        }
+      },
+    };
+  },
+});

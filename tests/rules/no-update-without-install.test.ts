@@ -1,0 +1,60 @@
+import rule from "../../rules/no-update-without-install.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("dockerfile").run("no-update-without-install", rule, {
+  valid: [
+    "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+    "FROM debian:12\nRUN apt-get update; apt-get -y dist-upgrade\n",
+    "FROM debian:12\nRUN set -eux; apt-get update; if true; then apt-get install -y curl; fi\n",
+    "FROM debian:12\nRUN apt-get update && sh -c 'apt-get install -y curl'\n",
+    "FROM debian:12\nRUN apt update && xargs apt-get install -y < /tmp/packages\n",
+    "FROM debian:12\nRUN apt-get update && apt-cache policy curl\n",
+    // A script may install: the linter cannot tell.
+    "FROM debian:12\nRUN apt-get update && ./install-deps.sh\n",
+    "FROM debian:12\nRUN apt-get update && curl -fsSL https://deb.example/setup | bash -\n",
+    "FROM alpine:3.20\nRUN apk update && apk add curl\n",
+    "FROM fedora:40\nRUN dnf makecache && dnf install -y gcc\n",
+    "FROM opensuse/leap:15.6\nRUN zypper refresh && zypper -n install curl\n",
+    "FROM archlinux:base\nRUN pacman -Sy --noconfirm git\n",
+    "FROM debian:12\n# RUN apt-get update\nRUN echo apt-get update\n",
+  ],
+  invalid: [
+    {
+      code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5, endColumn: 19, data: { command: "apt-get update" } }],
+    },
+    {
+      // Another family's install does not use the apt index.
+      code: "FROM debian:12\nRUN apt-get update && pip install --no-cache-dir requests\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5 }],
+    },
+    {
+      code: "FROM debian:12\nRUN apt-get update && apt-get clean\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5 }],
+    },
+    {
+      code: "FROM alpine:3.20\nRUN apk update\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5, data: { command: "apk update" } }],
+    },
+    {
+      code: "FROM fedora:40\nRUN dnf makecache\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5 }],
+    },
+    {
+      code: "FROM opensuse/leap:15.6\nRUN zypper --non-interactive refresh\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5 }],
+    },
+    {
+      code: "FROM archlinux:base\nRUN pacman -Sy\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 5, data: { command: "pacman -Sy" } }],
+    },
+    {
+      code: "FROM debian:12\nRUN <<EOF\nset -e\napt-get update\nEOF\n",
+      errors: [{ messageId: "updateOnly", line: 4, column: 1 }],
+    },
+    {
+      code: "FROM debian:12\nRUN if [ -f /x ]; then sudo apt-get -qq update; fi\n",
+      errors: [{ messageId: "updateOnly", line: 2, column: 29 }],
+    },
+  ],
+});
