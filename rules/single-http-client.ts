@@ -2,7 +2,7 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { runShellScript } from "../lib/semantics/run-shell.js";
 import type { HttpClient } from "../lib/shell/http-clients.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { classifyPackageManagerCommand } from "../lib/shell/index.js";
+import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
@@ -39,12 +39,12 @@ export default createRule<DockerfileRuleTypes<[], "both">>("single-http-client",
           for (const command of script.commands) {
             const unwrapped = unwrappedCommand(command);
             const name = unwrapped.baseName;
-            if (name !== null && CLIENTS.has(name) && unwrapped.name) {
-              if (!firstUse.has(name as HttpClient)) firstUse.set(name as HttpClient, { word: unwrapped.name, how: "runs" });
-              continue;
+            if (name !== null && CLIENTS.has(name) && unwrapped.name && !firstUse.has(name as HttpClient)) {
+              firstUse.set(name as HttpClient, { word: unwrapped.name, how: "runs" });
             }
-            const invocation = classifyPackageManagerCommand(command);
-            if (invocation?.action !== "install") continue;
+          }
+          for (const { invocation } of packageManagerInvocations(program, instruction)) {
+            if (invocation.action !== "install") continue;
             for (const item of invocation.packages) {
               if (item.name !== null && CLIENTS.has(item.name) && !firstUse.has(item.name as HttpClient)) firstUse.set(item.name as HttpClient, { word: item.word, how: "installs" });
             }
