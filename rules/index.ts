@@ -2,18 +2,28 @@
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
+import noDangerousCapability from "./no-dangerous-capability.js";
+import noDockerSocketMount from "./no-docker-socket-mount.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
+import noHostNamespace from "./no-host-namespace.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noPrivileged from "./no-privileged.js";
+import noSensitiveHostMount from "./no-sensitive-host-mount.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "instruction-casing": instructionCasing,
+  "no-dangerous-capability": noDangerousCapability,
+  "no-docker-socket-mount": noDockerSocketMount,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
+  "no-host-namespace": noHostNamespace,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-privileged": noPrivileged,
+  "no-sensitive-host-mount": noSensitiveHostMount,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
 };

@@ -10,8 +10,13 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/require-image-tag": "error",
   },
   compose: {
+    "docker/no-dangerous-capability": "error",
+    "docker/no-docker-socket-mount": "error",
     "docker/no-healthcheck-less-dependency": "error",
+    "docker/no-host-namespace": "error",
     "docker/no-obsolete-version": "error",
+    "docker/no-privileged": "error",
+    "docker/no-sensitive-host-mount": "error",
     "docker/require-image-tag": "error",
   },
   dockerignore: {

@@ -1,0 +1,66 @@
+/**
+ * Database and cache images as data: which images keep state, where they keep it inside the container,
+ * and the port they serve. Read by `no-published-database-port`, `require-persistent-database-volume`
+ * and `no-localhost-service-url` through `databaseOfImage`; rules never list images themselves.
+ *
+ * Every row names the documentation that states its facts (the image's Docker Hub page, "Where to
+ * Store Data" / "Caveats" and the EXPOSE of its Dockerfile).
+ */
+import { normalizedImageName, parseImageReference } from "../dockerfile/image-reference.js";
+
+export interface DatabaseImage {
+  /** Normalized repository names (`docker.io/library/postgres`) that run this database. */
+  images: readonly string[];
+  /** What it is, for messages ("PostgreSQL"). */
+  label: string;
+  kind: "database" | "cache" | "search" | "queue";
+  /** Container paths where the image keeps its data (the first is the documented one). */
+  dataDirs: readonly string[];
+  /** The TCP ports the image serves by default. */
+  ports: readonly number[];
+  /** Where the facts come from. */
+  source: string;
+}
+
+const hub = (name: string) => `https://hub.docker.com/_/${name}`;
+
+/** The table. Images under other names (a vendor's fork, a private mirror) are not known: rules stay silent. */
+export const DATABASE_IMAGES: readonly DatabaseImage[] = [
+  { images: ["docker.io/library/postgres", "docker.io/postgis/postgis", "docker.io/bitnami/postgresql", "docker.io/timescale/timescaledb"], label: "PostgreSQL", kind: "database", dataDirs: ["/var/lib/postgresql/data", "/var/lib/postgresql", "/bitnami/postgresql", "/home/postgres/pgdata"], ports: [5432], source: hub("postgres") },
+  { images: ["docker.io/library/mysql", "docker.io/bitnami/mysql", "docker.io/mysql/mysql-server"], label: "MySQL", kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mysql"], ports: [3306, 33060], source: hub("mysql") },
+  { images: ["docker.io/library/mariadb", "docker.io/bitnami/mariadb"], label: "MariaDB", kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mariadb"], ports: [3306], source: hub("mariadb") },
+  { images: ["docker.io/library/mongo", "docker.io/bitnami/mongodb", "docker.io/mongodb/mongodb-community-server"], label: "MongoDB", kind: "database", dataDirs: ["/data/db", "/bitnami/mongodb"], ports: [27017], source: hub("mongo") },
+  { images: ["docker.io/library/redis", "docker.io/bitnami/redis", "docker.io/redis/redis-stack", "docker.io/redis/redis-stack-server"], label: "Redis", kind: "cache", dataDirs: ["/data", "/bitnami/redis/data"], ports: [6379], source: hub("redis") },
+  { images: ["docker.io/valkey/valkey", "docker.io/bitnami/valkey"], label: "Valkey", kind: "cache", dataDirs: ["/data", "/bitnami/valkey/data"], ports: [6379], source: "https://hub.docker.com/r/valkey/valkey" },
+  { images: ["docker.io/library/memcached", "docker.io/bitnami/memcached"], label: "Memcached", kind: "cache", dataDirs: [], ports: [11211], source: hub("memcached") },
+  { images: ["docker.io/library/elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch"], label: "Elasticsearch", kind: "search", dataDirs: ["/usr/share/elasticsearch/data"], ports: [9200, 9300], source: hub("elasticsearch") },
+  { images: ["docker.io/opensearchproject/opensearch"], label: "OpenSearch", kind: "search", dataDirs: ["/usr/share/opensearch/data"], ports: [9200, 9300], source: "https://hub.docker.com/r/opensearchproject/opensearch" },
+  { images: ["docker.io/library/cassandra"], label: "Cassandra", kind: "database", dataDirs: ["/var/lib/cassandra"], ports: [9042], source: hub("cassandra") },
+  { images: ["docker.io/library/couchdb"], label: "CouchDB", kind: "database", dataDirs: ["/opt/couchdb/data"], ports: [5984], source: hub("couchdb") },
+  { images: ["docker.io/library/neo4j"], label: "Neo4j", kind: "database", dataDirs: ["/data"], ports: [7474, 7687], source: hub("neo4j") },
+  { images: ["docker.io/library/influxdb"], label: "InfluxDB", kind: "database", dataDirs: ["/var/lib/influxdb2", "/var/lib/influxdb"], ports: [8086], source: hub("influxdb") },
+  { images: ["docker.io/library/rabbitmq"], label: "RabbitMQ", kind: "queue", dataDirs: ["/var/lib/rabbitmq"], ports: [5672], source: hub("rabbitmq") },
+  { images: ["docker.io/clickhouse/clickhouse-server"], label: "ClickHouse", kind: "database", dataDirs: ["/var/lib/clickhouse"], ports: [8123, 9000], source: "https://hub.docker.com/r/clickhouse/clickhouse-server" },
+  { images: ["mcr.microsoft.com/mssql/server"], label: "SQL Server", kind: "database", dataDirs: ["/var/opt/mssql"], ports: [1433], source: "https://hub.docker.com/r/microsoft/mssql-server" },
+];
+
+const byImage = new Map<string, DatabaseImage>();
+for (const row of DATABASE_IMAGES) for (const image of row.images) byImage.set(image, row);
+
+/**
+ * The database row of an image reference as written in compose (`postgres:16`, `docker.io/library/redis`,
+ * `bitnami/mysql@sha256:…`), or null for any other image or an image whose name is not known
+ * (`${DB_IMAGE}` unresolved: pass the interpolated text, or null).
+ */
+export function databaseOfImage(image: string | null | undefined): DatabaseImage | null {
+  if (!image) return null;
+  const reference = parseImageReference(image);
+  if (reference.path === "" || reference.path.includes("$")) return null;
+  return byImage.get(normalizedImageName(reference).toLowerCase()) ?? null;
+}
+
+/** Whether `target` (a container path) is, or contains, one of the row's data directories. */
+export function coversDataDir(row: DatabaseImage, target: string): boolean {
+  const normalized = target.replace(/\/+$/u, "") || "/";
+  return row.dataDirs.some((dir) => dir === normalized || dir.startsWith(normalized === "/" ? "/" : `${normalized}/`));
+}
