@@ -12,6 +12,10 @@ import noPrivileged from "./no-privileged.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
+import requireNoNewPrivileges from "./require-no-new-privileges.js";
+import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
+import requireResourceLimits from "./require-resource-limits.js";
+import requireRestartPolicy from "./require-restart-policy.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
@@ -26,4 +30,8 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-sensitive-host-mount": noSensitiveHostMount,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
+  "require-no-new-privileges": requireNoNewPrivileges,
+  "require-read-only-rootfs": requireReadOnlyRootfs,
+  "require-resource-limits": requireResourceLimits,
+  "require-restart-policy": requireRestartPolicy,
 };

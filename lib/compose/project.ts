@@ -158,7 +158,8 @@ export function includedFiles(model: ComposeFile, file: string): { path: string 
 export function defaultPartner(file: string): { role: "override" | "base"; path: string } | null {
   const dir = path.dirname(file);
   const name = path.basename(file);
-  const firstExisting = (names: readonly string[]) => names.find((candidate) => isFile(path.join(dir, candidate)));
+  // The linted file counts as existing: an editor lints it before it is saved.
+  const firstExisting = (names: readonly string[]) => names.find((candidate) => candidate === name || isFile(path.join(dir, candidate)));
   if ((DEFAULT_FILE_NAMES as readonly string[]).includes(name)) {
     if (firstExisting(DEFAULT_FILE_NAMES) !== name) return null;
     const override = firstExisting(DEFAULT_OVERRIDE_FILE_NAMES);
@@ -271,4 +272,9 @@ function buildProject(model: ComposeFile, file: string): ComposeProject {
     incomplete = true;
   }
   return { file, model, services, definitions, incomplete, files: [...files] };
+}
+
+/** Whether any layer of the service satisfies `test` (for fields Compose merges by union: `security_opt`, `volumes`, `ports`). */
+export function anyLayer(service: ProjectService, test: (service: ComposeService) => boolean): boolean {
+  return service.layers.some((layer) => test(layer.service));
 }

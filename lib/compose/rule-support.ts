@@ -41,3 +41,8 @@ export function firstSighting<T extends object>(): (node: T) => boolean {
     return true;
   };
 }
+
+/** The text of the linted file (our SourceCode and eslint-plugin-yml's both have `text`). */
+export function sourceText(sourceCode: object): string {
+  return (sourceCode as { text?: string }).text ?? "";
+}

@@ -4,6 +4,11 @@ import type { FileKind } from "../utils/rule-docs.js";
 
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {},
-  compose: {},
+  compose: {
+    "docker/require-no-new-privileges": "error",
+    "docker/require-read-only-rootfs": "error",
+    "docker/require-resource-limits": "error",
+    "docker/require-restart-policy": "error",
+  },
   dockerignore: {},
 };
