@@ -4,15 +4,20 @@ import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import instructionCasing from "./instruction-casing.js";
 import noDangerousCapability from "./no-dangerous-capability.js";
 import noDockerSocketMount from "./no-docker-socket-mount.js";
+import noDuplicateContainerName from "./no-duplicate-container-name.js";
+import noDuplicatePublishedPort from "./no-duplicate-published-port.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noPrivileged from "./no-privileged.js";
+import noPublishedDatabasePort from "./no-published-database-port.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
+import noUnboundPort from "./no-unbound-port.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
 import requireNoNewPrivileges from "./require-no-new-privileges.js";
+import requireQuotedPorts from "./require-quoted-ports.js";
 import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
 import requireResourceLimits from "./require-resource-limits.js";
 import requireRestartPolicy from "./require-restart-policy.js";
@@ -22,15 +27,20 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "no-dangerous-capability": noDangerousCapability,
   "no-docker-socket-mount": noDockerSocketMount,
+  "no-duplicate-container-name": noDuplicateContainerName,
+  "no-duplicate-published-port": noDuplicatePublishedPort,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-host-namespace": noHostNamespace,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "no-privileged": noPrivileged,
+  "no-published-database-port": noPublishedDatabasePort,
   "no-sensitive-host-mount": noSensitiveHostMount,
+  "no-unbound-port": noUnboundPort,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
   "require-no-new-privileges": requireNoNewPrivileges,
+  "require-quoted-ports": requireQuotedPorts,
   "require-read-only-rootfs": requireReadOnlyRootfs,
   "require-resource-limits": requireResourceLimits,
   "require-restart-policy": requireRestartPolicy,

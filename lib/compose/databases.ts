@@ -7,6 +7,7 @@
  * Store Data" / "Caveats" and the EXPOSE of its Dockerfile).
  */
 import { normalizedImageName, parseImageReference } from "../dockerfile/image-reference.js";
+import { effectiveValue, type ProjectService } from "./project.js";
 
 export interface DatabaseImage {
   /** Normalized repository names (`docker.io/library/postgres`) that run this database. */
@@ -63,4 +64,16 @@ export function databaseOfImage(image: string | null | undefined): DatabaseImage
 export function coversDataDir(row: DatabaseImage, target: string): boolean {
   const normalized = target.replace(/\/+$/u, "") || "/";
   return row.dataDirs.some((dir) => dir === normalized || dir.startsWith(normalized === "/" ? "/" : `${normalized}/`));
+}
+
+/**
+ * The database a project service runs: the image of its merged definition (the last layer that names
+ * one), unless it builds its own image (then `image:` is only the tag it gets). Null otherwise.
+ */
+export function databaseOfService(service: ProjectService): DatabaseImage | null {
+  const built = effectiveValue(service, (s) => s.build);
+  if (built) return null;
+  const image = effectiveValue(service, (s) => s.image);
+  // `postgres:${PG_VERSION}`: the tag is unknown but the repository is not.
+  return databaseOfImage(image ? (image.value.resolved ?? image.value.text) : null);
 }

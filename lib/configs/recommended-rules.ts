@@ -12,12 +12,16 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   compose: {
     "docker/no-dangerous-capability": "error",
     "docker/no-docker-socket-mount": "error",
+    "docker/no-duplicate-container-name": "error",
+    "docker/no-duplicate-published-port": "error",
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-host-namespace": "error",
     "docker/no-obsolete-version": "error",
     "docker/no-privileged": "error",
+    "docker/no-published-database-port": "error",
     "docker/no-sensitive-host-mount": "error",
     "docker/require-image-tag": "error",
+    "docker/require-quoted-ports": "error",
   },
   dockerignore: {
     "docker/dockerignore-required-entries": "error",

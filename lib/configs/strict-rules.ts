@@ -5,6 +5,7 @@ import type { FileKind } from "../utils/rule-docs.js";
 export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   dockerfile: {},
   compose: {
+    "docker/no-unbound-port": "error",
     "docker/require-no-new-privileges": "error",
     "docker/require-read-only-rootfs": "error",
     "docker/require-resource-limits": "error",
