@@ -17,6 +17,7 @@ import noUnboundPort from "./no-unbound-port.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireImageTag from "./require-image-tag.js";
 import requireNoNewPrivileges from "./require-no-new-privileges.js";
+import requirePersistentDatabaseVolume from "./require-persistent-database-volume.js";
 import requireQuotedPorts from "./require-quoted-ports.js";
 import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
 import requireResourceLimits from "./require-resource-limits.js";
@@ -40,6 +41,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-image-tag": requireImageTag,
   "require-no-new-privileges": requireNoNewPrivileges,
+  "require-persistent-database-volume": requirePersistentDatabaseVolume,
   "require-quoted-ports": requireQuotedPorts,
   "require-read-only-rootfs": requireReadOnlyRootfs,
   "require-resource-limits": requireResourceLimits,

@@ -15,8 +15,12 @@ export interface DatabaseImage {
   /** What it is, for messages ("PostgreSQL"). */
   label: string;
   kind: "database" | "cache" | "search" | "queue";
+  /** The server programs of the image: a `command:` starting with anything else (a script, a client) does not run the database. */
+  servers: readonly string[];
   /** Container paths where the image keeps its data (the first is the documented one). */
   dataDirs: readonly string[];
+  /** An environment variable of the image that moves the data directory (`PGDATA`), if any. */
+  dataDirVariable?: string;
   /** The TCP ports the image serves by default. */
   ports: readonly number[];
   /** Where the facts come from. */
@@ -27,22 +31,22 @@ const hub = (name: string) => `https://hub.docker.com/_/${name}`;
 
 /** The table. Images under other names (a vendor's fork, a private mirror) are not known: rules stay silent. */
 export const DATABASE_IMAGES: readonly DatabaseImage[] = [
-  { images: ["docker.io/library/postgres", "docker.io/postgis/postgis", "docker.io/bitnami/postgresql", "docker.io/timescale/timescaledb"], label: "PostgreSQL", kind: "database", dataDirs: ["/var/lib/postgresql/data", "/var/lib/postgresql", "/bitnami/postgresql", "/home/postgres/pgdata"], ports: [5432], source: hub("postgres") },
-  { images: ["docker.io/library/mysql", "docker.io/bitnami/mysql", "docker.io/mysql/mysql-server"], label: "MySQL", kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mysql"], ports: [3306, 33060], source: hub("mysql") },
-  { images: ["docker.io/library/mariadb", "docker.io/bitnami/mariadb"], label: "MariaDB", kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mariadb"], ports: [3306], source: hub("mariadb") },
-  { images: ["docker.io/library/mongo", "docker.io/bitnami/mongodb", "docker.io/mongodb/mongodb-community-server"], label: "MongoDB", kind: "database", dataDirs: ["/data/db", "/bitnami/mongodb"], ports: [27017], source: hub("mongo") },
-  { images: ["docker.io/library/redis", "docker.io/bitnami/redis", "docker.io/redis/redis-stack", "docker.io/redis/redis-stack-server"], label: "Redis", kind: "cache", dataDirs: ["/data", "/bitnami/redis/data"], ports: [6379], source: hub("redis") },
-  { images: ["docker.io/valkey/valkey", "docker.io/bitnami/valkey"], label: "Valkey", kind: "cache", dataDirs: ["/data", "/bitnami/valkey/data"], ports: [6379], source: "https://hub.docker.com/r/valkey/valkey" },
-  { images: ["docker.io/library/memcached", "docker.io/bitnami/memcached"], label: "Memcached", kind: "cache", dataDirs: [], ports: [11211], source: hub("memcached") },
-  { images: ["docker.io/library/elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch"], label: "Elasticsearch", kind: "search", dataDirs: ["/usr/share/elasticsearch/data"], ports: [9200, 9300], source: hub("elasticsearch") },
-  { images: ["docker.io/opensearchproject/opensearch"], label: "OpenSearch", kind: "search", dataDirs: ["/usr/share/opensearch/data"], ports: [9200, 9300], source: "https://hub.docker.com/r/opensearchproject/opensearch" },
-  { images: ["docker.io/library/cassandra"], label: "Cassandra", kind: "database", dataDirs: ["/var/lib/cassandra"], ports: [9042], source: hub("cassandra") },
-  { images: ["docker.io/library/couchdb"], label: "CouchDB", kind: "database", dataDirs: ["/opt/couchdb/data"], ports: [5984], source: hub("couchdb") },
-  { images: ["docker.io/library/neo4j"], label: "Neo4j", kind: "database", dataDirs: ["/data"], ports: [7474, 7687], source: hub("neo4j") },
-  { images: ["docker.io/library/influxdb"], label: "InfluxDB", kind: "database", dataDirs: ["/var/lib/influxdb2", "/var/lib/influxdb"], ports: [8086], source: hub("influxdb") },
-  { images: ["docker.io/library/rabbitmq"], label: "RabbitMQ", kind: "queue", dataDirs: ["/var/lib/rabbitmq"], ports: [5672], source: hub("rabbitmq") },
-  { images: ["docker.io/clickhouse/clickhouse-server"], label: "ClickHouse", kind: "database", dataDirs: ["/var/lib/clickhouse"], ports: [8123, 9000], source: "https://hub.docker.com/r/clickhouse/clickhouse-server" },
-  { images: ["mcr.microsoft.com/mssql/server"], label: "SQL Server", kind: "database", dataDirs: ["/var/opt/mssql"], ports: [1433], source: "https://hub.docker.com/r/microsoft/mssql-server" },
+  { images: ["docker.io/library/postgres", "docker.io/postgis/postgis", "docker.io/bitnami/postgresql", "docker.io/timescale/timescaledb"], label: "PostgreSQL", servers: ["postgres"], kind: "database", dataDirs: ["/var/lib/postgresql/data", "/var/lib/postgresql", "/bitnami/postgresql", "/home/postgres/pgdata"], dataDirVariable: "PGDATA", ports: [5432], source: hub("postgres") },
+  { images: ["docker.io/library/mysql", "docker.io/bitnami/mysql", "docker.io/mysql/mysql-server"], label: "MySQL", servers: ["mysqld"], kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mysql"], ports: [3306, 33060], source: hub("mysql") },
+  { images: ["docker.io/library/mariadb", "docker.io/bitnami/mariadb"], label: "MariaDB", servers: ["mariadbd", "mysqld"], kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mariadb"], ports: [3306], source: hub("mariadb") },
+  { images: ["docker.io/library/mongo", "docker.io/bitnami/mongodb", "docker.io/mongodb/mongodb-community-server"], label: "MongoDB", servers: ["mongod"], kind: "database", dataDirs: ["/data/db", "/bitnami/mongodb"], ports: [27017], source: hub("mongo") },
+  { images: ["docker.io/library/redis", "docker.io/bitnami/redis", "docker.io/redis/redis-stack", "docker.io/redis/redis-stack-server"], label: "Redis", servers: ["redis-server", "redis-stack-server"], kind: "cache", dataDirs: ["/data", "/bitnami/redis/data"], ports: [6379], source: hub("redis") },
+  { images: ["docker.io/valkey/valkey", "docker.io/bitnami/valkey"], label: "Valkey", servers: ["valkey-server"], kind: "cache", dataDirs: ["/data", "/bitnami/valkey/data"], ports: [6379], source: "https://hub.docker.com/r/valkey/valkey" },
+  { images: ["docker.io/library/memcached", "docker.io/bitnami/memcached"], label: "Memcached", servers: ["memcached"], kind: "cache", dataDirs: [], ports: [11211], source: hub("memcached") },
+  { images: ["docker.io/library/elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch"], label: "Elasticsearch", servers: ["elasticsearch", "eswrapper"], kind: "search", dataDirs: ["/usr/share/elasticsearch/data"], ports: [9200, 9300], source: hub("elasticsearch") },
+  { images: ["docker.io/opensearchproject/opensearch"], label: "OpenSearch", servers: ["opensearch"], kind: "search", dataDirs: ["/usr/share/opensearch/data"], ports: [9200, 9300], source: "https://hub.docker.com/r/opensearchproject/opensearch" },
+  { images: ["docker.io/library/cassandra"], label: "Cassandra", servers: ["cassandra"], kind: "database", dataDirs: ["/var/lib/cassandra"], ports: [9042], source: hub("cassandra") },
+  { images: ["docker.io/library/couchdb"], label: "CouchDB", servers: ["couchdb"], kind: "database", dataDirs: ["/opt/couchdb/data"], ports: [5984], source: hub("couchdb") },
+  { images: ["docker.io/library/neo4j"], label: "Neo4j", servers: ["neo4j"], kind: "database", dataDirs: ["/data"], ports: [7474, 7687], source: hub("neo4j") },
+  { images: ["docker.io/library/influxdb"], label: "InfluxDB", servers: ["influxd"], kind: "database", dataDirs: ["/var/lib/influxdb2", "/var/lib/influxdb"], ports: [8086], source: hub("influxdb") },
+  { images: ["docker.io/library/rabbitmq"], label: "RabbitMQ", servers: ["rabbitmq-server"], kind: "queue", dataDirs: ["/var/lib/rabbitmq"], ports: [5672], source: hub("rabbitmq") },
+  { images: ["docker.io/clickhouse/clickhouse-server"], label: "ClickHouse", servers: ["clickhouse-server", "clickhouse"], kind: "database", dataDirs: ["/var/lib/clickhouse"], ports: [8123, 9000], source: "https://hub.docker.com/r/clickhouse/clickhouse-server" },
+  { images: ["mcr.microsoft.com/mssql/server"], label: "SQL Server", servers: ["/opt/mssql/bin/sqlservr"], kind: "database", dataDirs: ["/var/opt/mssql"], ports: [1433], source: "https://hub.docker.com/r/microsoft/mssql-server" },
 ];
 
 const byImage = new Map<string, DatabaseImage>();
@@ -60,10 +64,13 @@ export function databaseOfImage(image: string | null | undefined): DatabaseImage
   return byImage.get(normalizedImageName(reference).toLowerCase()) ?? null;
 }
 
-/** Whether `target` (a container path) is, or contains, one of the row's data directories. */
-export function coversDataDir(row: DatabaseImage, target: string): boolean {
+/**
+ * Whether `target` (a container path) is, or contains, one of the data directories (the row's, or the
+ * one the service moved it to with the row's `dataDirVariable`).
+ */
+export function coversDataDir(dataDirs: readonly string[], target: string): boolean {
   const normalized = target.replace(/\/+$/u, "") || "/";
-  return row.dataDirs.some((dir) => dir === normalized || dir.startsWith(normalized === "/" ? "/" : `${normalized}/`));
+  return dataDirs.some((dir) => dir === normalized || dir.startsWith(normalized === "/" ? "/" : `${normalized}/`));
 }
 
 /**
@@ -76,4 +83,18 @@ export function databaseOfService(service: ProjectService): DatabaseImage | null
   const image = effectiveValue(service, (s) => s.image);
   // `postgres:${PG_VERSION}`: the tag is unknown but the repository is not.
   return databaseOfImage(image ? (image.value.resolved ?? image.value.text) : null);
+}
+
+/**
+ * Whether the service runs the image's server: no `entrypoint`, and a `command` that is absent, starts
+ * with an option (`--log-bin`: arguments to the server), or names one of the row's server programs.
+ * A `mariadb-dump` job or a migration script on a database image keeps no data.
+ */
+export function runsDatabaseServer(row: DatabaseImage, service: ProjectService): boolean {
+  if (effectiveValue(service, (s) => s.entrypoint)) return false;
+  const command = effectiveValue(service, (s) => s.command)?.value;
+  if (!command) return true;
+  const first = Array.isArray(command) ? command[0]?.resolved : command.resolved?.trim().split(/\s+/u)[0];
+  if (first === undefined || first === null) return true;
+  return first.startsWith("-") || row.servers.includes(first);
 }

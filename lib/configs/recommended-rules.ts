@@ -21,6 +21,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-published-database-port": "error",
     "docker/no-sensitive-host-mount": "error",
     "docker/require-image-tag": "error",
+    "docker/require-persistent-database-volume": "error",
     "docker/require-quoted-ports": "error",
   },
   dockerignore: {
