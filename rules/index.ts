@@ -15,6 +15,7 @@ import noPublishedDatabasePort from "./no-published-database-port.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
 import noUnboundPort from "./no-unbound-port.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import requireHealthyDependency from "./require-healthy-dependency.js";
 import requireImageTag from "./require-image-tag.js";
 import requireNoNewPrivileges from "./require-no-new-privileges.js";
 import requirePersistentDatabaseVolume from "./require-persistent-database-volume.js";
@@ -39,6 +40,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-sensitive-host-mount": noSensitiveHostMount,
   "no-unbound-port": noUnboundPort,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "require-healthy-dependency": requireHealthyDependency,
   "require-image-tag": requireImageTag,
   "require-no-new-privileges": requireNoNewPrivileges,
   "require-persistent-database-volume": requirePersistentDatabaseVolume,
