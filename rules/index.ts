@@ -15,6 +15,7 @@ import noPublishedDatabasePort from "./no-published-database-port.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
 import noUnboundPort from "./no-unbound-port.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
+import requireEnvFile from "./require-env-file.js";
 import requireHealthyDependency from "./require-healthy-dependency.js";
 import requireImageTag from "./require-image-tag.js";
 import requireNoNewPrivileges from "./require-no-new-privileges.js";
@@ -23,6 +24,7 @@ import requireQuotedPorts from "./require-quoted-ports.js";
 import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
 import requireResourceLimits from "./require-resource-limits.js";
 import requireRestartPolicy from "./require-restart-policy.js";
+import validBuildTarget from "./valid-build-target.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
@@ -40,6 +42,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-sensitive-host-mount": noSensitiveHostMount,
   "no-unbound-port": noUnboundPort,
   "package-manager-clean-cache": packageManagerCleanCache,
+  "require-env-file": requireEnvFile,
   "require-healthy-dependency": requireHealthyDependency,
   "require-image-tag": requireImageTag,
   "require-no-new-privileges": requireNoNewPrivileges,
@@ -48,4 +51,5 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-read-only-rootfs": requireReadOnlyRootfs,
   "require-resource-limits": requireResourceLimits,
   "require-restart-policy": requireRestartPolicy,
+  "valid-build-target": validBuildTarget,
 };

@@ -20,10 +20,12 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-privileged": "error",
     "docker/no-published-database-port": "error",
     "docker/no-sensitive-host-mount": "error",
+    "docker/require-env-file": "error",
     "docker/require-healthy-dependency": "error",
     "docker/require-image-tag": "error",
     "docker/require-persistent-database-volume": "error",
     "docker/require-quoted-ports": "error",
+    "docker/valid-build-target": "error",
   },
   dockerignore: {
     "docker/dockerignore-required-entries": "error",
