@@ -14,6 +14,7 @@ import noPrivileged from "./no-privileged.js";
 import noPublishedDatabasePort from "./no-published-database-port.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
 import noUnboundPort from "./no-unbound-port.js";
+import noUndefinedReference from "./no-undefined-reference.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import requireEnvFile from "./require-env-file.js";
 import requireHealthyDependency from "./require-healthy-dependency.js";
@@ -41,6 +42,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-published-database-port": noPublishedDatabasePort,
   "no-sensitive-host-mount": noSensitiveHostMount,
   "no-unbound-port": noUnboundPort,
+  "no-undefined-reference": noUndefinedReference,
   "package-manager-clean-cache": packageManagerCleanCache,
   "require-env-file": requireEnvFile,
   "require-healthy-dependency": requireHealthyDependency,

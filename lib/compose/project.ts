@@ -72,6 +72,11 @@ export interface ComposeProject {
   definitions: Readonly<Record<ResourceKind, ReadonlySet<string>>>;
   /** A file the project needs (include, override, extends file) could not be read or parsed. */
   incomplete: boolean;
+  /**
+   * The linted file is an overlay (`compose.prod.yaml`) meant for `-f base -f … -f overlay`: the other
+   * files of that command line are unknown, so what it leaves undefined may be defined there.
+   */
+  overlay: boolean;
   /** Every other file read, absolute paths. */
   files: readonly string[];
 }
@@ -154,12 +159,20 @@ export function includedFiles(model: ComposeFile, file: string): { path: string 
   return found;
 }
 
-/** The file Compose merges over `file` by default, or the base file `file` is merged over. */
-export function defaultPartner(file: string): { role: "override" | "base"; path: string } | null {
+/**
+ * The file Compose merges over `file` by default, or the base file `file` is merged over:
+ * - a default file (`compose.yaml`…) gets the first existing default override file;
+ * - a default override file is merged over the first existing default file;
+ * - an overlay named like `compose.prod.yaml` / `docker-compose.test.yml` is written to be passed with
+ *   `-f` after a base file: the first existing default file of its folder, else of the parent folder
+ *   (overlays often live in an `overrides/` folder). `unknown` when no base is found: the overlay is a
+ *   fragment of something we cannot see.
+ */
+export function defaultPartner(file: string): { role: "override" | "base"; path: string } | "unknown" | null {
   const dir = path.dirname(file);
   const name = path.basename(file);
   // The linted file counts as existing: an editor lints it before it is saved.
-  const firstExisting = (names: readonly string[]) => names.find((candidate) => candidate === name || isFile(path.join(dir, candidate)));
+  const firstExisting = (names: readonly string[], folder = dir) => names.find((candidate) => (folder === dir && candidate === name) || isFile(path.join(folder, candidate)));
   if ((DEFAULT_FILE_NAMES as readonly string[]).includes(name)) {
     if (firstExisting(DEFAULT_FILE_NAMES) !== name) return null;
     const override = firstExisting(DEFAULT_OVERRIDE_FILE_NAMES);
@@ -170,8 +183,18 @@ export function defaultPartner(file: string): { role: "override" | "base"; path:
     const base = firstExisting(DEFAULT_FILE_NAMES);
     return base ? { role: "base", path: path.join(dir, base) } : null;
   }
+  if (OVERLAY_NAME.test(name)) {
+    for (const folder of [dir, path.dirname(dir)]) {
+      const base = DEFAULT_FILE_NAMES.find((candidate) => isFile(path.join(folder, candidate)));
+      if (base) return { role: "base", path: path.join(folder, base) };
+    }
+    return "unknown";
+  }
   return null;
 }
+
+/** `compose.<x>.yaml`, `docker-compose.<x>.yml`: an overlay meant for `-f base -f overlay`. */
+const OVERLAY_NAME = /^(?:docker-)?compose\..+\.ya?ml$/u;
 
 function isFile(file: string): boolean {
   try {
@@ -244,7 +267,9 @@ function buildProject(model: ComposeFile, file: string): ComposeProject {
 
   addFile(model, file, true, "after");
   if (onDisk) {
-    const partner = defaultPartner(file);
+    const found = defaultPartner(file);
+    if (found === "unknown") incomplete = true;
+    const partner = found === "unknown" ? null : found;
     if (partner) {
       const other = read(partner.path);
       if (other) addFile(other, partner.path, false, partner.role === "override" ? "after" : "before");
@@ -271,7 +296,7 @@ function buildProject(model: ComposeFile, file: string): ComposeProject {
   } else if (model.fields.has("include")) {
     incomplete = true;
   }
-  return { file, model, services, definitions, incomplete, files: [...files] };
+  return { file, model, services, definitions, incomplete, overlay: onDisk && OVERLAY_NAME.test(path.basename(file)), files: [...files] };
 }
 
 /** Whether any layer of the service satisfies `test` (for fields Compose merges by union: `security_opt`, `volumes`, `ports`). */

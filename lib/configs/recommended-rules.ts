@@ -20,6 +20,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-privileged": "error",
     "docker/no-published-database-port": "error",
     "docker/no-sensitive-host-mount": "error",
+    "docker/no-undefined-reference": "error",
     "docker/require-env-file": "error",
     "docker/require-healthy-dependency": "error",
     "docker/require-image-tag": "error",
