@@ -26,6 +26,7 @@ import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
 import requireResourceLimits from "./require-resource-limits.js";
 import requireRestartPolicy from "./require-restart-policy.js";
 import validBuildTarget from "./valid-build-target.js";
+import validComposeFile from "./valid-compose-file.js";
 
 export const rules: Record<string, AnyDockerRule> = {
   "dockerignore-required-entries": dockerignoreRequiredEntries,
@@ -54,4 +55,5 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-resource-limits": requireResourceLimits,
   "require-restart-policy": requireRestartPolicy,
   "valid-build-target": validBuildTarget,
+  "valid-compose-file": validComposeFile,
 };

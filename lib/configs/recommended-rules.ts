@@ -27,6 +27,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/require-persistent-database-volume": "error",
     "docker/require-quoted-ports": "error",
     "docker/valid-build-target": "error",
+    "docker/valid-compose-file": "error",
   },
   dockerignore: {
     "docker/dockerignore-required-entries": "error",
