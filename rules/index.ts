@@ -8,6 +8,7 @@ import noDuplicateContainerName from "./no-duplicate-container-name.js";
 import noDuplicatePublishedPort from "./no-duplicate-published-port.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
+import noLocalhostServiceUrl from "./no-localhost-service-url.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noPrivileged from "./no-privileged.js";
@@ -37,6 +38,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-duplicate-published-port": noDuplicatePublishedPort,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-host-namespace": noHostNamespace,
+  "no-localhost-service-url": noLocalhostServiceUrl,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
   "no-privileged": noPrivileged,

@@ -16,6 +16,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-duplicate-published-port": "error",
     "docker/no-healthcheck-less-dependency": "error",
     "docker/no-host-namespace": "error",
+    "docker/no-localhost-service-url": "error",
     "docker/no-obsolete-version": "error",
     "docker/no-privileged": "error",
     "docker/no-published-database-port": "error",
