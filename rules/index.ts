@@ -21,6 +21,7 @@ import requireEnvFile from "./require-env-file.js";
 import requireHealthyDependency from "./require-healthy-dependency.js";
 import requireImageTag from "./require-image-tag.js";
 import requireNoNewPrivileges from "./require-no-new-privileges.js";
+import requireNodeModulesVolume from "./require-node-modules-volume.js";
 import requirePersistentDatabaseVolume from "./require-persistent-database-volume.js";
 import requireQuotedPorts from "./require-quoted-ports.js";
 import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
@@ -51,6 +52,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-healthy-dependency": requireHealthyDependency,
   "require-image-tag": requireImageTag,
   "require-no-new-privileges": requireNoNewPrivileges,
+  "require-node-modules-volume": requireNodeModulesVolume,
   "require-persistent-database-volume": requirePersistentDatabaseVolume,
   "require-quoted-ports": requireQuotedPorts,
   "require-read-only-rootfs": requireReadOnlyRootfs,

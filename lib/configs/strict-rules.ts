@@ -7,6 +7,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   compose: {
     "docker/no-unbound-port": "error",
     "docker/require-no-new-privileges": "error",
+    "docker/require-node-modules-volume": "error",
     "docker/require-read-only-rootfs": "error",
     "docker/require-resource-limits": "error",
     "docker/require-restart-policy": "error",
