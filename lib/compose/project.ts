@@ -193,6 +193,11 @@ export function defaultPartner(file: string): { role: "override" | "base"; path:
   return null;
 }
 
+/** Whether some service of the file cannot run on its own (no image, build or extends): a fragment of a merge. */
+function isPartial(model: ComposeFile): boolean {
+  return [...model.services.values()].some((service) => !service.fields.has("image") && !service.fields.has("build") && !service.fields.has("extends"));
+}
+
 /** `compose.<x>.yaml`, `docker-compose.<x>.yml`: an overlay meant for `-f base -f overlay`. */
 const OVERLAY_NAME = /^(?:docker-)?compose\..+\.ya?ml$/u;
 
@@ -267,7 +272,10 @@ function buildProject(model: ComposeFile, file: string): ComposeProject {
 
   addFile(model, file, true, "after");
   if (onDisk) {
-    const found = defaultPartner(file);
+    let found = defaultPartner(file);
+    // An overlay whose services all say what they run (image, build or extends) may as well be a file
+    // of its own (`docker-compose.test.yml` run alone): merging it with a base would invent layers.
+    if (found !== null && OVERLAY_NAME.test(path.basename(file)) && !isPartial(model)) found = null;
     if (found === "unknown") incomplete = true;
     const partner = found === "unknown" ? null : found;
     if (partner) {

@@ -59,6 +59,12 @@ describe("default override and base files", () => {
   it("merges an overlay over the default file of its folder or the parent folder", () => {
     const dir = tree({ "compose.yaml": "services:\n  app:\n    image: app:1\n" });
     expect(defaultPartner(path.join(dir, "overrides/compose.proxy.yaml"))).toEqual({ role: "base", path: path.join(dir, "compose.yaml") });
+    const partial = getComposeProject(modelOf("services:\n  app:\n    ports: ['80:80']\n"), path.join(dir, "overrides/compose.proxy.yaml"));
+    expect(partial.services.get("app")!.layers.map((layer) => layer.own)).toEqual([false, true]);
+    expect(partial.overlay).toBe(true);
+    // Every service says what it runs: a file of its own (docker-compose.test.yml run alone), not merged.
+    const standalone = getComposeProject(modelOf("services:\n  app:\n    build: .\n"), path.join(dir, "sub/docker-compose.test.yml"));
+    expect(standalone.services.get("app")!.layers.length).toBe(1);
     const lone = tree({ "x.txt": "" });
     expect(defaultPartner(path.join(lone, "compose.prod.yaml"))).toBe("unknown");
   });
