@@ -61,7 +61,7 @@ export default createRule<ComposeRuleTypes<[], "hidden" | "addVolume">>("require
           for (const volume of service.volumes) {
             if (!projectMount(volume)) continue;
             const target = trimSlash(volume.target!);
-            const isNodeProject = onDisk ? isFile(path.resolve(dir, volume.source!, "package.json")) : nodeImage;
+            const isNodeProject = nodeImage || (onDisk && isFile(path.resolve(dir, volume.source!, "package.json")));
             if (!isNodeProject) continue;
             const modules = `${target === "/" ? "" : target}/node_modules`;
             if (anyLayer(merged, (s) => s.volumes.some((other) => other.target !== null && trimSlash(other.target) === modules))) continue;
