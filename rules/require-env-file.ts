@@ -1,16 +1,8 @@
-import { statSync } from "node:fs";
 import path from "node:path";
 import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { isFile } from "../lib/project/project-model.js";
 import { createRule } from "../lib/utils/create-rule.js";
-
-function fileExists(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 export default createRule<ComposeRuleTypes<[], "missing">>("require-env-file", {
   meta: {
@@ -40,7 +32,7 @@ export default createRule<ComposeRuleTypes<[], "missing">>("require-env-file", {
             if (!entry.required || entry.resolvedPath === null || entry.resolvedPath === "") continue;
             // An `extends` base file resolves its env_file from its own folder; own entries from ours.
             const resolved = path.resolve(dir, entry.resolvedPath);
-            if (fileExists(resolved)) continue;
+            if (isFile(resolved)) continue;
             context.report({ loc: reportNode(entry.pathNode).loc, messageId: "missing", data: { service: service.name, path: entry.path } });
           }
         }

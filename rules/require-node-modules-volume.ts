@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
 import path from "node:path";
+import { isFile } from "../lib/project/project-model.js";
 import { appendToSequence } from "../lib/compose/edit.js";
 import { volumeSourceNode } from "../lib/compose/host-mounts.js";
 import { anyLayer, effectiveValue } from "../lib/compose/project.js";
@@ -11,14 +11,6 @@ import { createRule } from "../lib/utils/create-rule.js";
 
 /** Images whose projects keep dependencies in `node_modules` (Docker Hub `node`, `oven/bun`). */
 const NODE_IMAGES = new Set(["node", "library/node", "oven/bun"]);
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 const trimSlash = (text: string) => text.replace(/\/+$/u, "") || "/";
 

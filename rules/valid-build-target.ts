@@ -1,24 +1,10 @@
-import { statSync } from "node:fs";
 import path from "node:path";
 import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
-import { existsIn, isDirectory, readDockerfile } from "../lib/project/project-model.js";
+import { existsIn, isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/did-you-mean.js";
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** A remote build context (Git URL, tarball URL): nothing on disk to check. */
-function isRemote(context: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//iu.test(context) || context.startsWith("git@") || context.startsWith("github.com/");
-}
 
 export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "noStage">>("valid-build-target", {
   meta: {
@@ -46,7 +32,7 @@ export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "n
         const first = firstSighting();
         for (const service of compose.model.services.values()) {
           const build = service.build;
-          if (!build || build.contextPath === null || isRemote(build.contextPath)) continue;
+          if (!build || build.contextPath === null || isRemoteContext(build.contextPath)) continue;
           const contextDir = path.resolve(dir, build.contextPath);
           if (!isDirectory(contextDir)) {
             const node = build.context ? reportNode(build.context) : build.node;

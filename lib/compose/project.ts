@@ -16,8 +16,8 @@
  * Other files are read through the project model's mtime-keyed FileCache. A file that cannot be read
  * or parsed makes the project `incomplete`: rules that need to know every definition stay silent.
  */
-import { statSync } from "node:fs";
 import path from "node:path";
+import { isFile } from "../project/project-model.js";
 import type { AST } from "yaml-eslint-parser";
 import { FileCache } from "../project/file-cache.js";
 import { parseCompose } from "./parse.js";
@@ -200,14 +200,6 @@ function isPartial(model: ComposeFile): boolean {
 
 /** `compose.<x>.yaml`, `docker-compose.<x>.yml`: an overlay meant for `-f base -f overlay`. */
 const OVERLAY_NAME = /^(?:docker-)?compose\..+\.ya?ml$/u;
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 const MAX_DEPTH = 16;
 
