@@ -1,4 +1,3 @@
-import { getServicePath, getServiceScalar } from "../lib/compose/model.js";
 import { anyLayer } from "../lib/compose/project.js";
 import { composeForDocument } from "../lib/compose/rule-support.js";
 import type { ComposeService } from "../lib/compose/types.js";
@@ -7,12 +6,8 @@ import { createRule } from "../lib/utils/create-rule.js";
 
 /** Where Compose reads limits: `deploy.resources.limits` (Compose Specification "Deploy") or the service-level `mem_limit`/`cpus`/`cpu_quota`. */
 function hasLimit(service: ComposeService, kind: "memory" | "cpu"): boolean {
-  if (kind === "memory") return getServicePath(service, ["deploy", "resources", "limits", "memory"]) !== undefined || getServiceScalar(service, "mem_limit") !== null;
-  return (
-    getServicePath(service, ["deploy", "resources", "limits", "cpus"]) !== undefined ||
-    getServiceScalar(service, "cpus") !== null ||
-    getServiceScalar(service, "cpu_quota") !== null
-  );
+  const { limits, memLimit, cpus, cpuQuota } = service.resources;
+  return kind === "memory" ? limits.memory !== null || memLimit !== null : limits.cpus !== null || cpus !== null || cpuQuota !== null;
 }
 
 export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-limits", {
