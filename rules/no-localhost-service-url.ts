@@ -1,5 +1,7 @@
+import path from "node:path";
 import { effectiveValue, type ProjectService } from "../lib/compose/project.js";
-import { composeForDocument, firstSighting } from "../lib/compose/rule-support.js";
+import { readEnvFile } from "../lib/compose/env-file.js";
+import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
 import { servedPorts } from "../lib/compose/served-ports.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { getScalarSourceRange } from "../lib/compose/yaml.js";
@@ -15,7 +17,7 @@ const LOOPBACK_TARGET = /(?<![\w.-])(?:localhost|127\.0\.0\.1|\[::1\]):(\d{1,5})
  */
 const NOT_A_TARGET = /listen|bind|advertis|public|external|cors|origin|redirect|callback|browser|allowed|trusted/iu;
 
-export default createRule<ComposeRuleTypes<[], "localhost" | "useService">>("no-localhost-service-url", {
+export default createRule<ComposeRuleTypes<[], "localhost" | "localhostInEnvFile" | "useService">>("no-localhost-service-url", {
   meta: {
     type: "problem",
     docs: {
@@ -30,6 +32,8 @@ export default createRule<ComposeRuleTypes<[], "localhost" | "useService">>("no-
     messages: {
       localhost:
         "'{{service}}' reaches {{target}} in {{key}}, but inside a container localhost is the container itself, not '{{other}}', which serves port {{port}}. Use the service name: {{replacement}}.",
+      localhostInEnvFile:
+        "'{{service}}' reaches {{target}} in {{key}} ({{file}} line {{line}}), but inside a container localhost is the container itself, not '{{other}}', which serves port {{port}}. Use the service name there: {{replacement}}.",
       useService: "Use {{replacement}}.",
     },
   },
@@ -40,19 +44,41 @@ export default createRule<ComposeRuleTypes<[], "localhost" | "useService">>("no-
         if (!compose) return;
         const index = servedPorts(compose.project);
         const first = firstSighting();
+        const targetsIn = (text: string, own: ReadonlySet<number> | undefined, service: string) => {
+          const found: { match: RegExpMatchArray; port: number; candidates: { service: string; containerPort: number }[] }[] = [];
+          for (const match of text.matchAll(LOOPBACK_TARGET)) {
+            const port = Number(match[1]);
+            if (own?.has(port)) continue;
+            const candidates = (index.byPort.get(port) ?? []).filter((item) => item.service !== service && !hostNetwork(compose.project.services.get(item.service)));
+            if (candidates.length > 0) found.push({ match, port, candidates });
+          }
+          return found;
+        };
+        const dir = path.isAbsolute(compose.project.file) ? path.dirname(compose.project.file) : null;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);
           // network_mode host/service:/container: shares another network stack: localhost is right there.
           if (!merged || effectiveValue(merged, (s) => s.networkMode)) continue;
           const own = index.byService.get(service.name);
+          // env_file contents: reported at the env_file entry, naming the file's line (the other file is not ours to edit).
+          for (const envFile of dir === null ? [] : service.envFile) {
+            if (envFile.resolvedPath === null) continue;
+            const variables = readEnvFile(path.resolve(dir!, envFile.resolvedPath)) ?? [];
+            for (const variable of variables) {
+              if (NOT_A_TARGET.test(variable.key)) continue;
+              for (const { match, port, candidates } of targetsIn(variable.value, own, service.name)) {
+                context.report({
+                  loc: reportNode(envFile.pathNode).loc,
+                  messageId: "localhostInEnvFile",
+                  data: { service: service.name, target: match[0], key: variable.key, file: envFile.path, line: String(variable.line), other: candidates[0]!.service, port: String(port), replacement: candidates.slice(0, 3).map((item) => `${item.service}:${item.containerPort}`).join(" or ") },
+                });
+              }
+            }
+          }
           for (const entry of service.environment) {
             if (NOT_A_TARGET.test(entry.key) || entry.value === null || entry.resolved === null) continue;
-            for (const match of entry.resolved.matchAll(LOOPBACK_TARGET)) {
-              const port = Number(match[1]);
-              if (own?.has(port)) continue;
-              const candidates = (index.byPort.get(port) ?? []).filter((item) => item.service !== service.name && !hostNetwork(compose.project.services.get(item.service)));
-              if (candidates.length === 0) continue;
-              const where = locate(entry, match.index, match[0].length);
+            for (const { match, port, candidates } of targetsIn(entry.resolved, own, service.name)) {
+              const where = locate(entry, match.index ?? 0, match[0].length);
               const node = where?.node ?? entry.via ?? entry.valueNode ?? entry.keyNode;
               if (!where && !first(node)) continue;
               const replacements = candidates.slice(0, 3).map((item) => `${item.service}:${item.containerPort}`);

@@ -9,6 +9,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-localhost-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(path.join(dir, "api"));
 writeFileSync(path.join(dir, "api/Dockerfile"), "FROM node:20.11-alpine\nEXPOSE 3000/tcp\n");
+writeFileSync(path.join(dir, "app.env"), "# settings\nexport NODE_ENV=production\nDATABASE_URL=\"postgres://app@localhost:5432/app\"\nPUBLIC_URL=http://localhost:5432 # for browsers\n");
 
 ruleTester("compose").run("no-localhost-service-url", rule, {
   valid: [
@@ -44,6 +45,12 @@ ruleTester("compose").run("no-localhost-service-url", rule, {
       filename: path.join(dir, "compose.yaml"),
       code: "services:\n  web:\n    environment:\n      API: ${API_URL:-http://localhost:3000}\n  api:\n    build: ./api\n",
       errors: [{ messageId: "localhost", line: 4, column: 12, data: { service: "web", target: "localhost:3000", key: "API", other: "api", port: "3000", replacement: "api:3000" }, suggestions: [] }],
+    },
+    {
+      // env_file contents: reported at the env_file entry of the compose file, naming the line.
+      filename: path.join(dir, "compose.yaml"),
+      code: "services:\n  web:\n    env_file: app.env\n  db:\n    image: postgres:16.2\n",
+      errors: [{ messageId: "localhostInEnvFile", line: 3, column: 15, data: { service: "web", target: "localhost:5432", key: "DATABASE_URL", file: "app.env", line: "3", other: "db", port: "5432", replacement: "db:5432" } }],
     },
   ],
 });
