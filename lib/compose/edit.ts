@@ -5,6 +5,7 @@
  * alias, block scalars at the insertion point): the rule then reports without a fix.
  */
 import type { AST } from "yaml-eslint-parser";
+import { keyText } from "./yaml.js";
 
 /** The offset of the end of the line holding `offset` (before its line break), so an insertion keeps a trailing comment on its line. */
 export function endOfLine(text: string, offset: number): number {
@@ -40,6 +41,9 @@ export function appendToSequence(text: string, sequence: AST.YAMLSequence, item:
  */
 export function appendToMapping(text: string, mapping: AST.YAMLMapping, lines: string[]): { offset: number; insert: string } | null {
   if (mapping.style !== "block") return null;
+  // The key written in any form already (`!reset` values included): a second one would be a duplicate key.
+  const key = lines[0]?.slice(0, lines[0].indexOf(":"));
+  if (mapping.pairs.some((pair) => keyText(pair.key) === key)) return null;
   const last = mapping.pairs.at(-1);
   if (!last || (last.value && isBlockScalar(last.value))) return null;
   const column = mapping.loc.start.column;

@@ -49,6 +49,12 @@ ruleTester("compose").run("require-no-new-privileges", rule, {
       errors: [{ messageId: "missing", line: 4, column: 3 }],
     },
     {
+      // `!reset` removes the list, but a second `security_opt:` key would be a duplicate: no fix.
+      code: "services:\n  app:\n    security_opt: !reset []\n",
+      output: null,
+      errors: [{ messageId: "missing", line: 2, column: 3 }],
+    },
+    {
       // A flow mapping: no fix.
       code: "services:\n  app: {image: x}\n",
       output: null,
