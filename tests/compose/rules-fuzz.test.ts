@@ -1,7 +1,7 @@
 /**
  * Every compose rule on random compose-like files (anchors, merges, tags, odd shapes; fast-check):
  * no rule throws, every report is inside the text, and `--fix` gives a file that still parses and
- * that a second pass leaves alone.
+ * that a second pass leaves alone; every suggestion gives a file that parses.
  */
 import { Linter } from "eslint";
 import fc from "fast-check";
@@ -46,6 +46,14 @@ describe("compose rules on random files", () => {
           expect(message.ruleId).not.toBeNull();
           expect(message.line).toBeGreaterThanOrEqual(1);
           expect(message.line).toBeLessThanOrEqual(lines);
+        }
+        // Every suggestion gives a file that still parses.
+        for (const message of messages) {
+          for (const suggestion of message.suggestions ?? []) {
+            const [start, end] = suggestion.fix.range;
+            const suggested = code.slice(0, start) + suggestion.fix.text + code.slice(end);
+            expect(linter.verify(suggested, [...plugin.configs.base], { filename: "compose.yaml" }).filter((m) => m.fatal), suggested).toEqual([]);
+          }
         }
         const fixed = linter.verifyAndFix(code, config, { filename: "compose.yaml" });
         expect(fixed.messages.filter((message) => message.fatal)).toEqual([]);
