@@ -43,8 +43,19 @@ export interface DockerRuleOptions {
   "docker/no-copy-root-filesystem": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
   "docker/no-curl-pipe-shell": [];
+  /** Disallow `cap_add` of capabilities that break isolation (`ALL`, `SYS_ADMIN`, `NET_ADMIN`, …) and `security_opt` that turns confinement off */
+  "docker/no-dangerous-capability": [{
+    /** Capabilities to accept, without the `CAP_` prefix (`NET_ADMIN` for a VPN container). */
+    allow?: string[];
+  }?];
+  /** Disallow mounting the Docker Engine socket into a container */
+  "docker/no-docker-socket-mount": [];
+  /** Disallow the same `container_name` on two services, and names Docker rejects */
+  "docker/no-duplicate-container-name": [];
   /** Disallow more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one takes effect */
   "docker/no-duplicate-instruction": [];
+  /** Disallow publishing the same host port (and IP, protocol) twice */
+  "docker/no-duplicate-published-port": [];
   /** Disallow two stages with the same name (stage names are case-insensitive) */
   "docker/no-duplicate-stage-name": [];
   /** Disallow empty lines inside an instruction continued with the escape character */
@@ -58,6 +69,8 @@ export interface DockerRuleOptions {
   "docker/no-hardcoded-secret": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
   "docker/no-healthcheck-less-dependency": [];
+  /** Disallow sharing the host's network, PID, IPC, user or UTS namespace */
+  "docker/no-host-namespace": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
   "docker/no-insecure-download": [];
   /** Require `apt-get install --no-install-recommends` */
@@ -68,10 +81,16 @@ export interface DockerRuleOptions {
   "docker/no-interactive-command": [];
   /** Disallow replacing `/bin/sh` with `ln`; use the SHELL instruction */
   "docker/no-ln-bin-sh": [];
+  /** Disallow `localhost` URLs in `environment` that point at a port another service serves */
+  "docker/no-localhost-service-url": [];
   /** Disallow the deprecated MAINTAINER instruction; use the `org.opencontainers.image.authors` label */
   "docker/no-maintainer": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
+  /** Disallow `privileged: true`, which gives a container every capability and every host device */
+  "docker/no-privileged": [];
+  /** Disallow publishing a database's or cache's port on the host's network interfaces */
+  "docker/no-published-database-port": [];
   /** Disallow `FROM --platform=$TARGETPLATFORM`, which is what FROM does without the flag */
   "docker/no-redundant-target-platform": [];
   /** Disallow the reserved stage names `scratch` and `context` */
@@ -86,8 +105,17 @@ export interface DockerRuleOptions {
   "docker/no-self-referencing-env": [];
   /** Disallow `COPY --from` and `RUN --mount from=` naming the stage they are in */
   "docker/no-self-stage-reference": [];
+  /** Disallow bind mounts of sensitive host directories (`/`, `/etc`, `/proc`, `/sys`, `/root`, `/var/run`, …) */
+  "docker/no-sensitive-host-mount": [{
+    /** Host paths to accept (monitoring agents that must read `/proc`, for example). */
+    allow?: string[];
+  }?];
   /** Disallow `sudo` in RUN; switch users with USER instead */
   "docker/no-sudo": [];
+  /** Disallow published ports without a host IP, which listen on every interface of the host */
+  "docker/no-unbound-port": [];
+  /** Disallow references to services, networks, volumes, secrets and configs that the project does not define */
+  "docker/no-undefined-reference": [];
   /** Disallow `COPY --from`, `RUN --mount from=` and `FROM` names that refer to no stage defined before them */
   "docker/no-undefined-stage": [];
   /** Disallow `$VAR` in Dockerfile instructions when no ARG or ENV in scope sets it */
@@ -117,8 +145,12 @@ export interface DockerRuleOptions {
   }?];
   /** Require `--checksum` on ADD of a remote URL */
   "docker/require-add-checksum": [];
+  /** Require every required `env_file` to exist */
+  "docker/require-env-file": [];
   /** Require a health check on the image a Dockerfile builds and on every compose service */
   "docker/require-healthcheck": [];
+  /** Require `condition: service_healthy` on a dependency that has a health check */
+  "docker/require-healthy-dependency": [];
   /** Require images to be pinned by `@sha256:` digest */
   "docker/require-image-digest": [];
   /** Require images to be pinned to a version tag, not `latest` or another floating tag */
@@ -128,11 +160,25 @@ export interface DockerRuleOptions {
   }?];
   /** Require dependency installs to follow the lockfile exactly (`npm ci`, `--frozen-lockfile`, `--immutable`) */
   "docker/require-lockfile-install": [];
+  /** Require `security_opt: [no-new-privileges:true]` so that setuid binaries cannot raise a process's privileges */
+  "docker/require-no-new-privileges": [];
+  /** Require an anonymous volume for `node_modules` when the project is bind-mounted over a Node.js app folder */
+  "docker/require-node-modules-volume": [];
+  /** Require a named volume or bind mount on a database service's data directory */
+  "docker/require-persistent-database-volume": [];
   /** Require `pipefail` for RUN instructions that pipe a command which can fail */
   "docker/require-pipefail": [{
     /** Report every pipeline whose earlier commands can fail (hadolint DL4006), not only those where a failure is likely to go unnoticed (a download, or a pipe into `tee` or an interpreter). */
     everyPipeline?: boolean;
   }?];
+  /** Require `ports` and `expose` entries to be quoted strings */
+  "docker/require-quoted-ports": [];
+  /** Require `read_only: true`, so that the container's root filesystem cannot be changed at run time */
+  "docker/require-read-only-rootfs": [];
+  /** Require memory and CPU limits on every service */
+  "docker/require-resource-limits": [];
+  /** Require a `restart` policy on long-running services */
+  "docker/require-restart-policy": [];
   /** Require a WORKDIR before a COPY or ADD to a relative destination */
   "docker/require-workdir-for-relative-copy": [];
   /** Disallow using or installing both curl and wget in one stage */
@@ -145,6 +191,10 @@ export interface DockerRuleOptions {
   "docker/static-binary-for-scratch": [];
   /** Require `useradd -l` (`--no-log-init`) when the UID is large */
   "docker/useradd-no-log-init": [];
+  /** Require `build.context` and `build.dockerfile` to exist and `build.target` to name a stage of that Dockerfile */
+  "docker/valid-build-target": [];
+  /** Require compose files to follow the Compose Specification: known keys, right types and shapes, valid durations, sizes, restart policies, ports and volumes */
+  "docker/valid-compose-file": [];
   /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */
   "docker/valid-expose": [];
   /** Require HEALTHCHECK instructions and compose `healthcheck:` blocks that Docker accepts and that mean what they say */

@@ -14,19 +14,27 @@ import noConstantPlatform from "./no-constant-platform.js";
 import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
+import noDangerousCapability from "./no-dangerous-capability.js";
+import noDockerSocketMount from "./no-docker-socket-mount.js";
+import noDuplicateContainerName from "./no-duplicate-container-name.js";
 import noDuplicateInstruction from "./no-duplicate-instruction.js";
+import noDuplicatePublishedPort from "./no-duplicate-published-port.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noEndOfLifeImage from "./no-end-of-life-image.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
+import noHostNamespace from "./no-host-namespace.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstallRecommends from "./no-install-recommends.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
 import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
+import noLocalhostServiceUrl from "./no-localhost-service-url.js";
 import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noPrivileged from "./no-privileged.js";
+import noPublishedDatabasePort from "./no-published-database-port.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
@@ -34,7 +42,10 @@ import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretInArgEnv from "./no-secret-in-arg-env.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
+import noSensitiveHostMount from "./no-sensitive-host-mount.js";
 import noSudo from "./no-sudo.js";
+import noUnboundPort from "./no-unbound-port.js";
+import noUndefinedReference from "./no-undefined-reference.js";
 import noUndefinedStage from "./no-undefined-stage.js";
 import noUndefinedVariable from "./no-undefined-variable.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
@@ -48,17 +59,28 @@ import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import preferNumericUser from "./prefer-numeric-user.js";
 import preferWorkdir from "./prefer-workdir.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import requireEnvFile from "./require-env-file.js";
 import requireHealthcheck from "./require-healthcheck.js";
+import requireHealthyDependency from "./require-healthy-dependency.js";
 import requireImageDigest from "./require-image-digest.js";
 import requireImageTag from "./require-image-tag.js";
 import requireLockfileInstall from "./require-lockfile-install.js";
+import requireNoNewPrivileges from "./require-no-new-privileges.js";
+import requireNodeModulesVolume from "./require-node-modules-volume.js";
+import requirePersistentDatabaseVolume from "./require-persistent-database-volume.js";
 import requirePipefail from "./require-pipefail.js";
+import requireQuotedPorts from "./require-quoted-ports.js";
+import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
+import requireResourceLimits from "./require-resource-limits.js";
+import requireRestartPolicy from "./require-restart-policy.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import singleHttpClient from "./single-http-client.js";
 import sortPackageLists from "./sort-package-lists.js";
 import stageNameCasing from "./stage-name-casing.js";
 import staticBinaryForScratch from "./static-binary-for-scratch.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
+import validBuildTarget from "./valid-build-target.js";
+import validComposeFile from "./valid-compose-file.js";
 import validExpose from "./valid-expose.js";
 import validHealthcheck from "./valid-healthcheck.js";
 import validLabel from "./valid-label.js";
@@ -81,19 +103,27 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-copy-all-before-install": noCopyAllBeforeInstall,
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
+  "no-dangerous-capability": noDangerousCapability,
+  "no-docker-socket-mount": noDockerSocketMount,
+  "no-duplicate-container-name": noDuplicateContainerName,
   "no-duplicate-instruction": noDuplicateInstruction,
+  "no-duplicate-published-port": noDuplicatePublishedPort,
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-empty-continuation": noEmptyContinuation,
   "no-end-of-life-image": noEndOfLifeImage,
   "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
+  "no-host-namespace": noHostNamespace,
   "no-insecure-download": noInsecureDownload,
   "no-install-recommends": noInstallRecommends,
   "no-instruction-before-from": noInstructionBeforeFrom,
   "no-interactive-command": noInteractiveCommand,
   "no-ln-bin-sh": noLnBinSh,
+  "no-localhost-service-url": noLocalhostServiceUrl,
   "no-maintainer": noMaintainer,
   "no-obsolete-version": noObsoleteVersion,
+  "no-privileged": noPrivileged,
+  "no-published-database-port": noPublishedDatabasePort,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
   "no-root-user": noRootUser,
@@ -101,7 +131,10 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-secret-in-arg-env": noSecretInArgEnv,
   "no-self-referencing-env": noSelfReferencingEnv,
   "no-self-stage-reference": noSelfStageReference,
+  "no-sensitive-host-mount": noSensitiveHostMount,
   "no-sudo": noSudo,
+  "no-unbound-port": noUnboundPort,
+  "no-undefined-reference": noUndefinedReference,
   "no-undefined-stage": noUndefinedStage,
   "no-undefined-variable": noUndefinedVariable,
   "no-unknown-instruction": noUnknownInstruction,
@@ -115,17 +148,28 @@ export const rules: Record<string, AnyDockerRule> = {
   "prefer-numeric-user": preferNumericUser,
   "prefer-workdir": preferWorkdir,
   "require-add-checksum": requireAddChecksum,
+  "require-env-file": requireEnvFile,
   "require-healthcheck": requireHealthcheck,
+  "require-healthy-dependency": requireHealthyDependency,
   "require-image-digest": requireImageDigest,
   "require-image-tag": requireImageTag,
   "require-lockfile-install": requireLockfileInstall,
+  "require-no-new-privileges": requireNoNewPrivileges,
+  "require-node-modules-volume": requireNodeModulesVolume,
+  "require-persistent-database-volume": requirePersistentDatabaseVolume,
   "require-pipefail": requirePipefail,
+  "require-quoted-ports": requireQuotedPorts,
+  "require-read-only-rootfs": requireReadOnlyRootfs,
+  "require-resource-limits": requireResourceLimits,
+  "require-restart-policy": requireRestartPolicy,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "single-http-client": singleHttpClient,
   "sort-package-lists": sortPackageLists,
   "stage-name-casing": stageNameCasing,
   "static-binary-for-scratch": staticBinaryForScratch,
   "useradd-no-log-init": useraddNoLogInit,
+  "valid-build-target": validBuildTarget,
+  "valid-compose-file": validComposeFile,
   "valid-expose": validExpose,
   "valid-healthcheck": validHealthcheck,
   "valid-label": validLabel,

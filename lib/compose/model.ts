@@ -11,6 +11,7 @@ import type {
   ComposeFile,
   ComposeHealthcheck,
   ComposeResource,
+  ComposeResources,
   ComposeService,
   DependsOnEntry,
   EnvFileEntry,
@@ -341,6 +342,7 @@ function buildService(builder: Builder, name: string, entry: MappingEntry): Comp
     extends: null,
     command: null,
     entrypoint: null,
+    resources: buildResourcesOf(builder, fields),
   };
   const scalar = (key: string) => fieldToScalar(fields.get(key));
   const list = (key: string) => scalarList(fields.get(key));
@@ -378,6 +380,37 @@ function buildService(builder: Builder, name: string, entry: MappingEntry): Comp
   service.links = buildLinks(fields.get("links"));
   service.extends = buildExtends(builder, fields.get("extends"));
   return service;
+}
+
+function buildResourcesOf(builder: Builder, fields: ReadonlyMap<string, ServiceField>): ComposeResources {
+  const deployField = fields.get("deploy");
+  const deploy = deployField?.node?.type === "YAMLMapping" ? deployField.node : null;
+  /** A scalar at `path` under `deploy:`, merge keys applied at every level (the first alias on the way is its `via`). */
+  const at = (path: string[]): ScalarValue | null => {
+    let mapping: AST.YAMLMapping | null = deploy;
+    let via = deployField?.via ?? null;
+    for (const [index, key] of path.entries()) {
+      if (!mapping) return null;
+      if (index === path.length - 1) return subScalar(builder, mapping, key, via);
+      const entry = builder.fields(mapping).get(key);
+      via = via ?? entry?.mergeVia ?? entry?.value.via ?? null;
+      mapping = entry?.value.node?.type === "YAMLMapping" ? entry.value.node : null;
+    }
+    return null;
+  };
+  const scalar = (key: string) => fieldToScalar(fields.get(key));
+  return {
+    deploy,
+    replicas: at(["replicas"]),
+    restartPolicy: at(["restart_policy", "condition"]),
+    limits: { cpus: at(["resources", "limits", "cpus"]), memory: at(["resources", "limits", "memory"]), pids: at(["resources", "limits", "pids"]) },
+    reservations: { cpus: at(["resources", "reservations", "cpus"]), memory: at(["resources", "reservations", "memory"]) },
+    memLimit: scalar("mem_limit"),
+    memReservation: scalar("mem_reservation"),
+    cpus: scalar("cpus"),
+    cpuQuota: scalar("cpu_quota"),
+    pidsLimit: scalar("pids_limit"),
+  };
 }
 
 function commandValue(field: ServiceField | undefined): ScalarValue | ScalarValue[] | null {

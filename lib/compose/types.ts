@@ -268,6 +268,29 @@ export interface ComposeService {
   /** `command:` / `entrypoint:`: a scalar (shell form string) or the list items. */
   command: ScalarValue | ScalarValue[] | null;
   entrypoint: ScalarValue | ScalarValue[] | null;
+  /** `deploy:` and the service-level resource fields (`mem_limit`, `cpus`…). */
+  resources: ComposeResources;
+}
+
+/**
+ * A service's resource settings, from `deploy.resources` (Compose Specification, `deploy.md`) and the
+ * service-level fields Compose applies to the same container (`mem_limit`, `memswap_limit`,
+ * `mem_reservation`, `cpus`, `cpu_quota`, `pids_limit`). Scalars as written (sizes like `512M` are not
+ * converted).
+ */
+export interface ComposeResources {
+  /** The `deploy:` mapping, or null. */
+  deploy: AST.YAMLMapping | null;
+  replicas: ScalarValue | null;
+  /** `deploy.restart_policy.condition`. */
+  restartPolicy: ScalarValue | null;
+  limits: { cpus: ScalarValue | null; memory: ScalarValue | null; pids: ScalarValue | null };
+  reservations: { cpus: ScalarValue | null; memory: ScalarValue | null };
+  memLimit: ScalarValue | null;
+  memReservation: ScalarValue | null;
+  cpus: ScalarValue | null;
+  cpuQuota: ScalarValue | null;
+  pidsLimit: ScalarValue | null;
 }
 
 /** A top-level network, volume, secret or config. */

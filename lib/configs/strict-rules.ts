@@ -19,8 +19,14 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/wget-progress": "error",
   },
   compose: {
+    "docker/no-unbound-port": "error",
     "docker/require-healthcheck": "error",
     "docker/require-image-digest": "error",
+    "docker/require-no-new-privileges": "error",
+    "docker/require-node-modules-volume": "error",
+    "docker/require-read-only-rootfs": "error",
+    "docker/require-resource-limits": "error",
+    "docker/require-restart-policy": "error",
   },
   dockerignore: {},
 };

@@ -34,7 +34,7 @@ function parseInlineDockerfile(text: string): DockerfileProgram | null {
 }
 
 /** A remote build context (a Git URL, an HTTP tarball): nothing on disk to read. */
-function isRemoteContext(context: string): boolean {
+export function isRemoteContext(context: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//iu.test(context) || context.startsWith("git@") || context.startsWith("github.com/");
 }
 
@@ -68,6 +68,15 @@ export function serviceBuildFiles(composeFile: string, build: ComposeBuild): Ser
 /** Whether `relativePath` exists in `dir` (a file or a folder). */
 export function existsIn(dir: string, relativePath: string): boolean {
   return existsSync(path.join(dir, relativePath));
+}
+
+/** Whether `file` exists and is a regular file (not a folder). */
+export function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `dir` exists and is a folder. */

@@ -873,3 +873,28 @@ describe("parseCompose (reading another compose file)", () => {
     expect(parseCompose("a: 1\na: 2\n")).toEqual({ ok: false, error: { message: "Map keys must be unique", line: 2, column: 1 } });
   });
 });
+
+describe("service resources", () => {
+  it("reads deploy.resources, deploy.replicas, restart_policy and the service-level fields, through merge keys", () => {
+    const web = service(
+      "x-limits: &limits\n  limits:\n    memory: 512M\nservices:\n  web:\n    mem_reservation: 128m\n    cpus: 1.5\n    deploy:\n      replicas: 2\n      restart_policy:\n        condition: on-failure\n      resources:\n        <<: *limits\n        reservations:\n          cpus: '0.25'\n",
+      "web",
+    );
+    const { resources } = web;
+    expect(resources.limits.memory?.text).toBe("512M");
+    expect(resources.limits.memory?.via).not.toBeNull();
+    expect(resources.limits.cpus).toBeNull();
+    expect(resources.reservations.cpus?.text).toBe("0.25");
+    expect(resources.replicas?.value).toBe(2);
+    expect(resources.restartPolicy?.text).toBe("on-failure");
+    expect(resources.memReservation?.text).toBe("128m");
+    expect(resources.cpus?.value).toBe(1.5);
+    expect(resources.deploy?.type).toBe("YAMLMapping");
+  });
+
+  it("is empty without deploy", () => {
+    const { resources } = service("services:\n  web:\n    image: x\n", "web");
+    expect(resources.deploy).toBeNull();
+    expect(resources.limits).toEqual({ cpus: null, memory: null, pids: null });
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * Checks a compose file against our encoding of the Compose Specification (`specification.ts`),
+ * reporting every problem at its YAML node. Merge keys and aliases are resolved as Compose's YAML
+ * loader resolves them; `!reset` entries are dropped (Compose removes them before validating).
+ *
+ * Problems are `schema` (the shape, type or allowed values the specification gives; the official
+ * JSON schema finds the same) or `semantic` (formats the specification describes in prose and the
+ * JSON schema types as plain strings: durations, byte sizes, restart policies, port and volume
+ * short syntax).
+ */
+import type { AST } from "yaml-eslint-parser";
+import { closestMatch } from "../utils/did-you-mean.js";
+import { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
+import { COMPOSE_FILE, type ScalarType, type Shape, type StringFormat } from "./specification.js";
+import { getMappingEntries, getSequenceItems, resolveNode, type ResolvedNode } from "./yaml.js";
+
+export interface SpecProblem {
+  kind: "schema" | "semantic";
+  /** Where to report: a key for unknown keys, the value otherwise. */
+  node: AST.YAMLNode;
+  message: string;
+}
+
+const cache = new WeakMap<AST.YAMLProgram, SpecProblem[]>();
+
+/**
+ * Problems of the file's first document (Compose's own loader refuses a file whose first document is
+ * not a mapping). Cached per program; never throws.
+ */
+export function validateComposeFile(program: AST.YAMLProgram): SpecProblem[] {
+  let problems = cache.get(program);
+  if (!problems) {
+    problems = [];
+    try {
+      new Validator(problems).document(program);
+    } catch {
+      // A malformed AST: report nothing rather than crash the lint.
+    }
+    cache.set(program, problems);
+  }
+  return problems;
+}
+
+type Kind = ScalarType | "mapping" | "sequence";
+
+function kindOf(node: ResolvedNode["node"]): Kind {
+  if (!node) return "null";
+  if (node.type === "YAMLMapping") return "mapping";
+  if (node.type === "YAMLSequence") return "sequence";
+  const value = node.value;
+  if (value === null) return "null";
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return "string";
+}
+
+const KIND_WORDS: Record<Kind, string> = {
+  string: "a string",
+  number: "a number",
+  integer: "an integer",
+  boolean: "a boolean",
+  null: "empty",
+  mapping: "a mapping",
+  sequence: "a list",
+};
+
+function accepts(types: readonly ScalarType[], kind: Kind): boolean {
+  return types.includes(kind as ScalarType) || (kind === "integer" && types.includes("number"));
+}
+
+/** Whether the shape could describe a value of this kind (how `oneOf` picks its alternative). */
+function fits(shape: Shape, kind: Kind): boolean {
+  switch (shape.kind) {
+    case "any":
+      return true;
+    case "scalar":
+      return accepts(shape.types, kind);
+    case "list":
+      return kind === "sequence";
+    case "object":
+      return kind === "mapping" || (kind === "null" && shape.nullable === true);
+    case "oneOf":
+      return shape.options.some((option) => fits(option, kind));
+  }
+}
+
+function describe(shape: Shape): string[] {
+  switch (shape.kind) {
+    case "any":
+      return ["anything"];
+    case "scalar":
+      return shape.types.map((type) => KIND_WORDS[type]);
+    case "list":
+      return ["a list"];
+    case "object":
+      return shape.nullable ? ["a mapping", "empty"] : ["a mapping"];
+    case "oneOf":
+      return [...new Set(shape.options.flatMap(describe))];
+  }
+}
+
+function orList(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+
+/** Go `time.ParseDuration` syntax (compose-go reads durations with it). */
+const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|[smh]))+$|^[-+]?0$/u;
+/** docker/go-units `RAMInBytes` syntax (compose-go `UnitBytes`). */
+const BYTES = /^\d+(?:\.\d+)* ?[kmgtp]?i?b?$/iu;
+/** Docker Engine restart policies (docs.docker.com/engine/containers/start-containers-automatically/). */
+const RESTART = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/u;
+
+class Validator {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly problems: SpecProblem[]) {}
+
+  private report(kind: SpecProblem["kind"], node: AST.YAMLNode, message: string): void {
+    // A value shared through an anchor is met once per service that merges it.
+    const key = `${node.range[0]}:${node.range[1]}:${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.problems.push({ kind, node, message });
+  }
+
+  document(program: AST.YAMLProgram): void {
+    const document = program.body.find((doc) => resolveNode(doc.content).node?.type === "YAMLMapping") ?? program.body[0];
+    if (!document) return;
+    const content = resolveNode(document.content);
+    if (content.node?.type !== "YAMLMapping") {
+      const kind = kindOf(content.node);
+      this.report("schema", content.node ?? document, kind === "null" ? "The file has no content: a compose file is a mapping (services:, networks:, …)." : `A compose file must be a mapping (services:, networks:, …), not ${KIND_WORDS[kind]}.`);
+      return;
+    }
+    this.check(COMPOSE_FILE, content, "the file", content.node);
+  }
+
+  /** Checks `value` against `shape`. `where` names the value in messages; `at` is the node to report a missing value on. */
+  private check(shape: Shape, value: ResolvedNode, where: string, at: AST.YAMLNode): void {
+    const node = value.node;
+    const kind = kindOf(node);
+    const reportAt = node ?? at;
+    switch (shape.kind) {
+      case "any":
+        return;
+      case "oneOf": {
+        const option = shape.options.find((candidate) => fits(candidate, kind));
+        if (!option) {
+          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`);
+          return;
+        }
+        this.check(option, value, where, at);
+        return;
+      }
+      case "scalar": {
+        if (!accepts(shape.types, kind)) {
+          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`);
+          return;
+        }
+        if (!node || node.type !== "YAMLScalar") return;
+        const scalar = node.value;
+        if (shape.enum && !shape.enum.includes(scalar as string)) {
+          const guess = typeof scalar === "string" ? closestMatch(scalar, shape.enum.map(String)) : null;
+          this.report("schema", node, `${JSON.stringify(scalar)} is not allowed for ${where}: use ${orList(shape.enum.map(String))}${guess ? ` (did you mean ${guess}?)` : ""}.`);
+          return;
+        }
+        if (typeof scalar === "string" && shape.pattern && !shape.pattern.test(scalar)) {
+          this.report("schema", node, `${JSON.stringify(scalar)} is not a valid value for ${where}.`);
+          return;
+        }
+        if (typeof scalar === "number" && ((shape.minimum !== undefined && scalar < shape.minimum) || (shape.maximum !== undefined && scalar > shape.maximum))) {
+          this.report("schema", node, `${where} must be between ${shape.minimum ?? "-∞"} and ${shape.maximum ?? "∞"}, not ${scalar}.`);
+          return;
+        }
+        if (shape.format && typeof scalar === "string" && !scalar.includes("$")) this.format(shape.format, node, scalar, where);
+        return;
+      }
+      case "list": {
+        if (node?.type !== "YAMLSequence") {
+          this.report("schema", reportAt, `${where} must be a list, not ${KIND_WORDS[kind]}.`);
+          return;
+        }
+        const items = getSequenceItems(node);
+        const seen = new Map<string, number>();
+        items.forEach((item, index) => {
+          this.check(shape.items, item, `${where}[${index}]`, item.node ?? node);
+          if (shape.unique) {
+            const key = JSON.stringify(toPlain(item.node, 0));
+            if (seen.has(key)) this.report("schema", item.node ?? node, `${where}[${index}] repeats item ${seen.get(key)}: items must be unique.`);
+            else seen.set(key, index);
+          }
+        });
+        return;
+      }
+      case "object": {
+        if (kind === "null" && shape.nullable) return;
+        if (node?.type !== "YAMLMapping") {
+          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`);
+          return;
+        }
+        const entries = getMappingEntries(node);
+        for (const [key, entry] of entries) {
+          if (entry.reset) continue;
+          const child = `${where === "the file" ? "" : `${where}.`}${key}`;
+          const field = Object.prototype.hasOwnProperty.call(shape.fields, key) ? shape.fields[key] : undefined;
+          if (field) {
+            this.check(field, entry.value, child, entry.keyNode);
+          } else if (shape.extensions && key.startsWith("x-")) {
+            continue;
+          } else if (shape.keys && shape.values && shape.keys.test(key)) {
+            this.check(shape.values, entry.value, child, entry.keyNode);
+          } else if (shape.closed) {
+            const names = Object.keys(shape.fields);
+            const guess = closestMatch(key, names);
+            const what = shape.keys && names.length === 0 ? `${JSON.stringify(key)} is not a valid name in ${where}: use letters, digits, ".", "_" and "-"` : `Unknown key ${JSON.stringify(key)} in ${where}`;
+            this.report("schema", entry.keyNode, `${what}${guess ? `; did you mean ${JSON.stringify(guess)}?` : "."}`);
+          }
+        }
+        for (const required of shape.required ?? []) {
+          const entry = entries.get(required);
+          if (!entry || entry.reset) this.report("schema", at, `${where} needs "${required}".`);
+        }
+        return;
+      }
+    }
+  }
+
+  private format(format: StringFormat, node: AST.YAMLScalar, text: string, where: string): void {
+    switch (format) {
+      case "duration":
+        if (!DURATION.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a duration for ${where}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).`);
+        return;
+      case "bytes":
+        if (!BYTES.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a byte size for ${where}: write it like 512m, 1g or 1048576 (units b, k, m, g, t, p).`);
+        return;
+      case "restart":
+        if (!RESTART.test(text)) {
+          const guess = closestMatch(text, ["no", "always", "unless-stopped", "on-failure"]);
+          this.report("semantic", node, `${JSON.stringify(text)} is not a restart policy: use "no", always, on-failure[:max-retries] or unless-stopped${guess ? ` (did you mean ${guess}?)` : ""}.`);
+        }
+        return;
+      case "port": {
+        const error = parsePortSpec(text).error;
+        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid port for ${where}: ${error}.`);
+        return;
+      }
+      case "volume": {
+        const error = parseVolumeSpec(text).error;
+        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid volume for ${where}: ${error}.`);
+        return;
+      }
+    }
+  }
+}
+
+/** The plain value of a node (merge keys applied), for comparing list items. */
+function toPlain(node: ResolvedNode["node"], depth: number): unknown {
+  if (!node || depth > 50) return null;
+  if (node.type === "YAMLScalar") return node.value;
+  if (node.type === "YAMLSequence") return getSequenceItems(node).map((item) => toPlain(item.node, depth + 1));
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of [...getMappingEntries(node)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) result[key] = toPlain(entry.value.node, depth + 1);
+  return result;
+}

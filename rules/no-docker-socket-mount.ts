@@ -1,0 +1,41 @@
+import { bindSource, isEngineSocket, volumeSourceNode } from "../lib/compose/host-mounts.js";
+import { firstSighting } from "../lib/compose/rule-support.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-mount", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow mounting the Docker Engine socket into a container",
+      category: "security",
+      config: "recommended",
+      fileKinds: ["compose"],
+      peers: ["KICS Docker Socket Mounted In Container"],
+    },
+    schema: [],
+    messages: {
+      socket:
+        "Service '{{service}}' mounts the engine socket {{source}}: anything in the container can start a privileged container that mounts the host's /, which is root on the host (read-only does not help: it is an API). Use a socket proxy that allows only the calls needed, or drop the mount.",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        const first = firstSighting();
+        for (const service of model.services.values()) {
+          for (const volume of service.volumes) {
+            const source = bindSource(volume);
+            if (source === null || !isEngineSocket(source)) continue;
+            const node = volumeSourceNode(volume);
+            if (!first(node)) continue;
+            context.report({ loc: node.loc, messageId: "socket", data: { service: service.name, source } });
+          }
+        }
+      },
+    };
+  },
+});

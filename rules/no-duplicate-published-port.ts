@@ -1,0 +1,102 @@
+import path from "node:path";
+import { hostPortRange, isAnyAddress } from "../lib/compose/ports.js";
+import type { ServiceLayer } from "../lib/compose/project.js";
+import { canRunTogether, composeForDocument } from "../lib/compose/rule-support.js";
+import type { PortEntry } from "../lib/compose/types.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+interface Binding {
+  layer: ServiceLayer;
+  port: PortEntry;
+  ip: string | null;
+  protocol: string;
+  start: number;
+  end: number;
+}
+
+/** Ranges wider than this are not expanded into the index (nobody publishes 10,000 ports by hand twice). */
+const MAX_RANGE = 1024;
+
+function overlapsIp(a: string | null, b: string | null): boolean {
+  return isAnyAddress(a) || isAnyAddress(b) || a === b;
+}
+
+export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-published-port", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow publishing the same host port (and IP, protocol) twice",
+      category: "networking",
+      config: "recommended",
+      fileKinds: ["compose"],
+      peers: ["dclint no-duplicate-exported-ports"],
+    },
+    schema: [],
+    messages: {
+      duplicate:
+        "Host port {{port}}/{{protocol}} is already published by service '{{other}}'{{where}}: the second container fails to start with \"port is already allocated\".",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        const own: Binding[] = [];
+        const others: Binding[] = [];
+        for (const merged of compose.project.services.values()) {
+          // The same entry in a base file and its override is merged into one by Compose.
+          const seen = new Set<string>();
+          for (const layer of merged.layers) {
+            for (const port of layer.service.ports) {
+              const range = hostPortRange(port);
+              if (!range || port.error) continue;
+              const key = `${port.hostIp}|${range.start}-${range.end}|${port.containerPort}|${port.protocol}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              (layer.own ? own : others).push({ layer, port, ip: port.hostIp, protocol: port.protocol, start: range.start, end: range.end });
+            }
+          }
+        }
+        own.sort((a, b) => a.port.node.range[0] - b.port.node.range[0]);
+        const index = new Map<string, Binding[]>();
+        const conflict = (binding: Binding): Binding | null => {
+          for (let p = binding.start; p <= Math.min(binding.end, binding.start + MAX_RANGE); p++) {
+            for (const other of index.get(`${binding.protocol}/${p}`) ?? []) {
+              if (other.layer.service.name === binding.layer.service.name && other.layer.file === binding.layer.file && other.port === binding.port) continue;
+              if (!overlapsIp(other.ip, binding.ip)) continue;
+              if (!canRunTogether(other.layer.service, binding.layer.service)) continue;
+              return other;
+            }
+          }
+          return null;
+        };
+        const add = (binding: Binding) => {
+          for (let p = binding.start; p <= Math.min(binding.end, binding.start + MAX_RANGE); p++) {
+            const key = `${binding.protocol}/${p}`;
+            const list = index.get(key);
+            if (list) list.push(binding);
+            else index.set(key, [binding]);
+          }
+        };
+        for (const binding of others) add(binding);
+        const reported = new Set<object>();
+        for (const binding of own) {
+          const other = conflict(binding);
+          add(binding);
+          if (!other) continue;
+          const node = (binding.port.form === "short" ? binding.port.spec?.via : binding.port.target?.via) ?? binding.port.node;
+          if (reported.has(node)) continue;
+          reported.add(node);
+          const where = other.layer.own ? ` (line ${other.port.node.loc.start.line})` : ` in ${path.relative(path.dirname(compose.project.file), other.layer.file)}`;
+          context.report({
+            loc: node.loc,
+            messageId: "duplicate",
+            data: { port: binding.start === binding.end ? String(binding.start) : `${binding.start}-${binding.end}`, protocol: binding.protocol, other: other.layer.service.name, where },
+          });
+        }
+      },
+    };
+  },
+});

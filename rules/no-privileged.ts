@@ -1,0 +1,39 @@
+import { asBoolean } from "../lib/compose/model.js";
+import { firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+export default createRule<ComposeRuleTypes<[], "privileged">>("no-privileged", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow `privileged: true`, which gives a container every capability and every host device",
+      category: "security",
+      config: "recommended",
+      fileKinds: ["compose"],
+      peers: ["KICS Privileged Containers Enabled"],
+    },
+    schema: [],
+    messages: {
+      privileged:
+        "Service '{{service}}' runs privileged: it gets every capability, every host device and no seccomp/AppArmor confinement, so escaping to the host is trivial. Grant only the capabilities (cap_add) or devices (devices) it needs.",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const model = composeModelForDocument(document);
+        if (!model) return;
+        const first = firstSighting();
+        for (const service of model.services.values()) {
+          const value = service.privileged;
+          if (!value || asBoolean(value) !== true) continue;
+          const node = reportNode(value);
+          if (!first(node)) continue;
+          context.report({ loc: node.loc, messageId: "privileged", data: { service: service.name } });
+        }
+      },
+    };
+  },
+});

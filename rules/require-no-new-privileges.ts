@@ -1,0 +1,76 @@
+import { appendToMapping, appendToSequence, indentStep } from "../lib/compose/edit.js";
+import { anyLayer } from "../lib/compose/project.js";
+import { composeForDocument, reportNode, sourceText } from "../lib/compose/rule-support.js";
+import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+const OPTION = "no-new-privileges:true";
+
+/** How a `security_opt` item sets no-new-privileges (`no-new-privileges`, `no-new-privileges:true`, `=false`…): true, false, or null when it is another option. */
+function noNewPrivileges(value: ScalarValue): boolean | null {
+  const match = /^no-new-privileges(?:[:=](true|false))?$/iu.exec(value.resolved?.trim() ?? "");
+  if (!match) return null;
+  return match[1]?.toLowerCase() !== "false";
+}
+
+export default createRule<ComposeRuleTypes<[], "missing" | "disabled">>("require-no-new-privileges", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require `security_opt: [no-new-privileges:true]` so that setuid binaries cannot raise a process's privileges",
+      category: "security",
+      config: "strict",
+      fileKinds: ["compose"],
+      peers: ["KICS No New Privileges Not Set"],
+    },
+    fixable: "code",
+    schema: [],
+    messages: {
+      missing: "Service '{{service}}' does not set security_opt no-new-privileges:true: a setuid binary in the image (su, sudo, ping) can still make a process root.",
+      disabled: "Service '{{service}}' turns no-new-privileges off: a setuid binary in the image can make a process root.",
+    },
+  },
+  create(context) {
+    const text = sourceText(context.sourceCode);
+    return {
+      YAMLDocument(document) {
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        for (const service of compose.model.services.values()) {
+          const merged = compose.project.services.get(service.name);
+          const values = (s: ComposeService) => s.securityOpt.map(noNewPrivileges).filter((v): v is boolean => v !== null);
+          if (merged && anyLayer(merged, (s) => values(s).includes(true))) continue;
+          const off = service.securityOpt.find((value) => noNewPrivileges(value) === false);
+          if (off) {
+            context.report({ loc: reportNode(off).loc, messageId: "disabled", data: { service: service.name } });
+            continue;
+          }
+          // Another file of the project turns it off: that file's finding.
+          if (merged && anyLayer(merged, (s) => values(s).includes(false))) continue;
+          const edit = insertion(text, service);
+          context.report({
+            loc: service.keyNode.loc,
+            messageId: "missing",
+            data: { service: service.name },
+            fix: edit ? (fixer) => fixer.insertTextAfterRange([edit.offset, edit.offset], edit.insert) : null,
+          });
+        }
+      },
+    };
+  },
+});
+
+/** Where the option goes: a new item of the service's own `security_opt`, or a new `security_opt` field. */
+function insertion(text: string, service: ComposeService): { offset: number; insert: string } | null {
+  const mapping = service.node;
+  // A service reached through an alias is shared: editing it changes other services too.
+  if (!mapping || service.pair.value?.type !== "YAMLMapping") return null;
+  const field = service.fields.get("security_opt");
+  if (field) {
+    // A merged (`<<: *defaults`) list would be replaced, not extended, by a list written here.
+    if (field.merged || field.via || field.node?.type !== "YAMLSequence") return null;
+    return appendToSequence(text, field.node, OPTION);
+  }
+  return appendToMapping(text, mapping, ["security_opt:", `${" ".repeat(indentStep(mapping))}- ${OPTION}`]);
+}

@@ -1,0 +1,43 @@
+import { asBoolean } from "../lib/compose/model.js";
+import { effectiveValue } from "../lib/compose/project.js";
+import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-rootfs", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require `read_only: true`, so that the container's root filesystem cannot be changed at run time",
+      category: "security",
+      config: "strict",
+      fileKinds: ["compose"],
+      peers: ["KICS Container Root File System Not Read Only"],
+    },
+    schema: [],
+    messages: {
+      writable:
+        "Service '{{service}}' has a writable root filesystem: an attacker who gets in can change its binaries and configuration. Set read_only: true and give the paths it writes a volume or tmpfs.",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        for (const service of compose.model.services.values()) {
+          const merged = compose.project.services.get(service.name);
+          const readOnly = merged ? effectiveValue(merged, (s) => s.readOnly) : null;
+          const value = readOnly ? asBoolean(readOnly.value) : null;
+          if (value === true) continue;
+          // Unknown (interpolated without default): silent.
+          if (readOnly && value === null) continue;
+          // `read_only: false` written in another file of the project is reported there.
+          if (readOnly && !readOnly.layer.own) continue;
+          const node = readOnly ? reportNode(readOnly.value) : service.keyNode;
+          context.report({ loc: node.loc, messageId: "writable", data: { service: service.name } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,47 @@
+import { anyLayer } from "../lib/compose/project.js";
+import { composeForDocument } from "../lib/compose/rule-support.js";
+import type { ComposeService } from "../lib/compose/types.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+/** Where Compose reads limits: `deploy.resources.limits` (Compose Specification "Deploy") or the service-level `mem_limit`/`cpus`/`cpu_quota`. */
+function hasLimit(service: ComposeService, kind: "memory" | "cpu"): boolean {
+  const { limits, memLimit, cpus, cpuQuota } = service.resources;
+  return kind === "memory" ? limits.memory !== null || memLimit !== null : limits.cpus !== null || cpus !== null || cpuQuota !== null;
+}
+
+export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-limits", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require memory and CPU limits on every service",
+      category: "security",
+      config: "strict",
+      fileKinds: ["compose"],
+      peers: ["KICS Memory Not Limited", "KICS Cpus Not Limited"],
+    },
+    schema: [],
+    messages: {
+      noLimits:
+        "Service '{{service}}' has no {{missing}} limit: one runaway or attacked container can starve the host and every other service. Set deploy.resources.limits ({{keys}}).",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        for (const service of compose.model.services.values()) {
+          const merged = compose.project.services.get(service.name);
+          if (!merged) continue;
+          const memory = anyLayer(merged, (s) => hasLimit(s, "memory"));
+          const cpu = anyLayer(merged, (s) => hasLimit(s, "cpu"));
+          if (memory && cpu) continue;
+          const missing = !memory && !cpu ? "memory or CPU" : memory ? "CPU" : "memory";
+          const keys = !memory && !cpu ? "memory, cpus" : memory ? "cpus" : "memory";
+          context.report({ loc: service.keyNode.loc, messageId: "noLimits", data: { service: service.name, missing, keys } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,45 @@
+import { getServicePath } from "../lib/compose/model.js";
+import { anyLayer } from "../lib/compose/project.js";
+import { composeForDocument } from "../lib/compose/rule-support.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+
+export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-policy", {
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require a `restart` policy on long-running services",
+      category: "compose",
+      config: "strict",
+      fileKinds: ["compose"],
+      peers: ["dclint require-restart"],
+    },
+    schema: [],
+    messages: {
+      noRestart:
+        "Service '{{service}}' has no restart policy: after a crash or a host reboot it stays down. Set restart: unless-stopped (or on-failure), or restart: \"no\" to say it is meant to stop.",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        // One-shot services: something waits for them to finish.
+        const oneShot = new Set<string>();
+        for (const merged of compose.project.services.values()) {
+          for (const layer of merged.layers) {
+            for (const dependency of layer.service.dependsOn) if (dependency.condition === "service_completed_successfully") oneShot.add(dependency.service);
+          }
+        }
+        for (const service of compose.model.services.values()) {
+          if (oneShot.has(service.name)) continue;
+          const merged = compose.project.services.get(service.name);
+          if (!merged) continue;
+          if (anyLayer(merged, (s) => s.restart !== null || getServicePath(s, ["deploy", "restart_policy"]) !== undefined)) continue;
+          context.report({ loc: service.keyNode.loc, messageId: "noRestart", data: { service: service.name } });
+        }
+      },
+    };
+  },
+});

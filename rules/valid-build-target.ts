@@ -1,0 +1,71 @@
+import path from "node:path";
+import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { existsIn, isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
+import { getStageGraph } from "../lib/semantics/stages.js";
+import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import { closestMatch } from "../lib/utils/did-you-mean.js";
+
+export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "noStage">>("valid-build-target", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require `build.context` and `build.dockerfile` to exist and `build.target` to name a stage of that Dockerfile",
+      category: "compose",
+      config: "recommended",
+      fileKinds: ["compose"],
+      peers: [],
+    },
+    schema: [],
+    messages: {
+      noContext: "Service '{{service}}' builds from {{context}}, which is not a folder: Compose stops with \"unable to prepare context: path not found\".",
+      noDockerfile: "Service '{{service}}' builds with {{dockerfile}}, which does not exist in its context: Compose stops with \"failed to read dockerfile\".",
+      noStage: "Service '{{service}}' builds target '{{target}}', but {{dockerfile}} has no stage of that name (stages: {{stages}}){{suggestion}}: the build fails with \"target stage could not be found\".",
+    },
+  },
+  create(context) {
+    return {
+      YAMLDocument(document) {
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose || !path.isAbsolute(compose.project.file)) return;
+        const dir = path.dirname(compose.project.file);
+        const first = firstSighting();
+        for (const service of compose.model.services.values()) {
+          const build = service.build;
+          if (!build || build.contextPath === null || isRemoteContext(build.contextPath)) continue;
+          const contextDir = path.resolve(dir, build.contextPath);
+          if (!isDirectory(contextDir)) {
+            const node = build.context ? reportNode(build.context) : build.node;
+            if (first(node)) context.report({ loc: node.loc, messageId: "noContext", data: { service: service.name, context: build.contextPath } });
+            continue;
+          }
+          if (build.dockerfileInline || build.dockerfilePath === null) continue;
+          let dockerfile = build.dockerfilePath;
+          // Without `dockerfile:`, BuildKit falls back to a Containerfile.
+          if (!build.dockerfile && !existsIn(contextDir, dockerfile) && existsIn(contextDir, "Containerfile")) dockerfile = "Containerfile";
+          const dockerfilePath = path.resolve(contextDir, dockerfile);
+          if (!isFile(dockerfilePath)) {
+            const node = build.dockerfile ? reportNode(build.dockerfile) : build.context ? reportNode(build.context) : build.node;
+            if (first(node)) context.report({ loc: node.loc, messageId: "noDockerfile", data: { service: service.name, dockerfile: path.relative(dir, dockerfilePath) } });
+            continue;
+          }
+          const target = build.target;
+          if (!target || target.resolved === null) continue;
+          const program = readDockerfile(dockerfilePath);
+          if (!program) continue;
+          const graph = getStageGraph(program);
+          if (graph.stagesByName.has(target.resolved.toLowerCase())) continue;
+          const names = program.stages.map((stage) => stage.name).filter((name): name is string => name !== null);
+          const guess = closestMatch(target.resolved, names);
+          const node = reportNode(target);
+          if (!first(node)) continue;
+          context.report({
+            loc: node.loc,
+            messageId: "noStage",
+            data: { service: service.name, target: target.resolved, dockerfile: path.relative(dir, dockerfilePath), stages: names.length > 0 ? names.join(", ") : "none named", suggestion: guess ? `; did you mean '${guess}'?` : "" },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import rule from "../../rules/require-no-new-privileges.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-nnp-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The default override file sets the option for `api`.
+writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  api:\n    security_opt: [no-new-privileges]\n");
+
+ruleTester("compose").run("require-no-new-privileges", rule, {
+  valid: [
+    "services:\n  app:\n    security_opt:\n      - no-new-privileges:true\n",
+    "services:\n  app:\n    security_opt: ['no-new-privileges=true', 'label:type:x']\n",
+    "x-hardening: &hardening\n  security_opt: [no-new-privileges]\nservices:\n  app:\n    <<: *hardening\n",
+    { filename: path.join(dir, "compose.yaml"), code: "services:\n  api:\n    image: api:1.0\n" },
+  ],
+  invalid: [
+    {
+      code: "services:\n  app:\n    image: nginx:1.27\n",
+      output: "services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n",
+      errors: [{ messageId: "missing", line: 2, column: 3, endColumn: 6, data: { service: "app" } }],
+    },
+    {
+      // A trailing comment stays on its line; four-space indentation is kept.
+      code: "services:\n    app:\n        image: nginx:1.27 # web\n    db:\n        image: postgres:16.2\n",
+      output: "services:\n    app:\n        image: nginx:1.27 # web\n        security_opt:\n            - no-new-privileges:true\n    db:\n        image: postgres:16.2\n        security_opt:\n            - no-new-privileges:true\n",
+      errors: [
+        { messageId: "missing", line: 2, column: 5 },
+        { messageId: "missing", line: 4, column: 5 },
+      ],
+    },
+    {
+      code: "services:\n  app:\n    security_opt:\n      - label:disable\n    image: x\n",
+      output: "services:\n  app:\n    security_opt:\n      - label:disable\n      - no-new-privileges:true\n    image: x\n",
+      errors: [{ messageId: "missing", line: 2, column: 3 }],
+    },
+    {
+      code: "services:\n  app:\n    security_opt: [apparmor:custom]\n",
+      output: "services:\n  app:\n    security_opt: [apparmor:custom, no-new-privileges:true]\n",
+      errors: [{ messageId: "missing", line: 2, column: 3 }],
+    },
+    {
+      // A list merged from an anchor would be replaced by one written here: no fix.
+      code: "x-o: &o\n  security_opt: [label:disable]\nservices:\n  app:\n    <<: *o\n",
+      output: null,
+      errors: [{ messageId: "missing", line: 4, column: 3 }],
+    },
+    {
+      // `!reset` removes the list, but a second `security_opt:` key would be a duplicate: no fix.
+      code: "services:\n  app:\n    security_opt: !reset []\n",
+      output: null,
+      errors: [{ messageId: "missing", line: 2, column: 3 }],
+    },
+    {
+      // A flow mapping: no fix.
+      code: "services:\n  app: {image: x}\n",
+      output: null,
+      errors: [{ messageId: "missing", line: 2, column: 3 }],
+    },
+    {
+      code: "services:\n  app:\n    security_opt: ['no-new-privileges:false']\n",
+      output: null,
+      errors: [{ messageId: "disabled", line: 3, column: 20 }],
+    },
+    {
+      filename: path.join(dir, "compose.yaml"),
+      code: "services:\n  api:\n    image: api:1.0\n  web:\n    image: web:1.0\n",
+      output: "services:\n  api:\n    image: api:1.0\n  web:\n    image: web:1.0\n    security_opt:\n      - no-new-privileges:true\n",
+      errors: [{ messageId: "missing", line: 4, column: 3, data: { service: "web" } }],
+    },
+  ],
+});

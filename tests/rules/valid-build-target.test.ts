@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import rule from "../../rules/valid-build-target.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-build-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+mkdirSync(path.join(dir, "api"));
+writeFileSync(path.join(dir, "api/Dockerfile"), "FROM node:20 AS deps\nFROM deps AS Build\nFROM node:20-slim AS runtime\n");
+writeFileSync(path.join(dir, "api/Dockerfile.dev"), "FROM node:20\n");
+mkdirSync(path.join(dir, "podman"));
+writeFileSync(path.join(dir, "podman/Containerfile"), "FROM alpine:3.20\n");
+const filename = path.join(dir, "compose.yaml");
+
+ruleTester("compose").run("valid-build-target", rule, {
+  valid: [
+    { filename, code: "services:\n  api:\n    build: ./api\n" },
+    // Stage names match case-insensitively, as BuildKit does.
+    { filename, code: "services:\n  api:\n    build:\n      context: api\n      target: build\n" },
+    { filename, code: "services:\n  api:\n    build:\n      context: api\n      dockerfile: Dockerfile.dev\n" },
+    { filename, code: "services:\n  p:\n    build: podman\n" },
+    { filename, code: "services:\n  api:\n    build:\n      context: https://github.com/acme/api.git#main\n      target: nope\n" },
+    { filename, code: "services:\n  api:\n    build:\n      context: ${CTX}\n" },
+    { filename, code: "services:\n  api:\n    build:\n      context: api\n      dockerfile_inline: FROM alpine\n" },
+    // Not on disk: silent.
+    "services:\n  api:\n    build: ./missing\n",
+  ],
+  invalid: [
+    {
+      filename,
+      code: "services:\n  api:\n    build:\n      context: api\n      target: runtme\n",
+      errors: [{ messageId: "noStage", line: 5, column: 15, endColumn: 21, data: { service: "api", target: "runtme", dockerfile: path.join("api", "Dockerfile"), stages: "deps, Build, runtime", suggestion: "; did you mean 'runtime'?" } }],
+    },
+    {
+      filename,
+      code: "services:\n  web:\n    build: ./web\n",
+      errors: [{ messageId: "noContext", line: 3, column: 12, data: { service: "web", context: "./web" } }],
+    },
+    {
+      filename,
+      code: "services:\n  api:\n    build:\n      context: api\n      dockerfile: Dockerfile.prod\n",
+      errors: [{ messageId: "noDockerfile", line: 5, column: 19, data: { service: "api", dockerfile: path.join("api", "Dockerfile.prod") } }],
+    },
+    {
+      filename,
+      code: "services:\n  app:\n    build: .\n",
+      errors: [{ messageId: "noDockerfile", line: 3, column: 12, data: { service: "app", dockerfile: "Dockerfile" } }],
+    },
+  ],
+});
