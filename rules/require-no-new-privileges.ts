@@ -14,7 +14,7 @@ function noNewPrivileges(value: ScalarValue): boolean | null {
   return match[1]?.toLowerCase() !== "false";
 }
 
-export default createRule<ComposeRuleTypes<[], "missing" | "disabled">>("require-no-new-privileges", {
+export default createRule<ComposeRuleTypes<[], "missing" | "disabled" | "addOption">>("require-no-new-privileges", {
   meta: {
     type: "suggestion",
     docs: {
@@ -24,9 +24,10 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled">>("require
       fileKinds: ["compose"],
       peers: ["KICS No New Privileges Not Set"],
     },
-    fixable: "code",
+    hasSuggestions: true,
     schema: [],
     messages: {
+      addOption: "Add `security_opt: [no-new-privileges:true]` (setuid programs such as su, sudo or ping then stop working in the container).",
       missing: "Service '{{service}}' does not set security_opt no-new-privileges:true: a setuid binary in the image (su, sudo, ping) can still make a process root.",
       disabled: "Service '{{service}}' turns no-new-privileges off: a setuid binary in the image can make a process root.",
     },
@@ -53,7 +54,8 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled">>("require
             loc: service.keyNode.loc,
             messageId: "missing",
             data: { service: service.name },
-            fix: edit ? (fixer) => fixer.insertTextAfterRange([edit.offset, edit.offset], edit.insert) : null,
+            // A suggestion, not a fix: the option changes what the container can do (setuid programs stop raising privileges).
+            suggest: edit ? [{ messageId: "addOption", fix: (fixer) => fixer.insertTextAfterRange([edit.offset, edit.offset], edit.insert) }] : [],
           });
         }
       },

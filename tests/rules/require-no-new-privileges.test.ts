@@ -20,56 +20,57 @@ ruleTester("compose").run("require-no-new-privileges", rule, {
   invalid: [
     {
       code: "services:\n  app:\n    image: nginx:1.27\n",
-      output: "services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n",
-      errors: [{ messageId: "missing", line: 2, column: 3, endColumn: 6, data: { service: "app" } }],
+      errors: [{ messageId: "missing", line: 2, column: 3, endColumn: 6, data: { service: "app" }, suggestions: [{ messageId: "addOption", output: "services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n" }] }],
     },
     {
       // A trailing comment stays on its line; four-space indentation is kept.
       code: "services:\n    app:\n        image: nginx:1.27 # web\n    db:\n        image: postgres:16.2\n",
-      output: "services:\n    app:\n        image: nginx:1.27 # web\n        security_opt:\n            - no-new-privileges:true\n    db:\n        image: postgres:16.2\n        security_opt:\n            - no-new-privileges:true\n",
       errors: [
-        { messageId: "missing", line: 2, column: 5 },
-        { messageId: "missing", line: 4, column: 5 },
+        {
+          messageId: "missing",
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: "addOption", output: "services:\n    app:\n        image: nginx:1.27 # web\n        security_opt:\n            - no-new-privileges:true\n    db:\n        image: postgres:16.2\n" }],
+        },
+        {
+          messageId: "missing",
+          line: 4,
+          column: 5,
+          suggestions: [{ messageId: "addOption", output: "services:\n    app:\n        image: nginx:1.27 # web\n    db:\n        image: postgres:16.2\n        security_opt:\n            - no-new-privileges:true\n" }],
+        },
       ],
     },
     {
       code: "services:\n  app:\n    security_opt:\n      - label:disable\n    image: x\n",
-      output: "services:\n  app:\n    security_opt:\n      - label:disable\n      - no-new-privileges:true\n    image: x\n",
-      errors: [{ messageId: "missing", line: 2, column: 3 }],
+      errors: [{ messageId: "missing", line: 2, column: 3, suggestions: [{ messageId: "addOption", output: "services:\n  app:\n    security_opt:\n      - label:disable\n      - no-new-privileges:true\n    image: x\n" }] }],
     },
     {
       code: "services:\n  app:\n    security_opt: [apparmor:custom]\n",
-      output: "services:\n  app:\n    security_opt: [apparmor:custom, no-new-privileges:true]\n",
-      errors: [{ messageId: "missing", line: 2, column: 3 }],
+      errors: [{ messageId: "missing", line: 2, column: 3, suggestions: [{ messageId: "addOption", output: "services:\n  app:\n    security_opt: [apparmor:custom, no-new-privileges:true]\n" }] }],
     },
     {
       // A list merged from an anchor would be replaced by one written here: no fix.
       code: "x-o: &o\n  security_opt: [label:disable]\nservices:\n  app:\n    <<: *o\n",
-      output: null,
-      errors: [{ messageId: "missing", line: 4, column: 3 }],
+      errors: [{ messageId: "missing", line: 4, column: 3, suggestions: [] }],
     },
     {
       // `!reset` removes the list, but a second `security_opt:` key would be a duplicate: no fix.
       code: "services:\n  app:\n    security_opt: !reset []\n",
-      output: null,
-      errors: [{ messageId: "missing", line: 2, column: 3 }],
+      errors: [{ messageId: "missing", line: 2, column: 3, suggestions: [] }],
     },
     {
       // A flow mapping: no fix.
       code: "services:\n  app: {image: x}\n",
-      output: null,
-      errors: [{ messageId: "missing", line: 2, column: 3 }],
+      errors: [{ messageId: "missing", line: 2, column: 3, suggestions: [] }],
     },
     {
       code: "services:\n  app:\n    security_opt: ['no-new-privileges:false']\n",
-      output: null,
       errors: [{ messageId: "disabled", line: 3, column: 20 }],
     },
     {
       filename: path.join(dir, "compose.yaml"),
       code: "services:\n  api:\n    image: api:1.0\n  web:\n    image: web:1.0\n",
-      output: "services:\n  api:\n    image: api:1.0\n  web:\n    image: web:1.0\n    security_opt:\n      - no-new-privileges:true\n",
-      errors: [{ messageId: "missing", line: 4, column: 3, data: { service: "web" } }],
+      errors: [{ messageId: "missing", line: 4, column: 3, data: { service: "web" }, suggestions: [{ messageId: "addOption", output: "services:\n  api:\n    image: api:1.0\n  web:\n    image: web:1.0\n    security_opt:\n      - no-new-privileges:true\n" }] }],
     },
   ],
 });
