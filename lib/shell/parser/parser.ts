@@ -121,6 +121,17 @@ interface PendingHeredoc {
   items: ShellListItem[];
 }
 
+/** Where a leaf (one statement of a pipeline) ends: with its redirects, and as mvdan/sh's `Stmt.End()` computes it. */
+interface LeafEnd {
+  start: number;
+  end: number;
+  /** The end waits for a heredoc body read later (a fixup updates `end`). */
+  pending: boolean;
+  cmdEnd: number;
+  redirect: ShellRedirect | null;
+  redirectEnd: number;
+}
+
 /** A word and where its parts start in `src` (for the script of `sh -c` words). */
 interface BuiltWord {
   word: ShellWord;
@@ -178,6 +189,7 @@ export class ShellParser {
     this.skipBlanks();
     if (this.pos < this.n) this.unexpected();
     if (this.heredocs.length > 0) this.readHeredocs();
+    for (const fixup of this.fixups) fixup();
     return list;
   }
 
@@ -301,6 +313,9 @@ export class ShellParser {
     let terminator: ShellOperator = "newline";
     let previous: ShellListItem | null = null;
     let sawNewline = false;
+    /** The last leaf of the last statement when that statement joins several (see `statementEnd`). */
+    let lastBinary: LeafEnd | null = null;
+    let lastLeaf: LeafEnd | null = null;
     if (follow) {
       this.skipBlanks();
       if (this.at(this.pos) === SEMI && this.at(this.pos + 1) !== SEMI && this.at(this.pos + 1) !== AMP) {
@@ -326,9 +341,11 @@ export class ShellParser {
       if (!newline && !gotEnd) this.fail("statements must be separated by &, ; or a newline");
       if (previous) this.setOperator(previous, terminator);
       const itemStart = list.items.length;
-      const [start, end] = this.andOr(list, state);
+      const [start, end, binary, info] = this.andOr(list, state);
       if (first === -1) first = start;
       lastEnd = end;
+      lastBinary = binary ? info : null;
+      lastLeaf = info;
       this.skipBlanks();
       const t = this.at(this.pos);
       const t1 = this.at(this.pos + 1);
@@ -351,7 +368,15 @@ export class ShellParser {
       previous = list.items[list.items.length - 1] ?? null;
     }
     if (follow && first === -1 && !sawNewline) this.fail(`"${keyword}" must be followed by a statement list`);
-    return this.endList(list, first, lastEnd, savedCloser, savedCaseArm);
+    const binary = lastBinary;
+    const leaf = lastLeaf;
+    if ((binary && this.awaitsHeredoc(binary)) || leaf?.pending) {
+      this.fixups.push(() => {
+        list.textRange = this.textRange(first, binary ? this.statementEnd(binary) : leaf!.end);
+        list.range = this.sourceRange(list.textRange);
+      });
+    }
+    return this.endList(list, first, binary ? this.statementEnd(binary) : lastEnd, savedCloser, savedCaseArm);
   }
 
   private endList(list: ShellList, first: number, lastEnd: number, closer: Closer, caseArm: boolean): ShellList {
@@ -371,12 +396,17 @@ export class ShellParser {
     if (item.command) item.command.nextOperator = op;
   }
 
-  /** `a && b || c`: returns the statement's start and end (without its terminator). */
-  private andOr(list: ShellList, state: State): [number, number] {
+  /**
+   * `a && b || c`: returns the statement's start and end (without its terminator), whether it joins
+   * several leaves, and where its last leaf ends.
+   */
+  private andOr(list: ShellList, state: State): [number, number, boolean, LeafEnd] {
     let pipeState = state;
     let start = -1;
+    let leaves = 0;
     for (;;) {
-      const [s, e, last] = this.pipe(list, pipeState, true);
+      const [s, e, last, count] = this.pipe(list, pipeState, true);
+      leaves += count;
       if (start === -1) start = s;
       this.skipBlanks();
       const c = this.at(this.pos);
@@ -389,12 +419,12 @@ export class ShellParser {
         pipeState = op === "||" && !state.conditional ? { ...state, conditional: true } : state;
         continue;
       }
-      return [start, e];
+      return [start, e, leaves > 1, this.leafEnd];
     }
   }
 
   /** `[!] a | b |& c`. mvdan/sh attaches `!` to the first element only; so does the model. */
-  private pipe(list: ShellList, state: State, allowBang: boolean): [number, number, ShellListItem] {
+  private pipe(list: ShellList, state: State, allowBang: boolean): [number, number, ShellListItem, number] {
     const start = this.pos;
     let negated = false;
     if (allowBang && this.isLitWord("!")) {
@@ -414,7 +444,7 @@ export class ShellParser {
       const leafStart = items.length === 0 ? start : this.pos;
       const item = this.leaf(list, state, leafStart, items.length === 0 && negated);
       items.push(item);
-      end = this.leafEnd;
+      end = this.leafEnd.end;
       this.skipBlanks();
       const c = this.at(this.pos);
       const c1 = this.at(this.pos + 1);
@@ -434,6 +464,13 @@ export class ShellParser {
       const tr = this.textRange(start, end);
       const pipeline: ShellPipeline = { elements: [], operators: ops, negated, textRange: tr, range: this.sourceRange(tr) };
       (slot[slotIndex] as unknown[]).push(pipeline);
+      const last = this.leafEnd;
+      if (last.pending) {
+        this.fixups.push(() => {
+          pipeline.textRange = this.textRange(start, last.end);
+          pipeline.range = this.sourceRange(pipeline.textRange);
+        });
+      }
       items.forEach((item, i) => {
         const command = item.command;
         if (negated) {
@@ -449,11 +486,29 @@ export class ShellParser {
         pipeline.elements.push({ command, commands: item.commands, textRange: item.textRange, range: item.range });
       });
     }
-    return [start, end, items[items.length - 1]!];
+    return [start, end, items[items.length - 1]!, items.length];
   }
 
-  /** End offset of the last leaf read (a statement without its terminator). */
-  private leafEnd = 0;
+  /** Where the last leaf read ends. */
+  private leafEnd: LeafEnd = { start: 0, end: 0, pending: false, cmdEnd: 0, redirect: null, redirectEnd: 0 };
+  /** Where each heredoc's terminator line ends (src offsets). */
+  private readonly heredocEnds = new Map<ShellRedirect, number>();
+
+  /**
+   * mvdan/sh's end of a statement (`Stmt.End()`): its command's end or its last redirect's, where a
+   * heredoc redirect ends with its terminator line. The model uses it where the converter read it:
+   * the range of a list whose last statement joins several leaves, and of a function or `time` body.
+   */
+  private awaitsHeredoc(leaf: LeafEnd): boolean {
+    const op = leaf.redirect?.op;
+    return (op === "<<" || op === "<<-") && !this.heredocEnds.has(leaf.redirect!);
+  }
+
+  private statementEnd(leaf: LeafEnd): number {
+    if (!leaf.redirect) return leaf.cmdEnd;
+    const end = this.heredocEnds.get(leaf.redirect) ?? leaf.redirectEnd;
+    return end > leaf.cmdEnd ? end : leaf.cmdEnd;
+  }
 
   /** One pipeline element: a simple command or a compound command with its redirects. */
   private leaf(list: ShellList, state: State, start: number, negated: boolean): ShellListItem {
@@ -463,12 +518,28 @@ export class ShellParser {
     list.items.push(item);
     const before = this.out.commands.length;
     this.openItems.push(item);
+    const outer = this.current;
+    const current: LeafEnd = { start, end: 0, pending: false, cmdEnd: 0, redirect: null, redirectEnd: 0 };
+    this.current = current;
     const end = this.statement(item, list, listIndex, prevOperator, state, negated);
+    this.current = outer;
     this.openItems.pop();
     item.commands = this.out.commands.slice(before);
     item.textRange = this.textRange(start, end);
     item.range = this.sourceRange(item.textRange);
-    this.leafEnd = end;
+    current.end = end;
+    this.leafEnd = current;
+    if (current.pending) {
+      // A function whose body ends with a heredoc: its item ends where the heredoc does.
+      this.fixups.push(() => {
+        const tr = this.textRange(start, current.end);
+        item.textRange[0] = tr[0];
+        item.textRange[1] = tr[1];
+        const r = this.sourceRange(tr);
+        item.range[0] = r[0];
+        item.range[1] = r[1];
+      });
+    }
     return item;
   }
 
@@ -476,6 +547,7 @@ export class ShellParser {
   // Statements
 
   private statement(item: ShellListItem, list: ShellList, listIndex: number, prevOperator: ShellOperator | null, state: State, negated: boolean): number {
+    if (this.atStop()) this.unexpected();
     const word = this.peekLitWord();
     const c = this.at(this.pos);
     if (word !== null) {
@@ -543,12 +615,17 @@ export class ShellParser {
 
   /** Source end of the last simple command read (its words and redirects). */
   private simpleEnd = 0;
+  /** The leaf being read: its command's end (without redirects) and last redirect. */
+  private current: LeafEnd = { start: 0, end: 0, pending: false, cmdEnd: 0, redirect: null, redirectEnd: 0 };
+  /** Range updates that wait for a heredoc body (read after its line). */
+  private readonly fixups: (() => void)[] = [];
 
   /** A compound command and the redirects after it (their substitutions come first in the model's order). */
   private compound(item: ShellListItem, kind: ShellListItemKind, state: State, body: () => number): number {
     item.kind = kind;
     const redirectSlot = reserve(this.sink);
     let end = body();
+    this.current.cmdEnd = end;
     const saved = this.sink;
     this.sink = redirectSlot;
     for (;;) {
@@ -557,6 +634,8 @@ export class ShellParser {
       this.state = state;
       const r = this.redirect();
       end = Math.max(end, r.end);
+      this.current.redirect = r.redirect;
+      this.current.redirectEnd = r.end;
     }
     this.sink = saved;
     return end;
@@ -755,12 +834,26 @@ export class ShellParser {
     const list: ShellList = { items: [], owner: ctx, textRange: [0, 0], range: [0, 0] };
     this.sink.lists.push(list);
     this.enter();
-    const [s, e] = this.andOr(list, this.child(state, ctx, false, true));
+    const [s, e, binary, last] = this.andOr(list, this.child(state, ctx, false, true));
     this.nesting--;
-    list.textRange = this.textRange(s, e);
+    const end = this.statementEnd(last);
+    list.textRange = this.textRange(s, binary ? end : e);
     list.range = this.sourceRange(list.textRange);
-    this.close(ctx, start, e);
-    return e;
+    this.close(ctx, start, end);
+    if (this.awaitsHeredoc(last) || last.pending) {
+      // mvdan/sh ends a function at its body's last heredoc, read after this line.
+      const leaf = this.current;
+      leaf.pending = true;
+      this.fixups.push(() => {
+        const later = last.pending ? last.end : this.statementEnd(last);
+        list.textRange = this.textRange(s, binary ? later : last.pending ? later : e);
+        list.range = this.sourceRange(list.textRange);
+        this.close(ctx, start, later);
+        leaf.end = Math.max(leaf.end, later);
+        leaf.cmdEnd = Math.max(leaf.cmdEnd, later);
+      });
+    }
+    return end;
   }
 
   private timeClause(state: State): number {
@@ -777,12 +870,13 @@ export class ShellParser {
     this.sink.lists.push(list);
     this.enter();
     const s = this.pos;
-    const [, e] = this.pipe(list, this.child(state, ctx, state.inCondition, state.conditional), false);
+    const [, e, , count] = this.pipe(list, this.child(state, ctx, state.inCondition, state.conditional), false);
     this.nesting--;
-    list.textRange = this.textRange(s, e);
+    const end = this.statementEnd(this.leafEnd);
+    list.textRange = this.textRange(s, count > 1 ? end : e);
     list.range = this.sourceRange(list.textRange);
-    this.close(ctx, start, e);
-    return e;
+    this.close(ctx, start, end);
+    return end;
   }
 
   private arithmeticCommand(state: State): number {
@@ -931,6 +1025,7 @@ export class ShellParser {
     const redirects: ShellRedirect[] = [];
     let start = -1;
     let end = -1;
+    let wordsEnd = -1;
     const extend = (s: number, e: number): void => {
       if (start === -1 || s < start) start = s;
       if (e > end) end = e;
@@ -942,6 +1037,7 @@ export class ShellParser {
       name = this.literalWord(s, this.pos);
       partStarts.push([s]);
       extend(s, this.pos);
+      wordsEnd = this.pos;
     }
     let afterRedirect = false;
     let indexedPrefix = false;
@@ -959,6 +1055,8 @@ export class ShellParser {
         redirects.push(r.redirect);
         extend(r.start, r.end);
         afterRedirect = true;
+        this.current.redirect = r.redirect;
+        this.current.redirectEnd = r.end;
         continue;
       }
       const c = this.at(this.pos);
@@ -999,6 +1097,7 @@ export class ShellParser {
       }
       this.sink = outer;
       extend(s, this.pos);
+      wordsEnd = this.pos;
     }
     this.sink = outer;
     if (start === -1) {
@@ -1008,6 +1107,7 @@ export class ShellParser {
     // Arrays are not allowed as prefixes of a command (bash: "inline variables cannot be arrays").
     if (name !== null && !declaration && (indexedPrefix || assignments.some((a) => a.isArray))) this.fail("inline variables cannot be arrays", start);
     this.simpleEnd = end;
+    this.current.cmdEnd = wordsEnd === -1 ? start : wordsEnd;
     const textRange = this.textRange(start, end);
     const command: ShellCommand = {
       kind: declaration ? "declaration" : "simple",
@@ -1213,6 +1313,7 @@ export class ShellParser {
         if (nl - s === h.delimiter.length && this.src.startsWith(h.delimiter, s)) {
           // With `<<-` the terminator's tabs stay in the body's range (as mvdan/sh reports it).
           bodyEnd = s;
+          this.heredocEnds.set(h.redirect, nl);
           this.pos = nl < this.n ? nl + 1 : nl;
           break;
         }
