@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
 import { classifyCacheCleanup, classifyPackageManagerCommand, parseShell } from "../../lib/shell/index.js";
-import { parseToGo } from "../../lib/shell/mvdan.js";
+import { parseToGo } from "../support/mvdan/mvdan.js";
 import type { PackageManagerInvocation, ShellParseFailure, ShellScript } from "../../lib/shell/index.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -15,7 +15,7 @@ import type { ShellParseResult } from "../../lib/shell/model.js";
 import { contiguousShellText } from "../../lib/shell/shell-text.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
 import { corpusDockerfiles, corpusRunBodies } from "../support/corpus-bodies.js";
-import { parseShell as parseMvdan } from "../support/mvdan-shell-model.js";
+import { parseShell as parseMvdan } from "../support/mvdan/shell-model.js";
 import { firstDifference, snapshotShellModel } from "../support/shell-model-snapshot.js";
 
 function difference(shell: ShellText): string | null {

@@ -1,5 +1,8 @@
 /**
- * `parseShell`: ShellText → plain-object shell model (see `./model.ts`), via mvdan-sh.
+ * The test oracle of our shell parser: ShellText → the shell model (`lib/shell/model.ts`) via mvdan-sh
+ * (the GopherJS build of mvdan/sh's `syntax` package). This was the runtime converter until our own
+ * parser (lib/shell/parser) replaced it; it stays here, unchanged in what it builds, so that
+ * tests/shell/parser-oracle.test.ts can compare the two. Tests only: mvdan-sh is a devDependency.
  *
  * Dialect: bash first. Docker's default shell is `/bin/sh -c` (dash, busybox ash…), but RUN bodies are
  * full of bash-isms (`[[ ]]`, `$'…'`, arrays, `<(…)`, `set -o pipefail` under `SHELL ["/bin/bash"…]`),
@@ -64,13 +67,13 @@ import type {
   ShellScript,
   ShellWord,
   ShellWordPart,
-} from "./model.js";
+} from "../../../lib/shell/model.js";
 import { byteToUtf16Mapper } from "./offsets.js";
-import { decodeAnsiC, hasUnquotedGlob, unescapeDoubleQuoted, unescapeUnquoted } from "./quoting.js";
-import type { ShellText } from "./shell-text.js";
-import { toSourceOffset, toSourceRange, toSourceStartOffset } from "./shell-text.js";
-import { findShellStringArgument } from "./commands.js";
-import { innerScript } from "./shell-string.js";
+import { decodeAnsiC, hasUnquotedGlob, unescapeDoubleQuoted, unescapeUnquoted } from "../../../lib/shell/quoting.js";
+import type { ShellText } from "../../../lib/shell/shell-text.js";
+import { toSourceOffset, toSourceRange, toSourceStartOffset } from "../../../lib/shell/shell-text.js";
+import { findShellStringArgument } from "../../../lib/shell/commands.js";
+import { innerScript } from "../../../lib/shell/shell-string.js";
 
 export interface ParseShellOptions {
   /** Dialect tried first (default "bash"); the other one is tried if the first fails. */
