@@ -192,6 +192,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const text = run.script?.text.text ?? "";
         const pipCacheDisabledByEnv = stage !== null && variableBefore(program, stage, run, "PIP_NO_CACHE_DIR") !== undefined;
         const hasAptInstall = script.commands.some(isAptInstall);
+        // In an exec-form RUN the words are JSON strings: appended shell text would land outside them.
+        const fixable = script.form !== "exec";
 
         for (const command of script.commands) {
           const invocation = classifyPackageManagerCommand(command);
@@ -205,7 +207,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
           const commandText = context.sourceCode.text.slice(invocation.tool.range[0], last).replace(/\s*\\\r?\n\s*/gu, " ");
           const loc = { start: context.sourceCode.getLocFromIndex(invocation.tool.range[0]), end: context.sourceCode.getLocFromIndex(last) };
-          const end = appendPoint(script, text);
+          const end = fixable ? appendPoint(script, text) : null;
           const clean = cleanCommand(invocation) ?? "";
           const data = { command: commandText, clean };
           switch (finding.messageId) {
@@ -229,7 +231,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
             case "pipCache": {
               const flag = finding.messageId === "apkCache" ? " --no-cache" : " --no-cache-dir";
               const after = invocation.subcommandWords.at(-1);
-              context.report({ loc, messageId: finding.messageId, data, fix: after ? (fixer) => fixer.insertTextAfterRange(after.range, flag) : null });
+              context.report({ loc, messageId: finding.messageId, data, fix: after && fixable ? (fixer) => fixer.insertTextAfterRange(after.range, flag) : null });
               break;
             }
             case "systemCache":

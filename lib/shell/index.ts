@@ -14,6 +14,8 @@ export type { ShellText, ShellTextSegment } from "./shell-text.js";
 export { toSourceOffset, toSourceStartOffset, toSourceRange, contiguousShellText } from "./shell-text.js";
 export { parseShell } from "./parser/index.js";
 export type { ParseShellOptions } from "./parser/index.js";
+export { parseExecForm } from "./parser/exec-form.js";
+export type { ExecFormArgument } from "./parser/exec-form.js";
 export {
   WRAPPER_COMMANDS,
   commandName,

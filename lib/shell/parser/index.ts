@@ -15,6 +15,7 @@ import type { Output } from "./parser.js";
 import { ROOT_STATE, ShellParser } from "./parser.js";
 import { ShellSyntaxError } from "./scan.js";
 import { flatten, newSink } from "./sink.js";
+import type { Sink } from "./sink.js";
 
 export interface ParseShellOptions {
   /** Dialect tried first (default "bash"); the other one is tried if the first fails. */
@@ -49,17 +50,23 @@ function parseWith(shell: ShellText, dialect: "bash" | "posix", parseShellString
   const sink = newSink();
   const frame = { src: shell.text, start: null, end: null, depth: 0 };
   new ShellParser(out, frame, dialect === "posix", sink).parseScript(ROOT_STATE, null);
+  return finishScript(out, sink);
+}
+
+/** The script from what the parsers wrote: commands in source order and indexed, lists and pipelines flattened. */
+export function finishScript(out: Output, sink: Sink): ShellScript {
+  const shell = out.shell;
   for (const list of out.emptyLists) {
     const at = list.owner ? list.owner.textRange[0] : 0;
     list.textRange = [at, at];
     list.range = toSourceRange(shell, at, at);
   }
-  const commands = out.commands.slice().sort((a, b) => a.textRange[0] - b.textRange[0]);
+  const commands = out.commands.slice().sort(byStart);
   for (let i = 0; i < commands.length; i++) commands[i]!.index = i;
   const lists = flatten<ShellList>(sink.lists);
   const pipelines = flatten<ShellPipeline>(sink.pipelines);
   for (const list of lists) for (const item of list.items) if (item.commands.length > 1) item.commands.sort(byStart);
-  return { ok: true, commands, pipelines, lists, dialect, shellStringFailures: out.failures };
+  return { ok: true, commands, pipelines, lists, dialect: out.dialect, shellStringFailures: out.failures };
 }
 
 function byStart(a: { textRange: readonly number[] }, b: { textRange: readonly number[] }): number {

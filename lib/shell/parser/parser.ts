@@ -29,7 +29,7 @@ import type {
 import { decodeAnsiC, hasUnquotedGlob, unescapeDoubleQuoted, unescapeUnquoted } from "../quoting.js";
 import type { ShellText } from "../shell-text.js";
 import { toSourceOffset, toSourceRange, toSourceStartOffset } from "../shell-text.js";
-import { findShellStringArgument } from "../commands.js";
+import { WRAPPER_COMMANDS, findShellStringArgument, wordBaseName } from "../commands.js";
 import { innerScript } from "../shell-string.js";
 import {
   AMP,
@@ -1015,9 +1015,10 @@ export class ShellParser {
   }
 
   private simpleCommand(list: ShellList, listIndex: number, prevOperator: ShellOperator | null, state: State, negated: boolean, declaration: boolean): ShellCommand {
+    // Substitutions in words go straight to the sink; those in redirects come after them in the
+    // model's order, so they wait in their own slot (created on the first redirect).
     const outer = this.sink;
-    const wordSlot = reserve(outer);
-    const redirectSlot = reserve(outer);
+    let redirectSlot: Sink | null = null;
     let name: ShellWord | null = null;
     const args: ShellWord[] = [];
     const partStarts: number[][] = [];
@@ -1049,7 +1050,7 @@ export class ShellParser {
       }
       this.state = state;
       if (this.atRedirect()) {
-        this.sink = redirectSlot;
+        this.sink = redirectSlot ??= newSink();
         const r = this.redirect();
         this.sink = outer;
         redirects.push(r.redirect);
@@ -1062,7 +1063,6 @@ export class ShellParser {
       const c = this.at(this.pos);
       if (c === LPAREN) this.unexpected();
       if (declaration && afterRedirect) this.fail("statements must be separated by &, ; or a newline");
-      this.sink = wordSlot;
       const s = this.pos;
       if (declaration) {
         if (this.assignmentAt(s)) {
@@ -1100,6 +1100,7 @@ export class ShellParser {
       wordsEnd = this.pos;
     }
     this.sink = outer;
+    if (redirectSlot) append(outer, redirectSlot, true);
     if (start === -1) {
       start = this.pos;
       end = this.pos;
@@ -1135,7 +1136,7 @@ export class ShellParser {
       fromShellString: state.fromShellString,
     };
     this.out.commands.push(command);
-    if (this.out.parseShellStrings && this.frame.depth < MAX_SHELL_STRING_DEPTH && !declaration && name !== null) {
+    if (this.out.parseShellStrings && this.frame.depth < MAX_SHELL_STRING_DEPTH && !declaration && name !== null && mayRunShellString(name)) {
       this.shellString(command, state, partStarts);
     }
     return command;
@@ -1674,38 +1675,48 @@ export class ShellParser {
       const [ts, te] = word.textRange;
       frame = { src: inner, start: () => ts, end: () => te, depth: this.frame.depth + 1 };
     }
-    const ctx: ShellContext = { kind: "shell-string", textRange: word.textRange, range: word.range };
-    const innerState: State = { context: [...state.context, ctx], inSubstitution: state.inSubstitution, inCondition: state.inCondition, conditional: state.conditional, fromShellString: true };
-    const order = arg.dialect === "posix" && this.out.dialect === "posix" ? [true, false] : [false, true];
-    let firstError: ShellSyntaxError | null = null;
-    for (const posix of order) {
-      const commandsBefore = this.out.commands.length;
-      const emptyBefore = this.out.emptyLists.length;
-      const slot = newSink();
-      try {
-        const list = new ShellParser(this.out, frame, posix, slot).parseScript(innerState, ctx);
-        if (list.items.length > 0) append(this.sink, slot);
-        else this.out.emptyLists.length = emptyBefore;
-        return;
-      } catch (error) {
-        this.out.commands.length = commandsBefore;
-        this.out.emptyLists.length = emptyBefore;
-        if (!(error instanceof ShellSyntaxError)) throw error;
-        firstError ??= error;
-      }
-    }
-    const textOffset = frame.start === null ? firstError!.offset : frame.start(firstError!.offset);
-    this.out.failures.push({
-      ok: false,
-      message: firstError!.message,
-      offset: toSourceStartOffset(this.out.shell, textOffset),
-      textOffset,
-      incomplete: firstError!.incomplete,
-    });
+    parseShellString(this.out, this.sink, frame, word, state, arg.dialect === "posix" && this.out.dialect === "posix");
   }
 }
 
+/**
+ * Parse the script of an `sh -c` word (or an exec-form RUN's script string) in `frame`, a
+ * `shell-string` context at `word`; its lists go to `sink`. A script that does not parse (as bash,
+ * then POSIX; or POSIX first with `posixFirst`) adds a failure to `out.failures` and no command.
+ */
+export function parseShellString(out: Output, sink: Sink, frame: Frame, word: ShellWord, state: State, posixFirst: boolean): void {
+  const ctx: ShellContext = { kind: "shell-string", textRange: word.textRange, range: word.range };
+  const innerState: State = { context: [...state.context, ctx], inSubstitution: state.inSubstitution, inCondition: state.inCondition, conditional: state.conditional, fromShellString: true };
+  let firstError: ShellSyntaxError | null = null;
+  for (const posix of posixFirst ? [true, false] : [false, true]) {
+    const commandsBefore = out.commands.length;
+    const emptyBefore = out.emptyLists.length;
+    const slot = newSink();
+    try {
+      const list = new ShellParser(out, frame, posix, slot).parseScript(innerState, ctx);
+      if (list.items.length > 0) append(sink, slot);
+      else out.emptyLists.length = emptyBefore;
+      return;
+    } catch (error) {
+      out.commands.length = commandsBefore;
+      out.emptyLists.length = emptyBefore;
+      if (!(error instanceof ShellSyntaxError)) throw error;
+      firstError ??= error;
+    }
+  }
+  const textOffset = frame.start === null ? firstError!.offset : frame.start(firstError!.offset);
+  out.failures.push({ ok: false, message: firstError!.message, offset: toSourceStartOffset(out.shell, textOffset), textOffset, incomplete: firstError!.incomplete });
+}
+
 const SLASH_CODE = 47;
+
+/** Commands that can be, or wrap, `sh -c`/`su -c` (see `findShellStringArgument`): others skip that search. */
+const SHELL_STRING_COMMANDS = new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash", "busybox", "su", "runuser", ...Object.keys(WRAPPER_COMMANDS)]);
+
+function mayRunShellString(name: ShellWord): boolean {
+  const base = wordBaseName(name);
+  return base === null || SHELL_STRING_COMMANDS.has(base);
+}
 
 /** A backslash escape other than a line continuation (`\`+newline is removed, not quoting). */
 function hasEscape(raw: string): boolean {

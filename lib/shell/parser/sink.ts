@@ -27,10 +27,10 @@ export function reserve(sink: Sink): Sink {
   return slot;
 }
 
-/** Append everything written to `slot` at the current end of `sink`. */
-export function append(sink: Sink, slot: Sink): void {
-  if (slot.lists.length > 0) sink.lists.push(slot.lists);
-  if (slot.pipelines.length > 0) sink.pipelines.push(slot.pipelines);
+/** Append what is written to `slot` (now, or later with `always`) at the current end of `sink`. */
+export function append(sink: Sink, slot: Sink, always = false): void {
+  if (always || slot.lists.length > 0) sink.lists.push(slot.lists);
+  if (always || slot.pipelines.length > 0) sink.pipelines.push(slot.pipelines);
 }
 
 /** The items of a nested array in order. */
