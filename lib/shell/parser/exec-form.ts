@@ -17,6 +17,7 @@ import { finishScript } from "./index.js";
 import type { Frame, Output } from "./parser.js";
 import { ROOT_STATE, parseShellString } from "./parser.js";
 import { newSink } from "./sink.js";
+import { SourceMapper } from "./source-map.js";
 
 /** One JSON string of the exec form: its decoded value, its raw text (quotes included), and where the raw text starts in `shell.text`. */
 export interface ExecFormArgument {
@@ -32,7 +33,7 @@ export interface ExecFormArgument {
  */
 export function parseExecForm(shell: ShellText, args: readonly ExecFormArgument[]): ShellScript | null {
   if (args.length === 0) return null;
-  const out: Output = { shell, dialect: "posix", parseShellStrings: true, commands: [], failures: [], emptyLists: [] };
+  const out: Output = { shell, dialect: "posix", parseShellStrings: true, commands: [], failures: [], emptyLists: [], mapper: new SourceMapper(shell) };
   const sink = newSink();
   const words = args.map((arg): ShellWord => {
     const textRange: [number, number] = [arg.textStart, arg.textStart + arg.raw.length];

@@ -16,6 +16,7 @@ import { ROOT_STATE, ShellParser } from "./parser.js";
 import { ShellSyntaxError } from "./scan.js";
 import { flatten, newSink } from "./sink.js";
 import type { Sink } from "./sink.js";
+import { SourceMapper } from "./source-map.js";
 
 export interface ParseShellOptions {
   /** Dialect tried first (default "bash"); the other one is tried if the first fails. */
@@ -46,7 +47,7 @@ export function parseShell(shell: ShellText, options: ParseShellOptions = {}): S
 }
 
 function parseWith(shell: ShellText, dialect: "bash" | "posix", parseShellStrings: boolean): ShellScript {
-  const out: Output = { shell, dialect, parseShellStrings, commands: [], failures: [], emptyLists: [] };
+  const out: Output = { shell, dialect, parseShellStrings, commands: [], failures: [], emptyLists: [], mapper: new SourceMapper(shell) };
   const sink = newSink();
   const frame = { src: shell.text, start: null, end: null, depth: 0 };
   new ShellParser(out, frame, dialect === "posix", sink).parseScript(ROOT_STATE, null);

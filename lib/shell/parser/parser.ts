@@ -28,7 +28,7 @@ import type {
 } from "../model.js";
 import { decodeAnsiC, hasUnquotedGlob, unescapeDoubleQuoted, unescapeUnquoted } from "../quoting.js";
 import type { ShellText } from "../shell-text.js";
-import { toSourceOffset, toSourceRange, toSourceStartOffset } from "../shell-text.js";
+import { toSourceOffset, toSourceStartOffset } from "../shell-text.js";
 import { WRAPPER_COMMANDS, findShellStringArgument, wordBaseName } from "../commands.js";
 import { innerScript } from "../shell-string.js";
 import {
@@ -68,6 +68,7 @@ import {
   isWordBreak,
 } from "./scan.js";
 import type { Sink } from "./sink.js";
+import { SourceMapper } from "./source-map.js";
 import { append, newSink, reserve } from "./sink.js";
 
 /** Deepest nesting of blocks, substitutions and quotes accepted (each level is a few stack frames). */
@@ -105,6 +106,8 @@ export interface Output {
   failures: ShellParseFailure[];
   /** Lists with no statement: their range is the owner's start, known once the owner is read. */
   emptyLists: ShellList[];
+  /** Text → source offsets of `shell`. */
+  mapper: SourceMapper;
 }
 
 type Closer = 0 | typeof RPAREN | typeof BACKQUOTE;
@@ -222,7 +225,7 @@ export class ShellParser {
   }
 
   private sourceRange(textRange: Range): Range {
-    return toSourceRange(this.out.shell, textRange[0], textRange[1]);
+    return this.out.mapper.range(textRange[0], textRange[1]);
   }
 
   private context(kind: ShellContextKind): ShellContext {
@@ -1363,6 +1366,14 @@ export class ShellParser {
       if (!this.wordPart(parts, partStarts, flags)) break;
     }
     if (parts.length === 0) return null;
+    if (parts.length === 1) {
+      // One part: the word's ranges are the part's (shared arrays, fewer allocations).
+      const only = parts[0]!;
+      return {
+        word: { value: only.value, raw: only.raw, textRange: only.textRange, range: only.range, hasExpansion: flags.hasExpansion, quoted: flags.quoted, hasGlob: flags.hasGlob, parts },
+        partStarts,
+      };
+    }
     let value: string | null = "";
     for (const part of parts) {
       if (part.value === null) {
