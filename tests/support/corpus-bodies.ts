@@ -21,7 +21,8 @@ export interface CorpusBody {
   shell: ShellText;
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under `dir`, sorted. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir)) {
     const p = path.join(dir, entry);

@@ -68,7 +68,7 @@ import {
   isWordBreak,
 } from "./scan.js";
 import type { Sink } from "./sink.js";
-import { SourceMapper } from "./source-map.js";
+import type { SourceMapper } from "./source-map.js";
 import { append, newSink, reserve } from "./sink.js";
 
 /** Deepest nesting of blocks, substitutions and quotes accepted (each level is a few stack frames). */
@@ -601,10 +601,7 @@ export class ShellParser {
       this.skipBlanks();
       if (this.at(this.pos) === LPAREN) {
         if (this.posix && !isName(word)) this.fail("invalid func name", save);
-        this.pos++;
-        this.skipBlanks();
-        if (this.at(this.pos) !== RPAREN) this.fail('"foo(" must be followed by )', save);
-        this.pos++;
+        this.emptyParens(save);
         const fnStart = save;
         return this.compound(item, "function", state, () => this.functionBody(state, fnStart));
       }
@@ -820,13 +817,16 @@ export class ShellParser {
     if (name === null) this.fail('"function" must be followed by a name', start, this.pos >= this.n);
     this.pos += name.length;
     this.skipBlanks();
-    if (this.at(this.pos) === LPAREN) {
-      this.pos++;
-      this.skipBlanks();
-      if (this.at(this.pos) !== RPAREN) this.fail('"foo(" must be followed by )');
-      this.pos++;
-    }
+    if (this.at(this.pos) === LPAREN) this.emptyParens(start);
     return this.functionBody(state, start);
+  }
+
+  /** The `()` after a function's name (at `pos`, on its `(`). */
+  private emptyParens(nameStart: number): void {
+    this.pos++;
+    this.skipBlanks();
+    if (this.at(this.pos) !== RPAREN) this.fail('"foo(" must be followed by )', nameStart);
+    this.pos++;
   }
 
   /** The body statement of a function (mvdan/sh reads a whole and-or list there). */
