@@ -1711,8 +1711,8 @@ export function parseShellString(out: Output, sink: Sink, frame: Frame, word: Sh
     } catch (error) {
       out.commands.length = commandsBefore;
       out.emptyLists.length = emptyBefore;
-      if (!(error instanceof ShellSyntaxError)) throw error;
-      firstError ??= error;
+      // Defensive: an unexpected state must not crash a lint run; it counts as a script not parsed.
+      firstError ??= error instanceof ShellSyntaxError ? error : new ShellSyntaxError(`internal shell model error: ${error instanceof Error ? error.message : String(error)}`, 0);
     }
   }
   const textOffset = frame.start === null ? firstError!.offset : frame.start(firstError!.offset);
