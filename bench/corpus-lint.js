@@ -1,12 +1,24 @@
-// Lints the shared corpus twice in one process: with the `strict` config (every rule the plugin turns on)
-// and with `base` (our parsers, no rules), and prints files per second for each. Run: `npm run bench`.
+// Lints the shared corpus with the `base` (our parsers, no rules), `recommended` and `strict` configs, and
+// times the shell model alone, in one process. Run: `npm run bench` (BENCH_ROUNDS=n for more rounds).
 // Numbers are for reading, not asserting: speed is never a test.
-import { existsSync, readdirSync, statSync } from "node:fs";
+//
+// Each config is measured twice:
+// - through the `ESLint` class, as a user runs it (file system, config lookup, ESLint's own work);
+// - with `Linter#verify` over the corpus texts already in memory (no file system), configs alternating
+//   round by round, best of the rounds: the plugin's own cost, which the ratio strict/base shows.
+// The shell model line parses every POSIX RUN body of the corpus with `parseShell` (ms per body, best
+// of the rounds; also in CPU time, which other processes on the machine do not inflate), the cost every
+// RUN rule shares.
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ESLint } from "eslint";
+import { ESLint, Linter } from "eslint";
 import plugin from "eslint-plugin-docker-policy";
 import { FILES } from "../dist/lib/configs/files.js";
+import { parseDockerfile } from "../dist/lib/dockerfile/parse.js";
+import { posixShellText } from "../dist/lib/semantics/run-shell.js";
+import { parseShell } from "../dist/lib/shell/index.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(repoRoot, "../shared/corpus");
@@ -25,31 +37,107 @@ function listFiles(dir) {
   return files;
 }
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONFIGS = ["base", "recommended", "strict"];
+const best = (times) => Math.min(...times);
 
-async function lintAll(label, config) {
-  const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: config, cache: false, errorOnUnmatchedPattern: false });
+async function lintWithESLint(name) {
+  const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: plugin.configs[name], cache: false, errorOnUnmatchedPattern: false });
   const times = [];
   let result = null;
-  for (let round = 0; round < rounds; round += 1) {
+  for (let round = 0; round < Math.min(rounds, 3); round += 1) {
     const start = performance.now();
     // The corpus keeps files under their original names, so the configs' own globs select them.
     result = await eslint.lintFiles([...FILES.dockerfile, ...FILES.compose, ...FILES.dockerignore]);
     times.push(performance.now() - start);
   }
-  const best = Math.min(...times);
-  const files = result.length;
-  const problems = result.reduce((sum, file) => sum + file.messages.length, 0);
-  const fatal = result.filter((file) => file.messages.some((message) => message.fatal)).length;
-  console.log(
-    `${label.padEnd(22)} ${String(files).padStart(5)} files  best ${best.toFixed(0).padStart(6)} ms of ${rounds}  ` +
-      `${((files / best) * 1000).toFixed(0).padStart(6)} files/s  ${problems} messages (${fatal} files with a parse error)`,
-  );
-  return { files, best };
+  return { result, ms: best(times) };
+}
+
+function line(label, files, ms, extra = "") {
+  return `${label.padEnd(34)} ${String(files).padStart(5)} files  best ${ms.toFixed(0).padStart(6)} ms  ${((files / ms) * 1000).toFixed(0).padStart(6)} files/s${extra}`;
 }
 
 const size = listFiles(corpus).reduce((sum, file) => sum + statSync(file).size, 0);
-console.log(`corpus: ${corpus} (${(size / 1024 / 1024).toFixed(1)} MiB on disk), node ${process.version}, ESLint ${ESLint.version}`);
-await lintAll("base (no rules)", plugin.configs.base);
-await lintAll("strict (all rules)", plugin.configs.strict);
-await lintAll("base again (warm)", plugin.configs.base);
+console.log(`corpus: ${corpus} (${(size / 1024 / 1024).toFixed(1)} MiB on disk), node ${process.version}, ESLint ${ESLint.version}, ${rounds} rounds`);
+
+// 1. The shell model alone: every POSIX RUN body of the corpus Dockerfiles. Measured first, in a fresh
+// heap: after the lint runs below, the memory ESLint keeps makes every collection slower (that cost is
+// in the lint lines).
+const bodies = [];
+for (const file of listFiles(path.join(corpus, "dockerfiles"))) {
+  const parsed = parseDockerfile(readFileSync(file, "utf8"));
+  if (!parsed.ok) continue;
+  for (const stage of parsed.ast.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.type !== "Run") continue;
+      const shell = posixShellText(parsed.ast, instruction);
+      if (shell) bodies.push(shell);
+    }
+  }
+}
+const shellTimes = [];
+const shellCpu = [];
+let failures = 0;
+for (let round = 0; round < rounds * 2; round += 1) {
+  failures = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (const shell of bodies) if (!parseShell(shell).ok) failures += 1;
+  shellTimes.push(performance.now() - start);
+  const used = process.cpuUsage(cpu);
+  shellCpu.push((used.user + used.system) / 1000);
+}
+const chars = bodies.reduce((sum, shell) => sum + shell.text.length, 0);
+const shellMs = best(shellTimes);
+const shellCpuMs = best(shellCpu);
+console.log(
+  `shell model alone: ${bodies.length} POSIX RUN bodies (${(chars / 1024 / 1024).toFixed(2)} MiB, ${failures} not shell), best ${shellMs.toFixed(0)} ms = ${(shellMs / bodies.length).toFixed(4)} ms/body (CPU ${(shellCpuMs / bodies.length).toFixed(4)} ms/body)`,
+);
+
+// 2. Through the ESLint class.
+const eslintRuns = {};
+let lintedFiles = [];
+for (const name of CONFIGS) {
+  const { result, ms } = await lintWithESLint(name);
+  eslintRuns[name] = ms;
+  const problems = result.reduce((sum, file) => sum + file.messages.length, 0);
+  const fatal = result.filter((file) => file.messages.some((message) => message.fatal)).length;
+  console.log(line(`ESLint class: ${name}`, result.length, ms, `  ${problems} messages (${fatal} files with a parse error)`));
+  lintedFiles = result.map((file) => file.filePath);
+}
+
+// 3. Linter#verify over the texts in memory, configs alternating. Given a plain array, verify() would
+// build and validate a FlatConfigArray on every call (most of the time for a small file); the ESLint
+// class builds it once, so do that here too. FlatConfigArray is not exported: load ESLint's own file.
+const require = createRequire(import.meta.url);
+const { FlatConfigArray } = require(path.join(path.dirname(require.resolve("eslint/package.json")), "lib/config/flat-config-array.js"));
+const configArrays = Object.fromEntries(
+  CONFIGS.map((name) => {
+    const array = new FlatConfigArray(plugin.configs[name], { basePath: corpus });
+    array.normalizeSync();
+    return [name, array];
+  }),
+);
+const texts = lintedFiles.map((file) => ({ file, text: readFileSync(file, "utf8") }));
+const linter = new Linter({ cwd: corpus, configType: "flat" });
+// Wall time and CPU time (process.cpuUsage: not inflated when other processes share the cores).
+const verifyTimes = Object.fromEntries(CONFIGS.map((name) => [name, []]));
+const verifyCpu = Object.fromEntries(CONFIGS.map((name) => [name, []]));
+for (let round = 0; round < rounds; round += 1) {
+  for (const name of CONFIGS) {
+    const config = configArrays[name];
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    for (const { file, text } of texts) linter.verify(text, config, { filename: file });
+    verifyTimes[name].push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    verifyCpu[name].push((used.user + used.system) / 1000);
+  }
+}
+for (const name of CONFIGS) {
+  const ms = best(verifyTimes[name]);
+  const cpu = best(verifyCpu[name]);
+  const ratio = name === "base" ? "" : `  ${(ms / best(verifyTimes.base)).toFixed(2)}x base (CPU ${cpu.toFixed(0)} ms, ${(cpu / best(verifyCpu.base)).toFixed(2)}x)`;
+  console.log(line(`Linter#verify in memory: ${name}`, texts.length, ms, name === "base" ? `  (CPU ${cpu.toFixed(0)} ms)` : ratio));
+}

@@ -186,6 +186,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
         // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
         let apkIndexReported = false;
+        // In an exec-form RUN the words are JSON strings: appended shell text would land outside them.
+        const fixable = script.form !== "exec";
 
         for (const { invocation, command } of invocations) {
           const finding = findingFor(invocation);
@@ -206,7 +208,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
           const commandText = context.sourceCode.text.slice(invocation.tool.range[0], last).replace(/\s*\\\r?\n\s*/gu, " ");
           const loc = { start: context.sourceCode.getLocFromIndex(invocation.tool.range[0]), end: context.sourceCode.getLocFromIndex(last) };
-          const end = appendPoint(script, text);
+          const end = fixable ? appendPoint(script, text) : null;
           const clean = cleanCommand(invocation) ?? "";
           const data = { command: commandText, clean };
           switch (finding.messageId) {
@@ -230,7 +232,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
             case "pipCache": {
               const flag = finding.messageId === "apkCache" ? " --no-cache" : " --no-cache-dir";
               const after = invocation.subcommandWords.at(-1);
-              context.report({ loc, messageId: finding.messageId, data, fix: after ? (fixer) => fixer.insertTextAfterRange(after.range, flag) : null });
+              context.report({ loc, messageId: finding.messageId, data, fix: after && fixable ? (fixer) => fixer.insertTextAfterRange(after.range, flag) : null });
               break;
             }
             case "systemCache":

@@ -4,8 +4,8 @@
  * that starts from a Windows image (whose default shell is `cmd /S /C`), gets no shell model at all,
  * so no shell rule ever reads PowerShell as sh. Computed once per Program; scripts parsed lazily.
  */
-import type { DockerfileProgram, Instruction, Run, Shell, Stage } from "../dockerfile/ast.js";
-import { getShellScript } from "../shell/index.js";
+import type { DockerfileProgram, ExecForm, Instruction, Run, Shell, Stage } from "../dockerfile/ast.js";
+import { getShellScript, parseExecForm } from "../shell/index.js";
 import type { ShellScript } from "../shell/model.js";
 import type { ShellText } from "../shell/shell-text.js";
 import { getStageGraph } from "./stages.js";
@@ -89,8 +89,13 @@ export function posixShellText(program: DockerfileProgram, run: Run): ShellText 
   return script.text;
 }
 
-/** The parsed shell script of a RUN (shared by all rules), or null when there is none to analyse. */
+/**
+ * The parsed shell script of a RUN (shared by all rules), or null when there is none to analyse. An
+ * exec-form RUN gives a script with `form: "exec"` (see `parseExecForm`): one command of JSON strings,
+ * plus the script it hands `sh -c` if it does; its offsets are Dockerfile source offsets.
+ */
 export function runShellScript(program: DockerfileProgram, run: Run): ShellScript | null {
+  if (run.form?.type === "ExecForm") return execFormScript(run.form);
   const text = posixShellText(program, run);
   if (!text) return null;
   const parsed = getShellScript(text);
@@ -105,4 +110,17 @@ export function initialShellKind(program: DockerfileProgram, stage: Stage): Shel
     shellIndexes.set(program, index);
   }
   return index.initial.get(stage) ?? "posix";
+}
+
+const execFormScripts = new WeakMap<ExecForm, ShellScript | null>();
+/** Offsets of an exec form's model are source offsets: a ShellText with no segments maps them unchanged. */
+const SOURCE_OFFSETS: ShellText = { text: "", segments: [] };
+
+function execFormScript(form: ExecForm): ShellScript | null {
+  let script = execFormScripts.get(form);
+  if (script === undefined) {
+    script = parseExecForm(SOURCE_OFFSETS, form.elements.map((e) => ({ value: e.value, raw: e.raw, textStart: e.range[0] })));
+    execFormScripts.set(form, script);
+  }
+  return script;
 }

@@ -5,15 +5,17 @@
  * result is shared by every rule through a WeakMap keyed by the `ShellText` object.
  */
 import type { ShellParseResult } from "./model.js";
-import { parseShell } from "./parse.js";
-import type { ParseShellOptions } from "./parse.js";
+import { parseShell } from "./parser/index.js";
+import type { ParseShellOptions } from "./parser/index.js";
 import type { ShellText } from "./shell-text.js";
 
 export type * from "./model.js";
 export type { ShellText, ShellTextSegment } from "./shell-text.js";
 export { toSourceOffset, toSourceStartOffset, toSourceRange, contiguousShellText } from "./shell-text.js";
-export { parseShell } from "./parse.js";
-export type { ParseShellOptions } from "./parse.js";
+export { parseShell } from "./parser/index.js";
+export type { ParseShellOptions } from "./parser/index.js";
+export { parseExecForm } from "./parser/exec-form.js";
+export type { ExecFormArgument } from "./parser/exec-form.js";
 export {
   WRAPPER_COMMANDS,
   commandName,

@@ -247,6 +247,15 @@ export interface ShellScript {
   dialect: "bash" | "posix";
   /** `sh -c` strings that were not parsed or failed to parse (their commands are missing). */
   shellStringFailures: ShellParseFailure[];
+  /**
+   * `"exec"` for an exec-form RUN (`RUN ["/bin/sh", "-c", "…"]`): the first command is the JSON array
+   * itself (each word one JSON string, `range` its source range, quotes included), and a script it
+   * runs with `sh -c` is parsed with ranges mapped through the JSON escapes. Text a fix inserts there
+   * would need JSON escaping and could land outside a string, so rules leave fixes out (or offer
+   * them as suggestions they have checked). Absent for a shell-form body. (Added with exec-form
+   * support; additive.)
+   */
+  form?: "shell" | "exec";
 }
 
 export interface ShellParseFailure {

@@ -1,5 +1,6 @@
 /**
- * Quote removal for the literal pieces mvdan-sh hands us (its `Lit.Value`s keep backslashes as written).
+ * Quote removal for literal pieces as written (backslashes kept), and ANSI-C (`$'…'`) decoding: used by
+ * the shell parser (lib/shell/parser) and its test oracle.
  */
 
 /** Unquoted context: `\x` → `x`, `\`+newline → nothing, a trailing lone `\` stays. */

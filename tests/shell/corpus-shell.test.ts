@@ -6,14 +6,15 @@
  * Skipped (with a printed reason) when the corpus is absent, so a clone elsewhere still passes.
  * Set SHELL_CORPUS_VERBOSE=1 to print samples of classified commands.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
 import { classifyCacheCleanup, classifyPackageManagerCommand, parseShell } from "../../lib/shell/index.js";
-import { parseToGo } from "../../lib/shell/mvdan.js";
+import { parseToGo } from "../support/mvdan/mvdan.js";
+import { listFiles } from "../support/corpus-bodies.js";
 import type { PackageManagerInvocation, ShellParseFailure, ShellScript } from "../../lib/shell/index.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -21,15 +22,6 @@ const corpusRoot = path.resolve(repoRoot, "../shared/corpus");
 const dockerfilesRoot = path.join(corpusRoot, "dockerfiles");
 const verbose = process.env.SHELL_CORPUS_VERBOSE === "1";
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const p = path.join(dir, entry);
-    if (statSync(p).isDirectory()) out.push(...listFiles(p));
-    else out.push(p);
-  }
-  return out.sort();
-}
 
 interface Body {
   file: string;

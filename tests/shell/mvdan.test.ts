@@ -19,8 +19,8 @@ import {
   nodeType,
   parseToGo,
   posOf,
-} from "../../lib/shell/mvdan.js";
-import type { MvBinaryCmd, MvCallExpr, MvLit, MvStmt } from "../../lib/shell/mvdan.js";
+} from "../support/mvdan/mvdan.js";
+import type { MvBinaryCmd, MvCallExpr, MvLit, MvStmt } from "../support/mvdan/mvdan.js";
 
 describe("mvdan-sh internals", () => {
   it("exposes the Go File behind the wrapper, with slices, types and byte offsets", () => {

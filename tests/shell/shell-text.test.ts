@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contiguousShellText, toSourceOffset, toSourceRange, toSourceStartOffset } from "../../lib/shell/shell-text.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
-import { byteToUtf16Mapper, utf8Length } from "../../lib/shell/offsets.js";
+import { byteToUtf16Mapper, utf8Length } from "../support/mvdan/offsets.js";
 
 /**
  * The brief's example: `RUN apt-get update && \` / `    # comment` / `    apt-get install -y curl`.

@@ -1,5 +1,8 @@
 /**
- * `parseShell`: ShellText → plain-object shell model (see `./model.ts`), via mvdan-sh.
+ * The test oracle of our shell parser: ShellText → the shell model (`lib/shell/model.ts`) via mvdan-sh
+ * (the GopherJS build of mvdan/sh's `syntax` package). This was the runtime converter until our own
+ * parser (lib/shell/parser) replaced it; it stays here, unchanged in what it builds, so that
+ * tests/shell/parser-oracle.test.ts can compare the two. Tests only: mvdan-sh is a devDependency.
  *
  * Dialect: bash first. Docker's default shell is `/bin/sh -c` (dash, busybox ash…), but RUN bodies are
  * full of bash-isms (`[[ ]]`, `$'…'`, arrays, `<(…)`, `set -o pipefail` under `SHELL ["/bin/bash"…]`),
@@ -64,12 +67,13 @@ import type {
   ShellScript,
   ShellWord,
   ShellWordPart,
-} from "./model.js";
+} from "../../../lib/shell/model.js";
 import { byteToUtf16Mapper } from "./offsets.js";
-import { decodeAnsiC, hasUnquotedGlob, unescapeDoubleQuoted, unescapeUnquoted } from "./quoting.js";
-import type { ShellText, ShellTextSegment } from "./shell-text.js";
-import { toSourceOffset, toSourceRange, toSourceStartOffset } from "./shell-text.js";
-import { findShellStringArgument } from "./commands.js";
+import { decodeAnsiC, hasUnquotedGlob, unescapeDoubleQuoted, unescapeUnquoted } from "../../../lib/shell/quoting.js";
+import type { ShellText } from "../../../lib/shell/shell-text.js";
+import { toSourceOffset, toSourceRange, toSourceStartOffset } from "../../../lib/shell/shell-text.js";
+import { findShellStringArgument } from "../../../lib/shell/commands.js";
+import { innerScript } from "../../../lib/shell/shell-string.js";
 
 export interface ParseShellOptions {
   /** Dialect tried first (default "bash"); the other one is tried if the first fails. */
@@ -556,7 +560,7 @@ class Builder {
     const ctx: ShellContext = { kind: "shell-string", textRange: word.textRange, range: word.range };
     const internals = this.wordInternals.get(word);
     if (!internals) return;
-    const script = innerScript(word, internals.partSrcRanges);
+    const script = innerScript(word, internals.partSrcRanges.map((r) => r[0]));
     const inner = script.text;
     let innerFrame: Frame;
     const u = byteToUtf16Mapper(inner);
@@ -862,66 +866,4 @@ function itemKind(node: MvNode): ShellListItemKind {
     default:
       return "other";
   }
-}
-
-/**
- * The script an `sh -c` argument word hands the inner shell, with segments mapping it to offsets in
- * the frame's `src` (given as `sourceStart`): quotes and escapes removed; expansions (`$X`, `$(…)`)
- * kept as written, so the inner parse sees them as expansions (the outer shell would substitute them
- * first; for linting, the structure is what matters). `segments` is null when a part cannot be mapped
- * character by character (`$'…'`): the caller then maps every inner range to the whole word.
- */
-function innerScript(word: ShellWord, partSrcRanges: readonly Range[]): { text: string; segments: ShellTextSegment[] | null } {
-  const segments: ShellTextSegment[] = [];
-  let text = "";
-  let exact = true;
-  const emit = (srcOffset: number, chunk: string): void => {
-    if (chunk.length === 0) return;
-    const textPos = text.length;
-    text += chunk;
-    const last = segments[segments.length - 1];
-    if (last && last.textStart + last.length === textPos && last.sourceStart + last.length === srcOffset) {
-      segments[segments.length - 1] = { textStart: last.textStart, sourceStart: last.sourceStart, length: last.length + chunk.length };
-    } else {
-      segments.push({ textStart: textPos, sourceStart: srcOffset, length: chunk.length });
-    }
-  };
-  for (let i = 0; i < word.parts.length; i++) {
-    const part = word.parts[i]!;
-    const base = partSrcRanges[i]?.[0];
-    const raw = part.raw;
-    if (base === undefined) return { text: word.value ?? word.raw, segments: null };
-    switch (part.kind) {
-      case "literal":
-        for (let j = 0; j < raw.length; j++) {
-          if (raw[j] === "\\" && j + 1 < raw.length) {
-            if (raw[j + 1] !== "\n") emit(base + j + 1, raw[j + 1]!);
-            j++;
-          } else emit(base + j, raw[j]!);
-        }
-        break;
-      case "single-quoted":
-        emit(base + 1, raw.slice(1, -1));
-        break;
-      case "double-quoted": {
-        const open = raw.startsWith("$") ? 2 : 1;
-        for (let j = open; j < raw.length - 1; j++) {
-          const n = raw[j + 1];
-          if (raw[j] === "\\" && (n === "$" || n === "`" || n === '"' || n === "\\" || n === "\n")) {
-            if (n !== "\n") emit(base + j + 1, n);
-            j++;
-          } else emit(base + j, raw[j]!);
-        }
-        break;
-      }
-      case "ansi-c-quoted":
-        exact = false;
-        text += part.value ?? "";
-        break;
-      default:
-        // Expansions stay as written.
-        emit(base, raw);
-    }
-  }
-  return { text, segments: exact ? segments : null };
 }
