@@ -3,6 +3,7 @@ import { packageManagerInvocations } from "../lib/semantics/package-manager-invo
 import { wordBaseName } from "../lib/shell/index.js";
 import type { PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { commandWordsEditable } from "../lib/shell/editable.js";
 
 /**
  * apt subcommands that apt-get runs the same way (apt-get(8),
@@ -42,11 +43,11 @@ export default createRule<DockerfileRuleTypes<[], "apt">>("no-apt", {
     const program = context.sourceCode.ast;
     return {
       Run(run) {
-        for (const { invocation } of packageManagerInvocations(program, run)) {
+        for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
           if (invocation.manager !== "apt" || wordBaseName(invocation.tool) !== "apt") continue;
           const replacement = aptGetSpelling(invocation);
           const sub = invocation.subcommand;
-          const fixable = replacement !== null && sub !== null && SAME_IN_APT_GET.has(sub);
+          const fixable = replacement !== null && sub !== null && SAME_IN_APT_GET.has(sub) && commandWordsEditable(script, command);
           context.report({
             loc: { start: context.sourceCode.getLocFromIndex(invocation.tool.range[0]), end: context.sourceCode.getLocFromIndex(invocation.tool.range[1]) },
             messageId: "apt",

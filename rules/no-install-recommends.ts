@@ -3,6 +3,7 @@ import { aptRecommendsMayBeConfigured } from "../lib/semantics/apt-config.js";
 import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { stageOf } from "../lib/semantics/run-shell.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { commandWordsEditable } from "../lib/shell/editable.js";
 
 const FLAG = "--no-install-recommends";
 
@@ -29,7 +30,7 @@ export default createRule<DockerfileRuleTypes<[], "recommends" | "addFlag">>("no
       Run(run) {
         const stage = stageOf(program, run);
         let configured: boolean | undefined;
-        for (const { invocation } of packageManagerInvocations(program, run)) {
+        for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
           if ((invocation.manager !== "apt-get" && invocation.manager !== "apt") || invocation.subcommand !== "install") continue;
           if (invocation.installsRecommends !== true) continue;
           configured ??= stage !== null && aptRecommendsMayBeConfigured(program, stage, run);
@@ -40,7 +41,7 @@ export default createRule<DockerfileRuleTypes<[], "recommends" | "addFlag">>("no
             loc,
             messageId: "recommends",
             data: { command: text },
-            suggest: [{ messageId: "addFlag", fix: (fixer) => fixer.insertTextAfterRange([after, after], ` ${FLAG}`) }],
+            suggest: commandWordsEditable(script, command) ? [{ messageId: "addFlag", fix: (fixer) => fixer.insertTextAfterRange([after, after], ` ${FLAG}`) }] : [],
           });
         }
       },

@@ -3,6 +3,7 @@ import { invocationSpan, packageManagerInvocations } from "../lib/semantics/pack
 import { commandName } from "../lib/shell/index.js";
 import type { PackageManagerInvocation, ShellCommand } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { commandWordsEditable } from "../lib/shell/editable.js";
 
 /** Where the fix puts the manager's non-interactive flag (after the subcommand, or as a global option after the tool). */
 function fixPoint(invocation: PackageManagerInvocation): number | null {
@@ -43,10 +44,10 @@ export default createRule<DockerfileRuleTypes<[], "prompts">>("package-manager-n
     const program = context.sourceCode.ast;
     return {
       Run(run) {
-        for (const { invocation, command } of packageManagerInvocations(program, run)) {
+        for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
           if (!invocation.promptsWithoutFlag || invocation.nonInteractive || answeredByPipe(command)) continue;
           const flag = invocation.spec.nonInteractive?.fixFlag ?? "-y";
-          const at = fixPoint(invocation);
+          const at = commandWordsEditable(script, command) ? fixPoint(invocation) : null;
           const { text, loc } = invocationSpan(context.sourceCode, invocation);
           context.report({
             loc,

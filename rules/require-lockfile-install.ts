@@ -7,6 +7,7 @@ import { stageOf } from "../lib/semantics/run-shell.js";
 import { invocationHasOption } from "../lib/shell/index.js";
 import type { PackageManagerId, PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { commandWordsEditable } from "../lib/shell/editable.js";
 
 type MessageId = "unlocked" | "useCi" | "addFlag" | "unpinnedRequirements";
 
@@ -80,7 +81,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("require-lockfile-
       Run(run) {
         const stage = stageOf(program, run);
         if (!stage) return;
-        for (const { invocation } of packageManagerInvocations(program, run)) {
+        for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
           if (contextDir !== null) reportLooseRequirements(invocation, contextDir);
           const lock = LOCKFILES[invocation.manager];
           if (!lock || !invocation.manifestInstall || invocation.frozenLockfile || invocation.global) continue;
@@ -96,7 +97,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("require-lockfile-
             loc,
             messageId: "unlocked",
             data: { command: text, lockfile, remedy: flag === null ? "`npm ci`" : `\`${flag}\`` },
-            suggest: invocationHasOption(invocation, "--no-frozen-lockfile")
+            suggest: invocationHasOption(invocation, "--no-frozen-lockfile") || !commandWordsEditable(script, command)
               ? []
               : flag === null
                 ? sub

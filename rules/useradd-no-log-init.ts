@@ -5,6 +5,8 @@ import { hasOption, parseCli } from "../lib/shell/cli.js";
 import { USERADD } from "../lib/shell/tool-specs.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
+import { commandWordsEditable } from "../lib/shell/editable.js";
+import { runShellScript } from "../lib/semantics/run-shell.js";
 
 /**
  * useradd records every user in /var/log/lastlog and /var/log/faillog, files indexed by UID (lastlog(8):
@@ -36,7 +38,8 @@ export default createRule<DockerfileRuleTypes<[], "noLogInit">>("useradd-no-log-
     const program = context.sourceCode.ast;
     return {
       Run(run) {
-        for (const { unwrapped } of runCommandsNamed(program, run, USERADD_NAMES)) {
+        const script = runShellScript(program, run);
+        for (const { command, unwrapped } of runCommandsNamed(program, run, USERADD_NAMES)) {
           const parsed = parseCli(resolveRunWords(program, run, unwrapped.args), USERADD, { noSubcommand: true });
           if (hasOption(parsed.options, "-l", "--no-log-init")) continue;
           const uidOption = parsed.options.findLast((option) => option.name === "-u" || option.name === "--uid");
@@ -49,7 +52,7 @@ export default createRule<DockerfileRuleTypes<[], "noLogInit">>("useradd-no-log-
             loc: locOfRange(context.sourceCode, [uidOption.word.range[0], (uidOption.valueWord ?? uidOption.word).range[1]]),
             messageId: "noLogInit",
             data: { uid: String(uid), megabytes: String(Math.round((uid * (292 + 32)) / 1_000_000)) },
-            fix: (fixer) => fixer.insertTextAfterRange(name.range, " -l"),
+            fix: script && commandWordsEditable(script, command) ? (fixer) => fixer.insertTextAfterRange(name.range, " -l") : null,
           });
         }
       },

@@ -1,11 +1,12 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { imageShellFamily } from "../lib/semantics/image-shell.js";
 import { runCommandsNamed } from "../lib/semantics/run-commands.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
+import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { parseCli } from "../lib/shell/cli.js";
 import { WGET } from "../lib/shell/tool-specs.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
+import { commandWordsEditable } from "../lib/shell/editable.js";
 
 const WGET_NAMES = new Set(["wget"]);
 /**
@@ -35,14 +36,15 @@ export default createRule<DockerfileRuleTypes<[], "progress">>("wget-progress", 
     return {
       Run(run) {
         const stage = stageOf(program, run);
-        for (const { unwrapped } of runCommandsNamed(program, run, WGET_NAMES)) {
+        const script = runShellScript(program, run);
+        for (const { command, unwrapped } of runCommandsNamed(program, run, WGET_NAMES)) {
           // `-nv` is GNU Wget's one two-letter short option; a getopt scan would read it as `-n -v`.
           if (unwrapped.args.some((word) => word.value === "-nv")) continue;
           const parsed = parseCli(unwrapped.args, WGET, { noSubcommand: true });
           if (parsed.options.some((option) => QUIET_OPTIONS.has(option.name))) continue;
           const name = unwrapped.name!;
           // BusyBox wget has no `--progress`: fix only where the image's wget is GNU Wget.
-          const gnu = stage !== null && imageShellFamily(program, stage) === "bash";
+          const gnu = stage !== null && imageShellFamily(program, stage) === "bash" && script !== null && commandWordsEditable(script, command);
           context.report({
             loc: locOfRange(context.sourceCode, name.range),
             messageId: "progress",

@@ -57,5 +57,16 @@ ruleTester("dockerfile").run("no-apt", rule, {
       output: "FROM debian:12\nONBUILD RUN apt-get install -y curl\n",
       errors: [{ messageId: "apt", line: 2, column: 13 }],
     },
+    {
+      // Exec form: replacing the JSON string would drop its quotes, so no fix; inside sh -c, the word is inside the string.
+      code: 'FROM debian:12\nRUN ["apt", "install", "-y", "curl"]\n',
+      output: null,
+      errors: [{ messageId: "apt", line: 2, column: 6 }],
+    },
+    {
+      code: 'FROM debian:12\nRUN ["sh", "-c", "apt install -y curl"]\n',
+      output: 'FROM debian:12\nRUN ["sh", "-c", "apt-get install -y curl"]\n',
+      errors: [{ messageId: "apt", line: 2, column: 19 }],
+    },
   ],
 });

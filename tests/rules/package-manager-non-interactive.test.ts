@@ -108,5 +108,15 @@ ruleTester("dockerfile").run("package-manager-non-interactive", rule, {
       output: "FROM continuumio/miniconda3\nRUN conda install -y numpy; export CONDA_ALWAYS_YES=1\n",
       errors: [{ messageId: "prompts", line: 2, column: 5 }],
     },
+    {
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      output: null,
+      errors: [{ messageId: "prompts", line: 2, column: 6 }],
+    },
+    {
+      code: 'FROM debian:12\nRUN ["sh", "-c", "apt-get install curl"]\n',
+      output: 'FROM debian:12\nRUN ["sh", "-c", "apt-get install -y curl"]\n',
+      errors: [{ messageId: "prompts", line: 2, column: 19 }],
+    },
   ],
 });

@@ -37,5 +37,15 @@ ruleTester("dockerfile").run("useradd-no-log-init", rule, {
       output: "FROM debian:12\nENV APP_UID=500000\nRUN /usr/sbin/useradd -l -mu${APP_UID} app\n",
       errors: [{ messageId: "noLogInit", line: 3, column: 23 }],
     },
+    {
+      code: 'FROM debian:12\nRUN ["useradd", "-u", "123456", "app"]\n',
+      output: null,
+      errors: [{ messageId: "noLogInit", line: 2, column: 17 }],
+    },
+    {
+      code: 'FROM debian:12\nRUN ["/bin/bash", "-c", "useradd -u 123456 app"]\n',
+      output: 'FROM debian:12\nRUN ["/bin/bash", "-c", "useradd -l -u 123456 app"]\n',
+      errors: [{ messageId: "noLogInit", line: 2, column: 34 }],
+    },
   ],
 });

@@ -41,5 +41,16 @@ ruleTester("dockerfile").run("wget-progress", rule, {
       output: "FROM debian:12\nRUN set -eux; \\\n  sudo wget --progress=dot:giga -O /a https://example.com/a && \\\n  wget -nv -O /b https://example.com/b\n",
       errors: [{ messageId: "progress", line: 3, column: 8 }],
     },
+    {
+      // Exec form: the words are JSON strings, so nothing can be inserted after them; inside its sh -c script, it can.
+      code: 'FROM debian:12\nRUN ["wget", "https://example.com/a.tgz"]\n',
+      output: null,
+      errors: [{ messageId: "progress", line: 2, column: 6, endColumn: 12 }],
+    },
+    {
+      code: 'FROM debian:12\nRUN ["sh", "-c", "wget https://example.com/a.tgz"]\n',
+      output: 'FROM debian:12\nRUN ["sh", "-c", "wget --progress=dot:giga https://example.com/a.tgz"]\n',
+      errors: [{ messageId: "progress", line: 2, column: 19 }],
+    },
   ],
 });
