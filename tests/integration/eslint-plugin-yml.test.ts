@@ -49,12 +49,9 @@ async function findings(configs: Linter.Config[]): Promise<string[]> {
 describe("eslint-plugin-yml with this plugin", () => {
   it("yml's recommended before ours: the union on compose.yaml (the YAML files' findings)", async () => {
     const found = await findings([...ymlRecommended, ...plugin.configs.recommended]);
-    expect(found).toEqual([
-      "ci.yaml:3:5:yml/no-empty-mapping-value",
-      "compose.yaml:1:1:docker/no-obsolete-version",
-      "compose.yaml:5:12:docker/require-image-tag",
-      "compose.yaml:7:7:yml/no-empty-mapping-value",
-    ]);
+    // All of yml's findings, and ours (whichever other docker rules recommended holds report too).
+    expect(found.filter((finding) => finding.includes(":yml/"))).toEqual(["ci.yaml:3:5:yml/no-empty-mapping-value", "compose.yaml:7:7:yml/no-empty-mapping-value"]);
+    expect(found).toEqual(expect.arrayContaining(["compose.yaml:1:1:docker/no-obsolete-version", "compose.yaml:5:12:docker/require-image-tag"]));
   });
 
   it("ours before yml's recommended: the same union", async () => {

@@ -147,7 +147,9 @@ describe("every core and @stylistic rule, unscoped, on our languages", () => {
       expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
       if (isCompose) {
         expect(() => linter.verify(text, [...plugin.configs.recommended, { rules: { "indent-legacy": "error" } }], { filename })).toThrow(/indent-legacy/u);
-        expect(linter.verify(text, [{ rules: { "indent-legacy": "error" } }, ...plugin.configs.recommended], { filename })).toEqual([]);
+        // Nothing but what our own rules say of the file (valid-compose-file: Compose rejects an empty file).
+        const foreign = linter.verify(text, [{ rules: { "indent-legacy": "error" } }, ...plugin.configs.recommended], { filename }).filter((message) => !message.ruleId?.startsWith("docker/"));
+        expect(foreign).toEqual([]);
       }
     });
   }
