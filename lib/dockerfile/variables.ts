@@ -60,8 +60,17 @@ function isSpecialParam(ch: string): boolean {
   return ch === "@" || ch === "*" || ch === "#" || ch === "?" || ch === "-" || ch === "$" || ch === "!" || ch === "0";
 }
 
+/**
+ * How deeply `${a:-${b:-…}}` may nest. BuildKit's lexer recurses once per level (Go's stack grows);
+ * ours would exhaust JavaScript's stack near a few thousand levels and fail the whole file. Past
+ * this depth the word gets a clear syntax error instead; real Dockerfiles nest two or three.
+ */
+export const MAX_VARIABLE_NESTING = 200;
+
 class Lexer {
   pos = 0;
+  /** Current `${…}` nesting depth. */
+  depth = 0;
   readonly variables: ScannedVariable[] = [];
   readonly unresolved: string[] = [];
   /** Whether a `'…'` or `"…"` section was processed (its quotes removed). */
@@ -192,6 +201,18 @@ class Lexer {
   }
 
   dollar(): string {
+    if (this.depth >= MAX_VARIABLE_NESTING) {
+      throw new LexError(`variable references nested more than ${MAX_VARIABLE_NESTING} levels deep are not supported`);
+    }
+    this.depth++;
+    try {
+      return this.dollarAtDepth();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  dollarAtDepth(): string {
     const s = this.source;
     const start = this.pos;
     this.pos++;
