@@ -10,7 +10,8 @@ import plugin from "eslint-plugin-docker-policy";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(repoRoot, "../shared/corpus");
-const context = path.join(repoRoot, "tests/fixtures/projects/dockerignore/empty");
+// A folder whose Dockerfile copies the whole context: its .dockerignore is judged (see tests/support/fuzz.ts).
+const context = path.join(repoRoot, "tests/fixtures/projects/dockerignore/served");
 const linter = new Linter({ configType: "flat", cwd: context });
 const NAMES = { dockerignore: ".dockerignore", compose: "compose.yaml", dockerfile: "Dockerfile" };
 

@@ -18,8 +18,11 @@ export type FuzzKind = "dockerignore" | "compose" | "dockerfile";
 
 const FILE_NAMES: Record<FuzzKind, string> = { dockerignore: ".dockerignore", compose: "compose.yaml", dockerfile: "Dockerfile" };
 
-/** A folder with nothing in it, so cross-file rules read no project. */
-const CONTEXT = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
+/**
+ * A folder whose Dockerfile copies the whole context: a `.dockerignore` there is one a build reads,
+ * so dockerignore-required-entries runs the matcher on it (in a folder without a build it would not).
+ */
+const CONTEXT = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/served");
 
 /**
  * The time a case may take: a fixed allowance plus a cost per KB. Corpus files cost well under
@@ -41,7 +44,7 @@ const IGNORE_PIECES = ["a", "b", "/", "*", "**", "**/", "?", "[", "]", "[a-z]", 
 
 const ignoreLine = fc.oneof(
   { weight: 6, arbitrary: repeat(IGNORE_PIECES, 12) },
-  { weight: 1, arbitrary: longRun(["*", "?", "**/", "**", "\\", "?*", "*a", "[", "[a]"], 3000).map((run) => run + (run.length % 2 ? "/a" : "")) },
+  { weight: 1, arbitrary: longRun(["*", "?", "**/", "**", "\\", "?*", "*a", "[", "[a]"], 16_384).map((run) => run + (run.length % 2 ? "/a" : "")) },
 );
 
 /** A `.dockerignore` file. */
