@@ -17,6 +17,8 @@ export interface DockerRuleOptions {
     entries?: string[];
     /** Also require `node_modules` when the context has a package.json or node_modules, and `**\/__pycache__` and `.venv` when it is a Python project. */
     contextEntries?: boolean;
+    /** Also judge a .dockerignore that no build found in the project reads (no Dockerfile beside it, no compose build with it as the context), against its own folder. */
+    unusedFiles?: boolean;
   }?];
   /** Require the `KEY=value` form in ENV and LABEL instead of the legacy `KEY value` form */
   "docker/env-key-value-format": [];

@@ -1,24 +1,17 @@
 import path from "node:path";
 import type { RuleTextEditor } from "@eslint/core";
 import type { DockerfileProgram } from "../lib/dockerfile/ast.js";
-import { createIgnoreMatcher } from "../lib/dockerignore/matcher.js";
+import type { Pattern as PatternNode } from "../lib/dockerignore/ast.js";
+import { createIgnoreMatcher, type IgnoreMatcher } from "../lib/dockerignore/matcher.js";
 import type { DockerignoreRuleTypes } from "../lib/languages/dockerignore/rule-types.js";
-import { dockerfilesIn, existsIn } from "../lib/project/project-model.js";
+import { contextsServedBy, listContext } from "../lib/project/build-contexts.js";
+import { dockerfilesIn, existsIn, readDockerfile } from "../lib/project/project-model.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
 import { unwrapCommand } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "missing" | "onlyAtRoot" | "appendEntry";
-type Options = [{ entries?: string[]; contextEntries?: boolean }];
-
-interface Requirement {
-  /** The pattern appended by the fix. */
-  pattern: string;
-  /** What it keeps out, for the message. */
-  what: string;
-  /** The file excludes it at the root of the context, but not in sub-folders (`*.pem` vs `**\/*.pem`). */
-  onlyAtRoot: boolean;
-}
+type Options = [{ entries?: string[]; contextEntries?: boolean; unusedFiles?: boolean }];
 
 const DEFAULT_ENTRIES = [".git", "**/.env", "**/.env.*", "**/*.pem", "**/*.key"];
 
@@ -33,20 +26,28 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   ".venv": "the local `.venv` virtualenv",
 };
 
+/** Entries that name folders: their sample paths are a file inside (`.git/HEAD`), which `.git/` and `.git/**` also exclude. */
+const FOLDER_ENTRIES = new Set([".git", "node_modules", "**/__pycache__", ".venv"]);
+
 const PYTHON_MARKERS = ["requirements.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "poetry.lock", "uv.lock", "__pycache__", ".venv"];
 
+/** Folders at which `**\/` entries are probed when the context does not show a real path: the root and three levels down. */
+const PROBE_FOLDERS = ["", "a/", "a/b/", "a/b/c/"];
+
 /**
- * Paths a pattern is meant to exclude: wildcards made concrete (`*.pem` → `x.pem`), and for `**\/X`
- * both the root and a sub-folder (`x.pem`, `x/x.pem`). An ignore file satisfies the entry when it
- * excludes every one of them, whatever it wrote (`.env*` covers `.env`; `*` covers everything).
+ * Paths a required pattern is meant to exclude, made concrete (`*.pem` → `x.pem`), at several
+ * depths for `**\/X` (`x.pem`, `a/x.pem`, `a/b/x.pem`, `a/b/c/x.pem`), and inside the folder for
+ * folder entries (`.git/HEAD`). Only paths the pattern itself excludes (checked with the matcher) are
+ * kept; the first one is at the root of the context.
  */
 export function samplePaths(pattern: string): string[] {
   const concrete = (text: string) => text.replace(/\[\^?!?(.)[^\]]*\]/gu, "$1").replace(/\*\*?|\?/gu, "x").replace(/^\/+/u, "");
-  if (pattern.startsWith("**/")) {
-    const rest = concrete(pattern.slice(3));
-    return [rest, `x/${rest}`];
-  }
-  return [concrete(pattern)];
+  const inside = FOLDER_ENTRIES.has(pattern) ? "/x" : "";
+  const candidates = pattern.startsWith("**/")
+    ? PROBE_FOLDERS.map((folder) => `${folder}${concrete(pattern.slice(3))}${inside}`)
+    : [`${concrete(pattern)}${inside}`];
+  const matcher = createIgnoreMatcher([pattern]);
+  return candidates.filter((candidate) => matcher(candidate));
 }
 
 function contextRequirements(dir: string): string[] {
@@ -56,6 +57,29 @@ function contextRequirements(dir: string): string[] {
   return entries;
 }
 
+/** COPY/ADD sources outside `--from` (the ones that read the build context). */
+function* contextSources(dockerfiles: readonly DockerfileProgram[]) {
+  for (const program of dockerfiles) {
+    for (const stage of program.stages) {
+      for (const instruction of stage.instructions) {
+        if ((instruction.type === "Copy" || instruction.type === "Add") && !instruction.flags.some((flag) => flag.name === "from")) {
+          yield* instruction.sources;
+        }
+      }
+    }
+  }
+}
+
+/** Does a Dockerfile copy the whole context (`COPY . …`, `ADD ./ …`)? */
+function copiesWholeContext(dockerfiles: readonly DockerfileProgram[]): boolean {
+  for (const source of contextSources(dockerfiles)) {
+    if (source.type === "Word" && source.variables.length > 0) continue;
+    const value = source.value.replace(/^(?:\.\/)+/u, "");
+    if (value === "" || value === "." || value === "./") return true;
+  }
+  return false;
+}
+
 /**
  * Would excluding `pattern` change what a Dockerfile of this context does? True when one of them
  * names an excluded path as a COPY/ADD source, or, for `.git`, runs `git` (a version stamp from
@@ -63,17 +87,16 @@ function contextRequirements(dir: string): string[] {
  */
 function dockerfilesNeed(pattern: string, dockerfiles: readonly DockerfileProgram[]): boolean {
   const matcher = createIgnoreMatcher([pattern]);
-  for (const program of dockerfiles) {
-    for (const stage of program.stages) {
-      for (const instruction of stage.instructions) {
-        if ((instruction.type === "Copy" || instruction.type === "Add") && !instruction.flags.some((flag) => flag.name === "from")) {
-          for (const source of instruction.sources) {
-            if (source.type === "Word" && source.variables.length > 0) continue;
-            const value = source.value.replace(/^\.\//u, "");
-            if (value !== "." && value !== "" && matcher(value)) return true;
-          }
-        }
-        if (pattern === ".git" && instruction.type === "Run") {
+  for (const source of contextSources(dockerfiles)) {
+    if (source.type === "Word" && source.variables.length > 0) continue;
+    const value = source.value.replace(/^\.\//u, "");
+    if (value !== "." && value !== "" && matcher(value)) return true;
+  }
+  if (pattern === ".git") {
+    for (const program of dockerfiles) {
+      for (const stage of program.stages) {
+        for (const instruction of stage.instructions) {
+          if (instruction.type !== "Run") continue;
           const script = runShellScript(program, instruction);
           if (script?.commands.some((command) => unwrapCommand(command).baseName === "git")) return true;
         }
@@ -81,6 +104,61 @@ function dockerfilesNeed(pattern: string, dockerfiles: readonly DockerfileProgra
     }
   }
   return false;
+}
+
+/** What the rule judges a file against: the contexts it serves and the Dockerfiles of those builds. */
+interface Judged {
+  contexts: string[];
+  dockerfiles: DockerfileProgram[];
+}
+
+function judgedBuilds(file: string, unusedFiles: boolean): Judged | null {
+  const served = contextsServedBy(file);
+  if (served.length === 0) {
+    if (!unusedFiles) return null;
+    const dir = path.dirname(file);
+    return { contexts: [dir], dockerfiles: dockerfilesIn(dir).map((found) => found.program) };
+  }
+  const contexts = [...new Set(served.map((build) => build.context))];
+  const dockerfiles = [...new Set(served.map((build) => build.dockerfile))]
+    .map((dockerfile) => readDockerfile(dockerfile))
+    .filter((program): program is DockerfileProgram => program !== null);
+  return { contexts, dockerfiles };
+}
+
+interface Gap {
+  pattern: string;
+  /** A real path of the context that is sent, for the message. */
+  example: string | null;
+  /** The entry that excludes the root sample but not deeper ones. */
+  onlyAtRoot: PatternNode | null;
+  /** The entry the finding is about (a partial or root-only one), or null: the file's start. */
+  at: PatternNode | null;
+}
+
+/** Decides with the matcher, over the real paths of the contexts and the sample paths, what `pattern` leaves sent. */
+function findGap(pattern: string, matcher: IgnoreMatcher, realPaths: readonly string[]): Gap | null {
+  const wanted = createIgnoreMatcher([pattern]);
+  const samples = samplePaths(pattern);
+  const real = realPaths.filter((candidate) => wanted(candidate));
+  // A path the file re-includes with `!` is sent on purpose (`!.env.example`): not a gap.
+  const isSent = (candidate: string) => !matcher(candidate) && matcher.explain(candidate).pattern?.negated !== true;
+  if (![...real, ...samples].some(isSent)) return null;
+  const example = real.find(isSent) ?? null;
+  const root = samples[0];
+  const rootDecision = root === undefined ? null : matcher.explain(root);
+  const rootEntry = rootDecision?.excluded ? (rootDecision.pattern?.node ?? null) : null;
+  let at = rootEntry;
+  if (!at) {
+    for (const candidate of [...samples, ...real]) {
+      const decision = matcher.explain(candidate);
+      if (decision.excluded && decision.pattern?.node) {
+        at = decision.pattern.node;
+        break;
+      }
+    }
+  }
+  return { pattern, example, onlyAtRoot: rootEntry, at };
 }
 
 export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerignore-required-entries", {
@@ -110,14 +188,20 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
             description:
               "Also require `node_modules` when the context has a package.json or node_modules, and `**/__pycache__` and `.venv` when it is a Python project.",
           },
+          unusedFiles: {
+            type: "boolean",
+            description:
+              "Also judge a .dockerignore that no build found in the project reads (no Dockerfile beside it, no compose build with it as the context), against its own folder.",
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ entries: DEFAULT_ENTRIES, contextEntries: true }],
+    defaultOptions: [{ entries: DEFAULT_ENTRIES, contextEntries: true, unusedFiles: false }],
     messages: {
-      missing: "This .dockerignore does not exclude {{what}}, so `COPY . .` sends it into the image. Add `{{pattern}}`.",
-      onlyAtRoot: "This .dockerignore excludes {{what}} only at the root of the context (Docker matches `*.pem` there alone), so sub-folders still send theirs. Add `{{pattern}}`.",
+      missing: "This .dockerignore does not exclude {{what}}, so {{consequence}}{{example}}. Add `{{pattern}}`.",
+      onlyAtRoot:
+        "This .dockerignore excludes {{what}} only at the root of the context (`{{entry}}` matches there alone), so sub-folders still send theirs{{example}}. Add `{{pattern}}`.",
       appendEntry: "Add `{{pattern}}` to .dockerignore (check first that the build does not need it).",
     },
   },
@@ -126,31 +210,40 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
     const { sourceCode } = context;
     return {
       Program(program) {
-        const dir = path.dirname(context.physicalFilename);
-        const required = [...(options.entries ?? DEFAULT_ENTRIES), ...(options.contextEntries === false ? [] : contextRequirements(dir))];
+        const judged = judgedBuilds(context.physicalFilename, options.unusedFiles === true);
+        if (!judged) return;
+        const required = new Set(options.entries ?? DEFAULT_ENTRIES);
+        if (options.contextEntries !== false) for (const dir of judged.contexts) for (const entry of contextRequirements(dir)) required.add(entry);
+        const realPaths = judged.contexts.flatMap((dir) => (listContext(dir) ?? []).map((entry) => entry.path));
         const matcher = createIgnoreMatcher(program.patterns);
-        const missing: Requirement[] = [];
-        for (const pattern of required) {
-          const [root, ...nested] = samplePaths(pattern).map((sample) => matcher(sample));
-          if (root && nested.every(Boolean)) continue;
-          missing.push({ pattern, what: DESCRIPTIONS[pattern] ?? `\`${pattern}\``, onlyAtRoot: root === true });
-        }
-        if (missing.length === 0) return;
+        const gaps = [...required].map((pattern) => findGap(pattern, matcher, realPaths)).filter((gap): gap is Gap => gap !== null);
+        if (gaps.length === 0) return;
 
-        const dockerfiles = dockerfilesIn(dir).map((found) => found.program);
         const text = sourceCode.text;
-        const end = text.length;
-        const separator = end === 0 || text.endsWith("\n") ? "" : /\r\n/u.test(text) ? "\r\n" : "\n";
         const newline = /\r\n/u.test(text) ? "\r\n" : "\n";
-        const loc = { start: sourceCode.getLocFromIndex(end), end: sourceCode.getLocFromIndex(end) };
-        for (const { pattern, what, onlyAtRoot } of missing) {
-          const append = `${separator}${pattern}${newline}`;
-          const fix = (fixer: RuleTextEditor) => fixer.insertTextAfterRange([end, end], append);
-          const messageId = onlyAtRoot ? "onlyAtRoot" : "missing";
-          if (dockerfilesNeed(pattern, dockerfiles)) {
-            context.report({ loc, messageId, data: { what, pattern }, suggest: [{ messageId: "appendEntry", data: { pattern }, fix }] });
+        // New exclusions go before the first `!` exception: an exception after them still wins,
+        // so nothing the file re-includes is excluded again (the last matching line decides).
+        const firstException = program.patterns.find((pattern) => pattern.negated);
+        const insertAt = firstException ? sourceCode.getIndexFromLoc({ line: firstException.loc.start.line, column: 0 }) : text.length;
+        const separator = firstException || insertAt === 0 || text.endsWith("\n") ? "" : newline;
+        const firstLineEnd = text.search(/\r?\n|\r/u);
+        const fileStart = { start: { line: 1, column: 0 }, end: sourceCode.getLocFromIndex(firstLineEnd < 0 ? text.length : firstLineEnd) };
+        const consequence = copiesWholeContext(judged.dockerfiles)
+          ? "`COPY . .` sends it into the image"
+          : "it is sent to the builder with the build context (and into the image by any later `COPY . .`)";
+        for (const gap of gaps) {
+          const what = DESCRIPTIONS[gap.pattern] ?? `\`${gap.pattern}\``;
+          const example = gap.example ? ` (\`${gap.example}\` is sent)` : "";
+          const insertion = `${separator}${gap.pattern}${newline}`;
+          const fix = (fixer: RuleTextEditor) => fixer.insertTextAfterRange([insertAt, insertAt], insertion);
+          const where = gap.at ? { loc: gap.at.loc } : { loc: fileStart };
+          const report = gap.onlyAtRoot
+            ? ({ messageId: "onlyAtRoot", data: { what, pattern: gap.pattern, entry: gap.onlyAtRoot.raw, example } } as const)
+            : ({ messageId: "missing", data: { what, pattern: gap.pattern, consequence, example } } as const);
+          if (dockerfilesNeed(gap.pattern, judged.dockerfiles)) {
+            context.report({ ...where, ...report, suggest: [{ messageId: "appendEntry", data: { pattern: gap.pattern }, fix }] });
           } else {
-            context.report({ loc, messageId, data: { what, pattern }, fix });
+            context.report({ ...where, ...report, fix });
           }
         }
       },

@@ -43,18 +43,17 @@ const modelCache = new WeakMap<AST.YAMLProgram, ComposeFile | null>();
  * The compose model of a parsed file, or null when the file has no mapping document (empty file,
  * a document that is a scalar or a list). Cached per program object: every rule gets the same model.
  *
+ * Throws only on a defect of the builder (never swallowed: see parseComposeText).
+ *
  * Only the first document whose content is a mapping is read; other documents are noted in
  * `diagnostics` (Compose itself merges every document of a file, in order).
  */
 export function getComposeModel(program: AST.YAMLProgram): ComposeFile | null {
   if (modelCache.has(program)) return modelCache.get(program) ?? null;
-  let model: ComposeFile | null;
-  try {
-    model = buildModel(program);
-  } catch {
-    // The builder is written not to throw; this is a last line of defence for a malformed AST.
-    model = null;
-  }
+  // The builder is written not to throw. If it ever does, the error propagates: parseComposeText
+  // turns it into the file's fatal message, and under eslint-plugin-yml's language ESLint reports
+  // it, where swallowing it would leave every compose rule silently reporting nothing.
+  const model = buildModel(program);
   modelCache.set(program, model);
   return model;
 }

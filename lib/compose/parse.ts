@@ -5,6 +5,7 @@
 import { parseForESLint, ParseError, type AST } from "yaml-eslint-parser";
 import { findBinaryContent } from "../utils/binary-content.js";
 import { getComposeModel } from "./model.js";
+import { findExcessiveNesting, MAX_COMPOSE_NESTING } from "./nesting.js";
 import type { ComposeFile } from "./types.js";
 
 export interface ComposeParseError {
@@ -33,16 +34,41 @@ export function parseComposeText(text: string): ParseComposeTextResult {
     const size = (text.length / 1024 / 1024).toFixed(1);
     return { ok: false, errors: [{ message: `This file is ${size} MB: compose files over 512 KB are not linted (YAML parsing time grows with the square of the keys).`, line: 1, column: 1 }] };
   }
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) return { ok: false, errors: [{ message: nestingMessage(`more than ${MAX_COMPOSE_NESTING}`), line: tooDeep.line, column: 1 }] };
+  let program: AST.YAMLProgram;
   try {
     // Compose (go-yaml v3) reads YAML 1.2, plus `<<` merge keys, which the model resolves.
-    return { ok: true, program: parseForESLint(text, { defaultYAMLVersion: "1.2" }).ast };
+    program = parseForESLint(text, { defaultYAMLVersion: "1.2" }).ast;
   } catch (error) {
+    if (isStackOverflow(error)) {
+      const line = error instanceof ParseError ? error.lineNumber : 1;
+      return { ok: false, errors: [{ message: nestingMessage("too many"), line, column: 1 }] };
+    }
     if (error instanceof ParseError) {
       // yaml-eslint-parser counts columns from 0; ESLint shows them from 1.
       return { ok: false, errors: [{ message: error.message, line: error.lineNumber, column: error.column + 1 }] };
     }
     return { ok: false, errors: [{ message: `Cannot parse this compose file: ${String(error)}`, line: 1, column: 1 }] };
   }
+  // Build the shared model now (it is cached per program), so that a failure in it is this file's
+  // fatal message instead of rules that silently find nothing.
+  try {
+    getComposeModel(program);
+  } catch (error) {
+    const message = isStackOverflow(error) ? nestingMessage("too many") : `Cannot read the structure of this compose file (a bug in eslint-plugin-docker-policy, please report it): ${String(error)}`;
+    return { ok: false, errors: [{ message, line: 1, column: 1 }] };
+  }
+  return { ok: true, program };
+}
+
+function nestingMessage(levels: string): string {
+  return `This file nests collections ${levels} levels deep: compose files nested over ${MAX_COMPOSE_NESTING} levels are not linted (the YAML parser recurses once per level).`;
+}
+
+/** JavaScript's stack overflow, whether thrown as is or wrapped by yaml-eslint-parser. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof Error && /Maximum call stack size exceeded/u.test(error.message);
 }
 
 export type ParseComposeResult =

@@ -162,8 +162,17 @@ interface EntriesResult {
   diagnostics: YAMLDiagnostic[];
 }
 
+/** A mapping's own pairs (merge keys set aside), computed once per mapping node. */
+interface OwnEntries {
+  entries: Map<string, MappingEntry>;
+  /** The `<<` pairs, in source order. */
+  merges: AST.YAMLPair[];
+  diagnostics: YAMLDiagnostic[];
+}
+
 const entriesCache = new WeakMap<AST.YAMLMapping, EntriesResult>();
-const inProgress = new WeakSet<AST.YAMLMapping>();
+const ownEntriesCache = new WeakMap<AST.YAMLMapping, OwnEntries>();
+const mergeSourcesCache = new WeakMap<AST.YAMLMapping, { sources: MergeSource[]; diagnostics: YAMLDiagnostic[] }>();
 
 /**
  * The entries of a mapping with merge keys applied, in a Map keyed by key text (insertion order:
@@ -171,6 +180,11 @@ const inProgress = new WeakSet<AST.YAMLMapping>();
  *
  * Duplicate explicit keys (rejected by the parser, but possible in hand-built ASTs): the last one
  * wins, as in most YAML loaders, and a diagnostic is recorded.
+ *
+ * Cost: linear in the pairs of the mappings it merges, however they are chained: merge sources are
+ * walked with an explicit stack (a chain of 10,000 `<<: *previous` links does not recurse) and each
+ * source is visited once per requested mapping; intermediate links of a chain are not materialised
+ * unless asked for themselves.
  */
 export function getMappingEntries(mapping: AST.YAMLMapping): Map<string, MappingEntry> {
   return computeEntries(mapping).entries;
@@ -181,66 +195,100 @@ export function getMappingDiagnostics(mapping: AST.YAMLMapping): readonly YAMLDi
   return computeEntries(mapping).diagnostics;
 }
 
+function ownEntries(mapping: AST.YAMLMapping): OwnEntries {
+  const cached = ownEntriesCache.get(mapping);
+  if (cached) return cached;
+  const entries = new Map<string, MappingEntry>();
+  const diagnostics: YAMLDiagnostic[] = [];
+  const merges: AST.YAMLPair[] = [];
+  for (const pair of mapping.pairs) {
+    if (isMergeKey(pair.key)) {
+      merges.push(pair);
+      continue;
+    }
+    if (!pair.key) {
+      diagnostics.push({ kind: "non-scalar-key", message: "Mapping entry without a key.", node: pair });
+      continue;
+    }
+    const key = keyText(pair.key);
+    if (key === null) {
+      diagnostics.push({ kind: "non-scalar-key", message: "Mapping key is not a scalar.", node: pair.key });
+      continue;
+    }
+    if (entries.has(key)) {
+      diagnostics.push({ kind: "duplicate-key", message: `Duplicate key "${key}" (the last one wins).`, node: pair.key });
+      entries.delete(key);
+    }
+    const value = resolveNode(pair.value);
+    if (value.unresolvedAlias) {
+      diagnostics.push({
+        kind: "unresolved-alias",
+        message: `Alias "*${value.unresolvedAlias.name}" refers to no anchor defined before it.`,
+        node: value.unresolvedAlias,
+      });
+    }
+    entries.set(key, makeEntry(key, pair.key, pair, value, false, null));
+  }
+  const result = { entries, merges, diagnostics };
+  ownEntriesCache.set(mapping, result);
+  return result;
+}
+
+/** The merge sources of a mapping's own `<<` keys, in precedence order, and their problems. Cached. */
+function mappingMergeSources(mapping: AST.YAMLMapping): { sources: MergeSource[]; diagnostics: YAMLDiagnostic[] } {
+  const cached = mergeSourcesCache.get(mapping);
+  if (cached) return cached;
+  const diagnostics: YAMLDiagnostic[] = [];
+  const sources = ownEntries(mapping).merges.flatMap((pair) => mergeSources(pair, diagnostics));
+  const result = { sources, diagnostics };
+  mergeSourcesCache.set(mapping, result);
+  return result;
+}
+
+interface MergeFrame {
+  sources: MergeSource[];
+  next: number;
+  mapping: AST.YAMLMapping;
+}
+
 function computeEntries(mapping: AST.YAMLMapping): EntriesResult {
   const cached = entriesCache.get(mapping);
   if (cached) return cached;
-  if (inProgress.has(mapping)) {
-    // A merge cycle (`a: &a { <<: *a }`): the inner occurrence contributes nothing.
-    return {
-      entries: new Map(),
-      diagnostics: [{ kind: "merge-cycle", message: "Merge key refers to a mapping that contains it.", node: mapping }],
-    };
-  }
-  inProgress.add(mapping);
-  const entries = new Map<string, MappingEntry>();
-  const diagnostics: YAMLDiagnostic[] = [];
-  const mergeValues: AST.YAMLPair[] = [];
-  try {
-    for (const pair of mapping.pairs) {
-      if (isMergeKey(pair.key)) {
-        mergeValues.push(pair);
-        continue;
-      }
-      if (!pair.key) {
-        diagnostics.push({ kind: "non-scalar-key", message: "Mapping entry without a key.", node: pair });
-        continue;
-      }
-      const key = keyText(pair.key);
-      if (key === null) {
-        diagnostics.push({ kind: "non-scalar-key", message: "Mapping key is not a scalar.", node: pair.key });
-        continue;
-      }
-      if (entries.has(key)) {
-        diagnostics.push({ kind: "duplicate-key", message: `Duplicate key "${key}" (the last one wins).`, node: pair.key });
-        entries.delete(key);
-      }
-      const value = resolveNode(pair.value);
-      if (value.unresolvedAlias) {
-        diagnostics.push({
-          kind: "unresolved-alias",
-          message: `Alias "*${value.unresolvedAlias.name}" refers to no anchor defined before it.`,
-          node: value.unresolvedAlias,
-        });
-      }
-      entries.set(key, makeEntry(key, pair.key, pair, value, false, null));
+  const own = ownEntries(mapping);
+  const entries = new Map(own.entries);
+  const ownMerges = mappingMergeSources(mapping);
+  const diagnostics: YAMLDiagnostic[] = [...own.diagnostics, ...ownMerges.diagnostics];
+  // Merge semantics (go-yaml v3): explicit keys win, then the sources in order, each source with
+  // its own merges applied. That is a depth-first, preorder walk of the merge graph where the first
+  // entry seen for a key wins, so a source reached a second time adds nothing and is skipped.
+  const visited = new Set<AST.YAMLMapping>([mapping]);
+  const onPath = new Set<AST.YAMLMapping>([mapping]);
+  const stack: MergeFrame[] = [{ sources: ownMerges.sources, next: 0, mapping }];
+  // The alias written in the requested mapping's own `<<` through which the current source arrived.
+  let topVia: AST.YAMLAlias | null = null;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.sources.length) {
+      stack.pop();
+      onPath.delete(frame.mapping);
+      continue;
     }
-
-    for (const mergePair of mergeValues) {
-      for (const source of mergeSources(mergePair, diagnostics)) {
-        const sourceResult = computeEntries(source.mapping);
-        diagnostics.push(...sourceResult.diagnostics.filter((d) => d.kind === "merge-cycle"));
-        for (const [key, entry] of sourceResult.entries) {
-          if (entries.has(key)) continue; // explicit keys and earlier sources win
-          entries.set(key, {
-            ...entry,
-            merged: true,
-            mergeVia: source.via,
-          });
-        }
-      }
+    const source = frame.sources[frame.next++]!;
+    if (stack.length === 1) topVia = source.via;
+    if (onPath.has(source.mapping)) {
+      // A merge cycle (`a: &a { <<: *a }`): the inner occurrence contributes nothing.
+      diagnostics.push({ kind: "merge-cycle", message: "Merge key refers to a mapping that contains it.", node: source.mapping });
+      continue;
     }
-  } finally {
-    inProgress.delete(mapping);
+    if (visited.has(source.mapping)) continue;
+    visited.add(source.mapping);
+    onPath.add(source.mapping);
+    for (const [key, entry] of ownEntries(source.mapping).entries) {
+      if (entries.has(key)) continue; // explicit keys and earlier sources win
+      entries.set(key, { ...entry, merged: true, mergeVia: topVia });
+    }
+    // Problems inside a merged mapping belong to that mapping (its own diagnostics), not to this one.
+    stack.push({ sources: mappingMergeSources(source.mapping).sources, next: 0, mapping: source.mapping });
   }
   const result = { entries, diagnostics };
   entriesCache.set(mapping, result);

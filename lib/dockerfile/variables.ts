@@ -11,6 +11,7 @@
  *   `${name#p}`, `${name##p}`, `${name%p}`, `${name%%p}`, `${name/p/r}`, `${name//p/r}`; modifier
  *   arguments may contain quotes and further references.
  */
+import { codePointOffsets, codePointsOf, findWildcard, simplifyWildcard, wildcardEnds, type WildcardToken } from "../utils/wildcard.js";
 import type { VariableModifier } from "./ast.js";
 import { isGoDigit, isGoLetter } from "./chars.js";
 
@@ -59,8 +60,17 @@ function isSpecialParam(ch: string): boolean {
   return ch === "@" || ch === "*" || ch === "#" || ch === "?" || ch === "-" || ch === "$" || ch === "!" || ch === "0";
 }
 
+/**
+ * How deeply `${a:-${b:-…}}` may nest. BuildKit's lexer recurses once per level (Go's stack grows);
+ * ours would exhaust JavaScript's stack near a few thousand levels and fail the whole file. Past
+ * this depth the word gets a clear syntax error instead; real Dockerfiles nest two or three.
+ */
+export const MAX_VARIABLE_NESTING = 200;
+
 class Lexer {
   pos = 0;
+  /** Current `${…}` nesting depth. */
+  depth = 0;
   readonly variables: ScannedVariable[] = [];
   readonly unresolved: string[] = [];
   /** Whether a `'…'` or `"…"` section was processed (its quotes removed). */
@@ -191,6 +201,18 @@ class Lexer {
   }
 
   dollar(): string {
+    if (this.depth >= MAX_VARIABLE_NESTING) {
+      throw new LexError(`variable references nested more than ${MAX_VARIABLE_NESTING} levels deep are not supported`);
+    }
+    this.depth++;
+    try {
+      return this.dollarAtDepth();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  dollarAtDepth(): string {
     const s = this.source;
     const start = this.pos;
     this.pos++;
@@ -297,9 +319,7 @@ class Lexer {
         const found = this.get(name);
         if (found === undefined && this.skipUnset) return "${" + name + (replaceAll ? "//" : "/") + pattern + "/" + replacement + "}";
         const value = found ?? "";
-        const re = globToRegExp(pattern, true, false);
-        if (replaceAll) return value.replace(new RegExp(re.source, "gu"), () => replacement);
-        return value.replace(re, () => replacement);
+        return replacePattern(value, pattern, replacement, replaceAll);
       }
       default:
         throw new LexError(ch === "" ? "syntax error: missing '}'" : `unsupported modifier (${ch}) in substitution`);
@@ -307,45 +327,77 @@ class Lexer {
   }
 }
 
+/** Go's `.`: any character but a newline (BuildKit compiles these patterns to Go regexps). */
+const PATTERN_OPTIONS = { stopAt: (codePoint: number) => codePoint === 10 };
+
 /**
- * BuildKit's `convertShellPatternToRegex`: `*` (shortest or longest), `?`, backslash escapes of
- * `*`, `?`, `\`; a backslash before `}` or `/` is dropped. No bracket expressions.
+ * BuildKit's `convertShellPatternToRegex`, as wildcard tokens: `*`, `?`, backslash escapes of `*`,
+ * `?`, `\`; a backslash before `}` or `/` is dropped. No bracket expressions. Matched by
+ * lib/utils/wildcard.ts in time O(pattern × value), never by a backtracking RegExp.
  */
-function globToRegExp(pattern: string, greedy: boolean, anchored: boolean): RegExp {
-  let out = anchored ? "^" : "";
-  const star = greedy ? ".*" : ".*?";
+function shellPatternTokens(pattern: string): WildcardToken[] {
+  const tokens: WildcardToken[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;
-    if (ch === "*") out += star;
-    else if (ch === "?") out += ".";
+    if (ch === "*") tokens.push({ kind: "star" });
+    else if (ch === "?") tokens.push({ kind: "any" });
     else if (ch === "\\") {
       const next = pattern[i + 1];
       if (next === "}" || next === "/") continue;
       if (next !== "*" && next !== "?" && next !== "\\") throw new LexError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${next ?? ""}'`);
-      out += "\\" + next;
+      tokens.push({ kind: "char", codePoint: next.codePointAt(0)! });
       i++;
-    } else if ("[]{}.+()|^$".includes(ch)) out += "\\" + ch;
-    else out += ch;
+    } else {
+      const codePoint = pattern.codePointAt(i)!;
+      tokens.push({ kind: "char", codePoint });
+      if (codePoint > 0xffff) i++;
+    }
   }
-  return new RegExp(out, "u");
+  return simplifyWildcard(tokens);
 }
 
-/** `${v#p}`/`${v##p}` (prefix) and `${v%p}`/`${v%%p}` (suffix): remove the shortest/longest match. */
-function trimPattern(value: string, pattern: string, greedy: boolean, prefix: boolean): string {
-  const whole = new RegExp(`^(?:${globToRegExp(pattern, true, false).source})$`, "u");
-  const n = value.length;
-  if (prefix) {
-    for (let k = 0; k <= n; k++) {
-      const length = greedy ? n - k : k;
-      if (whole.test(value.slice(0, length))) return value.slice(length);
-    }
-  } else {
-    for (let k = 0; k <= n; k++) {
-      const length = greedy ? n - k : k;
-      if (whole.test(value.slice(n - length))) return value.slice(0, n - length);
-    }
+/**
+ * `${v/p/r}` (first, leftmost-longest match) and `${v//p/r}` (every match, as String.replace with /g
+ * does). Throws LexError on an invalid escape in the pattern. Time O(pattern × value) per match.
+ */
+export function replacePattern(value: string, pattern: string, replacement: string, replaceAll: boolean): string {
+  const tokens = shellPatternTokens(pattern);
+  const points = codePointsOf(value);
+  const offsets = codePointOffsets(value);
+  let out = "";
+  let copied = 0;
+  let from = 0;
+  while (from <= points.length) {
+    const match = findWildcard(tokens, points, from, PATTERN_OPTIONS);
+    if (!match) break;
+    out += value.slice(offsets[copied], offsets[match.start]) + replacement;
+    copied = match.end;
+    if (!replaceAll) break;
+    // After an empty match, move on one character (it is copied with the next stretch).
+    from = match.end > match.start ? match.end : match.end + 1;
   }
-  return value;
+  return out + value.slice(offsets[Math.min(copied, points.length)]);
+}
+
+/**
+ * `${v#p}`/`${v##p}` (prefix) and `${v%p}`/`${v%%p}` (suffix): remove the shortest/longest match.
+ * Throws LexError on an invalid escape in the pattern. Time O(pattern × value).
+ */
+export function trimPattern(value: string, pattern: string, greedy: boolean, prefix: boolean): string {
+  const tokens = shellPatternTokens(pattern);
+  const offsets = codePointOffsets(value);
+  let points = codePointsOf(value);
+  // A suffix is a prefix of the reversed value under the reversed pattern (as BuildKit does it).
+  if (!prefix) points = points.reverse();
+  const ends = wildcardEnds(prefix ? tokens : [...tokens].reverse(), points, 0, PATTERN_OPTIONS);
+  let length = -1;
+  for (let candidate = 0; candidate < ends.length; candidate++) {
+    if (!ends[candidate]) continue;
+    length = candidate;
+    if (!greedy) break;
+  }
+  if (length < 0) return value;
+  return prefix ? value.slice(offsets[length]) : value.slice(0, offsets[points.length - length]);
 }
 
 /**

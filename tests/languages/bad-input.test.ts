@@ -8,10 +8,13 @@ import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
+// A .dockerignore is judged only when a build reads it: this folder's Dockerfile does.
+const servedDir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/served");
+const folderOf = (filename: string) => (filename.endsWith(".dockerignore") ? servedDir : dir);
 
 function lint(filename: string, code: string): Linter.LintMessage[] {
-  const linter = new Linter({ configType: "flat", cwd: dir });
-  return linter.verify(code, plugin.configs.strict, { filename: path.join(dir, filename) });
+  const linter = new Linter({ configType: "flat", cwd: folderOf(filename) });
+  return linter.verify(code, plugin.configs.strict, { filename: path.join(folderOf(filename), filename) });
 }
 
 const BINARY = "\u0000\u0001\u0002ELF\u0000binary";

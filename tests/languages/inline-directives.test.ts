@@ -6,12 +6,15 @@ import plugin from "../../lib/index.js";
 
 // An empty folder of the fixtures: cross-file rules find nothing around the linted file.
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
+// A .dockerignore is judged only when a build reads it: this folder's Dockerfile does.
+const servedDir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/served");
+const folderOf = (filename: string) => (filename.endsWith(".dockerignore") ? servedDir : dir);
 
 function lint(filename: string, code: string, options: { reportUnused?: boolean } = {}) {
-  const linter = new Linter({ configType: "flat", cwd: dir });
+  const linter = new Linter({ configType: "flat", cwd: folderOf(filename) });
   const config: Linter.Config[] = [...plugin.configs.recommended];
   if (options.reportUnused) config.push({ linterOptions: { reportUnusedDisableDirectives: "error" } });
-  return linter.verify(code, config, { filename: path.join(dir, filename) }).map((message) => `${message.line}:${message.ruleId ?? "-"}:${message.message.slice(0, 40)}`);
+  return linter.verify(code, config, { filename: path.join(folderOf(filename), filename) }).map((message) => `${message.line}:${message.ruleId ?? "-"}:${message.message.slice(0, 40)}`);
 }
 
 describe("Dockerfile", () => {

@@ -392,3 +392,20 @@ describe("requirementLine", () => {
     for (const line of ["", "# comment", "-r base.txt", "--index-url https://x", "-e .", "./local", "git+https://x/y.git"]) expect(requirementLine(line)).toBeNull();
   });
 });
+
+describe("cache paths with globs from the user's script (issue 12: no RegExp built from user text)", () => {
+  it("matches classes, negation and ? without a RegExp", () => {
+    expect(cacheAreasForPath("/var/cache/ap[!t]")).toEqual(["apk"]);
+    expect(cacheAreasForPath("/var/cache/a?t")).toEqual(["apt-archives"]);
+    expect(cacheAreasForPath("/var/cach*/apt")).toEqual(["apt-archives"]);
+  });
+  it("a reversed range matches nothing instead of throwing", () => {
+    expect(() => cacheAreasForPath("/var/[z-a]/apt")).not.toThrow();
+    expect(cacheAreasForPath("/var/[z-a]/apt")).toEqual([]);
+  });
+  it("a long run of stars does not backtrack", () => {
+    expect(cacheAreasForPath(`/var/${"*".repeat(5000)}x/apt`)).toEqual([]);
+    expect(cacheAreasForPath(`/var/${"*".repeat(5000)}/apt`)).toEqual(cacheAreasForPath("/var/*/apt"));
+    expect(cacheAreasForPath("/var/*/apt")).toEqual(["apt-lists", "apt-archives"]);
+  });
+});

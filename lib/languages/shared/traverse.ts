@@ -34,12 +34,16 @@ export function traversalSteps(root: SyntaxElement, visitorKeys: VisitorKeys): T
   const steps: TraversalStep[] = [];
   const fakeCodePath = { id: "s1", initialSegment: null, finalSegments: [], returnedSegments: [], thrownSegments: [], currentSegments: [], upper: null, childCodePaths: [] };
   steps.push(new CallMethodStep({ target: "onCodePathStart", args: [fakeCodePath, root] }));
-  const visit = (node: SyntaxElement): void => {
-    steps.push(new VisitNodeStep({ target: node, phase: 1, args: [node] }));
-    for (const child of childNodes(node, visitorKeys)) visit(child);
-    steps.push(new VisitNodeStep({ target: node, phase: 2, args: [node] }));
-  };
-  visit(root);
+  // An explicit stack, not recursion: a deeply nested file must not exhaust JavaScript's stack.
+  const stack: { node: SyntaxElement; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    steps.push(new VisitNodeStep({ target: node, phase: leaving ? 2 : 1, args: [node] }));
+    if (leaving) continue;
+    stack.push({ node, leaving: true });
+    const children = childNodes(node, visitorKeys);
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, leaving: false });
+  }
   steps.push(new CallMethodStep({ target: "onCodePathEnd", args: [fakeCodePath, root] }));
   return steps;
 }

@@ -2,6 +2,7 @@
  * Where each package manager keeps its caches and indexes, which paths and commands empty them, and
  * which `RUN --mount=type=cache` targets keep them out of the layer.
  */
+import { codePointsOf, simplifyWildcard, wildcardMatches, type WildcardToken } from "../../utils/wildcard.js";
 import { unwrapCommand } from "../commands.js";
 import type { ShellCommand, ShellWord } from "../model.js";
 import { template } from "./arguments.js";
@@ -85,27 +86,53 @@ export function normalizeCachePath(path: string): string | null {
   return p;
 }
 
-function globSegmentRegExp(segment: string): RegExp {
-  let re = "";
+/**
+ * A shell glob over one path segment (`*`, `?`, `[a-z]`, `[!x]`) as wildcard tokens. Matched in
+ * time O(glob × name) by lib/utils/wildcard.ts: the glob comes from the user's script, and a
+ * RegExp built from it backtracked exponentially (`*` × 30) or threw on a class like `[z-a]`.
+ */
+function globSegmentTokens(segment: string): WildcardToken[] {
+  const tokens: WildcardToken[] = [];
   for (let i = 0; i < segment.length; i++) {
     const c = segment[i]!;
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
+    if (c === "*") tokens.push({ kind: "star" });
+    else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[" && segment.indexOf("]", i + 2) !== -1) {
       const close = segment.indexOf("]", i + 2);
-      if (close === -1) re += "\\[";
-      else {
-        re += `[${segment.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = close;
+      let body = segment.slice(i + 1, close);
+      const negated = body.startsWith("!") || body.startsWith("^");
+      if (negated) body = body.slice(1);
+      const ranges: number[] = [];
+      const points = codePointsOf(body);
+      for (let k = 0; k < points.length; k++) {
+        if (points[k + 1] === 45 && k + 2 < points.length) {
+          ranges.push(points[k]!, points[k + 2]!);
+          k += 2;
+        } else {
+          ranges.push(points[k]!, points[k]!);
+        }
       }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      tokens.push({
+        kind: "set",
+        test: (codePoint) => {
+          let found = false;
+          for (let r = 0; r < ranges.length && !found; r += 2) found = codePoint >= ranges[r]! && codePoint <= ranges[r + 1]!;
+          return found !== negated;
+        },
+      });
+      i = close;
+    } else {
+      const codePoint = segment.codePointAt(i)!;
+      tokens.push({ kind: "char", codePoint });
+      if (codePoint > 0xffff) i++;
+    }
   }
-  return new RegExp(`^${re}$`);
+  return simplifyWildcard(tokens);
 }
 
 /** Does one path segment match a glob segment (`*`, `?`, `[…]`, as the shell and Docker's COPY read them)? */
 export function segmentMatches(pattern: string, segment: string): boolean {
-  return /[*?[]/.test(pattern) ? globSegmentRegExp(pattern).test(segment) : pattern === segment;
+  return /[*?[]/.test(pattern) ? wildcardMatches(globSegmentTokens(pattern), segment) : pattern === segment;
 }
 
 /**

@@ -1,0 +1,203 @@
+/**
+ * The build-context model: which builds a Dockerfile takes part in, and which of them a
+ * `.dockerignore` file serves. Cross-file rules ask it instead of guessing from folder layout.
+ *
+ * Facts it follows (Docker's documentation, "Build context" → ".dockerignore files",
+ * https://docs.docker.com/build/concepts/context/#dockerignore-files, and the Compose build
+ * specification, https://docs.docker.com/reference/compose-file/build/):
+ * - Docker reads `<context>/.dockerignore`, unless a file named `<Dockerfile name>.dockerignore`
+ *   sits beside the Dockerfile: that one wins, and the context's file is not read.
+ * - Compose builds a service with `build.context` (relative to the compose file's folder, default
+ *   ".") and `build.dockerfile` (relative to the context, default "Dockerfile").
+ *
+ * Which builds exist is found, not known: every compose file of the default names (compose.yaml,
+ * docker-compose.yml and their `.override`/`-prod` variants) in the folder of interest, its
+ * ancestors (up to the repository root: the first folder with `.git`, at most 8 levels) and its
+ * sub-folders (2 levels, skipping `node_modules` and `.git`). A Dockerfile that no compose file
+ * builds is assumed built as `docker build <its folder>` (its own folder is the context). Builds
+ * started from scripts or CI with other paths are invisible here.
+ *
+ * Read-only: it parses through the shared parsers and caches (FileCache: path + mtime), never writes
+ * or runs anything. Paths are absolute; results are in a stable order.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { ComposeFile } from "../compose/types.js";
+import { parseCompose } from "../compose/parse.js";
+import { FileCache } from "./file-cache.js";
+import { serviceBuildFiles } from "./project-model.js";
+
+/** One build of a Dockerfile. */
+export interface BuildOfDockerfile {
+  /** The compose file that declares it, or null for the default `docker build <Dockerfile's folder>`. */
+  composeFile: string | null;
+  /** The compose service, or null for the default build. */
+  service: string | null;
+  /** The build context folder (absolute). */
+  context: string;
+  /** The Dockerfile (absolute). */
+  dockerfile: string;
+  /** `build.target`, when given and known. */
+  target: string | null;
+}
+
+/** A build a `.dockerignore` file serves. */
+export interface ServedBuild extends BuildOfDockerfile {
+  /** How the file is picked: `<context>/.dockerignore`, or `<Dockerfile>.dockerignore` beside the Dockerfile. */
+  via: "context" | "dockerfile";
+}
+
+const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/u;
+const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-].+)?|.+\.(?:Dockerfile|dockerfile))$/u;
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".venv", "vendor", "__pycache__"]);
+const MAX_PARENT_LEVELS = 8;
+const MAX_CHILD_LEVELS = 2;
+
+const composeFiles = new FileCache<ComposeFile | null>((text) => {
+  const result = parseCompose(text);
+  return result.ok ? result.model : null;
+});
+
+function listDir(dir: string): { name: string; isDir: boolean }[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** Compose files of the default names in `dir`. */
+function composeFilesIn(dir: string): string[] {
+  return listDir(dir)
+    .filter((entry) => !entry.isDir && COMPOSE_NAME.test(entry.name))
+    .map((entry) => path.join(dir, entry.name));
+}
+
+/** The compose files that may declare builds touching `dir` (see the module comment). */
+export function composeFilesAround(dir: string): string[] {
+  const found = new Set<string>();
+  let current = path.resolve(dir);
+  for (let level = 0; level <= MAX_PARENT_LEVELS; level++) {
+    for (const file of composeFilesIn(current)) found.add(file);
+    if (listDir(current).some((entry) => entry.name === ".git")) break;
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  const queue: { dir: string; level: number }[] = [{ dir: path.resolve(dir), level: 0 }];
+  while (queue.length > 0) {
+    const { dir: folder, level } = queue.shift()!;
+    if (level > 0) for (const file of composeFilesIn(folder)) found.add(file);
+    if (level >= MAX_CHILD_LEVELS) continue;
+    for (const entry of listDir(folder)) {
+      if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) queue.push({ dir: path.join(folder, entry.name), level: level + 1 });
+    }
+  }
+  return [...found].sort();
+}
+
+/** The builds the compose files around `dir` declare (services with a local `build:`). */
+function composeBuilds(dir: string): BuildOfDockerfile[] {
+  const builds: BuildOfDockerfile[] = [];
+  for (const composeFile of composeFilesAround(dir)) {
+    const model = composeFiles.get(composeFile);
+    if (!model) continue;
+    for (const [name, service] of model.services) {
+      if (!service.build) continue;
+      const files = serviceBuildFiles(composeFile, service.build);
+      if (!files || files.dockerfilePath === null) continue;
+      builds.push({
+        composeFile,
+        service: name,
+        context: files.contextDir,
+        dockerfile: files.dockerfilePath,
+        target: service.build.target?.resolved ?? null,
+      });
+    }
+  }
+  return builds;
+}
+
+/**
+ * The builds of a Dockerfile: those compose files around it declare, or else the default build
+ * with the Dockerfile's own folder as the context.
+ */
+export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] {
+  const dockerfile = path.resolve(dockerfilePath);
+  const declared = composeBuilds(path.dirname(dockerfile)).filter((build) => build.dockerfile === dockerfile);
+  if (declared.length > 0) return declared;
+  return [{ composeFile: null, service: null, context: path.dirname(dockerfile), dockerfile, target: null }];
+}
+
+/** The `.dockerignore` Docker reads for a build: `<Dockerfile>.dockerignore` beside it, else `<context>/.dockerignore`. */
+export function dockerignoreOfBuild(build: Pick<BuildOfDockerfile, "context" | "dockerfile">): { path: string; via: "context" | "dockerfile" } {
+  const specific = `${build.dockerfile}.dockerignore`;
+  const beside = listDir(path.dirname(build.dockerfile)).some((entry) => !entry.isDir && entry.name === path.basename(specific));
+  return beside ? { path: specific, via: "dockerfile" } : { path: path.join(build.context, ".dockerignore"), via: "context" };
+}
+
+/** Dockerfiles directly in `dir`, by the names the Dockerfile language claims. */
+function dockerfilesInDir(dir: string): string[] {
+  return listDir(dir)
+    .filter((entry) => !entry.isDir && DOCKERFILE_NAME.test(entry.name) && !entry.name.endsWith(".dockerignore"))
+    .map((entry) => path.join(dir, entry.name));
+}
+
+/**
+ * The builds a `.dockerignore` file serves: the builds whose Docker-chosen ignore file is this one.
+ * Candidates are the builds declared by the compose files around its folder and the default builds
+ * of the Dockerfiles in its folder. An empty list means no build the model can find reads it.
+ */
+export function contextsServedBy(dockerignorePath: string): ServedBuild[] {
+  const file = path.resolve(dockerignorePath);
+  const dir = path.dirname(file);
+  const candidates = new Map<string, BuildOfDockerfile>();
+  const add = (build: BuildOfDockerfile) => candidates.set(`${build.composeFile ?? ""}\0${build.service ?? ""}\0${build.context}\0${build.dockerfile}`, build);
+  for (const build of composeBuilds(dir)) add(build);
+  for (const dockerfile of dockerfilesInDir(dir)) for (const build of buildsOfDockerfile(dockerfile)) add(build);
+  const served: ServedBuild[] = [];
+  for (const build of candidates.values()) {
+    const chosen = dockerignoreOfBuild(build);
+    if (chosen.path === file) served.push({ ...build, via: chosen.via });
+  }
+  return served;
+}
+
+/** One path of a build context, relative, `/`-separated. */
+export interface ContextEntry {
+  path: string;
+  isDir: boolean;
+}
+
+/** Folders listed as entries but not descended into (large, and each has its own required entry). */
+const OPAQUE_FOLDERS = new Set(["node_modules", ".git"]);
+
+/**
+ * The files and folders of a build context, walked breadth first: at most `maxEntries` entries
+ * (default 20,000) and `maxDepth` levels (default 12); `node_modules` and `.git` are listed but not
+ * entered. Null when the context folder cannot be read.
+ */
+export function listContext(contextDir: string, { maxEntries = 20_000, maxDepth = 12 }: { maxEntries?: number; maxDepth?: number } = {}): ContextEntry[] | null {
+  let top: { name: string; isDir: boolean }[];
+  try {
+    top = readdirSync(contextDir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }));
+  } catch {
+    return null;
+  }
+  const entries: ContextEntry[] = [];
+  const queue: { relative: string; children: { name: string; isDir: boolean }[]; depth: number }[] = [{ relative: "", children: top, depth: 1 }];
+  while (queue.length > 0 && entries.length < maxEntries) {
+    const { relative, children, depth } = queue.shift()!;
+    for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entries.length >= maxEntries) break;
+      const childPath = relative ? `${relative}/${child.name}` : child.name;
+      entries.push({ path: childPath, isDir: child.isDir });
+      if (child.isDir && !OPAQUE_FOLDERS.has(child.name) && depth < maxDepth) {
+        queue.push({ relative: childPath, children: listDir(path.join(contextDir, childPath)), depth: depth + 1 });
+      }
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,112 @@
+/**
+ * Compose inputs of issue 12: long merge chains resolve once per node without recursion, deep nesting
+ * gets a fatal message that names the limit, and nothing is silently dropped.
+ */
+import path from "node:path";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import { getMappingDiagnostics, getMappingEntries } from "../../lib/compose/yaml.js";
+import { findExcessiveNesting, MAX_COMPOSE_NESTING } from "../../lib/compose/nesting.js";
+import { parseComposeText } from "../../lib/compose/parse.js";
+import plugin from "../../lib/index.js";
+import { model, parse } from "./helpers.js";
+
+const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
+
+function lint(code: string) {
+  const linter = new Linter({ configType: "flat", cwd: dir });
+  return linter.verify(code, plugin.configs.strict, { filename: path.join(dir, "compose.yaml") });
+}
+
+/** `x-m0` … `x-m<links>`, each merging the previous, then two services with untagged images. */
+function mergeChain(links: number): string {
+  let code = "x-m0: &m0 {a0: 0}\n";
+  for (let index = 1; index <= links; index++) code += `x-m${index}: &m${index} {<<: *m${index - 1}, a${index}: ${index}}\n`;
+  return `${code}services:\n  web:\n    <<: *m${links}\n    image: nginx\n  web2:\n    image: nginx\n`;
+}
+
+describe("merge chains", () => {
+  it.each([100, 1200, 2000, 5000])("a chain of %i links resolves and the compose rules report", (links) => {
+    const messages = lint(mergeChain(links));
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    expect(messages.map((message) => [message.ruleId, message.line])).toEqual([
+      ["docker/require-image-tag", links + 5],
+      ["docker/require-image-tag", links + 7],
+    ]);
+    const web = model(mergeChain(links)).services.get("web")!;
+    expect(getMappingEntries(web.node!).size).toBe(links + 2);
+    expect(getMappingEntries(web.node!).get("a0")?.merged).toBe(true);
+    expect(getMappingEntries(web.node!).get("a0")?.mergeVia?.name).toBe(`m${links}`);
+  });
+
+  it("keeps go-yaml's precedence through a diamond: explicit keys, then sources in order, each with its own merges", () => {
+    const code = [
+      "x-base: &base {a: base, b: base, c: base}",
+      "x-left: &left {<<: *base, a: left}",
+      "x-right: &right {<<: *base, b: right, d: right}",
+      "services:",
+      "  s:",
+      "    <<: [*left, *right]",
+      "    image: x",
+      "",
+    ].join("\n");
+    const entries = getMappingEntries(model(code).services.get("s")!.node!);
+    const values = Object.fromEntries([...entries].map(([key, entry]) => [key, entry.value.node?.type === "YAMLScalar" ? entry.value.node.value : null]));
+    expect(values).toEqual({ image: "x", a: "left", b: "base", c: "base", d: "right" });
+    expect([...entries.keys()]).toEqual(["image", "a", "b", "c", "d"]);
+    expect(entries.get("d")?.mergeVia?.name).toBe("right");
+  });
+
+  it("reports a cycle once and still resolves the rest", () => {
+    const program = parse("a: &a {x: 1, <<: *a}\n");
+    const mapping = (program.body[0]!.content as { pairs: { value: { value: unknown } }[] }).pairs[0]!.value.value as Parameters<typeof getMappingEntries>[0];
+    expect([...getMappingEntries(mapping).keys()]).toEqual(["x"]);
+    expect(getMappingDiagnostics(mapping).map((diagnostic) => diagnostic.kind)).toEqual(["merge-cycle"]);
+  });
+});
+
+describe("deep nesting", () => {
+  it.each([
+    ["flow sequences", (depth: number) => `services:\n  web:\n    image: nginx\n    labels: ${"[".repeat(depth)}${"]".repeat(depth)}\n`],
+    ["flow mappings", (depth: number) => `services:\n  web:\n    image: nginx\n    labels: ${"{a: ".repeat(depth)}${"}".repeat(depth)}\n`],
+    ["block mappings", (depth: number) => `services:\n  web:\n    image: nginx\n    x-deep:\n${Array.from({ length: depth }, (_, index) => `${" ".repeat(6 + index)}k:`).join("\n")} 1\n`],
+    ["block sequences", (depth: number) => `services:\n  web:\n    image: nginx\n    x-deep:\n      ${"- ".repeat(depth)}1\n`],
+  ])("%s: a fatal message naming the limit past it, normal findings below it", (_kind, make) => {
+    for (const depth of [800, 900]) {
+      const messages = lint(make(depth));
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatchObject({ fatal: true, ruleId: null });
+      // Where the nesting first passes the limit.
+      expect(messages[0]!.line).toBeGreaterThanOrEqual(4);
+      expect(messages[0]!.message).toContain(`over ${MAX_COMPOSE_NESTING} levels are not linted`);
+    }
+    const messages = lint(make(MAX_COMPOSE_NESTING - 10));
+    expect(messages.map((message) => message.ruleId)).toEqual(["docker/require-image-tag"]);
+  });
+
+  it("does not count brackets in quotes, comments, plain words or block scalars", () => {
+    const deep = "[".repeat(1000);
+    const code = [
+      "services:",
+      `  a:`,
+      `    image: "${deep}"`,
+      `    command: '${deep}'`,
+      `    entrypoint: x${deep}`,
+      `    # ${deep}`,
+      "    healthcheck:",
+      "      test: |",
+      `        ${deep}`,
+      `        ${deep}`,
+      "    labels: {a: [b, {c: d}]}",
+      "",
+    ].join("\n");
+    expect(findExcessiveNesting(code)).toBeNull();
+    expect(parseComposeText(code).ok).toBe(true);
+  });
+
+  it("measures block and flow levels together", () => {
+    expect(findExcessiveNesting("a:\n  b:\n    c: [[1]]\n", 4)).toEqual({ depth: 5, line: 3 });
+    expect(findExcessiveNesting("a:\n  b:\n    c: [[1]]\n", 5)).toBeNull();
+    expect(findExcessiveNesting("- - - - x\n", 3)).toEqual({ depth: 4, line: 1 });
+  });
+});

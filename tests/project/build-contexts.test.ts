@@ -1,0 +1,75 @@
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildsOfDockerfile, composeFilesAround, contextsServedBy, dockerignoreOfBuild, listContext } from "../../lib/project/build-contexts.js";
+import { makeTree } from "../support/fix-safety.js";
+
+const tree = makeTree({
+  // Issue 5, item 10.
+  "shop/compose.yaml": "services:\n  shipping:\n    build:\n      context: ./\n      dockerfile: src/shipping/Dockerfile\n      target: runtime\n  web:\n    build: ./web\n  redis:\n    image: redis:7\n",
+  "shop/compose.override.yaml": "services:\n  debug:\n    build:\n      context: ./src/shipping\n",
+  "shop/src/shipping/Dockerfile": "FROM golang:1.22\n",
+  "shop/src/shipping/.dockerignore": "node_modules\n",
+  "shop/web/Dockerfile": "FROM nginx:1.27\n",
+  "shop/web/Dockerfile.dockerignore": ".git\n",
+  "shop/.dockerignore": ".git\n",
+  "alone/Dockerfile": "FROM alpine:3.20\n",
+  "alone/sub/deep/file.txt": "",
+  "alone/node_modules/x/index.js": "",
+  "nothing/.dockerignore": "",
+  "child/app/Dockerfile": "FROM alpine:3.20\n",
+  "child/app/docker/compose.yml": "services:\n  app:\n    build:\n      context: ..\n",
+  "vars/compose.yaml": "services:\n  app:\n    build:\n      context: ${CTX}\n",
+  "vars/Dockerfile": "FROM alpine:3.20\n",
+});
+afterAll(tree.cleanup);
+const at = (...parts: string[]) => path.join(tree.root, ...parts);
+
+describe("buildsOfDockerfile", () => {
+  it("finds the compose builds of a Dockerfile in a parent folder's compose files, with their targets", () => {
+    expect(buildsOfDockerfile(at("shop/src/shipping/Dockerfile"))).toEqual([
+      { composeFile: at("shop/compose.override.yaml"), service: "debug", context: at("shop/src/shipping"), dockerfile: at("shop/src/shipping/Dockerfile"), target: null },
+      { composeFile: at("shop/compose.yaml"), service: "shipping", context: at("shop"), dockerfile: at("shop/src/shipping/Dockerfile"), target: "runtime" },
+    ]);
+  });
+  it("falls back to the Dockerfile's own folder when no compose file builds it", () => {
+    expect(buildsOfDockerfile(at("alone/Dockerfile"))).toEqual([{ composeFile: null, service: null, context: at("alone"), dockerfile: at("alone/Dockerfile"), target: null }]);
+  });
+  it("reads compose files in sub-folders (a docker/ folder that builds its parent)", () => {
+    expect(buildsOfDockerfile(at("child/app/Dockerfile")).map((build) => [build.composeFile, build.context])).toEqual([[at("child/app/docker/compose.yml"), at("child/app")]]);
+  });
+  it("leaves out builds whose context depends on an unknown variable", () => {
+    expect(buildsOfDockerfile(at("vars/Dockerfile")).map((build) => build.composeFile)).toEqual([null]);
+  });
+});
+
+describe("contextsServedBy", () => {
+  it("item 10: the small file beside a Dockerfile built with the root as context serves only the override's build", () => {
+    expect(contextsServedBy(at("shop/src/shipping/.dockerignore")).map((build) => build.service)).toEqual(["debug"]);
+    expect(contextsServedBy(at("shop/.dockerignore")).map((build) => build.service)).toEqual(["shipping"]);
+  });
+  it("a <Dockerfile>.dockerignore beside the Dockerfile wins over the context's file", () => {
+    expect(dockerignoreOfBuild({ context: at("shop/web"), dockerfile: at("shop/web/Dockerfile") })).toEqual({ path: at("shop/web/Dockerfile.dockerignore"), via: "dockerfile" });
+    expect(contextsServedBy(at("shop/web/Dockerfile.dockerignore")).map((build) => [build.service, build.via])).toEqual([["web", "dockerfile"]]);
+    expect(contextsServedBy(at("shop/web/.dockerignore"))).toEqual([]);
+  });
+  it("serves nothing where no build can be found", () => {
+    expect(contextsServedBy(at("nothing/.dockerignore"))).toEqual([]);
+  });
+});
+
+describe("composeFilesAround and listContext", () => {
+  it("stops at the repository root", () => {
+    expect(composeFilesAround(at("shop/src/shipping"))).toEqual([at("shop/compose.override.yaml"), at("shop/compose.yaml")]);
+  });
+  it("lists a context breadth first without entering node_modules", () => {
+    expect(listContext(at("alone"))).toEqual([
+      { path: "Dockerfile", isDir: false },
+      { path: "node_modules", isDir: true },
+      { path: "sub", isDir: true },
+      { path: "sub/deep", isDir: true },
+      { path: "sub/deep/file.txt", isDir: false },
+    ]);
+    expect(listContext(at("alone"), { maxEntries: 2 })).toHaveLength(2);
+    expect(listContext(at("missing"))).toBeNull();
+  });
+});
