@@ -9,6 +9,7 @@ import type { Add, Copy, DockerfileProgram, Instruction, Stage } from "../docker
 import { resolveWordAt } from "./resolve-word.js";
 import { stageOf } from "./run-shell.js";
 import { getStageGraph } from "./stages.js";
+import { codePointsOf, simplifyWildcard, wildcardMatches, type WildcardToken } from "../utils/wildcard.js";
 
 /**
  * The working directory before an instruction:
@@ -68,13 +69,27 @@ interface WorkdirIndex {
  * the state shared by every earlier stage whose name the reference can expand to, unknown if they
  * differ; `unset` for an image.
  */
+/**
+ * A FROM reference with variables as a pattern over stage names: each `$X`/`${…}` can be anything, the
+ * rest matches case-insensitively (BuildKit matches stage names so). Matched in linear time by
+ * lib/utils/wildcard.ts: a RegExp of `.*`s built from the user's text would backtrack.
+ */
+function stageNamePattern(raw: string): WildcardToken[] {
+  const tokens: WildcardToken[] = [];
+  raw.toLowerCase().split(/\$\{[^}]*\}|\$\w+/u).forEach((part, index) => {
+    if (index > 0) tokens.push({ kind: "star" });
+    for (const codePoint of codePointsOf(part)) tokens.push({ kind: "char", codePoint });
+  });
+  return simplifyWildcard(tokens);
+}
+
 function initialState(program: DockerfileProgram, stage: Stage, atEnd: ReadonlyMap<Stage, WorkdirBefore>): WorkdirBefore {
   const base = getStageGraph(program).baseOf(stage);
   if (base.kind === "stage") return atEnd.get(base.stage) ?? { kind: "unset" };
   if (base.kind === "scratch") return { kind: "absolute", path: "/" };
   if (base.kind === "image" || !stage.from.image) return { kind: "unset" };
-  const pattern = new RegExp(`^${stage.from.image.raw.split(/\$\{[^}]*\}|\$\w+/u).map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join(".*")}$`, "iu");
-  const candidates = program.stages.slice(0, stage.index).filter((earlier) => earlier.name !== null && pattern.test(earlier.name));
+  const pattern = stageNamePattern(stage.from.image.raw);
+  const candidates = program.stages.slice(0, stage.index).filter((earlier) => earlier.name !== null && wildcardMatches(pattern, earlier.name.toLowerCase()));
   if (candidates.length === 0) return { kind: "unset" };
   const states = candidates.map((candidate) => atEnd.get(candidate) ?? { kind: "unset" as const });
   return states.every((candidate) => candidate.kind === "unset") ? { kind: "unset" } : { kind: "absolute", path: null };
