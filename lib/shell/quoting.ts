@@ -3,45 +3,34 @@
  * the shell parser (lib/shell/parser) and its test oracle.
  */
 
-/** Unquoted context: `\x` → `x`, `\`+newline → nothing, a trailing lone `\` stays. */
-export function unescapeUnquoted(raw: string): string {
+/**
+ * Removes the backslashes that escape a character `escapes` accepts; `\`+newline (a line continuation)
+ * is removed whole; any other backslash, and a trailing lone one, stays as written.
+ */
+function removeBackslashes(raw: string, escapes: (next: string) => boolean): string {
   if (!raw.includes("\\")) return raw;
   let out = "";
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
-    if (c === "\\" && i + 1 < raw.length) {
-      const n = raw[i + 1]!;
+    const n = raw[i + 1];
+    if (c === "\\" && n !== undefined && (n === "\n" || escapes(n))) {
       i++;
-      if (n === "\n") continue;
-      out += n;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-/** Inside double quotes: backslash only escapes `$`, `` ` ``, `"`, `\` and newline. */
-export function unescapeDoubleQuoted(raw: string): string {
-  if (!raw.includes("\\")) return raw;
-  let out = "";
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === "\\" && i + 1 < raw.length) {
-      const n = raw[i + 1]!;
-      if (n === "$" || n === "`" || n === '"' || n === "\\") {
-        out += n;
-        i++;
-        continue;
-      }
-      if (n === "\n") {
-        i++;
-        continue;
-      }
+      if (n !== "\n") out += n;
+      continue;
     }
     out += c;
   }
   return out;
+}
+
+/** Unquoted context: `\x` → `x`, `\`+newline → nothing, a trailing lone `\` stays. */
+export function unescapeUnquoted(raw: string): string {
+  return removeBackslashes(raw, () => true);
+}
+
+/** Inside double quotes: backslash only escapes `$`, `` ` ``, `"`, `\` and newline (POSIX 2.2.3). */
+export function unescapeDoubleQuoted(raw: string): string {
+  return removeBackslashes(raw, (next) => next === "$" || next === "`" || next === '"' || next === "\\");
 }
 
 /** Unescaped glob characters in an unquoted literal (`*`, `?`, `[`). */
