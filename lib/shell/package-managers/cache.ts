@@ -150,14 +150,24 @@ function pathCovers(target: string, areaPath: string): boolean {
   return t.length === a.length + 1 && /[*?[]/.test(t[t.length - 1]!);
 }
 
-/** Cache areas a path covers (see `pathCovers`): `rm -rf <path>` empties them. */
-export function cacheAreasForPath(path: string): CacheArea[] {
+/** Answers of `cacheAreasForPath` by path: the same few paths (`/var/lib/apt/lists/*`) recur in every file. */
+const areasByPath = new Map<string, readonly CacheArea[]>();
+const AREAS_BY_PATH_LIMIT = 4096;
+
+/** Cache areas a path covers (see `pathCovers`): `rm -rf <path>` empties them. The array is shared: do not modify it. */
+export function cacheAreasForPath(path: string): readonly CacheArea[] {
+  const known = areasByPath.get(path);
+  if (known) return known;
   const p = normalizeCachePath(path);
-  if (p === null || p === "/") return [];
   const out: CacheArea[] = [];
-  for (const [area, { paths }] of Object.entries(CACHE_AREAS) as [CacheArea, (typeof CACHE_AREAS)[CacheArea]][]) {
-    if (paths.some((ap) => pathCovers(p, ap))) out.push(area);
+  if (p !== null && p !== "/") {
+    for (const [area, { paths }] of Object.entries(CACHE_AREAS) as [CacheArea, (typeof CACHE_AREAS)[CacheArea]][]) {
+      if (paths.some((ap) => pathCovers(p, ap))) out.push(area);
+    }
   }
+  // Bounded: an editor session sees unbounded distinct paths over hours.
+  if (areasByPath.size >= AREAS_BY_PATH_LIMIT) areasByPath.clear();
+  areasByPath.set(path, out);
   return out;
 }
 
@@ -174,7 +184,7 @@ function insideAreas(path: string): CacheArea[] {
  * (`/var/cache/apk/x86_64`) leaves what is written beside it (`/var/cache/apk/APKINDEX.*`) in the layer.
  * A mount target is a literal path: glob characters in it match only themselves.
  */
-export function cacheAreasCoveredByMount(target: string): CacheArea[] {
+export function cacheAreasCoveredByMount(target: string): readonly CacheArea[] {
   const p = normalizeCachePath(target);
   if (p === null || p === "/" || /[*?[]/.test(p)) return [];
   return cacheAreasForPath(p);
