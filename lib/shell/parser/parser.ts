@@ -238,6 +238,24 @@ export class ShellParser {
     ctx.range = this.sourceRange(ctx.textRange);
   }
 
+  /**
+   * Reads the word that ends a compound command (`}`, `done`, `esac`; `open` names its opener for the
+   * error), closes the contexts it opened at `start`, and returns where it ends.
+   */
+  private endBlock(word: string, open: string, start: number, ...contexts: ShellContext[]): number {
+    this.expectWord(word, open, start);
+    for (const ctx of contexts) this.close(ctx, start, this.pos);
+    return this.pos;
+  }
+
+  /** Steps over a reserved word of `length` characters at `pos` and the blanks after it; returns where it started. */
+  private reservedWord(length: number): number {
+    const start = this.pos;
+    this.pos += length;
+    this.skipBlanks();
+    return start;
+  }
+
   /** Skip blanks, `\`+newline and a comment (not the newline ending it). */
   private skipBlanks(): void {
     const src = this.src;
@@ -659,9 +677,7 @@ export class ShellParser {
     this.pos++;
     const ctx = this.context("group");
     this.list(this.child(state, ctx, state.inCondition, state.conditional), ctx, STOP_BRACE, this.closer, false);
-    this.expectWord("}", "{", start);
-    this.close(ctx, start, this.pos);
-    return this.pos;
+    return this.endBlock("}", "{", start, ctx);
   }
 
   private subshell(state: State): number {
@@ -701,9 +717,7 @@ export class ShellParser {
       this.pos += 4;
       this.list(this.child(state, elseBody, false, true), elseBody, STOP_FI, this.closer, true, false, "else");
     }
-    this.expectWord("fi", "if", start);
-    for (const ctx of [whole, body, elseBody]) this.close(ctx, start, this.pos);
-    return this.pos;
+    return this.endBlock("fi", "if", start, whole, body, elseBody);
   }
 
   private whileClause(state: State, until: boolean): number {
@@ -761,15 +775,11 @@ export class ShellParser {
     const body = this.context(select ? "select-body" : "for-body");
     this.expectWord("do", `${keyword} foo [in words]`, start);
     this.list(this.child(state, body, false, true), body, STOP_DONE, this.closer, true, false, "do");
-    this.expectWord("done", keyword, start);
-    this.close(body, start, this.pos);
-    return this.pos;
+    return this.endBlock("done", keyword, start, body);
   }
 
   private caseClause(state: State): number {
-    const start = this.pos;
-    this.pos += 4;
-    this.skipBlanks();
+    const start = this.reservedWord(4);
     this.state = state;
     if (this.word() === null) this.fail('"case" must be followed by a word', start, this.pos >= this.n);
     this.skipNewlines();
@@ -804,15 +814,11 @@ export class ShellParser {
       }
       break;
     }
-    this.expectWord("esac", "case", start);
-    this.close(body, start, this.pos);
-    return this.pos;
+    return this.endBlock("esac", "case", start, body);
   }
 
   private functionKeyword(state: State): number {
-    const start = this.pos;
-    this.pos += 8;
-    this.skipBlanks();
+    const start = this.reservedWord(8);
     const name = this.peekLitWord();
     if (name === null) this.fail('"function" must be followed by a name', start, this.pos >= this.n);
     this.pos += name.length;
@@ -860,9 +866,7 @@ export class ShellParser {
   }
 
   private timeClause(state: State): number {
-    const start = this.pos;
-    this.pos += 4;
-    this.skipBlanks();
+    const start = this.reservedWord(4);
     if (this.isLitWord("-p")) {
       this.pos += 2;
       this.skipBlanks();
@@ -930,15 +934,26 @@ export class ShellParser {
         if (depth === 0) return;
         depth--;
       } else if ((c === SPACE || c === TAB || c === NL) && depth === 0) return;
-      else if (c === BACKSLASH) {
-        this.pos += 2;
-        continue;
-      } else if (c === SQUOTE || c === DQUOTE || c === DOLLAR || c === BACKQUOTE) {
-        this.wordPart([], [], null);
-        continue;
-      }
+      else if (this.stepOverQuoting(c)) continue;
       this.pos++;
     }
+  }
+
+  /**
+   * At a `\`, a quote, `$` or a backquote inside text scanned for its end (arithmetic, a test
+   * operand): steps over the escape, or reads the quoted or expanded part as a word part so that
+   * substitutions in it are parsed. Returns whether it stepped.
+   */
+  private stepOverQuoting(c: number): boolean {
+    if (c === BACKSLASH) {
+      this.pos += 2;
+      return true;
+    }
+    if (c === SQUOTE || c === DQUOTE || c === DOLLAR || c === BACKQUOTE) {
+      this.wordPart([], [], null);
+      return true;
+    }
+    return false;
   }
 
   private letClause(state: State): number {
@@ -979,13 +994,7 @@ export class ShellParser {
         this.pos++;
         this.nesting--;
         return;
-      } else if (c === BACKSLASH) {
-        this.pos += 2;
-        continue;
-      } else if (c === SQUOTE || c === DQUOTE || c === DOLLAR || c === BACKQUOTE) {
-        this.wordPart([], [], null);
-        continue;
-      }
+      } else if (this.stepOverQuoting(c)) continue;
       this.pos++;
     }
     this.fail("reached EOF without matching (( with ))", start, true);
