@@ -1,6 +1,10 @@
-import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import type { AST } from "yaml-eslint-parser";
+import type { ComposeRuleTypes, ComposeVisitor } from "../lib/languages/compose/rule-types.js";
 import { validateComposeFile } from "../lib/compose/validate.js";
 import { createRule } from "../lib/utils/create-rule.js";
+
+/** Compose refuses a file without content (compose-go: "empty compose file"); so does the Compose Specification's schema. */
+const EMPTY_FILE = "The file has no content: a compose file is a mapping (services:, networks:, …).";
 
 export default createRule<ComposeRuleTypes<[], "invalid">>("valid-compose-file", {
   meta: {
@@ -18,7 +22,12 @@ export default createRule<ComposeRuleTypes<[], "invalid">>("valid-compose-file",
     },
   },
   create(context) {
-    return {
+    // `Program` is not in ComposeVisitor (multi-language rules would see two Program types); only this
+    // rule needs it: the docker/compose language gives a file with no YAML content no document at all.
+    const visitor: ComposeVisitor & { Program(program: AST.YAMLProgram): void } = {
+      Program(program) {
+        if (program.body.length === 0) context.report({ loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }, messageId: "invalid", data: { message: EMPTY_FILE } });
+      },
       YAMLDocument(document) {
         const program = document.parent;
         // Report once per file, from the first document.
@@ -28,5 +37,6 @@ export default createRule<ComposeRuleTypes<[], "invalid">>("valid-compose-file",
         }
       },
     };
+    return visitor;
   },
 });
