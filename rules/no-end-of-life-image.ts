@@ -8,6 +8,7 @@ import { isDeadStage } from "../lib/semantics/stage-references.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
+import { composeBuildTarget } from "../lib/semantics/build-target.js";
 
 type MessageId = "endOfLife";
 type Options = [{ date?: string }];
@@ -54,7 +55,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
       Program(program) {
         if (fileKindOf(program) !== "dockerfile") return;
         for (const use of dockerfileImageUses(program)) {
-          if (isDeadStage(program, use.stage)) continue;
+          if (isDeadStage(program, use.stage, composeBuildTarget(program, context.filename))) continue;
           const data = facts(use.value, use.reference);
           if (data) context.report({ loc: locOfRange(sourceCode, use.tagRange ?? use.range), messageId: "endOfLife", data });
         }

@@ -8,6 +8,7 @@ import { isOfficialImage } from "../lib/semantics/official-images.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { isRootUser, stageUser } from "../lib/semantics/user.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { producedStage } from "../lib/semantics/build-target.js";
 
 /**
  * Tools an entrypoint uses to start as root and then run the service as another user (the pattern of
@@ -57,7 +58,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     const program = context.sourceCode.ast;
 
     function checkFinalStage(stage: Stage): void {
-      if (stage !== getStageGraph(program).finalStage) return;
+      if (stage !== producedStage(program, context.filename)) return;
       const user = stageUser(program, stage);
       if (user.kind === "instruction") {
         if (user.user === null || !isRootUser(user.user) || !user.instruction.user) return;

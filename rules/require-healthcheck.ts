@@ -7,6 +7,7 @@ import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
 import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { composeBuildTarget, producedStage } from "../lib/semantics/build-target.js";
 
 type MessageId = "missing" | "missingUnlessBase" | "serviceMissing";
 
@@ -33,8 +34,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
 
     function checkFinalStage(stage: Stage): void {
       const graph = getStageGraph(program);
-      if (stage !== graph.finalStage) return;
-      const verdict = imageHealthcheck(program, null);
+      if (stage !== producedStage(program, context.filename)) return;
+      const verdict = imageHealthcheck(program, composeBuildTarget(program, context.filename) ?? null);
       if (verdict.kind === "present" || verdict.kind === "disabled") return;
       const chain = graph.ancestry(stage);
       const root = chain.at(-1)!;

@@ -5,6 +5,7 @@ import { stageOf } from "../lib/semantics/run-shell.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { resolveWordAt } from "../lib/semantics/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { producedStage } from "../lib/semantics/build-target.js";
 
 type Options = [{ schema?: Record<string, LabelFormat>; strictLabels?: boolean }];
 type MessageIds = "invalidKey" | "missing" | "empty" | "badFormat" | "superfluous";
@@ -86,7 +87,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageIds>>("valid-label
       Label: checkLabel,
       "Program:exit"() {
         const required = Object.keys(schema);
-        const final = getStageGraph(program).finalStage;
+        const final = producedStage(program, context.filename);
         if (required.length === 0 || !final) return;
         const present = new Set<string>();
         for (const stage of getStageGraph(program).ancestry(final)) {

@@ -20,7 +20,7 @@
  * Read-only: it parses through the shared parsers and caches (FileCache: path + mtime), never writes
  * or runs anything. Paths are absolute; results are in a stable order.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ComposeFile } from "../compose/types.js";
 import { parseCompose } from "../compose/parse.js";
@@ -58,11 +58,26 @@ const composeFiles = new FileCache<ComposeFile | null>((text) => {
   return result.ok ? result.model : null;
 });
 
+/**
+ * Directory listings by path, kept while the directory's mtime is unchanged: adding, removing or
+ * renaming an entry changes it, so a listing is never stale (editors keep ESLint alive for hours), and a
+ * lint run that asks about the same folders for every Dockerfile pays a stat instead of a readdir.
+ * Bounded: cleared past `LISTING_LIMIT` folders.
+ */
+const listings = new Map<string, { mtimeMs: number; entries: { name: string; isDir: boolean }[] }>();
+const LISTING_LIMIT = 4096;
+
 function listDir(dir: string): { name: string; isDir: boolean }[] {
   try {
-    return readdirSync(dir, { withFileTypes: true })
+    const { mtimeMs } = statSync(dir);
+    const known = listings.get(dir);
+    if (known && known.mtimeMs === mtimeMs) return known.entries;
+    const entries = readdirSync(dir, { withFileTypes: true })
       .map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (listings.size >= LISTING_LIMIT) listings.clear();
+    listings.set(dir, { mtimeMs, entries });
+    return entries;
   } catch {
     return [];
   }

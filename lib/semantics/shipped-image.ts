@@ -6,6 +6,7 @@
 import type { Cmd, DockerfileProgram, Entrypoint, Stage } from "../dockerfile/ast.js";
 import { getShellScript } from "../shell/index.js";
 import { settingInEffect, stageReach } from "./stage-references.js";
+import { composeBuildTarget } from "./build-target.js";
 
 /** Words in a final stage's name that say it is a development or test image (`dev`, `devcontainer`, `test-env`, `ci`). */
 const TOOLBOX_NAME_WORDS: ReadonlySet<string> = new Set(["dev", "devel", "development", "devcontainer", "debug", "test", "tests", "ci", "lint", "tools"]);
@@ -65,6 +66,8 @@ export function isToolboxStage(program: DockerfileProgram, stage: Stage, filenam
  * Dockerfile's path, for the dev-container location).
  */
 export function shippedApplicationStage(program: DockerfileProgram, options: { target?: string; filename?: string } = {}): Stage | null {
-  const produced = stageReach(program, options.target).produced;
+  // Without an explicit target, the one the project's compose builds of this file agree on.
+  const target = options.target ?? (options.filename === undefined ? undefined : composeBuildTarget(program, options.filename));
+  const produced = stageReach(program, target).produced;
   return produced && !isToolboxStage(program, produced, options.filename) ? produced : null;
 }

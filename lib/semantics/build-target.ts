@@ -1,0 +1,36 @@
+/**
+ * Which stage the builds of a Dockerfile produce: the last stage, unless every build of it that the
+ * project's compose files declare names the same `build.target` (lib/project/build-contexts.ts finds
+ * them). Rules about the shipped image judge that stage and what it reaches (`stageReach`); with builds
+ * that disagree (one service builds `dev`, another `prod`) or none, the default build is judged.
+ */
+import path from "node:path";
+import type { DockerfileProgram, Stage } from "../dockerfile/ast.js";
+import { buildsOfDockerfile } from "../project/build-contexts.js";
+import { stageReach } from "./stage-references.js";
+import { getStageGraph } from "./stages.js";
+
+const targets = new WeakMap<DockerfileProgram, { filename: string; target: string | undefined }>();
+
+/**
+ * The compose `build.target` every build of this Dockerfile names, when they agree and it names a stage
+ * of the file; undefined otherwise. `filename` is the Dockerfile's path (a relative or virtual name,
+ * as for text linted without a file, has no builds).
+ */
+export function composeBuildTarget(program: DockerfileProgram, filename: string): string | undefined {
+  const known = targets.get(program);
+  if (known && known.filename === filename) return known.target;
+  let target: string | undefined;
+  if (path.isAbsolute(filename)) {
+    const named = new Set(buildsOfDockerfile(filename).map((build) => build.target));
+    const only = named.size === 1 ? [...named][0] : null;
+    if (only && getStageGraph(program).stageNamed(only)) target = only;
+  }
+  targets.set(program, { filename, target });
+  return target;
+}
+
+/** The stage the builds of this Dockerfile produce (see the module comment), or null for a file without stages. */
+export function producedStage(program: DockerfileProgram, filename: string): Stage | null {
+  return stageReach(program, composeBuildTarget(program, filename)).produced;
+}

@@ -1,0 +1,76 @@
+/**
+ * The stage a build produces follows the compose `build.target` of the project (issue 8: "final stage"
+ * means the last stage or a compose build.target), through the build-context model.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Linter } from "eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import plugin from "../../lib/index.js";
+import { parseDockerfile } from "../../lib/dockerfile/parse.js";
+import { composeBuildTarget, producedStage } from "../../lib/semantics/build-target.js";
+
+const root = mkdtempSync(path.join(tmpdir(), "docker-policy-target-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// `prod` runs as an unprivileged user on a supported image; the last stage, `dev`, is a root shell on an ended line.
+const DOCKERFILE = [
+  "FROM node:24.11-slim AS prod",
+  "USER node",
+  'CMD ["node", "server.js"]',
+  "FROM node:16.20 AS dev",
+  'CMD ["node", "--inspect", "server.js"]',
+  "",
+].join("\n");
+
+function project(name: string, compose: string | null): string {
+  const dir = path.join(root, name);
+  mkdirSync(path.join(dir, "app"), { recursive: true });
+  writeFileSync(path.join(dir, "app", "Dockerfile"), DOCKERFILE);
+  if (compose !== null) writeFileSync(path.join(dir, "compose.yaml"), compose);
+  return path.join(dir, "app", "Dockerfile");
+}
+
+function lint(file: string): string[] {
+  const linter = new Linter({ configType: "flat", cwd: path.dirname(file) });
+  const rules = { "docker/no-root-user": "error", "docker/no-end-of-life-image": ["error", { date: "2026-11-30" }] } as const;
+  return linter
+    .verify(DOCKERFILE, [...plugin.configs.base, { files: ["**/*"], rules }], { filename: file })
+    .map((message) => `${message.ruleId}:${message.line}`);
+}
+
+function program() {
+  const parsed = parseDockerfile(DOCKERFILE);
+  if (!parsed.ok) throw new Error("fixture does not parse");
+  return parsed.ast;
+}
+
+describe("the produced stage", () => {
+  it("is the last stage when no compose file builds the Dockerfile", () => {
+    const file = project("alone", null);
+    expect(composeBuildTarget(program(), file)).toBeUndefined();
+    expect(producedStage(program(), file)?.name).toBe("dev");
+    expect(lint(file)).toEqual(["docker/no-root-user:4", "docker/no-end-of-life-image:4"]);
+  });
+
+  it("is the compose build.target when every build of the Dockerfile names it", () => {
+    const file = project("target", "services:\n  api:\n    build:\n      context: ./app\n      target: prod\n");
+    expect(composeBuildTarget(program(), file)).toBe("prod");
+    expect(producedStage(program(), file)?.name).toBe("prod");
+    // The dev stage is not what the build ships: its root user and ended image are not the image's.
+    expect(lint(file)).toEqual([]);
+  });
+
+  it("stays the last stage when builds disagree, or the target names no stage", () => {
+    const both = project("both", "services:\n  api:\n    build: {context: ./app, target: prod}\n  debug:\n    build: {context: ./app, target: dev}\n");
+    expect(composeBuildTarget(program(), both)).toBeUndefined();
+    const missing = project("missing", "services:\n  api:\n    build: {context: ./app, target: release}\n");
+    expect(composeBuildTarget(program(), missing)).toBeUndefined();
+    expect(lint(missing)).toEqual(["docker/no-root-user:4", "docker/no-end-of-life-image:4"]);
+  });
+
+  it("has no builds for text linted without a path", () => {
+    expect(composeBuildTarget(program(), "Dockerfile")).toBeUndefined();
+  });
+});
