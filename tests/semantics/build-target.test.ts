@@ -34,7 +34,7 @@ function project(name: string, compose: string | null): string {
 
 function lint(file: string): string[] {
   const linter = new Linter({ configType: "flat", cwd: path.dirname(file) });
-  const rules = { "docker/no-root-user": "error", "docker/no-end-of-life-image": ["error", { date: "2026-11-30" }] } as const;
+  const rules: Linter.RulesRecord = { "docker/no-root-user": "error", "docker/no-end-of-life-image": ["error", { date: "2026-11-30" }] };
   return linter
     .verify(DOCKERFILE, [...plugin.configs.base, { files: ["**/*"], rules }], { filename: file })
     .map((message) => `${message.ruleId}:${message.line}`);
