@@ -8,15 +8,15 @@ import { variableBefore } from "./environment.js";
 
 /**
  * What Docker makes of `word` at `instruction` of `stage`, with the ARG/ENV the file sets in scope
- * (ENV inherited through FROM <stage>); null when it uses a variable the file does not set, or does
- * not lex.
+ * (ENV inherited through FROM <stage>; none for an instruction outside a stage); null when it uses a
+ * variable the file does not set, or does not lex.
  */
-export function resolveWordAt(program: DockerfileProgram, stage: Stage, instruction: Instruction, word: Word): string | null {
+export function resolveWordAt(program: DockerfileProgram, stage: Stage | null, instruction: Instruction, word: Word): string | null {
   if (word.variables.length === 0 && !/["'\\`]/u.test(word.value)) return word.value;
   let unknown = false;
   try {
     const evaluation = evaluateWord(word.value, program.escapeChar, (name) => {
-      const value = variableBefore(program, stage, instruction, name);
+      const value = stage ? variableBefore(program, stage, instruction, name) : undefined;
       if (value === undefined || value === null) {
         unknown = true;
         return undefined;

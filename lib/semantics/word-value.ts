@@ -3,8 +3,7 @@
  * substituted with what the Dockerfile sets before that instruction (ENV, ARG defaults).
  */
 import type { DockerfileProgram, Instruction, PathArgument } from "../dockerfile/ast.js";
-import { evaluateWord } from "../dockerfile/variables.js";
-import { variableBefore } from "./environment.js";
+import { resolveWordAt } from "./resolve-word.js";
 import { stageOf } from "./run-shell.js";
 
 /**
@@ -14,20 +13,5 @@ import { stageOf } from "./run-shell.js";
  */
 export function argumentValue(program: DockerfileProgram, instruction: Instruction, argument: PathArgument): string | null {
   if (argument.type === "JsonString") return argument.value.includes("$") ? null : argument.value;
-  if (argument.variables.length === 0 && !/["'\\`]/u.test(argument.value)) return argument.value;
-  const stage = stageOf(program, instruction);
-  let known = true;
-  try {
-    const evaluation = evaluateWord(argument.value, program.escapeChar, (name) => {
-      const value = stage ? variableBefore(program, stage, instruction, name) : undefined;
-      if (value === undefined || value === null) {
-        known = false;
-        return undefined;
-      }
-      return value;
-    });
-    return known ? evaluation.value : null;
-  } catch {
-    return null;
-  }
+  return resolveWordAt(program, stageOf(program, instruction), instruction, argument);
 }
