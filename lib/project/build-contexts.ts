@@ -17,14 +17,13 @@
  * builds is assumed built as `docker build <its folder>` (its own folder is the context). Builds
  * started from scripts or CI with other paths are invisible here.
  *
- * Read-only: it parses through the shared parsers and caches (FileCache: path + mtime), never writes
+ * Read-only: it parses through the shared parsers and caches (FileCache: path + mtime; folder listings
+ * and stats through fs-snapshot.ts, reused for up to `FRESH_FOR_MS`), never writes
  * or runs anything. Paths are absolute; results are in a stable order.
  */
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ComposeFile } from "../compose/types.js";
-import { parseCompose } from "../compose/parse.js";
-import { FileCache } from "./file-cache.js";
+import { readComposeFile } from "../compose/project.js";
+import { directoryEntries, FreshCache, pathFacts, type DirectoryEntry } from "./fs-snapshot.js";
 import { serviceBuildFiles } from "./project-model.js";
 
 /** One build of a Dockerfile. */
@@ -53,50 +52,27 @@ const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".venv", "vendor", "__p
 const MAX_PARENT_LEVELS = 8;
 const MAX_CHILD_LEVELS = 2;
 
-const composeFiles = new FileCache<ComposeFile | null>((text) => {
-  const result = parseCompose(text);
-  return result.ok ? result.model : null;
-});
-
-/**
- * Directory listings by path, kept while the directory's mtime is unchanged: adding, removing or
- * renaming an entry changes it, so a listing is never stale (editors keep ESLint alive for hours), and a
- * lint run that asks about the same folders for every Dockerfile pays a stat instead of a readdir.
- * Bounded: cleared past `LISTING_LIMIT` folders.
- */
-const listings = new Map<string, { mtimeMs: number; entries: { name: string; isDir: boolean }[] }>();
-const LISTING_LIMIT = 4096;
-
-function listDir(dir: string): { name: string; isDir: boolean }[] {
-  try {
-    const { mtimeMs } = statSync(dir);
-    const known = listings.get(dir);
-    if (known && known.mtimeMs === mtimeMs) return known.entries;
-    const entries = readdirSync(dir, { withFileTypes: true })
-      .map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (listings.size >= LISTING_LIMIT) listings.clear();
-    listings.set(dir, { mtimeMs, entries });
-    return entries;
-  } catch {
-    return [];
-  }
-}
-
 /** Compose files of the default names in `dir`. */
 function composeFilesIn(dir: string): string[] {
-  return listDir(dir)
+  return directoryEntries(dir)
     .filter((entry) => !entry.isDir && COMPOSE_NAME.test(entry.name))
     .map((entry) => path.join(dir, entry.name));
 }
 
+/** Every Dockerfile of a folder asks the same walk: it is reused while the listings it read are. */
+const composeFilesNear = new FreshCache<readonly string[]>(1024);
+
 /** The compose files that may declare builds touching `dir` (see the module comment). */
-export function composeFilesAround(dir: string): string[] {
+export function composeFilesAround(dir: string): readonly string[] {
+  return composeFilesNear.get(path.resolve(dir), findComposeFilesAround);
+}
+
+function findComposeFilesAround(dir: string): string[] {
   const found = new Set<string>();
   let current = path.resolve(dir);
   for (let level = 0; level <= MAX_PARENT_LEVELS; level++) {
     for (const file of composeFilesIn(current)) found.add(file);
-    if (listDir(current).some((entry) => entry.name === ".git")) break;
+    if (directoryEntries(current).some((entry) => entry.name === ".git")) break;
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
@@ -106,7 +82,7 @@ export function composeFilesAround(dir: string): string[] {
     const { dir: folder, level } = queue.shift()!;
     if (level > 0) for (const file of composeFilesIn(folder)) found.add(file);
     if (level >= MAX_CHILD_LEVELS) continue;
-    for (const entry of listDir(folder)) {
+    for (const entry of directoryEntries(folder)) {
       if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) queue.push({ dir: path.join(folder, entry.name), level: level + 1 });
     }
   }
@@ -117,7 +93,7 @@ export function composeFilesAround(dir: string): string[] {
 function composeBuilds(dir: string): BuildOfDockerfile[] {
   const builds: BuildOfDockerfile[] = [];
   for (const composeFile of composeFilesAround(dir)) {
-    const model = composeFiles.get(composeFile);
+    const model = readComposeFile(composeFile);
     if (!model) continue;
     for (const [name, service] of model.services) {
       if (!service.build) continue;
@@ -149,13 +125,13 @@ export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] 
 /** The `.dockerignore` Docker reads for a build: `<Dockerfile>.dockerignore` beside it, else `<context>/.dockerignore`. */
 export function dockerignoreOfBuild(build: Pick<BuildOfDockerfile, "context" | "dockerfile">): { path: string; via: "context" | "dockerfile" } {
   const specific = `${build.dockerfile}.dockerignore`;
-  const beside = listDir(path.dirname(build.dockerfile)).some((entry) => !entry.isDir && entry.name === path.basename(specific));
+  const beside = directoryEntries(path.dirname(build.dockerfile)).some((entry) => !entry.isDir && entry.name === path.basename(specific));
   return beside ? { path: specific, via: "dockerfile" } : { path: path.join(build.context, ".dockerignore"), via: "context" };
 }
 
 /** Dockerfiles directly in `dir`, by the names the Dockerfile language claims. */
 function dockerfilesInDir(dir: string): string[] {
-  return listDir(dir)
+  return directoryEntries(dir)
     .filter((entry) => !entry.isDir && DOCKERFILE_NAME.test(entry.name) && !entry.name.endsWith(".dockerignore"))
     .map((entry) => path.join(dir, entry.name));
 }
@@ -195,22 +171,18 @@ const OPAQUE_FOLDERS = new Set(["node_modules", ".git"]);
  * entered. Null when the context folder cannot be read.
  */
 export function listContext(contextDir: string, { maxEntries = 20_000, maxDepth = 12 }: { maxEntries?: number; maxDepth?: number } = {}): ContextEntry[] | null {
-  let top: { name: string; isDir: boolean }[];
-  try {
-    top = readdirSync(contextDir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }));
-  } catch {
-    return null;
-  }
+  if (pathFacts(contextDir).kind !== "directory") return null;
+  const top = directoryEntries(contextDir);
   const entries: ContextEntry[] = [];
-  const queue: { relative: string; children: { name: string; isDir: boolean }[]; depth: number }[] = [{ relative: "", children: top, depth: 1 }];
+  const queue: { relative: string; children: readonly DirectoryEntry[]; depth: number }[] = [{ relative: "", children: top, depth: 1 }];
   while (queue.length > 0 && entries.length < maxEntries) {
     const { relative, children, depth } = queue.shift()!;
-    for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const child of children) {
       if (entries.length >= maxEntries) break;
       const childPath = relative ? `${relative}/${child.name}` : child.name;
       entries.push({ path: childPath, isDir: child.isDir });
       if (child.isDir && !OPAQUE_FOLDERS.has(child.name) && depth < maxDepth) {
-        queue.push({ relative: childPath, children: listDir(path.join(contextDir, childPath)), depth: depth + 1 });
+        queue.push({ relative: childPath, children: directoryEntries(path.join(contextDir, childPath)), depth: depth + 1 });
       }
     }
   }

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { pathFacts } from "./fs-snapshot.js";
 
 interface Entry<T> {
   mtimeMs: number;
@@ -8,8 +9,10 @@ interface Entry<T> {
 
 /**
  * Reads and derives files (parses them) at most once per version of the file. Editors keep one ESLint
- * process alive for hours, so every hit checks the file's mtime and size first: a file saved since is
- * read again, never served stale. Bounded, so a long session over many projects does not grow forever.
+ * process alive for hours, so a hit checks the file's mtime and size first, through the file-system
+ * snapshot (`fs-snapshot.ts`: a `stat` is reused for at most `FRESH_FOR_MS`): a file saved since is read
+ * again by every lint that starts after that window. Bounded, so a long session over many projects does
+ * not grow forever.
  */
 export class FileCache<T> {
   readonly #entries = new Map<string, Entry<T>>();
@@ -23,14 +26,11 @@ export class FileCache<T> {
 
   /** The derived value of the file at `path`, or null when it is missing, unreadable or not a file. */
   get(path: string): T | null {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
+    const stats = pathFacts(path);
+    if (stats.kind !== "file") {
       this.#entries.delete(path);
       return null;
     }
-    if (!stats.isFile()) return null;
     const cached = this.#entries.get(path);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) {
       // Re-insert to keep the map in least-recently-used order.

@@ -4,12 +4,12 @@
  * mtime (FileCache), never writes, never runs anything, never touches the network, and answers null
  * when a file is missing or unreadable: the rule decides whether that absence is a finding.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { parseDockerfile } from "../dockerfile/parse.js";
 import type { ComposeBuild } from "../compose/types.js";
 import { FileCache } from "./file-cache.js";
+import { directoryEntries, pathFacts } from "./fs-snapshot.js";
 
 const dockerfiles = new FileCache<DockerfileProgram | null>((text) => {
   const result = parseDockerfile(text);
@@ -67,25 +67,17 @@ export function serviceBuildFiles(composeFile: string, build: ComposeBuild): Ser
 
 /** Whether `relativePath` exists in `dir` (a file or a folder). */
 export function existsIn(dir: string, relativePath: string): boolean {
-  return existsSync(path.join(dir, relativePath));
+  return pathFacts(path.join(dir, relativePath)).kind !== "missing";
 }
 
 /** Whether `file` exists and is a regular file (not a folder). */
 export function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return pathFacts(file).kind === "file";
 }
 
 /** Whether `dir` exists and is a folder. */
 export function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
+  return pathFacts(dir).kind === "directory";
 }
 
 /** Names the Dockerfile language claims (see configs/files.ts), for finding the Dockerfiles of a folder. */
@@ -93,14 +85,8 @@ const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-].+)?|.+\.(?:Dock
 
 /** The parsed Dockerfiles directly in `dir` (those that parse), with their paths. */
 export function dockerfilesIn(dir: string): { path: string; program: DockerfileProgram }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
   const found: { path: string; program: DockerfileProgram }[] = [];
-  for (const name of names.sort()) {
+  for (const { name } of directoryEntries(dir)) {
     if (!DOCKERFILE_NAME.test(name) || name.endsWith(".dockerignore")) continue;
     const file = path.join(dir, name);
     const program = readDockerfile(file);

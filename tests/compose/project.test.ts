@@ -5,10 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { parseCompose } from "../../lib/compose/parse.js";
 import { defaultPartner, effectiveField, getComposeProject } from "../../lib/compose/project.js";
 import type { ComposeFile } from "../../lib/compose/types.js";
+import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-project-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -106,14 +107,23 @@ describe("include and extends", () => {
     expect(project.services.get("loop1")!.layers.length).toBeLessThan(20);
   });
 
-  it("reads a file again after it changes (mtime-keyed cache), never a stale copy", () => {
-    const dir = tree({ "inc.yaml": "services:\n  one:\n    image: a\n" });
-    const text = "include: [inc.yaml]\nservices: {}\n";
-    expect([...getComposeProject(modelOf(text), path.join(dir, "m.yaml")).services.keys()]).toEqual(["one"]);
-    writeFileSync(path.join(dir, "inc.yaml"), "services:\n  two:\n    image: b\n  three:\n    image: c\n");
-    const later = new Date(Date.now() + 5000);
-    utimesSync(path.join(dir, "inc.yaml"), later, later);
-    expect([...getComposeProject(modelOf(text), path.join(dir, "m.yaml")).services.keys()].sort()).toEqual(["three", "two"]);
+  it("reads a file again after it changes (mtime-keyed cache) once the file-system snapshot is no longer fresh", () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      const dir = tree({ "inc.yaml": "services:\n  one:\n    image: a\n" });
+      const text = "include: [inc.yaml]\nservices: {}\n";
+      const services = () => [...getComposeProject(modelOf(text), path.join(dir, "m.yaml")).services.keys()].sort();
+      expect(services()).toEqual(["one"]);
+      writeFileSync(path.join(dir, "inc.yaml"), "services:\n  two:\n    image: b\n  three:\n    image: c\n");
+      const later = new Date(Date.now() + 5000);
+      utimesSync(path.join(dir, "inc.yaml"), later, later);
+      // Within the window the stat is reused (one lint run asks about the same files again and again).
+      expect(services()).toEqual(["one"]);
+      vi.advanceTimersByTime(FRESH_FOR_MS);
+      expect(services()).toEqual(["three", "two"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("sees only the file itself for text not on disk", () => {

@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Linter } from "eslint";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import plugin from "../../lib/index.js";
+import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import rule from "../../rules/no-healthcheck-less-dependency.js";
 import { ruleTester } from "../support/rule-tester.js";
 
@@ -76,14 +77,20 @@ describe("the project model never serves a stale Dockerfile", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-healthcheck-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("sees a HEALTHCHECK added after the first lint", () => {
-    cpSync(path.join(project, "api"), path.join(dir, "api"), { recursive: true });
-    const code = compose("api", "  api:\n    build: ./api\n");
-    const linter = new Linter({ configType: "flat", cwd: dir });
-    const config = [...plugin.configs.base, { files: ["**/compose.yaml"], rules: { "docker/no-healthcheck-less-dependency": "error" as const } }];
-    const lint = () => linter.verify(code, config, { filename: path.join(dir, "compose.yaml") }).map((message) => message.ruleId);
-    expect(lint()).toEqual(["docker/no-healthcheck-less-dependency"]);
-    writeFileSync(path.join(dir, "api/Dockerfile"), "FROM node:20.11-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000/ || exit 1\n");
-    expect(lint()).toEqual([]);
+  it("sees a HEALTHCHECK added after the first lint, once the file-system snapshot is no longer fresh", () => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      cpSync(path.join(project, "api"), path.join(dir, "api"), { recursive: true });
+      const code = compose("api", "  api:\n    build: ./api\n");
+      const linter = new Linter({ configType: "flat", cwd: dir });
+      const config = [...plugin.configs.base, { files: ["**/compose.yaml"], rules: { "docker/no-healthcheck-less-dependency": "error" as const } }];
+      const lint = () => linter.verify(code, config, { filename: path.join(dir, "compose.yaml") }).map((message) => message.ruleId);
+      expect(lint()).toEqual(["docker/no-healthcheck-less-dependency"]);
+      writeFileSync(path.join(dir, "api/Dockerfile"), "FROM node:20.11-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000/ || exit 1\n");
+      vi.advanceTimersByTime(FRESH_FOR_MS);
+      expect(lint()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
