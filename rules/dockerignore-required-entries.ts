@@ -7,7 +7,7 @@ import type { DockerignoreRuleTypes } from "../lib/languages/dockerignore/rule-t
 import { contextsServedBy, listContext } from "../lib/project/build-contexts.js";
 import { dockerfilesIn, existsIn, readDockerfile } from "../lib/project/project-model.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
-import { unwrapCommand } from "../lib/shell/index.js";
+import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "missing" | "onlyAtRoot" | "appendEntry";
@@ -98,7 +98,7 @@ function dockerfilesNeed(pattern: string, dockerfiles: readonly DockerfileProgra
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;
           const script = runShellScript(program, instruction);
-          if (script?.commands.some((command) => unwrapCommand(command).baseName === "git")) return true;
+          if (script?.commands.some((command) => unwrappedCommand(command).baseName === "git")) return true;
         }
       }
     }

@@ -2,7 +2,8 @@ import type { Add, Copy, Range, Run } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { classifyMode } from "../lib/semantics/file-mode.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
-import { unwrapCommand, type ShellScript, type ShellWord } from "../lib/shell/index.js";
+import type { ShellScript, ShellWord } from "../lib/shell/index.js";
+import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** The mode operand of a `chmod` argument list: the first word that is not an option (`-R`, `--verbose`). */
@@ -47,7 +48,7 @@ function removedLater(script: ShellScript, after: number, paths: readonly string
   if (paths.length === 0) return false;
   const removed = new Set<string>();
   for (const command of script.commands.slice(after + 1)) {
-    const unwrapped = unwrapCommand(command);
+    const unwrapped = unwrappedCommand(command);
     if (unwrapped.baseName !== "rm") continue;
     const recursive = unwrapped.args.some((arg) => arg.value !== null && /^-[a-zA-Z]*[rR]/u.test(arg.value));
     if (!recursive) continue;
@@ -88,7 +89,7 @@ export default createRule<DockerfileRuleTypes<[], "worldWritable">>("no-chmod-77
       const script = runShellScript(program, node);
       if (!script) return;
       for (const command of script.commands) {
-        const unwrapped = unwrapCommand(command);
+        const unwrapped = unwrappedCommand(command);
         const name = unwrapped.baseName;
         if (name === "chmod") {
           const word = chmodMode(unwrapped.args);

@@ -7,7 +7,7 @@
 import type { Position, SourceLocation } from "@eslint/core";
 import type { DockerfileProgram, Run } from "../dockerfile/ast.js";
 import { classifyPackageManagerCommand } from "../shell/index.js";
-import type { PackageManagerInvocation, ShellCommand, ShellScript } from "../shell/index.js";
+import type { EnvironmentLookup, PackageManagerInvocation, ShellCommand, ShellScript } from "../shell/index.js";
 import { runShellScript } from "./run-shell.js";
 import { environmentAt } from "./shell-environment.js";
 
@@ -26,7 +26,10 @@ export function packageManagerInvocations(program: DockerfileProgram, run: Run):
   found = [];
   const script = runShellScript(program, run);
   for (const command of script?.commands ?? []) {
-    const invocation = classifyPackageManagerCommand(command, environmentAt(program, run, script!, command));
+    // Most commands are not package managers: the environment is built only when one asks for it.
+    let environment: EnvironmentLookup | undefined;
+    const lookup: EnvironmentLookup = (name) => (environment ??= environmentAt(program, run, script!, command))(name);
+    const invocation = classifyPackageManagerCommand(command, lookup);
     if (invocation) found.push({ invocation, command, script: script! });
   }
   cache.set(run, found);

@@ -20,7 +20,7 @@
 import type { DockerfileProgram, Run } from "../dockerfile/ast.js";
 import { commandEnvironment } from "../shell/index.js";
 import type { EnvironmentLookup, ShellCommand, ShellContext, ShellScript } from "../shell/index.js";
-import { unwrapCommand } from "../shell/commands.js";
+import { unwrappedCommand } from "../shell/unwrapped.js";
 import { variableBefore } from "./environment.js";
 import { stageOf } from "./run-shell.js";
 
@@ -105,7 +105,7 @@ function scriptEnvironment(script: ShellScript): ScriptEnvironment {
  * `undefined` when not set.
  */
 export function environmentAt(program: DockerfileProgram, run: Run, script: ShellScript, command: ShellCommand): EnvironmentLookup {
-  const own = commandEnvironment(unwrapCommand(command));
+  const own = commandEnvironment(unwrappedCommand(command));
   const { assignments } = scriptEnvironment(script);
   const stage = stageOf(program, run);
   const fromDockerfile = (name: string): string | null | undefined => (stage ? variableBefore(program, stage, run, name) : undefined);

@@ -3,7 +3,7 @@
  * which `RUN --mount=type=cache` targets keep them out of the layer.
  */
 import { codePointsOf, simplifyWildcard, wildcardMatches, type WildcardToken } from "../../utils/wildcard.js";
-import { unwrapCommand } from "../commands.js";
+import { unwrappedCommand } from "../unwrapped.js";
 import type { ShellCommand, ShellWord } from "../model.js";
 import { template } from "./arguments.js";
 import { classifyPackageManagerCommand } from "./classify.js";
@@ -193,7 +193,7 @@ export function cacheAreasCoveredByMount(target: string): readonly CacheArea[] {
 /** The path operands of an `rm` command (options and `--` skipped); empty for any other command. */
 function rmOperands(cmd: ShellCommand): ShellWord[] {
   if (cmd.kind !== "simple") return [];
-  const u = unwrapCommand(cmd);
+  const u = unwrappedCommand(cmd);
   if (u.baseName !== "rm") return [];
   const out: ShellWord[] = [];
   let afterDashDash = false;
@@ -242,7 +242,7 @@ export interface CacheCleanup {
  */
 export function classifyCacheCleanup(cmd: ShellCommand): CacheCleanup | null {
   if (cmd.kind !== "simple") return null;
-  const u = unwrapCommand(cmd);
+  const u = unwrappedCommand(cmd);
   const base = u.baseName;
   if (base === "rm") {
     const paths: ShellWord[] = [];

@@ -7,7 +7,8 @@
  */
 import { findOptions, hasOption, parseCli } from "../cli.js";
 import type { CliOption, ParsedCli } from "../cli.js";
-import { unwrapCommand, wordBaseName } from "../commands.js";
+import { wordBaseName } from "../commands.js";
+import { unwrappedCommand } from "../unwrapped.js";
 import type { UnwrappedCommand } from "../commands.js";
 import type { ShellCommand, ShellWord } from "../model.js";
 import { baseArg, readPackages } from "./arguments.js";
@@ -289,7 +290,7 @@ function cacheDirectory(spec: PackageManagerSpec, options: readonly CliOption[],
  */
 export function classifyPackageManagerCommand(cmd: ShellCommand, env?: EnvironmentLookup): PackageManagerInvocation | null {
   if (cmd.kind !== "simple") return null;
-  const u = unwrapCommand(cmd);
+  const u = unwrappedCommand(cmd);
   const resolved = resolveTool(u);
   if (!resolved) return null;
   const spec = PACKAGE_MANAGER_SPECS[resolved.manager];
