@@ -1,6 +1,5 @@
 import type { AST } from "yaml-eslint-parser";
 import type { DockerfileProgram, Range } from "../lib/dockerfile/ast.js";
-import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
@@ -13,13 +12,18 @@ type MessageId = "knownFormat" | "secretVariable";
 
 /** `text` with the given ranges (relative to `offset`) replaced by spaces, so matches keep their offsets. */
 function blankOut(text: string, offset: number, ranges: readonly Range[]): string {
-  let result = text;
-  for (const [start, end] of ranges) {
-    const from = Math.max(0, start - offset);
+  const parts: string[] = [];
+  let kept = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const from = Math.max(kept, start - offset);
     const to = Math.min(text.length, end - offset);
-    if (from < to) result = result.slice(0, from) + " ".repeat(to - from) + result.slice(to);
+    if (from >= to) continue;
+    parts.push(text.slice(kept, from), " ".repeat(to - from));
+    kept = to;
   }
-  return result;
+  if (parts.length === 0) return text;
+  parts.push(text.slice(kept));
+  return parts.join("");
 }
 
 export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<[], MessageId>>("no-hardcoded-secret", {
@@ -55,13 +59,11 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     }
 
     function checkDockerfile(program: DockerfileProgram): void {
-      const reported = new Set<number>();
-      // Comments never reach the image; a secret there is a repository problem, not the image's.
+      // Comments never reach the image; a secret there is a repository problem, not the image's. The
+      // rest of the file outside the instructions is blank lines, and no format matches across a line
+      // break, so one scan of the whole text finds what a scan per instruction would.
       const comments = program.comments.map((comment) => comment.range);
-      for (const instruction of allInstructions(program)) {
-        const [start, end] = instruction.range;
-        scan(blankOut(sourceCode.text.slice(start, end), start, comments), start, reported);
-      }
+      scan(blankOut(sourceCode.text, 0, comments), 0, new Set<number>());
     }
 
     function checkEntry(entry: KeyValueEntry, reported: Set<number>): void {

@@ -4,6 +4,7 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
+import type { ShellWord } from "../lib/shell/model.js";
 import { isOfficialImage } from "../lib/semantics/official-images.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { isRootUser, stageUser } from "../lib/semantics/user.js";
@@ -17,6 +18,19 @@ import { producedStage } from "../lib/semantics/build-target.js";
  */
 const PRIVILEGE_DROP_TOOLS = ["gosu", "su-exec", "setpriv"];
 
+/** Whether the word's last path segment is one of the tools, alone or followed by `-`, `=` or `.` (`gosu-amd64`, `su-exec=0.2-r3`). */
+function namesPrivilegeDropTool(word: ShellWord | null): boolean {
+  const value = word?.value;
+  if (!value) return false;
+  const base = value.slice(value.lastIndexOf("/") + 1);
+  for (const tool of PRIVILEGE_DROP_TOOLS) {
+    if (!base.startsWith(tool)) continue;
+    const next = base[tool.length];
+    if (next === undefined || next === "-" || next === "=" || next === ".") return true;
+  }
+  return false;
+}
+
 /** Whether a RUN of the stages installs or uses a privilege-dropping tool (a command or argument naming it, a download URL ending in it). */
 function dropsPrivilegesAtStart(program: DockerfileProgram, stages: readonly Stage[]): boolean {
   for (const stage of stages) {
@@ -25,10 +39,8 @@ function dropsPrivilegesAtStart(program: DockerfileProgram, stages: readonly Sta
       const script = runShellScript(program, instruction);
       if (!script) continue;
       for (const command of script.commands) {
-        for (const word of [command.name, ...command.args]) {
-          const base = word?.value?.split("/").at(-1);
-          if (base && PRIVILEGE_DROP_TOOLS.some((tool) => base === tool || base.startsWith(`${tool}-`) || base.startsWith(`${tool}=`) || base.startsWith(`${tool}.`))) return true;
-        }
+        if (namesPrivilegeDropTool(command.name)) return true;
+        for (const word of command.args) if (namesPrivilegeDropTool(word)) return true;
       }
     }
   }

@@ -164,18 +164,24 @@ export interface SecretMatch {
  */
 export function findSecretValues(text: string): SecretMatch[] {
   const matches: SecretMatch[] = [];
+  // `exec` on the shared global patterns, not `matchAll` (which copies the RegExp on every call).
   for (const format of TOKEN_FORMATS) {
-    format.pattern.lastIndex = 0;
-    for (const match of text.matchAll(format.pattern)) {
+    const pattern = format.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0].endsWith("EXAMPLE")) continue;
       matches.push({ range: [match.index, match.index + match[0].length], description: format.description });
     }
   }
-  for (const match of text.matchAll(URL_CREDENTIALS)) {
-    const password = match[1]!;
-    if (PLACEHOLDER_PASSWORD.test(password)) continue;
-    const start = match.index + match[0].indexOf(`:${password}@`) + 1;
-    matches.push({ range: [start, start + password.length], description: "a password in a URL" });
+  // A URL with a password has both; most texts have neither, and this pattern tries every word start.
+  if (text.includes("://") && text.includes("@")) {
+    URL_CREDENTIALS.lastIndex = 0;
+    for (let match = URL_CREDENTIALS.exec(text); match !== null; match = URL_CREDENTIALS.exec(text)) {
+      const password = match[1]!;
+      if (PLACEHOLDER_PASSWORD.test(password)) continue;
+      const start = match.index + match[0].indexOf(`:${password}@`) + 1;
+      matches.push({ range: [start, start + password.length], description: "a password in a URL" });
+    }
   }
   return matches.sort((a, b) => a.range[0] - b.range[0]);
 }
