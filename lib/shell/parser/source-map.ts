@@ -22,22 +22,17 @@ export class SourceMapper {
     return [s, e < s ? s : e];
   }
 
-  /** `toSourceOffset` (endInclusive) / `toSourceStartOffset`. */
+  /** `toSourceOffset` (endInclusive) / `toSourceStartOffset`. No closure per call: this runs for every range of the model. */
   private map(offset: number, endInclusive: boolean): number {
     const segs = this.segments;
     const n = segs.length;
     if (n === 0) return offset;
     // The first segment whose end reaches the offset (`>=` for ends, `>` for starts).
-    const covers = (i: number): boolean => {
-      const seg = segs[i]!;
-      const end = seg.textStart + seg.length;
-      return endInclusive ? end >= offset : end > offset;
-    };
     let i = this.hint < n ? this.hint : n - 1;
-    if (covers(i)) {
-      while (i > 0 && covers(i - 1)) i--;
+    if (covers(segs[i]!, offset, endInclusive)) {
+      while (i > 0 && covers(segs[i - 1]!, offset, endInclusive)) i--;
     } else {
-      while (i < n && !covers(i)) i++;
+      while (i < n && !covers(segs[i]!, offset, endInclusive)) i++;
       if (i === n) {
         this.hint = n - 1;
         const last = segs[n - 1]!;
@@ -48,4 +43,10 @@ export class SourceMapper {
     const seg = segs[i]!;
     return offset >= seg.textStart ? seg.sourceStart + (offset - seg.textStart) : seg.sourceStart;
   }
+}
+
+/** Whether `seg` ends at or after `offset` (`>=` for an end offset, `>` for a start offset). */
+function covers(seg: ShellTextSegment, offset: number, endInclusive: boolean): boolean {
+  const end = seg.textStart + seg.length;
+  return endInclusive ? end >= offset : end > offset;
 }
