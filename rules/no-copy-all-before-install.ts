@@ -82,8 +82,9 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-copy-all-befor
     const program = context.sourceCode.ast;
     const text = context.sourceCode.text;
     const file = context.physicalFilename;
-    const contextDir = file && path.isAbsolute(file) && isDirectory(path.dirname(file)) ? path.dirname(file) : null;
-    const eol = text.includes("\r\n") ? "\r\n" : "\n";
+    // Only a finding needs the context folder and the line ending: most files have none.
+    const contextDirOf = () => (file && path.isAbsolute(file) && isDirectory(path.dirname(file)) ? path.dirname(file) : null);
+    const eolOf = () => (text.includes("\r\n") ? "\r\n" : "\n");
     return {
       Stage(stage: Stage) {
         let copyAll: Copy | null = null;
@@ -97,6 +98,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-copy-all-befor
           const run = instruction;
           if (copy.sources.length === 0) return;
           const source = copy.sources.find((s) => WHOLE_CONTEXT.has(s.value))!;
+          const contextDir = contextDirOf();
           const files = contextDir !== null && copy.destination !== null ? manifestsIn(contextDir, install.invocation) : [];
           const destination = copy.destination?.value ?? ".";
           const target = destination.endsWith("/") ? destination : `${destination}/`;
@@ -118,7 +120,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-copy-all-befor
                       // The manifests take the place of `COPY .`, which moves after the install.
                       fix: (fixer) => [
                         fixer.replaceTextRange(copy.range, `${prefix}${files.join(" ")} ${target}`),
-                        fixer.insertTextAfterRange(run.range, `${eol}${indent}${copyText}`),
+                        fixer.insertTextAfterRange(run.range, `${eolOf()}${indent}${copyText}`),
                       ],
                     },
                   ]

@@ -118,7 +118,9 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
      * automatic platform ARGs set (any platform gives a non-empty value), ARGs without a default unset.
      * `noDefault` lists the ARGs declared without a default.
      */
-    const defaults = (() => {
+    let defaultsMemo: { values: Map<string, string>; noDefault: Set<string> } | undefined;
+    const defaults = (): { values: Map<string, string>; noDefault: Set<string> } => (defaultsMemo ??= computeDefaults());
+    function computeDefaults(): { values: Map<string, string>; noDefault: Set<string> } {
       const values = new Map<string, string>(Object.entries(SAMPLE_PLATFORM));
       const noDefault = new Set<string>();
       for (const instruction of program.preamble) {
@@ -138,17 +140,17 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
         }
       }
       return { values, noDefault };
-    })();
+    }
 
     /** BuildKit's InvalidDefaultArgInFrom: an ARG without default makes the image name invalid when no --build-arg is given. */
     function checkDefaults(from: From): void {
       const image = from.image;
       if (!image || image.variables.length === 0) return;
-      const blamed = [...new Set(image.variables.map((reference) => reference.name).filter((name) => defaults.noDefault.has(name)))];
+      const blamed = [...new Set(image.variables.map((reference) => reference.name).filter((name) => defaults().noDefault.has(name)))];
       if (blamed.length === 0) return;
       let value: string;
       try {
-        value = evaluateWord(image.raw, program.escapeChar, (name) => defaults.values.get(name)).value;
+        value = evaluateWord(image.raw, program.escapeChar, (name) => defaults().values.get(name)).value;
       } catch {
         return;
       }

@@ -87,6 +87,8 @@ export interface TokenFormat {
   /** What it is, for messages ("a GitHub token"). */
   description: string;
   pattern: RegExp;
+  /** Literal strings one of which every match contains: the pattern runs only on a text that has one (`indexOf` is far cheaper than a RegExp pass). */
+  needles: readonly string[];
   source: string;
 }
 
@@ -96,54 +98,63 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     id: "aws-access-key-id",
     description: "an AWS access key ID",
     pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/gu,
+    needles: ["AKIA", "ASIA", "ABIA", "ACCA"],
     source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
   },
   {
     id: "github-token",
     description: "a GitHub token",
     pattern: /\b(?:gh[pousr]_[A-Za-z\d]{36}|github_pat_\w{82})\b/gu,
+    needles: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
     source: "https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/",
   },
   {
     id: "gitlab-token",
     description: "a GitLab token",
     pattern: /\bgl(?:pat|dt|rt|ptt|cbt|ft|imt|agent|oas|soat)-[\w-]{20,}/gu,
+    needles: ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-"],
     source: "https://docs.gitlab.com/security/tokens/#token-prefixes",
   },
   {
     id: "slack-token",
     description: "a Slack token",
     pattern: /\bxox[abposr]-[A-Za-z\d-]{10,}/gu,
+    needles: ["xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-"],
     source: "https://api.slack.com/concepts/token-types",
   },
   {
     id: "slack-webhook",
     description: "a Slack webhook URL",
     pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z\d]+\/B[A-Z\d]+\/[A-Za-z\d]+/gu,
+    needles: ["https://hooks.slack.com/services/"],
     source: "https://api.slack.com/messaging/webhooks",
   },
   {
     id: "stripe-key",
     description: "a Stripe live key",
     pattern: /\b(?:sk|rk)_live_[A-Za-z\d]{20,}/gu,
+    needles: ["sk_live_", "rk_live_"],
     source: "https://docs.stripe.com/keys",
   },
   {
     id: "google-api-key",
     description: "a Google API key",
     pattern: /\bAIza[\w-]{35}\b/gu,
+    needles: ["AIza"],
     source: "https://cloud.google.com/docs/authentication/api-keys",
   },
   {
     id: "npm-token",
     description: "an npm access token",
     pattern: /\bnpm_[A-Za-z\d]{36}\b/gu,
+    needles: ["npm_"],
     source: "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/",
   },
   {
     id: "private-key",
     description: "a private key",
     pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/gu,
+    needles: ["-----BEGIN "],
     source: "https://www.rfc-editor.org/rfc/rfc7468#section-10",
   },
 ];
@@ -166,6 +177,7 @@ export function findSecretValues(text: string): SecretMatch[] {
   const matches: SecretMatch[] = [];
   // `exec` on the shared global patterns, not `matchAll` (which copies the RegExp on every call).
   for (const format of TOKEN_FORMATS) {
+    if (!format.needles.some((needle) => text.includes(needle))) continue;
     const pattern = format.pattern;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
