@@ -34,11 +34,13 @@ export default createRule<DockerfileRuleTypes<[], "emptyLine">>("no-empty-contin
   },
   create(context) {
     const { sourceCode } = context;
-    const lines = sourceCode.lines;
     return {
       Program(program) {
         for (const instruction of allInstructions(program)) {
           const [first, last] = logicalLines(instruction);
+          if (last - first < 2) continue;
+          // Only an instruction of three lines or more can hold an empty one: the lines are split then.
+          const lines = sourceCode.lines;
           for (let line = first + 1; line < last; line++) {
             if (!/^\s*$/u.test(lines[line - 1] ?? "x")) continue;
             const start = sourceCode.getIndexFromLoc({ line, column: 0 });

@@ -29,9 +29,11 @@ export default createRule<DockerfileRuleTypes<[], "sudo">>("no-sudo", {
         if (!script) return;
         for (const command of script.commands) {
           // `sudo x`, `env A=1 sudo x`, `xargs sudo rm`: every sudo the command goes through.
+          const wrappers = unwrappedCommand(command).wrappers;
+          if (commandName(command) !== "sudo" && !wrappers.some((wrapper) => wrapper.name === "sudo")) continue;
           const words = new Set<ShellWord>();
           if (commandName(command) === "sudo" && command.name) words.add(command.name);
-          for (const wrapper of unwrappedCommand(command).wrappers) if (wrapper.name === "sudo") words.add(wrapper.word);
+          for (const wrapper of wrappers) if (wrapper.name === "sudo") words.add(wrapper.word);
           for (const word of words) context.report({ loc: locOfRange(context.sourceCode, word.range), messageId: "sudo" });
         }
       },

@@ -70,7 +70,9 @@ const MISSING: PathFacts = Object.freeze({ kind: "missing", mtimeMs: 0, size: 0 
 
 function statPath(path: string): PathFacts {
   try {
-    const stat = statSync(path);
+    // No exception for the common missing path (a `.dockerignore` or `package.json` that is not there).
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) return MISSING;
     return { kind: stat.isFile() ? "file" : stat.isDirectory() ? "directory" : "other", mtimeMs: stat.mtimeMs, size: stat.size };
   } catch {
     return MISSING;

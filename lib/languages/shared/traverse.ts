@@ -14,7 +14,14 @@ function isNode(value: unknown): value is SyntaxElement {
 /** The child nodes of `node`, in source order, as its visitor keys name them. */
 export function childNodes(node: SyntaxElement, visitorKeys: VisitorKeys): SyntaxElement[] {
   const children: SyntaxElement[] = [];
-  for (const key of visitorKeys[node.type] ?? []) {
+  collectChildNodes(node, visitorKeys, children);
+  return children;
+}
+
+function collectChildNodes(node: SyntaxElement, visitorKeys: VisitorKeys, children: SyntaxElement[]): void {
+  const keys = visitorKeys[node.type];
+  if (!keys) return;
+  for (const key of keys) {
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const element of value) if (isNode(element)) children.push(element);
@@ -22,7 +29,6 @@ export function childNodes(node: SyntaxElement, visitorKeys: VisitorKeys): Synta
       children.push(value);
     }
   }
-  return children;
 }
 
 /**
@@ -34,15 +40,30 @@ export function traversalSteps(root: SyntaxElement, visitorKeys: VisitorKeys): T
   const steps: TraversalStep[] = [];
   const fakeCodePath = { id: "s1", initialSegment: null, finalSegments: [], returnedSegments: [], thrownSegments: [], currentSegments: [], upper: null, childCodePaths: [] };
   steps.push(new CallMethodStep({ target: "onCodePathStart", args: [fakeCodePath, root] }));
-  // An explicit stack, not recursion: a deeply nested file must not exhaust JavaScript's stack.
-  const stack: { node: SyntaxElement; leaving: boolean }[] = [{ node: root, leaving: false }];
-  while (stack.length > 0) {
-    const { node, leaving } = stack.pop()!;
-    steps.push(new VisitNodeStep({ target: node, phase: leaving ? 2 : 1, args: [node] }));
-    if (leaving) continue;
-    stack.push({ node, leaving: true });
-    const children = childNodes(node, visitorKeys);
-    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index]!, leaving: false });
+  // An explicit stack, not recursion: a deeply nested file must not exhaust JavaScript's stack. Two
+  // parallel arrays instead of an object per entry, and one `args` array shared by a node's enter and
+  // leave steps (no rule edits it): this runs for every node of every linted file, with or without rules.
+  const nodes: SyntaxElement[] = [root];
+  /** For a leave entry, the `args` of the node's enter step; null for an enter entry. */
+  const leaveArgs: ([SyntaxElement] | null)[] = [null];
+  const children: SyntaxElement[] = [];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const shared = leaveArgs.pop()!;
+    if (shared !== null) {
+      steps.push(new VisitNodeStep({ target: node, phase: 2, args: shared }));
+      continue;
+    }
+    const args: [SyntaxElement] = [node];
+    steps.push(new VisitNodeStep({ target: node, phase: 1, args }));
+    nodes.push(node);
+    leaveArgs.push(args);
+    children.length = 0;
+    collectChildNodes(node, visitorKeys, children);
+    for (let index = children.length - 1; index >= 0; index--) {
+      nodes.push(children[index]!);
+      leaveArgs.push(null);
+    }
   }
   steps.push(new CallMethodStep({ target: "onCodePathEnd", args: [fakeCodePath, root] }));
   return steps;
