@@ -159,6 +159,9 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   },
 ];
 
+/** Any needle of any format, in one pattern (measured on the corpus Dockerfiles: half the time of one pass per format, a quarter of one `includes` per needle). */
+const ANY_NEEDLE = new RegExp(TOKEN_FORMATS.flatMap((format) => format.needles.map((needle) => needle.replace(/[\\^$.*+?()[\]{}|/]/gu, "\\$&"))).join("|"), "u");
+
 /** `scheme://user:password@host`: the password part, when it is a literal (not `$VAR`, `${VAR}`, `%s`, `<password>`, `{{…}}`, `***`). */
 const URL_CREDENTIALS = /\b[a-z][a-z\d+.-]*:\/\/[^\s/:@'"`$]+:([^\s/@'"`]+)@[^\s'"`/@]+/giu;
 const PLACEHOLDER_PASSWORD = /^(?:[$%<]|\{\{|\*+$|x+$|\.\.\.)|^(?:password|passwd|pass|secret|changeme|pwd)$/iu;
@@ -175,8 +178,10 @@ export interface SecretMatch {
  */
 export function findSecretValues(text: string): SecretMatch[] {
   const matches: SecretMatch[] = [];
-  // `exec` on the shared global patterns, not `matchAll` (which copies the RegExp on every call).
-  for (const format of TOKEN_FORMATS) {
+  // One pass of all needles first (most texts hold none); `exec` on the shared global patterns, not
+  // `matchAll` (which copies the RegExp on every call).
+  const anyToken = ANY_NEEDLE.test(text);
+  for (const format of anyToken ? TOKEN_FORMATS : []) {
     if (!format.needles.some((needle) => text.includes(needle))) continue;
     const pattern = format.pattern;
     pattern.lastIndex = 0;
