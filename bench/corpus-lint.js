@@ -5,7 +5,9 @@
 // Each config is measured twice:
 // - through the `ESLint` class, as a user runs it (file system, config lookup, ESLint's own work);
 // - with `Linter#verify` over the corpus texts already in memory (no file system), configs alternating
-//   round by round, best of the rounds: the plugin's own cost, which the ratio strict/base shows.
+//   round by round, best of the rounds: the plugin's own cost, which the ratio strict/base shows. Two
+//   more lines give ESLint's own floor for strict: its rules doing nothing ("empty rules": no
+//   listeners; "hollow rules": the real listeners with empty bodies). No rule code can go below them.
 // The shell model line parses every POSIX RUN body of the corpus with `parseShell` (ms per body, best
 // of the rounds; also in CPU time, which other processes on the machine do not inflate), the cost every
 // RUN rule shares.
@@ -55,7 +57,7 @@ async function lintWithESLint(name) {
 }
 
 function line(label, files, ms, extra = "") {
-  return `${label.padEnd(34)} ${String(files).padStart(5)} files  best ${ms.toFixed(0).padStart(6)} ms  ${((files / ms) * 1000).toFixed(0).padStart(6)} files/s${extra}`;
+  return `${label.padEnd(46)} ${String(files).padStart(5)} files  best ${ms.toFixed(0).padStart(6)} ms  ${((files / ms) * 1000).toFixed(0).padStart(6)} files/s${extra}`;
 }
 
 const size = listFiles(corpus).reduce((sum, file) => sum + statSync(file).size, 0);
@@ -112,9 +114,41 @@ for (const name of CONFIGS) {
 // class builds it once, so do that here too. FlatConfigArray is not exported: load ESLint's own file.
 const require = createRequire(import.meta.url);
 const { FlatConfigArray } = require(path.join(path.dirname(require.resolve("eslint/package.json")), "lib/config/flat-config-array.js"));
+// ESLint's own floor for `strict`: the same rules on the same files, doing nothing. "strict, empty
+// rules": every create() returns no listener (the cost of a rule context per rule per file);
+// "strict, hollow rules": the same listeners as the real rules, with empty bodies (adds listener
+// registration and dispatch). What `strict` costs above the hollow line is the rules' own work.
+const FLOORS = { "strict, empty rules": () => ({}), "strict, hollow rules": null };
+function floorPlugin(empty) {
+  const rules = Object.fromEntries(
+    Object.entries(plugin.rules).map(([id, rule]) => {
+      const keysByKind = new Map();
+      const create = (context) => {
+        if (empty) return empty();
+        // The listener names of the real rule for this kind of file (created once per kind, not per file).
+        const kind = `${context.sourceCode.ast.type}:${"stages" in context.sourceCode.ast}`;
+        let keys = keysByKind.get(kind);
+        if (!keys) keysByKind.set(kind, (keys = Object.keys(rule.create(context))));
+        return Object.fromEntries(keys.map((key) => [key, () => {}]));
+      };
+      return [id, { ...rule, create }];
+    }),
+  );
+  return { ...plugin, rules };
+}
+const configSources = {
+  ...Object.fromEntries(CONFIGS.map((name) => [name, plugin.configs[name]])),
+  ...Object.fromEntries(
+    Object.entries(FLOORS).map(([name, empty]) => {
+      const replaced = floorPlugin(empty);
+      return [name, plugin.configs.strict.map((config) => (config.plugins?.docker ? { ...config, plugins: { ...config.plugins, docker: replaced } } : config))];
+    }),
+  ),
+};
+const VERIFY_CONFIGS = Object.keys(configSources);
 const configArrays = Object.fromEntries(
-  CONFIGS.map((name) => {
-    const array = new FlatConfigArray(plugin.configs[name], { basePath: corpus });
+  VERIFY_CONFIGS.map((name) => {
+    const array = new FlatConfigArray(configSources[name], { basePath: corpus });
     array.normalizeSync();
     return [name, array];
   }),
@@ -122,10 +156,10 @@ const configArrays = Object.fromEntries(
 const texts = lintedFiles.map((file) => ({ file, text: readFileSync(file, "utf8") }));
 const linter = new Linter({ cwd: corpus, configType: "flat" });
 // Wall time and CPU time (process.cpuUsage: not inflated when other processes share the cores).
-const verifyTimes = Object.fromEntries(CONFIGS.map((name) => [name, []]));
-const verifyCpu = Object.fromEntries(CONFIGS.map((name) => [name, []]));
+const verifyTimes = Object.fromEntries(VERIFY_CONFIGS.map((name) => [name, []]));
+const verifyCpu = Object.fromEntries(VERIFY_CONFIGS.map((name) => [name, []]));
 for (let round = 0; round < rounds; round += 1) {
-  for (const name of CONFIGS) {
+  for (const name of VERIFY_CONFIGS) {
     const config = configArrays[name];
     const cpu = process.cpuUsage();
     const start = performance.now();
@@ -135,7 +169,7 @@ for (let round = 0; round < rounds; round += 1) {
     verifyCpu[name].push((used.user + used.system) / 1000);
   }
 }
-for (const name of CONFIGS) {
+for (const name of VERIFY_CONFIGS) {
   const ms = best(verifyTimes[name]);
   const cpu = best(verifyCpu[name]);
   const ratio = name === "base" ? "" : `  ${(ms / best(verifyTimes.base)).toFixed(2)}x base (CPU ${cpu.toFixed(0)} ms, ${(cpu / best(verifyCpu.base)).toFixed(2)}x)`;
