@@ -178,10 +178,11 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const stage = stageOf(program, run);
         // What a builder stage leaves behind is never shipped: only `COPY --from` reads it.
         if (stage && !getStageGraph(program).isShipped(stage)) return;
+        const invocations = packageManagerInvocations(program, run);
+        if (!invocations.some(({ invocation }) => findingFor(invocation) !== null)) return;
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const invocations = packageManagerInvocations(program, run);
         const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && invocation.action === "install");
         // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
         // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
