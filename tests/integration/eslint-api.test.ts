@@ -8,6 +8,7 @@ import path from "node:path";
 import { ESLint } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
+import { FIXED_END_OF_LIFE_DATE } from "../support/fixed-date.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const eslintBin = path.join(repoRoot, "node_modules/eslint/bin/eslint.js");
@@ -50,7 +51,7 @@ function ruleIdsOf(json: string): string[] {
 
 describe("the ESLint class (the editor path)", () => {
   it("lintText with fix: true returns the fixed Dockerfile", async () => {
-    const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+    const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, FIXED_END_OF_LIFE_DATE] });
     const [result] = await eslint.lintText("from node:24.11\nMAINTAINER Ops <ops@example.com>\nRUN echo hi\nUSER node\n", {
       filePath: path.join(workDir, "Dockerfile"),
     });
@@ -59,7 +60,7 @@ describe("the ESLint class (the editor path)", () => {
   });
 
   it("reports a Dockerfile that cannot be parsed as one fatal message with a location", async () => {
-    const eslint = new ESLint({ cwd: workDir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+    const eslint = new ESLint({ cwd: workDir, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, FIXED_END_OF_LIFE_DATE] });
     const [result] = await eslint.lintText("FROM alpine:3.20\nRUN <<EOF\necho never closed\n", { filePath: path.join(workDir, "Dockerfile") });
     expect(result?.messages).toHaveLength(1);
     expect(result?.messages[0]).toMatchObject({ fatal: true, line: 2, ruleId: null });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
+import { FIXED_END_OF_LIFE_DATE } from "../support/fixed-date.js";
 
 // An empty folder of the fixtures: cross-file rules find nothing around the linted file.
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
@@ -12,7 +13,7 @@ const folderOf = (filename: string) => (filename.endsWith(".dockerignore") ? ser
 
 function lint(filename: string, code: string, options: { reportUnused?: boolean } = {}) {
   const linter = new Linter({ configType: "flat", cwd: folderOf(filename) });
-  const config: Linter.Config[] = [...plugin.configs.recommended];
+  const config: Linter.Config[] = [...plugin.configs.recommended, FIXED_END_OF_LIFE_DATE];
   if (options.reportUnused) config.push({ linterOptions: { reportUnusedDisableDirectives: "error" } });
   return linter.verify(code, config, { filename: path.join(folderOf(filename), filename) }).map((message) => `${message.line}:${message.ruleId ?? "-"}:${message.message.slice(0, 40)}`);
 }
