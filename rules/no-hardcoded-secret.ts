@@ -59,11 +59,11 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     }
 
     function checkDockerfile(program: DockerfileProgram): void {
-      // Comments never reach the image; a secret there is a repository problem, not the image's. The
-      // rest of the file outside the instructions is blank lines, and no format matches across a line
-      // break, so one scan of the whole text finds what a scan per instruction would.
-      const comments = program.comments.map((comment) => comment.range);
-      scan(blankOut(sourceCode.text, 0, comments), 0, new Set<number>());
+      // Comments and parser directives never reach the image; a secret there is a repository problem,
+      // not the image's. The rest of the file outside the instructions is blank lines, and no format
+      // matches across a line break, so one scan of the whole text finds what a scan per instruction would.
+      const notInImage = [...program.directives, ...program.comments].map((node) => node.range);
+      scan(blankOut(sourceCode.text, 0, notInImage), 0, new Set<number>());
     }
 
     function checkEntry(entry: KeyValueEntry, reported: Set<number>): void {

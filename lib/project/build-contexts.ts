@@ -23,7 +23,7 @@
  */
 import path from "node:path";
 import { readComposeFile } from "../compose/project.js";
-import { directoryEntries, FreshCache, pathFacts, type DirectoryEntry } from "./fs-snapshot.js";
+import { directoryEntries, FreshCache, listDirectory, type DirectoryEntry } from "./fs-snapshot.js";
 import { serviceBuildFiles } from "./project-model.js";
 
 /** One build of a Dockerfile. */
@@ -171,8 +171,8 @@ const OPAQUE_FOLDERS = new Set(["node_modules", ".git"]);
  * entered. Null when the context folder cannot be read.
  */
 export function listContext(contextDir: string, { maxEntries = 20_000, maxDepth = 12 }: { maxEntries?: number; maxDepth?: number } = {}): ContextEntry[] | null {
-  if (pathFacts(contextDir).kind !== "directory") return null;
-  const top = directoryEntries(contextDir);
+  const top = listDirectory(contextDir);
+  if (top === null) return null;
   const entries: ContextEntry[] = [];
   const queue: { relative: string; children: readonly DirectoryEntry[]; depth: number }[] = [{ relative: "", children: top, depth: 1 }];
   while (queue.length > 0 && entries.length < maxEntries) {

@@ -1,17 +1,16 @@
 import { readFileSync } from "node:fs";
-import { pathFacts } from "./fs-snapshot.js";
+import { pathFacts, sameVersion, type PathFacts } from "./fs-snapshot.js";
 
 interface Entry<T> {
-  mtimeMs: number;
-  size: number;
+  version: PathFacts;
   value: T;
 }
 
 /**
  * Reads and derives files (parses them) at most once per version of the file. Editors keep one ESLint
- * process alive for hours, so a hit checks the file's mtime and size first, through the file-system
- * snapshot (`fs-snapshot.ts`: a `stat` is reused for at most `FRESH_FOR_MS`): a file saved since is read
- * again by every lint that starts after that window. Bounded, so a long session over many projects does
+ * process alive for hours, so a hit checks the file's version first (inode, mtime, ctime and size),
+ * through the file-system snapshot (`fs-snapshot.ts`: a `stat` is reused for at most `FRESH_FOR_MS`): a
+ * file saved since is read again by every lint that starts more than that after the save. Bounded, so a long session over many projects does
  * not grow forever.
  */
 export class FileCache<T> {
@@ -32,7 +31,7 @@ export class FileCache<T> {
       return null;
     }
     const cached = this.#entries.get(path);
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) {
+    if (cached && sameVersion(cached.version, stats)) {
       // Re-insert to keep the map in least-recently-used order.
       this.#entries.delete(path);
       this.#entries.set(path, cached);
@@ -47,7 +46,7 @@ export class FileCache<T> {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const value = this.#derive(text, path);
     this.#entries.delete(path);
-    this.#entries.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, value });
+    this.#entries.set(path, { version: stats, value });
     if (this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);

@@ -15,13 +15,21 @@
  */
 import { readdirSync, statSync } from "node:fs";
 
-/** How long a stat or a listing is reused without a new `stat` (ms). */
+/**
+ * How long a stat or a listing is reused without a new `stat` (ms). Time is cut into windows of this
+ * length: what is learnt in a window (a stat, a listing, an answer derived from them) is used only in
+ * that window, so an answer derived from facts is never older than the facts, and a change is seen by
+ * every question asked more than `FRESH_FOR_MS` after it.
+ */
 export const FRESH_FOR_MS = 1000;
 
-/** What `stat` said about a path. `mtimeMs` and `size` (bytes) are 0 for a missing path. */
+/** What `stat` said about a path. `mtimeMs`, `ctimeMs`, `ino` and `size` (bytes) are 0 for a missing path. */
 export interface PathFacts {
   kind: "file" | "directory" | "other" | "missing";
   mtimeMs: number;
+  /** Changes with any change of the inode; unlike mtime, no tool can set it back (`cp -a`, `tar`, `touch -r`). */
+  ctimeMs: number;
+  ino: number;
   size: number;
 }
 
@@ -34,13 +42,18 @@ export interface DirectoryEntry {
 /** Every FreshCache, so that {@link forgetFileSystemFacts} empties them all. */
 const freshCaches: FreshCache<unknown>[] = [];
 
+/** The current window (see {@link FRESH_FOR_MS}). */
+function currentWindow(): number {
+  return Math.floor(performance.now() / FRESH_FOR_MS);
+}
+
 /**
- * Values derived from the file system by key (a path), each reused for {@link FRESH_FOR_MS} after it
- * was computed. For answers that depend only on stats and listings (which are no fresher than that
- * anyway), such as the compose files found around a folder. Cleared when it reaches `limit` entries.
+ * Values learnt from the file system by key (a path), each used only in the window it was learnt in
+ * (see {@link FRESH_FOR_MS}). For stats and for answers derived from stats and listings, such as the
+ * compose files found around a folder. Cleared when it reaches `limit` entries.
  */
 export class FreshCache<T> {
-  readonly #entries = new Map<string, { checkedAt: number; value: T }>();
+  readonly #entries = new Map<string, { window: number; value: T }>();
   readonly #limit: number;
 
   constructor(limit: number) {
@@ -49,12 +62,13 @@ export class FreshCache<T> {
   }
 
   get(key: string, compute: (key: string) => T): T {
-    const now = performance.now();
+    const window = currentWindow();
     const known = this.#entries.get(key);
-    if (known && now - known.checkedAt < FRESH_FOR_MS) return known.value;
+    if (known && known.window === window) return known.value;
     const value = compute(key);
     if (this.#entries.size >= this.#limit) this.#entries.clear();
-    this.#entries.set(key, { checkedAt: now, value });
+    // The window of the start of the computation: what it read may be no newer than that.
+    this.#entries.set(key, { window, value });
     return value;
   }
 
@@ -64,47 +78,59 @@ export class FreshCache<T> {
 }
 
 const stats = new FreshCache<PathFacts>(16_384);
-const listings = new Map<string, { mtimeMs: number; entries: readonly DirectoryEntry[] }>();
+const listings = new Map<string, { version: PathFacts; entries: readonly DirectoryEntry[] }>();
 const LISTING_LIMIT = 4096;
-const MISSING: PathFacts = Object.freeze({ kind: "missing", mtimeMs: 0, size: 0 });
+const MISSING: PathFacts = Object.freeze({ kind: "missing", mtimeMs: 0, ctimeMs: 0, ino: 0, size: 0 });
 
 function statPath(path: string): PathFacts {
   try {
     // No exception for the common missing path (a `.dockerignore` or `package.json` that is not there).
     const stat = statSync(path, { throwIfNoEntry: false });
     if (stat === undefined) return MISSING;
-    return { kind: stat.isFile() ? "file" : stat.isDirectory() ? "directory" : "other", mtimeMs: stat.mtimeMs, size: stat.size };
+    const kind = stat.isFile() ? "file" : stat.isDirectory() ? "directory" : "other";
+    return { kind, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, size: stat.size };
   } catch {
     return MISSING;
   }
 }
 
-/** `stat` of `path` (following symbolic links), reused while fresh. Never throws: an unreadable path is "missing". */
+/** `stat` of `path` (following symbolic links), reused within its window. Never throws: an unreadable path is "missing". */
 export function pathFacts(path: string): PathFacts {
   return stats.get(path, statPath);
 }
 
+/** Whether two stats are of the same version of a path: same inode, same mtime and ctime, same size. */
+export function sameVersion(a: PathFacts, b: PathFacts): boolean {
+  return a.kind === b.kind && a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size;
+}
+
 /**
- * The entries of folder `dir`, sorted by name (UTF-16 code units); empty when it is not a readable
- * folder. The listing is read again only when the folder's mtime changed (adding, removing or renaming
- * an entry changes it), which {@link pathFacts} checks at most once per {@link FRESH_FOR_MS}.
+ * The entries of folder `dir`, sorted by name (UTF-16 code units), or null when it is not a folder or
+ * cannot be read. The listing is read again only when the folder changed (adding, removing or renaming
+ * an entry changes its mtime and ctime; replacing the folder, its inode), which {@link pathFacts}
+ * checks once per window.
  */
-export function directoryEntries(dir: string): readonly DirectoryEntry[] {
+export function listDirectory(dir: string): readonly DirectoryEntry[] | null {
   const facts = pathFacts(dir);
-  if (facts.kind !== "directory") return [];
+  if (facts.kind !== "directory") return null;
   const known = listings.get(dir);
-  if (known && known.mtimeMs === facts.mtimeMs) return known.entries;
+  if (known && sameVersion(known.version, facts)) return known.entries;
   let entries: DirectoryEntry[];
   try {
     entries = readdirSync(dir, { withFileTypes: true })
       .map((entry) => ({ name: entry.name, isDir: entry.isDirectory() }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
-    return [];
+    return null;
   }
   if (listings.size >= LISTING_LIMIT) listings.clear();
-  listings.set(dir, { mtimeMs: facts.mtimeMs, entries });
+  listings.set(dir, { version: facts, entries });
   return entries;
+}
+
+/** {@link listDirectory}, with an empty list for a path that is not a readable folder. */
+export function directoryEntries(dir: string): readonly DirectoryEntry[] {
+  return listDirectory(dir) ?? [];
 }
 
 /**

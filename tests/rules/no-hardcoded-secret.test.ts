@@ -22,6 +22,9 @@ ruleTester("dockerfile").run("no-hardcoded-secret", rule, {
     "FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n",
     // A comment does not reach the image.
     `FROM alpine:3.20\n# old token: ${GITHUB}\nRUN true\n`,
+    // Nor does a parser directive (with leading blanks too), whatever it holds.
+    `# syntax=docker/dockerfile:1\n# check=skip=${AWS}\nFROM alpine:3.20\n`,
+    `  # syntax = ghcr.io/x/y:${GITHUB}\nFROM alpine:3.20\n`,
     // A public key block is not a private one.
     "FROM alpine:3.20\nCOPY <<EOF /etc/key.pub\n-----BEGIN PUBLIC KEY-----\nEOF\n",
   ],
