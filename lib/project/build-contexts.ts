@@ -17,9 +17,9 @@
  * builds is assumed built as `docker build <its folder>` (its own folder is the context). Builds
  * started from scripts or CI with other paths are invisible here.
  *
- * Read-only: it parses through the shared parsers and caches (FileCache: path + mtime; folder listings
- * and stats through fs-snapshot.ts, reused for up to `FRESH_FOR_MS`), never writes
- * or runs anything. Paths are absolute; results are in a stable order.
+ * Read-only: it parses through the shared parsers and caches (FileCache: path + file version; folder
+ * listings and stats through fs-snapshot.ts, reused for up to `FRESH_FOR_MS`), never writes or runs
+ * anything. Paths are absolute; results are in a stable order.
  */
 import path from "node:path";
 import { readComposeFile } from "../compose/project.js";

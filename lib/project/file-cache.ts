@@ -10,8 +10,8 @@ interface Entry<T> {
  * Reads and derives files (parses them) at most once per version of the file. Editors keep one ESLint
  * process alive for hours, so a hit checks the file's version first (inode, mtime, ctime and size),
  * through the file-system snapshot (`fs-snapshot.ts`: a `stat` is reused for at most `FRESH_FOR_MS`): a
- * file saved since is read again by every lint that starts more than that after the save. Bounded, so a long session over many projects does
- * not grow forever.
+ * file saved since is read again by every lint that starts more than that after the save. Bounded, so
+ * a long session over many projects does not grow forever.
  */
 export class FileCache<T> {
   readonly #entries = new Map<string, Entry<T>>();

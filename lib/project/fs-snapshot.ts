@@ -1,6 +1,6 @@
 /**
- * What the cross-file rules know of the file system: one `stat` per path and one listing per folder,
- * reused for {@link FRESH_FOR_MS} milliseconds and then checked again.
+ * What the cross-file rules know of the file system: one `stat` per path and one listing per folder
+ * per window of {@link FRESH_FOR_MS} milliseconds, checked again in the next window.
  *
  * Why a time window: a lint run asks the same questions for every file it lints (the compose files
  * around a Dockerfile are found by listing up to 8 parent folders and 2 levels of sub-folders; each

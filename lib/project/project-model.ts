@@ -1,7 +1,7 @@
 /**
  * The read-only project model behind cross-file rules: the Dockerfile a compose service builds, the
  * files of a build context. It reads through the same parsers as the languages, caches by path and
- * mtime (FileCache), never writes, never runs anything, never touches the network, and answers null
+ * file version (FileCache, fs-snapshot.ts), never writes, never runs anything, never touches the network, and answers null
  * when a file is missing or unreadable: the rule decides whether that absence is a finding.
  */
 import path from "node:path";

@@ -15,7 +15,8 @@
  *   "Development Tools" group (`@development-tools`).
  */
 import type { DockerfileProgram, Run, Stage } from "../dockerfile/ast.js";
-import { classifyPackageManagerCommand, invocationHasOption, type PackageArgument, type PackageManagerId, type PackageManagerInvocation } from "../shell/index.js";
+import { invocationHasOption, type PackageArgument, type PackageManagerId, type PackageManagerInvocation } from "../shell/index.js";
+import { packageManagerInvocations } from "./package-manager-invocations.js";
 import { variableBefore } from "./environment.js";
 import { runShellScript } from "./run-shell.js";
 import { getStageGraph } from "./stages.js";
@@ -95,10 +96,13 @@ export function buildToolsLeftIn(program: DockerfileProgram, stage: Stage): Left
       const script = runShellScript(program, instruction);
       if (!script) continue;
       let aptMarkedAuto = false;
+      // The shared classification of the RUN (one per command, in the order of `script.commands`).
+      const invocations = packageManagerInvocations(program, instruction);
+      let next = 0;
       for (const command of script.commands) {
         const words = [command.name?.value ?? null, ...command.args.map((arg) => arg.value)];
         if (isAptMarkAuto(words)) aptMarkedAuto = true;
-        const invocation = classifyPackageManagerCommand(command);
+        const invocation = invocations[next]?.command === command ? invocations[next++]!.invocation : null;
         if (!invocation || !SYSTEM_MANAGERS.has(invocation.manager)) continue;
         if (invocation.action === "install" && !command.conditional) {
           const packages = invocation.packages.filter(
@@ -187,10 +191,8 @@ export function devDependenciesLeftIn(program: DockerfileProgram, stage: Stage):
   for (const member of getStageGraph(program).ancestry(stage).reverse()) {
     for (const instruction of member.instructions) {
       if (instruction.type !== "Run") continue;
-      const script = runShellScript(program, instruction);
-      for (const command of script?.commands ?? []) {
-        const invocation = classifyPackageManagerCommand(command);
-        if (!invocation || !JS_MANAGERS.has(invocation.manager)) continue;
+      for (const { invocation, command } of packageManagerInvocations(program, instruction)) {
+        if (!JS_MANAGERS.has(invocation.manager)) continue;
         const projectInstall = invocation.action === "install" && invocation.manifestInstall && !invocation.global && invocation.packages.length === 0;
         const production = omitsDevDependencies(program, member, instruction, invocation);
         if ((projectInstall && production) || prunesDevDependencies(invocation, program, member, instruction)) {
