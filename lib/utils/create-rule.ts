@@ -55,7 +55,31 @@ export function createRule<T extends DockerRuleTypes>(name: string, rule: Docker
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) } },
     create(context) {
       const kind = fileKindOf((context.sourceCode as { ast?: unknown }).ast);
-      return kind !== null && fileKinds.includes(kind) ? rule.create(context) : ({} as T["Visitor"]);
+      return kind !== null && fileKinds.includes(kind) ? rule.create(withPeerSuppressions(name, context)) : ({} as T["Visitor"]);
     },
   };
+}
+
+/** What a SourceCode that honours other tools' suppression comments offers (the Dockerfile language's). */
+interface PeerSuppressingSourceCode {
+  peerSuppressedLines(rule: string): readonly (readonly [number, number])[];
+}
+
+/**
+ * The rule's context, with `report` dropping findings on lines where another tool's suppression
+ * comment covers the check this rule corresponds to (`# hadolint ignore=DL3008` above the RUN). It is
+ * done here, not with ESLint directives, because ESLint reports a directive that suppresses nothing as
+ * unused and `--fix` deletes it: a hadolint comment must stay for hadolint whatever we find.
+ */
+function withPeerSuppressions<C extends { sourceCode: unknown; report(descriptor: never): void }>(name: string, context: C): C {
+  const source = context.sourceCode as Partial<PeerSuppressingSourceCode>;
+  const covered = source.peerSuppressedLines?.(name);
+  if (!covered || covered.length === 0) return context;
+  const report = (descriptor: { loc?: { line: number } | { start: { line: number } }; node?: { loc?: { start: { line: number } } } }): void => {
+    const loc = descriptor.loc ?? descriptor.node?.loc;
+    const line = loc === undefined ? null : "start" in loc ? loc.start.line : loc.line;
+    if (line !== null && covered.some(([start, end]) => start <= line && line <= end)) return;
+    context.report(descriptor as never);
+  };
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } }) as C);
 }
