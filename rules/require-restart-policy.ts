@@ -1,6 +1,7 @@
 import { getServicePath } from "../lib/compose/model.js";
 import { anyLayer } from "../lib/compose/project.js";
 import { composeForDocument } from "../lib/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -36,6 +37,8 @@ export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-po
           if (oneShot.has(service.name)) continue;
           const merged = compose.project.services.get(service.name);
           if (!merged) continue;
+          // A development, test or CI container is started and stopped by hand or by the job that runs it.
+          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
           if (anyLayer(merged, (s) => s.restart !== null || getServicePath(s, ["deploy", "restart_policy"]) !== undefined)) continue;
           context.report({ loc: service.keyNode.loc, messageId: "noRestart", data: { service: service.name } });
         }

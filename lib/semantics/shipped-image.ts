@@ -7,6 +7,8 @@ import type { Cmd, DockerfileProgram, Entrypoint, Stage } from "../dockerfile/as
 import { getShellScript } from "../shell/index.js";
 import { settingInEffect, stageReach } from "./stage-references.js";
 import { composeBuildTarget } from "./build-target.js";
+import { imageFamily } from "./image-families.js";
+import { getStageGraph } from "./stages.js";
 
 /** Words in a final stage's name that say it is a development or test image (`dev`, `devcontainer`, `test-env`, `ci`). */
 const TOOLBOX_NAME_WORDS: ReadonlySet<string> = new Set(["dev", "devel", "development", "devcontainer", "debug", "test", "tests", "ci", "lint", "tools"]);
@@ -39,10 +41,21 @@ function commandWords(instruction: Cmd | Entrypoint): string[] {
   return [only.name.value ?? "(dynamic)", ...only.args.map((arg) => arg.value ?? "(dynamic)")];
 }
 
+/** An entrypoint wrapper script by name: `docker-entrypoint.sh`, `/__cacert_entrypoint.sh`, `entrypoint.sh`. */
+const ENTRYPOINT_SCRIPT = /entrypoint(?:\.(?:sh|bash))?$/iu;
+
+/** Whether the image the stage's ancestry starts from is a server image of the family table (`kind: "service"`: nginx, postgres…). */
+function runsBaseServer(program: DockerfileProgram, stage: Stage): boolean {
+  const graph = getStageGraph(program);
+  const base = graph.baseOf(graph.ancestry(stage).at(-1)!);
+  return base.kind === "image" && imageFamily(base.reference)?.kind === "service";
+}
+
 /**
  * Whether a final stage is a toolbox rather than an application image:
  * - it starts no program of its own (no CMD or ENTRYPOINT in it or the stages it is built FROM: a
- *   CI or code-generation image), or only a shell or a language REPL with no arguments;
+ *   CI or code-generation image) and its base image is not a known server image (whose command then
+ *   runs), or it starts only a shell or a language REPL with no arguments;
  * - its author named it as a development or test image (like BuildKit's platform-name exemption,
  *   the stage name states the intent);
  * - the file is a dev container definition (`filename` inside a `.devcontainer` folder, the
@@ -53,11 +66,18 @@ export function isToolboxStage(program: DockerfileProgram, stage: Stage, filenam
   if (filename !== undefined && filename.split(/[\\/]/u).includes(".devcontainer")) return true;
   const entrypoint = settingInEffect(program, stage, "Entrypoint");
   const cmd = settingInEffect(program, stage, "Cmd");
-  const words = [...(entrypoint ? commandWords(entrypoint) : []), ...(cmd ? commandWords(cmd) : [])];
-  if (words.length === 0) return true;
-  // A wrapper script named after its tool (`go.bash`, `node.sh`) counts as the tool.
-  const program0 = (words[0]?.split("/").at(-1)?.toLowerCase() ?? "").replace(/\.(?:sh|bash|ash)$/u, "");
-  return words.length === 1 && INTERACTIVE_COMMANDS.has(program0);
+  const entrypointWords = entrypoint ? commandWords(entrypoint) : [];
+  // An entrypoint script that ends by running its arguments (`docker-entrypoint.sh`, the Docker Official
+  // Images' convention: https://github.com/docker-library/official-images#consistency) runs what CMD says.
+  const handsOver = entrypointWords.length === 1 && ENTRYPOINT_SCRIPT.test(entrypointWords[0]!.split("/").at(-1)!);
+  const words = [...(handsOver ? [] : entrypointWords), ...(cmd ? commandWords(cmd) : [])];
+  // No command of its own: the base image's runs. A server image's (`FROM nginx` + content) is an
+  // application; a distribution's or language image's is a shell or a REPL.
+  if (words.length === 0) return !runsBaseServer(program, stage);
+  // A wrapper script named after its tool (`go.bash`, `node.sh`) counts as the tool, and so does a Windows `.exe`.
+  const program0 = (words[0]?.split(/[\\/]/u).at(-1)?.toLowerCase() ?? "").replace(/\.(?:sh|bash|ash|exe)$/u, "");
+  // Options alone (`php -a`, `python3 -i`, `bash -l`) still start the interactive shell.
+  return INTERACTIVE_COMMANDS.has(program0) && words.slice(1).every((word) => word.startsWith("-"));
 }
 
 /**
