@@ -7,6 +7,7 @@ import type { Cmd, DockerfileProgram, Entrypoint, Stage } from "../dockerfile/as
 import { getShellScript } from "../shell/index.js";
 import { settingInEffect, stageReach } from "./stage-references.js";
 import { composeBuildTarget } from "./build-target.js";
+import { getStageGraph } from "./stages.js";
 
 /** Words in a final stage's name that say it is a development or test image (`dev`, `devcontainer`, `test-env`, `ci`). */
 const TOOLBOX_NAME_WORDS: ReadonlySet<string> = new Set(["dev", "devel", "development", "devcontainer", "debug", "test", "tests", "ci", "lint", "tools"]);
@@ -70,4 +71,18 @@ export function shippedApplicationStage(program: DockerfileProgram, options: { t
   const target = options.target ?? (options.filename === undefined ? undefined : composeBuildTarget(program, options.filename));
   const produced = stageReach(program, target).produced;
   return produced && !isToolboxStage(program, produced, options.filename) ? produced : null;
+}
+
+/**
+ * Whether the image `stage` makes is a file export that runs nothing: its ancestry starts FROM scratch
+ * (no base image brings a CMD, a shell or a user database) and neither it nor a stage it is built on
+ * sets CMD or ENTRYPOINT. Such a stage exists for `docker build --output` (Docker docs, "Export
+ * binaries": https://docs.docker.com/build/building/export/); no process ever runs in it, so rules
+ * about the user or health of a running container have nothing to judge.
+ */
+export function isExportOnlyStage(program: DockerfileProgram, stage: Stage): boolean {
+  const graph = getStageGraph(program);
+  const chain = graph.ancestry(stage);
+  if (graph.baseOf(chain.at(-1)!).kind !== "scratch") return false;
+  return settingInEffect(program, stage, "Cmd") === null && settingInEffect(program, stage, "Entrypoint") === null;
 }

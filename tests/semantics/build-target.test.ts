@@ -9,7 +9,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { composeBuildTarget, producedStage } from "../../lib/semantics/build-target.js";
+import { composeBuildTarget, producedStage, shippedImageStages } from "../../lib/semantics/build-target.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-target-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -68,6 +68,15 @@ describe("the produced stage", () => {
     const missing = project("missing", "services:\n  api:\n    build: {context: ./app, target: release}\n");
     expect(composeBuildTarget(program(), missing)).toBeUndefined();
     expect(lint(missing)).toEqual(["docker/no-root-user:4", "docker/no-end-of-life-image:4"]);
+  });
+
+  it("ships the layers of the produced stage and the stages it is built FROM, nothing read by --from", () => {
+    const text = "FROM debian:12 AS base\nFROM golang:1.22 AS build\nFROM base AS prod\nCOPY --from=build /app /app\nFROM prod AS debug\n";
+    const parsed = parseDockerfile(text);
+    if (!parsed.ok) throw new Error("parse");
+    expect(shippedImageStages(parsed.ast, "Dockerfile").map((stage) => stage.name)).toEqual(["debug", "prod", "base"]);
+    const file = project("layers", "services:\n  api:\n    build: {context: ./app, target: prod}\n");
+    expect(shippedImageStages(program(), file).map((stage) => stage.name)).toEqual(["prod"]);
   });
 
   it("has no builds for text linted without a path", () => {
