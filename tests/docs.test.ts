@@ -70,34 +70,16 @@ const REQUIRED_SECTIONS = [
   "## Peer checks",
 ];
 
-// Sections written on branch stages; removed at merge.
-const CONTRACT_EXEMPT: ReadonlySet<string> = new Set([
-  "copy-destination-slash",
-  "no-build-tools-in-final-stage",
-  "no-chmod-777",
-  "no-consecutive-run",
-  "no-hardcoded-secret",
-  "no-root-user",
-  "no-secret-in-arg-env",
-  "no-undefined-stage",
-  "no-undefined-variable",
-  "prefer-numeric-user",
-  "require-lockfile-install",
-]);
-const CONTRACT_SECTIONS: ReadonlySet<string> = new Set(["## Contract", "## Differences from peers"]);
 
 describe.each(Object.keys(rules))("docs/rules/%s.md", (name) => {
   const markdown = readFileSync(path.join(repoRoot, "docs/rules", `${name}.md`), "utf8");
 
   it("has the required sections", () => {
-    for (const section of REQUIRED_SECTIONS) {
-      if (CONTRACT_EXEMPT.has(name) && CONTRACT_SECTIONS.has(section)) continue;
-      expect(markdown.split("\n"), `missing "${section}"`).toContain(section);
-    }
+    for (const section of REQUIRED_SECTIONS) expect(markdown.split("\n"), `missing "${section}"`).toContain(section);
   });
 
   // What the rule judges, then where it answers otherwise than its peers: one section right after the other.
-  it.skipIf(CONTRACT_EXEMPT.has(name))("states its differences from peers right after its contract", () => {
+  it("states its differences from peers right after its contract", () => {
     const headings = markdown.split("\n").filter((line) => /^## /u.test(line));
     expect(headings[headings.indexOf("## Contract") + 1]).toBe("## Differences from peers");
   });
