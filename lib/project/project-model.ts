@@ -82,8 +82,7 @@ export function isDirectory(dir: string): boolean {
   return pathFacts(dir).kind === "directory";
 }
 
-/** Names the Dockerfile language claims (see configs/files.ts), for finding the Dockerfiles of a folder. */
-/** The parsed Dockerfiles directly in `dir` (those that parse), with their paths. */
+/** The parsed Dockerfiles directly in `dir` (those that parse, by the names `isDockerfileName` takes), with their paths. */
 export function dockerfilesIn(dir: string): { path: string; program: DockerfileProgram }[] {
   const found: { path: string; program: DockerfileProgram }[] = [];
   for (const { name } of directoryEntries(dir)) {
