@@ -57,7 +57,7 @@ ruleTester("dockerfile").run("no-end-of-life-image", rule, {
     { code: "FROM php:8.0-apache\n", options, errors: [{ messageId: "endOfLife", line: 1, column: 10 }] },
     {
       // A builder stage read by the final stage runs in every build; COPY --from an image pulls it.
-      code: "FROM node:18 AS build\nRUN npm ci\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY --from=postgres:12 /usr/lib/postgresql /usr/lib/postgresql\n",
+      code: "FROM node:18 AS build\nRUN npm ci\nFROM nginx:1.30-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY --from=postgres:12 /usr/lib/postgresql /usr/lib/postgresql\n",
       options,
       errors: [
         { messageId: "endOfLife", line: 1, column: 11 },
