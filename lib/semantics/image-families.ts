@@ -71,7 +71,8 @@ export interface ImageFamily {
 
 /*
  * End-of-life data, as of 2026-12-06 (the date `docs/rules/no-end-of-life-image.md` states). Each
- * family's source is the project's own policy or release page; the dates were taken from, and
+ * family's source is the project's own policy or release page (endoflife.date's page for CentOS,
+ * whose project pages for the ended lines are gone); the dates were taken from, and
  * checked against, endoflife.date's product files (github.com/endoflife-date/endoflife.date,
  * `products/<name>.md`, snapshot of 2026-08-22), plus the announcements after that day that the
  * project's page already held (Python 3.10 2026-10-31, PostgreSQL 14 2026-11-12, Alpine 3.21
@@ -93,8 +94,8 @@ const REDIS_POLICY = "https://redis.io/docs/latest/operate/oss_and_stack/install
 const MONGODB_POLICY = "https://www.mongodb.com/legal/support-policy";
 const NGINX_VERSIONS = "https://nginx.org/en/download.html";
 const HTTPD_RELEASES = "https://httpd.apache.org/dev/release.html";
-const CENTOS_EOL = "https://www.centos.org/centos-linux-eol/";
-const CENTOS_STREAM = "https://www.centos.org/cl-vs-cs/#end-of-life";
+const CENTOS_EOL = "https://endoflife.date/centos";
+const CENTOS_STREAM = "https://endoflife.date/centos-stream";
 const FEDORA_LIFECYCLE = "https://docs.fedoraproject.org/en-US/releases/lifecycle/";
 const ROCKY_VERSIONS = "https://wiki.rockylinux.org/rocky/version/";
 const ALMA_RELEASES = "https://wiki.almalinux.org/release-notes/";
@@ -110,7 +111,7 @@ const RABBITMQ_RELEASES = "https://www.rabbitmq.com/release-information";
 const TRAEFIK_RELEASES = "https://doc.traefik.io/traefik/deprecation/releases/";
 const PERL_POLICY = "https://perldoc.perl.org/perlpolicy#MAINTENANCE-AND-SUPPORT";
 const ELIXIR_SUPPORT = "https://hexdocs.pm/elixir/compatibility-and-deprecations.html";
-const ERLANG_SUPPORT = "https://www.erlang.org/doc/system/misc.html";
+const ERLANG_SUPPORT = "https://www.erlang.org/doc/system_principles/misc.html";
 const HAPROXY_BRANCHES = "https://www.haproxy.org/";
 const NEXTCLOUD_SCHEDULE = "https://github.com/nextcloud/server/wiki/Maintenance-and-Release-Schedule";
 const MAVEN_HISTORY = "https://maven.apache.org/docs/history.html";

@@ -112,9 +112,9 @@ ruleTester("dockerfile").run("no-end-of-life-image (2026 lines, majors, new fami
     { code: "FROM ruby:2\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "ruby:2", subject: "Ruby 2 (its last line, 2.7)", date: "2023-03-31", source: "https://www.ruby-lang.org/en/downloads/branches/" } }] },
     { code: "FROM python:2-alpine\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "python:2-alpine", subject: "Python 2 (its last line, 2.7)", date: "2020-01-01", source: PYTHON } }] },
     // CentOS Linux and CentOS Stream, tags with the `centos` word too.
-    { code: "FROM centos:7\nRUN yum install -y httpd\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 13, data: { image: "centos:7", subject: "CentOS 7", date: "2024-06-30", source: "https://www.centos.org/centos-linux-eol/" } }] },
-    { code: "FROM centos:centos8.4.2105\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 13, data: { image: "centos:centos8.4.2105", subject: "CentOS 8", date: "2021-12-31", source: "https://www.centos.org/centos-linux-eol/" } }] },
-    { code: "FROM quay.io/centos/centos:stream8\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 28, data: { image: "quay.io/centos/centos:stream8", subject: "CentOS Stream 8", date: "2024-05-31", source: "https://www.centos.org/cl-vs-cs/#end-of-life" } }] },
+    { code: "FROM centos:7\nRUN yum install -y httpd\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 13, data: { image: "centos:7", subject: "CentOS 7", date: "2024-06-30", source: "https://endoflife.date/centos" } }] },
+    { code: "FROM centos:centos8.4.2105\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 13, data: { image: "centos:centos8.4.2105", subject: "CentOS 8", date: "2021-12-31", source: "https://endoflife.date/centos" } }] },
+    { code: "FROM quay.io/centos/centos:stream8\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 28, data: { image: "quay.io/centos/centos:stream8", subject: "CentOS Stream 8", date: "2024-05-31", source: "https://endoflife.date/centos-stream" } }] },
     // .NET on mcr.microsoft.com, its former `dotnet/core` paths included; the distribution still counts.
     {
       code: "FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/runtime:8.0.11-alpine3.22\nCOPY --from=build /app /app\n",
