@@ -59,7 +59,7 @@ const BASE_SYSTEMS: Readonly<Record<BaseSystem["id"], BaseSystem>> = {
 };
 
 /** Official images whose default (full) Debian variant is built on `buildpack-deps` (their docker-library Dockerfiles). */
-const ON_BUILDPACK_DEPS: ReadonlySet<string> = new Set(["node", "python", "ruby", "golang", "rust", "perl", "gcc", "erlang", "elixir"]);
+const ON_BUILDPACK_DEPS: ReadonlySet<string> = new Set(["node", "python", "pypy", "ruby", "golang", "rust", "perl", "gcc", "erlang", "elixir"]);
 /** Official images whose `-slim` variant is `debian:<codename>-slim` plus the runtime, no download tool. */
 const SLIM_ON_DEBIAN: ReadonlySet<string> = new Set(["node", "python", "ruby"]);
 

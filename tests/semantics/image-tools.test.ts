@@ -21,6 +21,7 @@ describe("baseSystemOf", () => {
     ["python:3.13-slim-bookworm", "debian"],
     ["node:22", "buildpack-deps"],
     ["golang:1.26-trixie", "buildpack-deps"],
+    ["pypy:3.11-bookworm", "buildpack-deps"],
     ["buildpack-deps:bookworm-curl", "buildpack-deps"],
     ["buildpack-deps:bookworm", "buildpack-deps"],
     ["php:8.3-apache", null],
