@@ -38,6 +38,10 @@ const tree = makeTree({
   "deployed/app/Dockerfile.prod": "FROM alpine:3.20\nCOPY . .\n",
   "deployed/deploy/compose.yaml": "services:\n  app:\n    build:\n      context: ../app\n      dockerfile: Dockerfile.prod\n",
   "unused/README.md": "",
+  // A `dockerfile_inline` build reads its context's .dockerignore (docker/compose#10746).
+  "inline/compose.yaml": "services:\n  site:\n    build:\n      context: ./site\n      dockerfile_inline: |\n        FROM nginx:1.27\n        COPY . /usr/share/nginx/html\n  gitstamp:\n    build:\n      context: ./stamped\n      dockerfile_inline: |\n        FROM alpine:3.20\n        COPY . .\n        RUN git describe --tags > /version\n",
+  "inline/site/index.html": "",
+  "inline/stamped/index.html": "",
 });
 afterAll(tree.cleanup);
 const file = (project: string, name = ".dockerignore") => path.join(tree.root, project, name);
@@ -60,6 +64,26 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     { filename: file("deployed/app"), code: ALL },
   ],
   invalid: [
+    {
+      // The inline Dockerfile is read like a file: it runs git, so adding `.git` is only a suggestion.
+      filename: file("inline/stamped"),
+      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: null,
+      errors: [
+        {
+          messageId: "missing",
+          data: { what: "the Git history (often large, and it may hold removed secrets)", pattern: ".git", consequence: COPY_ALL, example: "" },
+          suggestions: [{ messageId: "appendEntry", data: { pattern: ".git" }, output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n" }],
+        },
+      ],
+    },
+    {
+      // The .dockerignore of a `dockerfile_inline` build is judged like any other; its COPY . sends the context.
+      filename: file("inline/site"),
+      code: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: "the Git history (often large, and it may hold removed secrets)", pattern: ".git", consequence: COPY_ALL, example: "" } }],
+    },
     {
       // Findings sit at the file's start (line 1), not after the last entry.
       filename: file("copyall"),
