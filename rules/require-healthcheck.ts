@@ -5,6 +5,7 @@ import { composeModelForDocument } from "../lib/languages/compose/rule-types.js"
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
 import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { fromReference } from "../lib/semantics/stage-references.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { composeBuildTarget, producedStage } from "../lib/semantics/build-target.js";
@@ -45,7 +46,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       if (base.kind === "scratch" && !runsSomething) return;
       if (verdict.kind === "absent") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missing" });
-      } else if (base.kind === "image") {
+      } else if (base.kind === "image" && fromReference(program, root, context.filename)?.target.kind !== "context") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missingUnlessBase", data: { image: base.value } });
       }
     }
