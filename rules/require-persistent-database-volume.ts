@@ -143,8 +143,19 @@ function judgeByLayout(service: ProjectService, layouts: readonly DataLayout[], 
   }
   const first = findings[0];
   if (!first) return null;
+  // The same finding for every version: name every version's path. Different findings (an anonymous
+  // volume on the old data directory, which 18+ does not even use): the first is true of every version.
+  if (first.messageId === "anonymous" || findings.some((finding) => finding.messageId !== first.messageId)) return first;
   const dataDirs = [...new Set(findings.map((finding) => finding.dataDir))];
-  return { ...first, dataDir: dataDirs.join(" or ") };
+  if (dataDirs.length === 1) return first;
+  // `/var/lib/postgresql/data (up to 17) or /var/lib/postgresql (18 and later)`.
+  const labelled = findings.map((finding, index) => {
+    const from = layouts[index]!.fromMajor;
+    const next = layouts[index + 1]?.fromMajor;
+    const versions = from === null ? (next ? `up to ${next - 1}` : "every version") : `${from} and later`;
+    return `${finding.dataDir} (${versions})`;
+  });
+  return { ...first, dataDir: [...new Set(labelled)].join(" or ") };
 }
 
 /**

@@ -61,8 +61,8 @@ ruleTester("compose").run("require-persistent-database-volume", rule, {
       // No version in the tag: wrong for every version (a parent of both layouts), reported with both paths.
       code: "services:\n  db:\n    image: postgres:latest\n    volumes: ['pg:/var/lib']\n  bare:\n    image: postgres\n",
       errors: [
-        { messageId: "wrongPath", line: 4, data: { service: "db", database: "PostgreSQL", target: "/var/lib", dataDir: "/var/lib/postgresql/data or /var/lib/postgresql" } },
-        { messageId: "noVolume", line: 6, data: { service: "bare", database: "PostgreSQL", dataDir: "/var/lib/postgresql/data or /var/lib/postgresql" } },
+        { messageId: "wrongPath", line: 4, data: { service: "db", database: "PostgreSQL", target: "/var/lib", dataDir: "/var/lib/postgresql/data (up to 17) or /var/lib/postgresql (18 and later)" } },
+        { messageId: "noVolume", line: 6, data: { service: "bare", database: "PostgreSQL", dataDir: "/var/lib/postgresql/data (up to 17) or /var/lib/postgresql (18 and later)" } },
       ],
     },
     {
@@ -77,6 +77,11 @@ ruleTester("compose").run("require-persistent-database-volume", rule, {
       // PGDATA moved out of the volume.
       code: "services:\n  db:\n    image: postgres:16\n    environment:\n      PGDATA: /srv/pg\n    volumes: ['pg:/var/lib/postgresql/data']\n",
       errors: [{ messageId: "noVolume", line: 3, column: 12, data: { service: "db", database: "PostgreSQL", dataDir: "/srv/pg" } }],
+    },
+    {
+      // No version, an anonymous volume on the old path: anonymous for 17 and older, unused by 18+; named as anonymous.
+      code: "services:\n  db:\n    image: postgres\n    volumes:\n      - /var/lib/postgresql/data\n",
+      errors: [{ messageId: "anonymous", line: 5, column: 9, data: { service: "db", database: "PostgreSQL", dataDir: "/var/lib/postgresql/data" } }],
     },
   ],
 });
