@@ -152,12 +152,18 @@ export function serviceHealthcheck(service: ProjectService): ServiceHealthcheck 
 }
 
 /**
- * Whether the linted file's own layer is the one that says what the service runs (its `build:` or
- * `image:`); false when another file of the project says it. A rule that reports a service's missing health check on
+ * Whether the linted file's declaration says what the service runs: it holds the winning `build:` or
+ * `image:`, or reaches it through its own `extends`. False when another file of the project says it (the
+ * base file, seen from `compose.override.yaml`). A rule that reports a service's missing health check on
  * the service's key reports it there only, so a service split over `compose.yaml` and
  * `compose.override.yaml` is reported once.
  */
 export function declaresWhatRuns(service: ProjectService): boolean {
   const layer = lastLayerWith(service.layers, "build") ?? lastLayerWith(service.layers, "image");
-  return layer !== null && layer.own;
+  if (!layer) return false;
+  if (layer.own) return true;
+  // Extended layers come just before the declaration that extends them.
+  const ownIndex = service.layers.findIndex((candidate) => candidate.own);
+  const own = service.layers[ownIndex];
+  return own?.service.extends !== null && own?.service.extends !== undefined && service.layers.indexOf(layer) < ownIndex;
 }

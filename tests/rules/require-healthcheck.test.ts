@@ -9,7 +9,7 @@ const BASE = "services:\n  db:\n    image: postgres:16.4\n  cache:\n    image: r
 const tree = makeTree({
   "merged/compose.yaml": BASE,
   "merged/compose.override.yaml": "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  cache:\n    environment:\n      A: \"1\"\n",
-  "merged/common.yaml": "services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n",
+  "merged/common.yaml": "services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n  unchecked:\n    image: mysql:8.4\n",
 });
 afterAll(tree.cleanup);
 const merged = (name: string) => path.join(tree.root, "merged", name);
@@ -66,6 +66,12 @@ ruleTester("compose").run("require-healthcheck", rule, {
     { filename: merged("compose.override.yaml"), code: "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  cache:\n    environment:\n      A: \"1\"\n" },
   ],
   invalid: [
+    {
+      // A service that extends one without a health check is reported on itself (it says what runs, through extends).
+      filename: merged("other.yaml"),
+      code: "services:\n  db:\n    extends:\n      file: common.yaml\n      service: unchecked\n",
+      errors: [{ messageId: "serviceMissing", line: 2, column: 3, data: { service: "db", why: "no healthcheck in compose, and the official image 'mysql:8.4' ships none" } }],
+    },
     {
       // compose.override.yaml gives `db` its health check; `worker` gets one through extends; `cache` has none.
       filename: merged("compose.yaml"),

@@ -58,5 +58,8 @@ describe("serviceHealthcheck on the merged project", () => {
     expect(declaresWhatRuns(project.services.get("cache")!)).toBe(false);
     const base = path.join(tree.root, "override", "compose.yaml");
     expect(declaresWhatRuns(getComposeProject(readComposeFile(base)!, base).services.get("cache")!)).toBe(true);
+    // A service that gets its image through its own `extends` says what it runs.
+    const extending = path.join(tree.root, "extends", "compose.yaml");
+    expect(declaresWhatRuns(getComposeProject(readComposeFile(extending)!, extending).services.get("other")!)).toBe(true);
   });
 });
