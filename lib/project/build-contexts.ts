@@ -22,7 +22,7 @@
  * anything. Paths are absolute; results are in a stable order.
  */
 import path from "node:path";
-import { readComposeFile } from "../compose/project.js";
+import { getComposeProject, readComposeFile, type ProjectService } from "../compose/project.js";
 import type { ComposeBuild } from "../compose/types.js";
 import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { directoryEntries, FreshCache, listDirectory, type DirectoryEntry } from "./fs-snapshot.js";
@@ -131,6 +131,21 @@ export function namedContextsOf(composeFile: string, build: ComposeBuild): Named
 }
 
 /**
+ * The named contexts of a service's build over the layers Compose merges (extended service, the file,
+ * its default override file, included files): `additional_contexts` is a mapping, merged name by name,
+ * the later layer winning. An override file that only adds a context to a build declared elsewhere is
+ * seen this way.
+ */
+function mergedNamedContexts(service: ProjectService): NamedBuildContext[] {
+  const byName = new Map<string, NamedBuildContext>();
+  for (const layer of service.layers) {
+    if (!layer.service.build) continue;
+    for (const context of namedContextsOf(layer.file, layer.service.build)) byName.set(context.name, context);
+  }
+  return [...byName.values()];
+}
+
+/**
  * The builds the compose files around `dir` declare (services with a local `build:`), including
  * `dockerfile_inline` builds: they send their context, and Docker applies `<context>/.dockerignore`
  * to it like to any other (docker/compose#10746).
@@ -151,6 +166,7 @@ function composeBuilds(dir: string): BuildOfDockerfile[] {
       else continue;
       const inline = build.dockerfileInline !== null;
       if (!inline && files?.dockerfilePath == null) continue;
+      const merged = getComposeProject(model, composeFile).services.get(name);
       builds.push({
         composeFile,
         service: name,
@@ -158,7 +174,7 @@ function composeBuilds(dir: string): BuildOfDockerfile[] {
         dockerfile: inline ? null : files!.dockerfilePath,
         inline: inline ? (files?.dockerfile ?? null) : null,
         target: build.target?.resolved ?? null,
-        namedContexts: namedContextsOf(composeFile, build),
+        namedContexts: merged ? mergedNamedContexts(merged) : namedContextsOf(composeFile, build),
       });
     }
   }

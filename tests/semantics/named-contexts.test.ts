@@ -47,6 +47,10 @@ const tree = makeTree({
   ].join("\n"),
   "proj/Dockerfile": DOCKERFILE,
   "alone/Dockerfile": DOCKERFILE,
+  // The default override file adds a named context to a build compose.yaml declares.
+  "merged/compose.yaml": "services:\n  web:\n    build:\n      context: ./app\n",
+  "merged/compose.override.yaml": "services:\n  web:\n    build:\n      additional_contexts:\n        assets: ./assets\n",
+  "merged/app/Dockerfile": "FROM nginx:1.27.0\nCOPY --from=assets /logo.png /srv/\n",
 });
 afterAll(tree.cleanup);
 const at = (...parts: string[]) => path.join(tree.root, ...parts);
@@ -86,6 +90,13 @@ describe("named build contexts in stage references", () => {
     expect(dockerfileImageUses(program).map((use) => use.value)).toEqual(["base", "docker.io/library/runtime:latest"]);
     expect(dockerfileImageUses(program, at("proj/Dockerfile"))).toEqual([]);
     expect(fromReference(program, program.stages[0]!, at("proj/Dockerfile"))?.target.kind).toBe("context");
+  });
+  it("merges additional_contexts over the files Compose merges (an override adds one)", () => {
+    const program = parse("FROM nginx:1.27.0\nCOPY --from=assets /logo.png /srv/\n");
+    expect(summary(program, at("merged/app/Dockerfile"))).toEqual([
+      ["nginx:1.27.0", "image"],
+      ["assets", "context: local"],
+    ]);
   });
   it("looks names up as BuildKit does (familiar form, without :latest)", () => {
     expect(namedContextKey("assets")).toBe("assets");
