@@ -1,10 +1,11 @@
 import type { AST } from "yaml-eslint-parser";
 import type { Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeForDocument } from "../lib/compose/rule-support.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
-import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { fromReference } from "../lib/semantics/stage-references.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { composeBuildTarget } from "../lib/semantics/build-target.js";
@@ -48,7 +49,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       if (base.kind === "scratch" && !runsSomething) return;
       if (verdict.kind === "absent") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missing" });
-      } else if (base.kind === "image") {
+      } else if (base.kind === "image" && fromReference(program, root, context.filename)?.target.kind !== "context") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missingUnlessBase", data: { image: base.value } });
       }
     }
@@ -56,10 +57,13 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Stage: checkFinalStage,
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document);
-        if (!model) return;
-        for (const service of model.services.values()) {
-          const verdict = serviceHealthcheck(service, context.physicalFilename);
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        for (const service of compose.model.services.values()) {
+          const merged = compose.project.services.get(service.name);
+          // Judged on the merged project service, and reported in the file that says what it runs (once).
+          if (!merged || !declaresWhatRuns(merged)) continue;
+          const verdict = serviceHealthcheck(merged);
           if (verdict.kind !== "absent") continue;
           context.report({ loc: service.keyNode.loc, messageId: "serviceMissing", data: { service: service.name, why: verdict.why } });
         }
