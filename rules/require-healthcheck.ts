@@ -37,16 +37,14 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     function checkFinalStage(stage: Stage): void {
       const graph = getStageGraph(program);
       // The image an application ships: not a toolbox (a base or builder image whose command is a shell
-      // or a REPL, a dev or test target, a dev container), where a health check would check nothing.
+      // or a REPL, a dev or test target, a dev container, an export-only `FROM scratch` stage that runs
+      // nothing), where a health check would check nothing.
       if (stage !== shippedApplicationStage(program, { filename: context.filename })) return;
       const verdict = imageHealthcheck(program, composeBuildTarget(program, context.filename) ?? null);
       if (verdict.kind === "present" || verdict.kind === "disabled") return;
       const chain = graph.ancestry(stage);
       const root = chain.at(-1)!;
       const base = graph.baseOf(root);
-      // An image built FROM scratch that runs nothing (an artifact stage for `--output`) is not a service.
-      const runsSomething = chain.some((member) => member.instructions.some((instruction) => instruction.type === "Cmd" || instruction.type === "Entrypoint"));
-      if (base.kind === "scratch" && !runsSomething) return;
       if (verdict.kind === "absent") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missing" });
       } else if (base.kind === "image" && fromReference(program, root, context.filename)?.target.kind !== "context") {
