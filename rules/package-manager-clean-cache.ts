@@ -24,7 +24,8 @@ const APT_MANAGERS: ReadonlySet<string> = new Set(["apt-get", "apt", "aptitude"]
 interface Finding {
   invocation: PackageManagerInvocation;
   messageId: MessageId;
-  area: CacheArea;
+  /** Where the cache is; several are alternatives (the RPM tool version decides): cleaning or mounting any one counts. */
+  areas: readonly CacheArea[];
 }
 
 /** The targets of the RUN's `--mount=type=cache` and `type=tmpfs` mounts: what is written there stays out of the layer. */
@@ -51,21 +52,23 @@ function cleanups(script: ShellScript): Map<CacheArea, number[]> {
 function findingFor(invocation: PackageManagerInvocation): Finding | null {
   const { manager, action, fillsCache } = invocation;
   if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
-    return { invocation, messageId: "aptLists", area: "apt-lists" };
+    return { invocation, messageId: "aptLists", areas: ["apt-lists"] };
   }
   // apk keeps no package cache unless one is configured; what it leaves is the index it downloads: apk-tools
   // 2.x fetches missing or expired indexes on every write (`apk add`, `apk update`, `apk upgrade`) and stores
   // them in /var/cache/apk, unless `--no-cache` keeps them in memory (`--no-network` fetches nothing).
   if (manager === "apk" && invocation.updatesIndex && !invocation.noCache) {
-    return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", area: "apk" };
+    return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", areas: ["apk"] };
+  }
+  // Every dnf/yum/microdnf and zypper transaction, an upgrade as much as an install, downloads metadata and
+  // packages into the tool's cachedir (dnf.conf(5) `cachedir`; `keepcache` only decides whether packages
+  // outlive a successful transaction, the metadata always stays).
+  if ((manager === "yum" || manager === "dnf" || manager === "microdnf" || manager === "zypper") && (action === "install" || action === "upgrade") && fillsCache.length > 0) {
+    return { invocation, messageId: "systemCache", areas: fillsCache };
   }
   if (action !== "install") return null;
-  if ((manager === "yum" || manager === "dnf" || manager === "microdnf") && fillsCache.includes("yum-dnf")) {
-    return { invocation, messageId: "systemCache", area: "yum-dnf" };
-  }
-  if (manager === "zypper" && fillsCache.includes("zypper")) return { invocation, messageId: "systemCache", area: "zypper" };
-  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", area: "pip" };
-  if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", area: "yarn" };
+  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", areas: ["pip"] };
+  if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", areas: ["yarn"] };
   return null;
 }
 
@@ -183,7 +186,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && invocation.action === "install");
+        // An upgrade reads the lists as an install does (`apt-get update && apt-get upgrade` leaves them too).
+        const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && (invocation.action === "install" || invocation.action === "upgrade"));
         // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
         // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
         let apkIndexReported = false;
@@ -199,11 +203,11 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
             // The cache is where `--cache-dir`/`PIP_CACHE_DIR`/`YARN_CACHE_FOLDER` put it: a mount there, or its removal later, counts.
             if (mountTargets(run).some((target) => pathCoversDirectory(target, moved))) continue;
             if (script.commands.some((later) => later.range[0] > command.range[0] && !later.conditional && removesDirectory(later, moved))) continue;
-          } else if (keptOut.has(finding.area)) continue;
+          } else if (finding.areas.some((area) => keptOut.has(area))) continue;
           if (finding.messageId === "apkCache" && apkIndexReported) continue;
           // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
           if (finding.messageId === "aptLists" && !hasAptInstall) continue;
-          if (moved === undefined && (cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+          if (moved === undefined && finding.areas.some((area) => (cleaned.get(area) ?? []).some((offset) => offset > command.range[0]))) continue;
           if (finding.messageId === "apkIndex") apkIndexReported = true;
 
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];

@@ -49,7 +49,11 @@ export function aptRecommendsMayBeConfigured(program: DockerfileProgram, stage: 
   if (variableBefore(program, stage, run, "APT_CONFIG") !== undefined) return true;
   const first = firstConfiguring(program);
   const graph = getStageGraph(program);
+  // An ONBUILD trigger has no position in the stage: it runs in a later build, after every instruction
+  // here, so any configuring instruction of the stage comes before it. Nothing configuring: Infinity,
+  // which must not compare as "at or before" the trigger's Infinity.
   const position = graph.locate(run)?.position ?? Number.POSITIVE_INFINITY;
-  if ((first.get(stage) ?? Number.POSITIVE_INFINITY) <= position) return true;
+  const configuredAt = first.get(stage) ?? Number.POSITIVE_INFINITY;
+  if (configuredAt !== Number.POSITIVE_INFINITY && configuredAt <= position) return true;
   return graph.ancestry(stage).slice(1).some((ancestor) => (first.get(ancestor) ?? Number.POSITIVE_INFINITY) !== Number.POSITIVE_INFINITY);
 }

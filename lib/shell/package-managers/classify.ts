@@ -262,11 +262,23 @@ function isGlobal(spec: PackageManagerSpec, rule: SubcommandRule, parsed: Parsed
   return Object.entries(settings.values ?? {}).some(([option, value]) => optionValue(parsed.cli.options, [option]) === value);
 }
 
-function cleansOf(rule: SubcommandRule, cli: ParsedCli): CacheArea[] {
-  return (rule.cleans ?? [])
-    .filter((cleaned) => !cleaned.withOption || hasOption(cli.options, ...cleaned.withOption))
-    .filter((cleaned) => !cleaned.withOperand || cli.operands.some((w) => w.value !== null && cleaned.withOperand!.includes(w.value)))
-    .map((cleaned) => cleaned.area);
+/** The cache areas of the command that runs (`dnf5` and `microdnf` keep theirs apart from `dnf`'s). */
+function commandAreas(spec: PackageManagerSpec, u: UnwrappedCommand): readonly CacheArea[] {
+  return (u.baseName !== null ? spec.commandCacheAreas?.[u.baseName] : undefined) ?? spec.cacheAreas;
+}
+
+function resolveAreas(areas: readonly (CacheArea | "command")[], own: readonly CacheArea[]): CacheArea[] {
+  return [...new Set(areas.flatMap((area) => (area === "command" ? own : [area])))];
+}
+
+function cleansOf(rule: SubcommandRule, cli: ParsedCli, own: readonly CacheArea[]): CacheArea[] {
+  return resolveAreas(
+    (rule.cleans ?? [])
+      .filter((cleaned) => !cleaned.withOption || hasOption(cli.options, ...cleaned.withOption))
+      .filter((cleaned) => !cleaned.withOperand || cli.operands.some((w) => w.value !== null && cleaned.withOperand!.includes(w.value)))
+      .map((cleaned) => cleaned.area),
+    own,
+  );
 }
 
 /** Where the options or the environment moved the cache (see `PackageManagerInvocation.cacheDirectory`). */
@@ -319,8 +331,9 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     rule.updatesIndex === true ||
     (index?.options !== undefined && hasOption(options, ...index.options)) ||
     (fetches && index?.onFetchUnless !== undefined && !hasOption(options, ...index.onFetchUnless));
-  const fills = rule.fills ?? (action === "install" || action === "upgrade" ? spec.cacheAreas : []);
-  const prompts = (rule.prompts ?? false) && spec.nonInteractive?.onlyOnTerminal !== true;
+  const ownAreas = commandAreas(spec, u);
+  const fills = resolveAreas(rule.fills ?? (action === "install" || action === "upgrade" ? ["command"] : []), ownAreas);
+  const prompts = rule.prompts ?? false;
   const niWord = nonInteractiveWord(spec, action, options);
   return {
     manager: spec.id,
@@ -341,7 +354,7 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     noCache,
     cacheDirectory: cacheDirectory(spec, options, lookup),
     fillsCache: noCache ? [] : [...fills],
-    cleansCache: cleansOf(rule, cli),
+    cleansCache: cleansOf(rule, cli, ownAreas),
     installsRecommends: installsRecommends(spec, action, options),
     manifestInstall: manifest,
     frozenLockfile: frozen,

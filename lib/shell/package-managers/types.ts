@@ -19,7 +19,7 @@ export type PackageManagerAction = "install" | "update-index" | "upgrade" | "rem
 /** Download caches and package indexes a RUN can leave in its layer. */
 export type CacheArea =
   | "apt-lists" | "apt-archives"
-  | "apk" | "yum-dnf" | "zypper" | "pacman" | "pip"
+  | "apk" | "yum" | "dnf" | "dnf5" | "tdnf" | "zypper" | "pacman" | "pip"
   | "uv" | "poetry" | "pipenv" | "conda"
   | "npm" | "yarn" | "pnpm" | "bun" | "gem" | "bundler" | "go-mod"
   | "go-build" | "composer" | "cargo" | "maven" | "gradle";
@@ -99,7 +99,10 @@ export interface PackageManagerInvocation {
    * the path, `null` when moved somewhere that cannot be known, `undefined` when at its default place.
    */
   cacheDirectory: string | null | undefined;
-  /** Cache areas this invocation fills (after `noCache` is taken into account). */
+  /**
+   * Cache areas this invocation fills (after `noCache` is taken into account). For the RPM managers
+   * these are alternatives (see `PackageManagerSpec.commandCacheAreas`).
+   */
   fillsCache: CacheArea[];
   /** Cache areas this invocation empties (clean actions). */
   cleansCache: CacheArea[];
@@ -166,9 +169,12 @@ export interface OptionPackages {
   readonly kind: "editable" | "vcs" | "path";
 }
 
-/** A cache area an action empties, possibly only with an option or operand (`npm cache clean --force`, `dnf clean all`). */
+/**
+ * A cache area an action empties, possibly only with an option or operand (`npm cache clean --force`,
+ * `dnf clean all`); `command`: the areas of the command that runs (`PackageManagerSpec.commandCacheAreas`).
+ */
 export interface CleanedArea {
-  readonly area: CacheArea;
+  readonly area: CacheArea | "command";
   readonly withOption?: readonly string[];
   readonly withOperand?: readonly string[];
 }
@@ -207,8 +213,8 @@ export interface SubcommandRule {
   readonly typeOption?: { readonly options: readonly string[]; readonly packageValue: string };
   /** Asks for confirmation unless made non-interactive. */
   readonly prompts?: boolean;
-  /** Cache areas it fills (default: the manager's areas for install/upgrade, none otherwise). */
-  readonly fills?: readonly CacheArea[];
+  /** Cache areas it fills (default: the command's areas for install/upgrade, none otherwise; `command`: the command's areas). */
+  readonly fills?: readonly (CacheArea | "command")[];
   readonly cleans?: readonly CleanedArea[];
   /** Downloads the package index. */
   readonly updatesIndex?: boolean;
@@ -268,8 +274,6 @@ export interface PackageManagerSpec {
     /** A configuration key that assumes yes. */
     readonly config?: ConfigKey;
     readonly env: readonly EnvSwitch[];
-    /** It asks only when standard input is a terminal, which a build never has (microdnf). */
-    readonly onlyOnTerminal?: boolean;
     /** Only these actions look at the flags (pip: `uninstall -y`). */
     readonly actions?: readonly PackageManagerAction[];
     /** The flag a fix inserts after the subcommand (before it with `fixBeforeSubcommand`: a global option). */
@@ -291,6 +295,13 @@ export interface PackageManagerSpec {
   readonly cacheLocation?: { readonly options: readonly string[]; readonly env: readonly string[] };
   /** Cache areas the tool fills. */
   readonly cacheAreas: readonly CacheArea[];
+  /**
+   * The cache areas of each command name, where commands of one manager keep their caches apart
+   * (`dnf5`, `tdnf`, `microdnf`); a command not listed has `cacheAreas`. When a command has several,
+   * they are alternatives: which folder it uses depends on the tool version the image has
+   * (`dnf`: dnf 4 or dnf5), and a cleanup or a cache mount of any of them counts.
+   */
+  readonly commandCacheAreas?: Readonly<Record<string, readonly CacheArea[]>>;
   /** How to clean up after it, as written in a RUN (for messages and fixes). */
   readonly cleanup: readonly string[];
   /** How a pinned package argument looks. */
