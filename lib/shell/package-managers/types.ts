@@ -9,7 +9,7 @@ import type { ShellCommand, ShellWord } from "../model.js";
 
 export type PackageManagerId =
   | "apt-get" | "apt" | "aptitude"
-  | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pacman" | "pip"
+  | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pacman" | "pip" | "pipx"
   | "uv" | "poetry" | "pipenv" | "conda" | "npm"
   | "pnpm" | "yarn" | "bun" | "gem"
   | "bundler" | "go" | "composer" | "cargo" | "maven" | "gradle";
@@ -84,6 +84,12 @@ export interface PackageManagerInvocation {
   packages: PackageArgument[];
   /** Requirement/manifest files given (`pip -r`, `conda --file`, `uv -r`, `conda env create -f`). */
   requirementFiles: ShellWord[];
+  /**
+   * Constraints files that decide the versions installed (`pip -c`, `PIP_CONSTRAINT`), as written (a path
+   * or URL; a variable's value may list several); null for one that cannot be known (an expansion, a
+   * variable of unknown value, `pipx --pip-args` that passes `-c`).
+   */
+  constraintFiles: (string | null)[];
   /** The action would prompt for confirmation without a flag (`apt-get install`, `dnf remove`…). */
   promptsWithoutFlag: boolean;
   /** The invocation will not stop at a prompt (a flag, an env var, or the action never prompts). */
@@ -202,11 +208,21 @@ export interface SubcommandRule {
   readonly operandPattern?: RegExp;
   /** Only when there are operands. */
   readonly withOperands?: boolean;
+  /** Leading operands that are not packages (`pipx inject VENV pkg`: the venv). */
+  readonly skipOperands?: number;
   readonly action: PackageManagerAction;
   /** How the operands are read; none are packages when omitted. */
   readonly packages?: PackageSyntax;
   /** Packages given as option values. */
   readonly optionPackages?: readonly OptionPackages[];
+  /** Operands after `--` are not packages (`gem install x -- --use-system-libraries`: build flags). */
+  readonly packagesEndAtDoubleDash?: boolean;
+  /**
+   * Every option of the subcommand that takes no value. When given, an operand right after an option
+   * that is neither one of these nor a value option of the `cli` spec may be that option's value, and
+   * is not read as a package.
+   */
+  readonly flags?: readonly string[];
   /** The option giving the version of every package (`gem install -v 1.2 x`), and whether only with one package. */
   readonly versionOption?: { readonly options: readonly string[]; readonly singlePackageOnly: boolean };
   /** An option whose value, unless `packageValue`, turns every package into a group (`zypper in -t pattern x`). */
@@ -265,6 +281,12 @@ export interface PackageManagerSpec {
   readonly simulateOptions?: readonly string[];
   /** Options giving requirement files (`pip -r`, `conda --file`). */
   readonly requirementFileOptions?: readonly string[];
+  /**
+   * Options and variables giving constraints files (`pip -c`, `PIP_CONSTRAINT`, whose value lists files
+   * separated by blanks), and options whose value is a command line passed to pip (`pipx --pip-args`):
+   * a `-c` in it is a constraints file that cannot be read.
+   */
+  readonly constraints?: { readonly options: readonly string[]; readonly env: readonly string[]; readonly passthrough?: readonly string[] };
   /** How prompts are answered; omitted: the tool never asks. */
   readonly nonInteractive?: {
     /** Option groups that make it non-interactive, tried in order (the first group that is present wins). */
