@@ -1,13 +1,15 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { aptDockerCleanRemoved } from "../lib/semantics/apt-config.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
-import type { CacheArea, PackageManagerInvocation, ShellScript } from "../lib/shell/index.js";
+import { ifStatementsEnsuring } from "../lib/shell/control-flow.js";
+import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-type MessageId = "aptLists" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
+type MessageId = "aptLists" | "aptArchives" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
 
 /** The command that empties a system package manager's cache, appended by the fix (`tdnf` is a `dnf`). */
 function cleanCommand(invocation: PackageManagerInvocation): string | null {
@@ -38,21 +40,41 @@ function areasKeptOutByMounts(run: Run): Set<CacheArea> {
   return new Set(mountTargets(run).flatMap((target) => cacheAreasCoveredByMount(target)));
 }
 
-/** Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands. */
+/**
+ * Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands, and of the
+ * `if … else … fi` statements every branch of which cleans the area (`if …; then rm -rf
+ * /var/lib/apt/lists/*; else apt-get dist-clean; fi`).
+ */
 function cleanups(script: ShellScript): Map<CacheArea, number[]> {
   const cleaned = new Map<CacheArea, number[]>();
+  const conditionalAreas = new Set<CacheArea>();
   for (const command of script.commands) {
     const cleanup = classifyCacheCleanup(command);
-    if (!cleanup || command.conditional) continue;
+    if (!cleanup) continue;
+    if (command.conditional) {
+      for (const area of cleanup.areas) conditionalAreas.add(area);
+      continue;
+    }
     for (const area of cleanup.areas) cleaned.set(area, [...(cleaned.get(area) ?? []), command.range[0]]);
+  }
+  for (const area of conditionalAreas) {
+    const offsets = ifStatementsEnsuring(script, (command) => classifyCacheCleanup(command)?.areas.includes(area) === true);
+    if (offsets.length > 0) cleaned.set(area, [...(cleaned.get(area) ?? []), ...offsets]);
   }
   return cleaned;
 }
 
-function findingFor(invocation: PackageManagerInvocation): Finding | null {
+/**
+ * The finding an invocation may give. `aptArchivesKept`: the image's docker-clean is removed before it
+ * runs (see `aptDockerCleanRemoved`), so apt's downloads and pkgcache stay in /var/cache/apt.
+ */
+function findingFor(invocation: PackageManagerInvocation, aptArchivesKept: () => boolean): Finding | null {
   const { manager, action, fillsCache } = invocation;
   if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
     return { invocation, messageId: "aptLists", areas: ["apt-lists"] };
+  }
+  if (APT_MANAGERS.has(manager) && (action === "install" || action === "upgrade") && fillsCache.includes("apt-archives") && aptArchivesKept()) {
+    return { invocation, messageId: "aptArchives", areas: ["apt-archives"] };
   }
   // apk keeps no package cache unless one is configured; what it leaves is the index it downloads: apk-tools
   // 2.x fetches missing or expired indexes on every write (`apk add`, `apk update`, `apk upgrade`) and stores
@@ -165,6 +187,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
       apkIndex: "`{{command}}` stores the package index in /var/cache/apk in this layer. Use `apk add --no-cache` instead, or end the RUN with `rm -rf /var/cache/apk/*`.",
       aptLists:
         "`{{command}}` leaves the package lists (/var/lib/apt/lists, tens of MB) in this layer. End the RUN with `rm -rf /var/lib/apt/lists/*`, or use a cache mount.",
+      aptArchives:
+        "`{{command}}` leaves the downloaded .deb files and pkgcache.bin in /var/cache/apt in this layer: this image removed docker-clean, which deleted them. End the RUN with `apt-get clean`, or mount a cache on /var/cache/apt too.",
       apkCache: "`{{command}}` without `--no-cache` leaves the package index in /var/cache/apk.",
       systemCache: "`{{command}}` leaves its metadata and downloaded packages in this layer. End the RUN with `{{clean}}`, or use a cache mount.",
       pipCache: "`{{command}}` without `--no-cache-dir` leaves pip's download cache (~/.cache/pip) in this layer.",
@@ -182,7 +206,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         // What a builder stage leaves behind is never shipped: only `COPY --from` reads it.
         if (stage && !getStageGraph(program).isShipped(stage)) return;
         const invocations = packageManagerInvocations(program, run);
-        if (!invocations.some(({ invocation }) => findingFor(invocation) !== null)) return;
+        const archivesKept = (command: ShellCommand) => () => stage !== null && aptDockerCleanRemoved(program, stage, run, command.range[0]);
+        if (!invocations.some(({ invocation, command }) => findingFor(invocation, archivesKept(command)) !== null)) return;
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
@@ -195,7 +220,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const fixable = script.form !== "exec";
 
         for (const { invocation, command } of invocations) {
-          const finding = findingFor(invocation);
+          const finding = findingFor(invocation, archivesKept(command));
           if (!finding) continue;
           const moved = invocation.cacheDirectory;
           if (moved === null) continue; // Moved somewhere this linter cannot know.
@@ -242,6 +267,11 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
             }
             case "systemCache":
               context.report({ loc, messageId: "systemCache", data, fix: end !== null && clean ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null });
+              break;
+            case "aptArchives":
+              // `apt-get clean` removes the archives and pkgcache.bin/srcpkgcache.bin (apt `DoClean`:
+              // `Fetcher.Clean(archivedir)`, `pkgCacheFile::RemoveCaches()`); it changes nothing installed.
+              context.report({ loc, messageId: "aptArchives", data, fix: end !== null ? (fixer) => fixer.insertTextAfterRange([end, end], " && apt-get clean") : null });
               break;
             case "yarnCache":
               // Not an autofix: with Yarn 2+ Plug'n'Play the cache can be what the app runs from.
