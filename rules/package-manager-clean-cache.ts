@@ -16,7 +16,7 @@ function cleanCommand(invocation: PackageManagerInvocation): string | null {
   if (invocation.manager === "zypper") return "zypper clean --all";
   if (invocation.manager === "yum" || invocation.manager === "dnf" || invocation.manager === "microdnf") {
     const tool = invocation.unwrapped.baseName ?? invocation.manager;
-    return `${/^(?:yum|dnf|microdnf|tdnf)$/u.test(tool) ? tool : invocation.manager} clean all`;
+    return `${/^(?:yum|dnf|dnf5|dnf-3|microdnf|tdnf)$/u.test(tool) ? tool : invocation.manager} clean all`;
   }
   return null;
 }
