@@ -5,7 +5,7 @@ import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
-import { ifStatementsEnsuring } from "../lib/shell/control-flow.js";
+import { ensuredAfter } from "../lib/shell/control-flow.js";
 import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -40,34 +40,25 @@ function areasKeptOutByMounts(run: Run): Set<CacheArea> {
   return new Set(mountTargets(run).flatMap((target) => cacheAreasCoveredByMount(target)));
 }
 
-/**
- * Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands, and of the
- * `if … else … fi` statements every branch of which cleans the area (`if …; then rm -rf
- * /var/lib/apt/lists/*; else apt-get dist-clean; fi`).
- */
+/** Where the areas are cleaned in the script: area → offsets (source) of the unconditional cleaning commands. */
 function cleanups(script: ShellScript): Map<CacheArea, number[]> {
   const cleaned = new Map<CacheArea, number[]>();
-  const conditionalAreas = new Set<CacheArea>();
   for (const command of script.commands) {
     const cleanup = classifyCacheCleanup(command);
-    if (!cleanup) continue;
-    if (command.conditional) {
-      for (const area of cleanup.areas) conditionalAreas.add(area);
-      continue;
-    }
+    if (!cleanup || command.conditional) continue;
     for (const area of cleanup.areas) cleaned.set(area, [...(cleaned.get(area) ?? []), command.range[0]]);
-  }
-  for (const area of conditionalAreas) {
-    const offsets = ifStatementsEnsuring(script, (command) => classifyCacheCleanup(command)?.areas.includes(area) === true);
-    if (offsets.length > 0) cleaned.set(area, [...(cleaned.get(area) ?? []), ...offsets]);
   }
   return cleaned;
 }
 
 /**
- * The finding an invocation may give. `aptArchivesKept`: the image's docker-clean is removed before it
- * runs (see `aptDockerCleanRemoved`), so apt's downloads and pkgcache stay in /var/cache/apt.
+ * A cleanup of one of `areas` runs after `command` on every path from it (see `ensuredAfter`): later in
+ * its branch (`if x; then dnf install -y a && dnf clean all; fi`), or in every branch of an if/else.
  */
+function cleanedAfter(script: ShellScript, command: ShellCommand, areas: readonly CacheArea[]): boolean {
+  return ensuredAfter(script, command, (candidate) => classifyCacheCleanup(candidate)?.areas.some((area) => areas.includes(area)) === true);
+}
+
 function findingFor(invocation: PackageManagerInvocation, aptArchivesKept: () => boolean): Finding | null {
   const { manager, action, fillsCache } = invocation;
   if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
@@ -233,6 +224,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
           // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
           if (finding.messageId === "aptLists" && !hasAptInstall) continue;
           if (moved === undefined && finding.areas.some((area) => (cleaned.get(area) ?? []).some((offset) => offset > command.range[0]))) continue;
+          if (moved === undefined && cleanedAfter(script, command, finding.areas)) continue;
           if (finding.messageId === "apkIndex") apkIndexReported = true;
 
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];

@@ -31,15 +31,23 @@ function alwaysRunItems(list: ShellList): ShellListItem[] {
   return list.items.filter((item, index) => !item.background && (index === 0 || list.items[index - 1]!.operator !== "||"));
 }
 
+/** Owners whose block runs and then goes on with the statement after the construct. */
+const CONTINUING_OWNERS: ReadonlySet<string> = new Set(["subshell", "group", "if-body", "else-body", "if-condition", "case-body", "while-body", "until-body", "for-body", "select-body", "while-condition", "until-condition", "time"]);
+
 /**
- * Source start offsets of the `if` statements that run on every path through the script (at its top
- * level, or in `{ }` groups and subshells that do) and in which, whichever branch runs, a command for
- * which `test` holds runs too: every branch has such a command (or such an `if`, recursively), and
- * there is an `else`. A `case` is not credited (its arms' patterns are not in the model).
+ * Does a command for which `test` holds run after `command` on every path from it to the end of the
+ * script? It does when, in the block of `command` or a block around it, a statement after the one
+ * that holds `command` runs whenever that one does (not after `||`, not in the background) and ensures
+ * it: a command for which `test` holds, a `{ }` group or subshell with such a statement, or an
+ * `if … else … fi` every branch of which has one (recursively). So `if x; then dnf install -y a && dnf
+ * clean all; fi` cleans after its install, and so does `…; if y; then rm -rf L; else apt-get dist-clean;
+ * fi`. Blocks are climbed through branches, loops and groups, not out of a function body, a command
+ * substitution or an `sh -c` string. A `case` is never credited (its arms' patterns are not in the model).
  */
-export function ifStatementsEnsuring(script: ShellScript, test: (command: ShellCommand) => boolean): number[] {
+export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (command: ShellCommand) => boolean): boolean {
   const owned = listsByOwner(script);
-  const found: number[] = [];
+  const itemsByRange = new Map<string, { list: ShellList; item: ShellListItem }>();
+  for (const list of script.lists) for (const item of list.items) itemsByRange.set(rangeKey(item.textRange), { list, item });
 
   function listEnsures(list: ShellList): boolean {
     return alwaysRunItems(list).some((item) => itemEnsures(item));
@@ -54,14 +62,22 @@ export function ifStatementsEnsuring(script: ShellScript, test: (command: ShellC
     return branches.some((list) => list.owner?.kind === "else-body") && branches.every((list) => listEnsures(list));
   }
 
-  function visit(list: ShellList): void {
-    for (const item of alwaysRunItems(list)) {
-      if (item.kind === "if" && itemEnsures(item)) found.push(item.range[0]);
-      else if (item.kind === "group" || item.kind === "subshell") for (const inner of owned.get(rangeKey(item.textRange)) ?? []) visit(inner);
+  let list: ShellList | undefined = command.list;
+  let anchor: ShellListItem | undefined = command.list.items[command.listIndex];
+  while (list && anchor) {
+    const index = list.items.indexOf(anchor);
+    const after = list.items.slice(index + 1);
+    // Items after the anchor that run whenever it does: stop at the first `||` (what follows may not run).
+    for (let k = 0; k < after.length; k++) {
+      const previous = k === 0 ? anchor : after[k - 1]!;
+      if (previous.operator === "||" || previous.background) break;
+      if (itemEnsures(after[k]!)) return true;
     }
+    const owner: ShellList["owner"] = list.owner;
+    if (!owner || !CONTINUING_OWNERS.has(owner.kind)) return false;
+    const parent = itemsByRange.get(rangeKey(owner.textRange));
+    list = parent?.list;
+    anchor = parent?.item;
   }
-
-  const top = script.lists[0];
-  if (top) visit(top);
-  return found;
+  return false;
 }

@@ -62,6 +62,9 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     "FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends ca-certificates curl \\\n && if grep -q bookworm /etc/os-release; then rm -rf /var/lib/apt/lists/*; else apt-get dist-clean; fi\n",
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl; if [ -n \"$KEEP\" ]; then echo keep; rm -rf /var/lib/apt/lists/*; elif true; then { rm -rf /var/lib/apt/lists/*; }; else rm -rf /var/lib/apt/lists/*; fi\n",
     "FROM fedora:40\nRUN dnf install -y gcc && if [ -x /usr/bin/dnf5 ]; then dnf5 clean all; else dnf clean all; fi\n",
+    // A cleanup later in the install's own branch runs whenever the install does.
+    "FROM maven:3-eclipse-temurin-21\nRUN if [ \"$dist\" = debian ]; then apt-get update -qqy && apt-get dist-upgrade -yq && rm -rf /var/lib/apt/lists/*; elif [ \"$dist\" = fedora ]; then microdnf update -y --nodocs && microdnf clean all; fi\n",
+    "FROM rockylinux:9\nRUN for p in gcc make; do dnf install -y \"$p\"; { dnf clean all; }; done\n",
     // PowerShell stages get no shell analysis.
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN pip install requests\n',
     // Exec form: the cleanup inside the `sh -c` script counts like in a shell-form body.
@@ -255,6 +258,17 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
         { messageId: "aptArchives", line: 2, data: { command: "apt install" } },
         { messageId: "aptArchives", line: 4, data: { command: "apt-get upgrade" } },
       ],
+    },
+    {
+      // In a branch without a cleanup after it, or a cleanup only on failure (`||`).
+      code: "FROM rockylinux:9\nRUN if [ -n \"$X\" ]; then dnf install -y gcc; fi; if [ -n \"$Y\" ]; then dnf clean all; fi\n",
+      output: null,
+      errors: [{ messageId: "systemCache" }],
+    },
+    {
+      code: "FROM rockylinux:9\nRUN dnf install -y gcc || dnf clean all\n",
+      output: "FROM rockylinux:9\nRUN dnf install -y gcc || dnf clean all && dnf clean all\n",
+      errors: [{ messageId: "systemCache" }],
     },
     {
       // A cleanup in only some branches (an `if` without `else`, one branch of two) may not run.
