@@ -38,6 +38,7 @@ interface Expected {
   cleans?: CacheArea[];
   global?: boolean;
   requirements?: string[];
+  constraints?: (string | null)[];
 }
 
 function describePackages(inv: PackageManagerInvocation): string[] {
@@ -258,6 +259,24 @@ const table: [string, Expected | null][] = [
   ["./gradlew dependencies --no-daemon", { manager: "gradle", action: "install", manifest: true }],
   ["gradle build -x test", { manager: "gradle", action: "other", sub: "build" }],
 
+  // --- issue 17: paths, tarballs, build flags, constraints, pipx ---
+  ["pip install src/mypkg ./a libs/b[x] '/opt/c' name", { manager: "pip", action: "install", packages: ["~path", "~path", "~path", "~path", "name"] }],
+  ["pip install 'pkg @ https://x/y' 'requests>=2'", { manager: "pip", action: "install", packages: ["~url", "requests"] }],
+  ["pip install -c constraints.txt --constraint=https://x/c.txt requests", { manager: "pip", action: "install", constraints: ["constraints.txt", "https://x/c.txt"] }],
+  ["PIP_CONSTRAINT='a.txt b.txt' pip install requests", { manager: "pip", action: "install", constraints: ["a.txt", "b.txt"] }],
+  ["pip install -c \"$C\" requests", { manager: "pip", action: "install", constraints: [null] }],
+  ["uv pip install --system --constraints c.txt x", { manager: "uv", action: "install", constraints: ["c.txt"] }],
+  ["npm install x-1.2.3.tar Y.TGZ z.tar.gz", { manager: "npm", action: "install", packages: ["~file", "~file", "~file"] }],
+  ["gem install nokogiri -v 1.16.0 -- --use-system-libraries", { manager: "gem", action: "install", packages: ["nokogiri!"] }],
+  ["gem install --no-document bundler:2.0.1 --use-system-libraries true", { manager: "gem", action: "install", packages: ["bundler!"] }],
+  ["gem install -N rails --user-install rake", { manager: "gem", action: "install", packages: ["rails", "rake"] }],
+  ["pipx install black 'ruff==0.7.4' ./tool", { manager: "pipx", action: "install", packages: ["black", "ruff!", "~path"] }],
+  ["pipx inject poetry poetry-plugin-export==1.8.0", { manager: "pipx", action: "install", packages: ["poetry-plugin-export!"] }],
+  ["pipx install --spec git+https://x/y.git app", { manager: "pipx", action: "install", packages: [] }],
+  ["pipx install --pip-args='-c c.txt' black", { manager: "pipx", action: "install", constraints: [null] }],
+  ["python3 -m pipx install black", { manager: "pipx", action: "install", packages: ["black"] }],
+  ["pipx upgrade-all", { manager: "pipx", action: "upgrade" }],
+
   // --- not package managers ---
   ["apt-mark manual curl", null],
   ["apt-key add -", null],
@@ -289,6 +308,7 @@ describe("classifyPackageManagerCommand", () => {
     if (expected.cleans) expect(inv.cleansCache).toEqual(expected.cleans);
     if (expected.global !== undefined) expect(inv.global).toBe(expected.global);
     if (expected.requirements) expect(inv.requirementFiles.map((w) => w.value)).toEqual(expected.requirements);
+    if (expected.constraints) expect(inv.constraintFiles).toEqual(expected.constraints);
   });
 
   it("exposes words with source ranges for fixes", () => {
