@@ -56,7 +56,7 @@ function cleanups(script: ShellScript): Map<CacheArea, number[]> {
  * its branch (`if x; then dnf install -y a && dnf clean all; fi`), or in every branch of an if/else.
  */
 function cleanedAfter(script: ShellScript, command: ShellCommand, areas: readonly CacheArea[]): boolean {
-  return ensuredAfter(script, command, (candidate) => classifyCacheCleanup(candidate)?.areas.some((area) => areas.includes(area)) === true);
+  return ensuredAfter(script, command, (candidate) => classifyCacheCleanup(candidate)?.areas.some((area) => areas.includes(area)) === true, `cleans:${areas.join(",")}`);
 }
 
 function findingFor(invocation: PackageManagerInvocation, aptArchivesKept: () => boolean): Finding | null {

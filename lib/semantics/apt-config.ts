@@ -89,14 +89,27 @@ function firstDockerCleanRemoval(program: DockerfileProgram): Map<Stage, number>
   return found;
 }
 
+const removalsInRuns = new WeakMap<Run, number>();
+
+/** Source end offset of the first unconditional command of the RUN that removes docker-clean (Infinity when none). */
+function removalInRun(program: DockerfileProgram, run: Run): number {
+  let end = removalsInRuns.get(run);
+  if (end === undefined) {
+    const script = (run.script?.text.text ?? "").includes("apt.conf.d") ? runShellScript(program, run) : null;
+    const command = script?.commands.find((candidate) => !candidate.conditional && removesDirectory(candidate, DOCKER_CLEAN));
+    end = command ? command.range[1] : Number.POSITIVE_INFINITY;
+    removalsInRuns.set(run, end);
+  }
+  return end;
+}
+
 /**
  * Has the image's `docker-clean` apt configuration been removed before the command at source offset
  * `offset` of `run` runs: by an earlier RUN of the stage or of a stage it is built on, or earlier in
  * this RUN? Only a removal the file shows counts (whether a base image ships docker-clean is not known).
  */
 export function aptDockerCleanRemoved(program: DockerfileProgram, stage: Stage, run: Run, offset: number): boolean {
-  const script = runShellScript(program, run);
-  if (script?.commands.some((command) => command.range[1] <= offset && !command.conditional && removesDirectory(command, DOCKER_CLEAN))) return true;
+  if (removalInRun(program, run) <= offset) return true;
   const first = firstDockerCleanRemoval(program);
   const graph = getStageGraph(program);
   // An ONBUILD trigger has no position: it runs after every instruction of the stage.

@@ -22,17 +22,28 @@ function listsByOwner(script: ShellScript): Map<string, ShellList[]> {
   return owned;
 }
 
-/**
- * The items of a list that run whenever the list runs: not after `||` (`a || b`: `b` runs only when
- * `a` fails) and not backgrounded. An item after `&&` counts, as a failing command before it fails the
- * RUN anyway.
- */
-function alwaysRunItems(list: ShellList): ShellListItem[] {
-  return list.items.filter((item, index) => !item.background && (index === 0 || list.items[index - 1]!.operator !== "||"));
-}
-
 /** Owners whose block runs and then goes on with the statement after the construct. */
 const CONTINUING_OWNERS: ReadonlySet<string> = new Set(["subshell", "group", "if-body", "else-body", "if-condition", "case-body", "while-body", "until-body", "for-body", "select-body", "while-condition", "until-condition", "time"]);
+
+interface ScriptIndex {
+  owned: Map<string, ShellList[]>;
+  itemsByRange: Map<string, { list: ShellList; item: ShellListItem }>;
+  /** Per question (`key`): per list, the `after` array of `ensuredAfter`. */
+  answers: Map<string, Map<ShellList, boolean[]>>;
+}
+
+const indexes = new WeakMap<ShellScript, ScriptIndex>();
+
+function indexOf(script: ShellScript): ScriptIndex {
+  let index = indexes.get(script);
+  if (!index) {
+    const itemsByRange = new Map<string, { list: ShellList; item: ShellListItem }>();
+    for (const list of script.lists) for (const item of list.items) itemsByRange.set(rangeKey(item.textRange), { list, item });
+    index = { owned: listsByOwner(script), itemsByRange, answers: new Map() };
+    indexes.set(script, index);
+  }
+  return index;
+}
 
 /**
  * Does a command for which `test` holds run after `command` on every path from it to the end of the
@@ -43,14 +54,40 @@ const CONTINUING_OWNERS: ReadonlySet<string> = new Set(["subshell", "group", "if
  * clean all; fi` cleans after its install, and so does `…; if y; then rm -rf L; else apt-get dist-clean;
  * fi`. Blocks are climbed through branches, loops and groups, not out of a function body, a command
  * substitution or an `sh -c` string. A `case` is never credited (its arms' patterns are not in the model).
+ * `key` names the question `test` answers: answers are kept per script and key, so asking for every
+ * command of a long script stays linear.
  */
-export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (command: ShellCommand) => boolean): boolean {
-  const owned = listsByOwner(script);
-  const itemsByRange = new Map<string, { list: ShellList; item: ShellListItem }>();
-  for (const list of script.lists) for (const item of list.items) itemsByRange.set(rangeKey(item.textRange), { list, item });
+export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (command: ShellCommand) => boolean, key: string): boolean {
+  const { owned, itemsByRange, answers } = indexOf(script);
+  let perList = answers.get(key);
+  if (!perList) {
+    perList = new Map();
+    answers.set(key, perList);
+  }
+  const memo = perList;
 
+  /**
+   * Per list, `after[m]`: some statement j ≥ m ensures it and runs whenever statement j - 1 has run
+   * (statement j - 1 is not joined to it by `||`; `a || b` runs `b` only when `a` fails), and is not
+   * backgrounded. Computed once per list, from the end.
+   */
+  function after(list: ShellList): boolean[] {
+    let known = memo.get(list);
+    if (known) return known;
+    const items = list.items;
+    known = new Array<boolean>(items.length + 1).fill(false);
+    memo.set(list, known);
+    for (let j = items.length - 1; j >= 1; j--) {
+      const item = items[j]!;
+      known[j] = (items[j - 1]!.operator !== "||" && !item.background && itemEnsures(item)) || known[j + 1]!;
+    }
+    return known;
+  }
+
+  /** The block ensures it: its first statement does, or a later one reached as `after` says. */
   function listEnsures(list: ShellList): boolean {
-    return alwaysRunItems(list).some((item) => itemEnsures(item));
+    const first = list.items[0];
+    return first !== undefined && ((!first.background && itemEnsures(first)) || after(list)[1]!);
   }
 
   function itemEnsures(item: ShellListItem): boolean {
@@ -66,13 +103,8 @@ export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (
   let anchor: ShellListItem | undefined = command.list.items[command.listIndex];
   while (list && anchor) {
     const index = list.items.indexOf(anchor);
-    const after = list.items.slice(index + 1);
-    // Items after the anchor that run whenever it does: stop at the first `||` (what follows may not run).
-    for (let k = 0; k < after.length; k++) {
-      const previous = k === 0 ? anchor : after[k - 1]!;
-      if (previous.operator === "||" || previous.background) break;
-      if (itemEnsures(after[k]!)) return true;
-    }
+    if (anchor.background) return false;
+    if (after(list)[index + 1]) return true;
     const owner: ShellList["owner"] = list.owner;
     if (!owner || !CONTINUING_OWNERS.has(owner.kind)) return false;
     const parent = itemsByRange.get(rangeKey(owner.textRange));

@@ -14,7 +14,7 @@ function script(text: string): ShellScript {
 function cleanedAfterInstall(text: string): boolean {
   const s = script(text);
   const install = s.commands.find((command) => command.name?.value === "install")!;
-  return ensuredAfter(s, install, (command) => command.name?.value === "clean");
+  return ensuredAfter(s, install, (command) => command.name?.value === "clean", "clean");
 }
 
 describe("ensuredAfter", () => {
@@ -23,6 +23,9 @@ describe("ensuredAfter", () => {
     ["install; clean", true],
     ["install || clean", false],
     ["install && x || clean", false],
+    ["install || x; clean", true],
+    ["install; x || clean; y", false],
+    ["install; (x || clean; clean2) && clean", true],
     ["clean; install", false],
     ["install & clean", false],
     ["if c; then install && clean; fi", true],
