@@ -40,6 +40,7 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
     "FROM ruby:3.3.6\nRUN gem install bundler:2.0.1 --use-system-libraries true\n",
     // dnf module streams pin the module.
     "FROM rockylinux:9\nRUN dnf module install -y nodejs:20 && dnf module enable -y postgresql:16/server\n",
+    "FROM rockylinux:9\nARG MODULE\nRUN dnf module install -y $MODULE\n",
     // A constraints file in the build context pins what it lists.
     { filename: constraintsProject, code: "FROM python:3.12-slim\nCOPY constraints.txt .\nRUN pip install --no-cache-dir -c constraints.txt requests flask-login\n" },
     { filename: constraintsProject, code: "FROM python:3.12-slim\nENV PIP_CONSTRAINT=constraints.txt\nRUN pip install --no-cache-dir requests\n" },
@@ -130,6 +131,10 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
       // dnf module specs without a stream take the distribution's default stream.
       code: "FROM rockylinux:9\nRUN dnf module install -y nodejs && dnf clean all\n",
       errors: [{ messageId: "unpinned", line: 2, column: 5, endColumn: 23, data: { names: "`nodejs`", manager: "dnf", example: "nodejs:20" } }],
+    },
+    {
+      code: "FROM rockylinux:9\nRUN dnf module install -y nodejs/common php:8.2/minimal\n",
+      errors: [{ messageId: "unpinned", data: { names: "`nodejs`", manager: "dnf", example: "nodejs:20" } }],
     },
     {
       code: "FROM rockylinux:8\nRUN yum module enable -y php && microdnf module enable -y nginx:1.24 ruby\n",

@@ -440,11 +440,17 @@ function groupArgument(word: ShellWord): PackageArgument {
   return baseArg(word, word.value === null ? "dynamic" : "group", word.value);
 }
 
-/** `dnf module install name:stream`: the stream pins the module. */
+/**
+ * `dnf module install name:stream/profile` (dnf(8) "Module Command": `NAME[:STREAM][:VERSION][:CONTEXT][:ARCH][/PROFILE]`):
+ * the stream pins the module; without one dnf takes the distribution's default stream.
+ */
 function moduleArgument(word: ShellWord): PackageArgument {
   const text = template(word);
   const colon = text.indexOf(":");
-  if (colon === -1) return { word, kind: "module", name: text, constraint: null, version: null, pinned: false };
+  if (colon === -1) {
+    if (firstDynamicIndex(word) !== -1) return baseArg(word, "dynamic");
+    return { word, kind: "module", name: text.replace(/\/.*$/u, ""), constraint: null, version: null, pinned: false };
+  }
   return { word, kind: "module", name: text.slice(0, colon), constraint: text.slice(colon), version: text.slice(colon + 1), pinned: true };
 }
 
