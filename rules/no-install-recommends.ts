@@ -2,6 +2,7 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { aptRecommendsMayBeConfigured } from "../lib/semantics/apt-config.js";
 import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { stageOf } from "../lib/semantics/run-shell.js";
+import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { commandWordsEditable } from "../lib/shell/editable.js";
 
@@ -29,6 +30,9 @@ export default createRule<DockerfileRuleTypes<[], "recommends" | "addFlag">>("no
     return {
       Run(run) {
         const stage = stageOf(program, run);
+        // Recommended packages cost image size: a builder stage that only `COPY --from` reads never ships
+        // its layers (the same stage question as package-manager-clean-cache).
+        if (stage && !getStageGraph(program).isShipped(stage)) return;
         let configured: boolean | undefined;
         for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
           if ((invocation.manager !== "apt-get" && invocation.manager !== "apt") || invocation.subcommand !== "install") continue;

@@ -1,20 +1,22 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { aptDockerCleanRemoved } from "../lib/semantics/apt-config.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
-import type { CacheArea, PackageManagerInvocation, ShellScript } from "../lib/shell/index.js";
+import { ensuredAfter } from "../lib/shell/control-flow.js";
+import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-type MessageId = "aptLists" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
+type MessageId = "aptLists" | "aptArchives" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
 
 /** The command that empties a system package manager's cache, appended by the fix (`tdnf` is a `dnf`). */
 function cleanCommand(invocation: PackageManagerInvocation): string | null {
   if (invocation.manager === "zypper") return "zypper clean --all";
   if (invocation.manager === "yum" || invocation.manager === "dnf" || invocation.manager === "microdnf") {
     const tool = invocation.unwrapped.baseName ?? invocation.manager;
-    return `${/^(?:yum|dnf|microdnf|tdnf)$/u.test(tool) ? tool : invocation.manager} clean all`;
+    return `${/^(?:yum|dnf|dnf5|dnf-3|microdnf|tdnf)$/u.test(tool) ? tool : invocation.manager} clean all`;
   }
   return null;
 }
@@ -24,7 +26,8 @@ const APT_MANAGERS: ReadonlySet<string> = new Set(["apt-get", "apt", "aptitude"]
 interface Finding {
   invocation: PackageManagerInvocation;
   messageId: MessageId;
-  area: CacheArea;
+  /** Where the cache is; several are alternatives (the RPM tool version decides): cleaning or mounting any one counts. */
+  areas: readonly CacheArea[];
 }
 
 /** The targets of the RUN's `--mount=type=cache` and `type=tmpfs` mounts: what is written there stays out of the layer. */
@@ -37,7 +40,7 @@ function areasKeptOutByMounts(run: Run): Set<CacheArea> {
   return new Set(mountTargets(run).flatMap((target) => cacheAreasCoveredByMount(target)));
 }
 
-/** Where the areas are cleaned in the script: area → offsets (source) of the cleaning commands. */
+/** Where the areas are cleaned in the script: area → offsets (source) of the unconditional cleaning commands. */
 function cleanups(script: ShellScript): Map<CacheArea, number[]> {
   const cleaned = new Map<CacheArea, number[]>();
   for (const command of script.commands) {
@@ -48,24 +51,37 @@ function cleanups(script: ShellScript): Map<CacheArea, number[]> {
   return cleaned;
 }
 
-function findingFor(invocation: PackageManagerInvocation): Finding | null {
+/**
+ * A cleanup of one of `areas` runs after `command` on every path from it (see `ensuredAfter`): later in
+ * its branch (`if x; then dnf install -y a && dnf clean all; fi`), or in every branch of an if/else.
+ */
+function cleanedAfter(script: ShellScript, command: ShellCommand, areas: readonly CacheArea[]): boolean {
+  return ensuredAfter(script, command, (candidate) => classifyCacheCleanup(candidate)?.areas.some((area) => areas.includes(area)) === true, `cleans:${areas.join(",")}`);
+}
+
+function findingFor(invocation: PackageManagerInvocation, aptArchivesKept: () => boolean): Finding | null {
   const { manager, action, fillsCache } = invocation;
   if (APT_MANAGERS.has(manager) && action === "update-index" && fillsCache.includes("apt-lists")) {
-    return { invocation, messageId: "aptLists", area: "apt-lists" };
+    return { invocation, messageId: "aptLists", areas: ["apt-lists"] };
+  }
+  if (APT_MANAGERS.has(manager) && (action === "install" || action === "upgrade") && fillsCache.includes("apt-archives") && aptArchivesKept()) {
+    return { invocation, messageId: "aptArchives", areas: ["apt-archives"] };
   }
   // apk keeps no package cache unless one is configured; what it leaves is the index it downloads: apk-tools
   // 2.x fetches missing or expired indexes on every write (`apk add`, `apk update`, `apk upgrade`) and stores
   // them in /var/cache/apk, unless `--no-cache` keeps them in memory (`--no-network` fetches nothing).
   if (manager === "apk" && invocation.updatesIndex && !invocation.noCache) {
-    return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", area: "apk" };
+    return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", areas: ["apk"] };
+  }
+  // Every dnf/yum/microdnf and zypper transaction, an upgrade as much as an install, downloads metadata and
+  // packages into the tool's cachedir (dnf.conf(5) `cachedir`; `keepcache` only decides whether packages
+  // outlive a successful transaction, the metadata always stays).
+  if ((manager === "yum" || manager === "dnf" || manager === "microdnf" || manager === "zypper") && (action === "install" || action === "upgrade") && fillsCache.length > 0) {
+    return { invocation, messageId: "systemCache", areas: fillsCache };
   }
   if (action !== "install") return null;
-  if ((manager === "yum" || manager === "dnf" || manager === "microdnf") && fillsCache.includes("yum-dnf")) {
-    return { invocation, messageId: "systemCache", area: "yum-dnf" };
-  }
-  if (manager === "zypper" && fillsCache.includes("zypper")) return { invocation, messageId: "systemCache", area: "zypper" };
-  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", area: "pip" };
-  if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", area: "yarn" };
+  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", areas: ["pip"] };
+  if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", areas: ["yarn"] };
   return null;
 }
 
@@ -162,6 +178,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
       apkIndex: "`{{command}}` stores the package index in /var/cache/apk in this layer. Use `apk add --no-cache` instead, or end the RUN with `rm -rf /var/cache/apk/*`.",
       aptLists:
         "`{{command}}` leaves the package lists (/var/lib/apt/lists, tens of MB) in this layer. End the RUN with `rm -rf /var/lib/apt/lists/*`, or use a cache mount.",
+      aptArchives:
+        "`{{command}}` leaves the downloaded .deb files and pkgcache.bin in /var/cache/apt in this layer: this image removed docker-clean, which deleted them. End the RUN with `apt-get clean`, or mount a cache on /var/cache/apt too.",
       apkCache: "`{{command}}` without `--no-cache` leaves the package index in /var/cache/apk.",
       systemCache: "`{{command}}` leaves its metadata and downloaded packages in this layer. End the RUN with `{{clean}}`, or use a cache mount.",
       pipCache: "`{{command}}` without `--no-cache-dir` leaves pip's download cache (~/.cache/pip) in this layer.",
@@ -179,11 +197,13 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         // What a builder stage leaves behind is never shipped: only `COPY --from` reads it.
         if (stage && !getStageGraph(program).isShipped(stage)) return;
         const invocations = packageManagerInvocations(program, run);
-        if (!invocations.some(({ invocation }) => findingFor(invocation) !== null)) return;
+        const archivesKept = (command: ShellCommand) => () => stage !== null && aptDockerCleanRemoved(program, stage, run, command.range[0]);
+        if (!invocations.some(({ invocation, command }) => findingFor(invocation, archivesKept(command)) !== null)) return;
         const keptOut = areasKeptOutByMounts(run);
         const cleaned = cleanups(script);
         const text = run.script?.text.text ?? "";
-        const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && invocation.action === "install");
+        // An upgrade reads the lists as an install does (`apt-get update && apt-get upgrade` leaves them too).
+        const hasAptInstall = invocations.some(({ invocation }) => APT_MANAGERS.has(invocation.manager) && (invocation.action === "install" || invocation.action === "upgrade"));
         // The apk index is one area: once an `apk update` of this RUN is reported (its fix removes the
         // index at the end of the RUN), a later `apk add` writing the same index is not reported again.
         let apkIndexReported = false;
@@ -191,7 +211,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
         const fixable = script.form !== "exec";
 
         for (const { invocation, command } of invocations) {
-          const finding = findingFor(invocation);
+          const finding = findingFor(invocation, archivesKept(command));
           if (!finding) continue;
           const moved = invocation.cacheDirectory;
           if (moved === null) continue; // Moved somewhere this linter cannot know.
@@ -199,11 +219,12 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
             // The cache is where `--cache-dir`/`PIP_CACHE_DIR`/`YARN_CACHE_FOLDER` put it: a mount there, or its removal later, counts.
             if (mountTargets(run).some((target) => pathCoversDirectory(target, moved))) continue;
             if (script.commands.some((later) => later.range[0] > command.range[0] && !later.conditional && removesDirectory(later, moved))) continue;
-          } else if (keptOut.has(finding.area)) continue;
+          } else if (finding.areas.some((area) => keptOut.has(area))) continue;
           if (finding.messageId === "apkCache" && apkIndexReported) continue;
           // A RUN that only refreshes the index is no-update-without-install's finding, not ours.
           if (finding.messageId === "aptLists" && !hasAptInstall) continue;
-          if (moved === undefined && (cleaned.get(finding.area) ?? []).some((offset) => offset > command.range[0])) continue;
+          if (moved === undefined && finding.areas.some((area) => (cleaned.get(area) ?? []).some((offset) => offset > command.range[0]))) continue;
+          if (moved === undefined && cleanedAfter(script, command, finding.areas)) continue;
           if (finding.messageId === "apkIndex") apkIndexReported = true;
 
           const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
@@ -238,6 +259,11 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
             }
             case "systemCache":
               context.report({ loc, messageId: "systemCache", data, fix: end !== null && clean ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null });
+              break;
+            case "aptArchives":
+              // `apt-get clean` removes the archives and pkgcache.bin/srcpkgcache.bin (apt `DoClean`:
+              // `Fetcher.Clean(archivedir)`, `pkgCacheFile::RemoveCaches()`); it changes nothing installed.
+              context.report({ loc, messageId: "aptArchives", data, fix: end !== null ? (fixer) => fixer.insertTextAfterRange([end, end], " && apt-get clean") : null });
               break;
             case "yarnCache":
               // Not an autofix: with Yarn 2+ Plug'n'Play the cache can be what the app runs from.

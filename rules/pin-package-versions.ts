@@ -1,7 +1,10 @@
+import path from "node:path";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { readRequirementsFile } from "../lib/project/requirements-files.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { environmentAt } from "../lib/semantics/shell-environment.js";
-import type { EnvironmentLookup, PackageArgument } from "../lib/shell/index.js";
+import { URL_RE } from "../lib/shell/package-managers/arguments.js";
+import type { EnvironmentLookup, PackageArgument, PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** `$NAME` / `${NAME…}` references in a version written with variables. */
@@ -15,7 +18,39 @@ function isPinned(argument: PackageArgument, env: EnvironmentLookup): boolean {
   return variableNames(argument.version ?? argument.constraint ?? "").every((name) => env(name) !== undefined);
 }
 
-export default createRule<DockerfileRuleTypes<[], "unpinned">>("pin-package-versions", {
+/** PEP 503 normalised project name (`Foo_Bar` and `foo-bar` are one project). */
+function normalizedPythonName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/gu, "-");
+}
+
+/**
+ * The names the invocation's constraints files pin (`pip -c constraints.txt`, `PIP_CONSTRAINT`), read
+ * from the build context like `require-lockfile-install` reads requirements files; null when one of
+ * them cannot be read (a URL, an expansion, an absolute path, a file not found): what it pins is unknown.
+ */
+function constrainedNames(invocation: PackageManagerInvocation, contextDir: string | null): Set<string> | null {
+  const names = new Set<string>();
+  for (const file of invocation.constraintFiles) {
+    if (file === null || contextDir === null || URL_RE.test(file) || path.isAbsolute(file)) return null;
+    const entries = readRequirementsFile(path.join(contextDir, file));
+    if (entries === null) return null;
+    for (const entry of entries) if (entry.pinned) names.add(normalizedPythonName(entry.name));
+  }
+  return names;
+}
+
+/** `a`, `a` and `b`, `a`, `b` and `c`, …; past four names, the first three and how many more. */
+function nameList(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  if (quoted.length === 1) return quoted[0]!;
+  if (quoted.length <= 4) return `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)!}`;
+  return `${quoted.slice(0, 3).join(", ")} and ${quoted.length - 3} more`;
+}
+
+/** dnf(8) "Module Command": a module spec is `NAME[:STREAM][/PROFILE]`; without a stream the default stream is used. */
+const MODULE_PIN_EXAMPLE = "nodejs:20";
+
+export default createRule<DockerfileRuleTypes<[], "unpinned" | "unpinnedMany">>("pin-package-versions", {
   meta: {
     type: "suggestion",
     docs: {
@@ -27,27 +62,38 @@ export default createRule<DockerfileRuleTypes<[], "unpinned">>("pin-package-vers
     },
     schema: [],
     messages: {
-      unpinned: "`{{name}}` is installed at whatever version {{manager}} finds on the day of the build: pin it (as in `{{example}}`).",
+      unpinned: "{{names}} is installed at whatever version {{manager}} finds on the day of the build: pin it (as in `{{example}}`).",
+      unpinnedMany: "{{names}} are installed at whatever version {{manager}} finds on the day of the build: pin them (as in `{{example}}`).",
     },
   },
   create(context) {
     const program = context.sourceCode.ast;
+    const file = context.physicalFilename;
+    const contextDir = file && path.isAbsolute(file) ? path.dirname(file) : null;
     return {
       Run(run) {
         for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
-          if (invocation.action !== "install") continue;
-          let env: EnvironmentLookup | undefined;
-          for (const argument of invocation.packages) {
-            if (argument.kind !== "name" || argument.name === null) continue;
-            env ??= environmentAt(program, run, script, command);
-            if (isPinned(argument, env)) continue;
-            const { range } = argument.word;
-            context.report({
-              loc: { start: context.sourceCode.getLocFromIndex(range[0]), end: context.sourceCode.getLocFromIndex(range[1]) },
-              messageId: "unpinned",
-              data: { name: argument.name, manager: invocation.manager, example: invocation.spec.pinExample },
-            });
+          // Installs, and the module streams `dnf module enable`/`switch-to` choose for later installs.
+          const judged = invocation.action === "install" ? invocation.packages : invocation.packages.filter((argument) => argument.kind === "module" && invocation.action === "other");
+          const candidates = judged.filter((argument) => (argument.kind === "name" || argument.kind === "module") && argument.name !== null && argument.name !== "");
+          if (candidates.length === 0) continue;
+          let constrained: Set<string> | null = new Set();
+          if (invocation.constraintFiles.length > 0) {
+            constrained = constrainedNames(invocation, contextDir);
+            if (constrained === null) continue;
           }
+          const env = environmentAt(program, run, script, command);
+          const unpinned = candidates.filter(
+            (argument) => !isPinned(argument, env) && !(constrained.size > 0 && constrained.has(normalizedPythonName(argument.name!))),
+          );
+          if (unpinned.length === 0) continue;
+          const { loc } = invocationSpan(context.sourceCode, invocation);
+          const example = unpinned[0]!.kind === "module" ? MODULE_PIN_EXAMPLE : invocation.spec.pinExample;
+          context.report({
+            loc,
+            messageId: unpinned.length === 1 ? "unpinned" : "unpinnedMany",
+            data: { names: nameList([...new Set(unpinned.map((argument) => argument.name!))]), manager: invocation.manager, example },
+          });
         }
       },
     };

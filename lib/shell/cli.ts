@@ -39,6 +39,8 @@ export interface ParsedCli {
   subcommand: string | null;
   /** Operands after the subcommand (packages, files…). */
   operands: ShellWord[];
+  /** Index in `operands` of the first one written after `--` (`operands.length` when none was). */
+  operandsAfterDoubleDash: number;
 }
 
 export function mergeSpecs(a: CliSpec, b: CliSpec | undefined): CliSpec {
@@ -171,12 +173,15 @@ export function parseCli(args: readonly ShellWord[], spec: CliSpec, opts: ParseC
       }
     }
   }
+  let operandsAfterDoubleDash: number | null = state.afterDoubleDash ? 0 : null;
   for (;;) {
+    const before = state.afterDoubleDash;
     const operand = nextOperand(args, current, state, options, subcommandWords.length > 0);
     if (!operand) break;
+    if (!before && state.afterDoubleDash) operandsAfterDoubleDash ??= operands.length;
     operands.push(operand);
   }
-  return { options, subcommandWords, subcommand, operands };
+  return { options, subcommandWords, subcommand, operands, operandsAfterDoubleDash: operandsAfterDoubleDash ?? operands.length };
 }
 
 /** True if any option has one of the given spellings. */

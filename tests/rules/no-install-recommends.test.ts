@@ -15,11 +15,49 @@ ruleTester("dockerfile").run("no-install-recommends", rule, {
     "FROM debian:12\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y curl\n",
     "FROM debian:12 AS base\nRUN printf 'APT::Install-Recommends \"0\";\\n' | tee /etc/apt/apt.conf.d/01norecommend\nFROM base\nRUN apt-get install -y curl\n",
     "FROM debian:12\nCOPY apt.conf /etc/apt/apt.conf.d/99local\nRUN apt-get install -y curl\n",
+    // An ONBUILD trigger runs after every instruction of the image, wherever it is written.
+    "FROM debian:12\nONBUILD RUN apt-get install -y curl\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norecommends\n",
+    // A builder stage: only COPY --from reads it, its layers never ship.
+    "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n",
     // aptitude and other managers are not this rule's.
     "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
     "FROM debian:12\n# apt-get install curl\nRUN echo apt-get install curl\n",
   ],
   invalid: [
+    {
+      // An ONBUILD trigger runs on this image in the child build: nothing here configures APT.
+      code: "FROM debian:12\nONBUILD RUN apt-get install -y python3\n",
+      errors: [
+        {
+          messageId: "recommends",
+          line: 2,
+          column: 13,
+          data: { command: "apt-get install" },
+          suggestions: [{ messageId: "addFlag", output: "FROM debian:12\nONBUILD RUN apt-get install --no-install-recommends -y python3\n" }],
+        },
+      ],
+    },
+    {
+      // A stage the shipped one is built on ships its layers.
+      code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCOPY . /app\n",
+      errors: [
+        {
+          messageId: "recommends",
+          line: 2,
+          suggestions: [{ messageId: "addFlag", output: "FROM debian:12 AS base\nRUN apt-get update && apt-get install --no-install-recommends -y curl\nFROM base\nCOPY . /app\n" }],
+        },
+      ],
+    },
+    {
+      code: "FROM debian:12 AS base\nRUN echo ok\nFROM base\nONBUILD RUN apt-get update && apt-get install -y curl\n",
+      errors: [
+        {
+          messageId: "recommends",
+          line: 4,
+          suggestions: [{ messageId: "addFlag", output: "FROM debian:12 AS base\nRUN echo ok\nFROM base\nONBUILD RUN apt-get update && apt-get install --no-install-recommends -y curl\n" }],
+        },
+      ],
+    },
     {
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
       errors: [

@@ -45,6 +45,26 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     "FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r requirements.txt\n",
     "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n",
     "FROM node:20.11\nRUN yarn install --frozen-lockfile && yarn cache clean\n",
+    // Each RPM tool's own cleanup (or a mount on its own cachedir); `dnf` may be dnf 4 or dnf5, `yum` also yum 3.
+    "FROM fedora:40\nRUN dnf -y upgrade && dnf clean all\n",
+    "FROM fedora:41\nRUN --mount=type=cache,target=/var/cache/libdnf5 dnf -y upgrade\n",
+    "FROM rockylinux:9\nRUN --mount=type=cache,target=/var/cache/dnf dnf -y upgrade-minimal && dnf install -y gcc\n",
+    "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd && rm -rf /var/cache/yum\n",
+    "FROM centos:7\nRUN yum install -y httpd && rm -rf /var/cache/yum\n",
+    "FROM opensuse/leap:15.6\nRUN zypper -n update && zypper clean --all\n",
+    // apt with docker-clean removed: a cache mount on /var/cache/apt (BuildKit's own example), or `apt-get clean`.
+    "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends gcc\n",
+    "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN apt-get update && apt-get install -y gcc && apt-get clean && rm -rf /var/lib/apt/lists/*\n",
+    "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/* /var/cache/apt/*\n",
+    // docker-clean still in place (removed only in another, unrelated stage).
+    "FROM debian:12 AS other\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nFROM debian:12\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\n",
+    // A cleanup in every branch of an if/else.
+    "FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends ca-certificates curl \\\n && if grep -q bookworm /etc/os-release; then rm -rf /var/lib/apt/lists/*; else apt-get dist-clean; fi\n",
+    "FROM debian:12\nRUN apt-get update && apt-get install -y curl; if [ -n \"$KEEP\" ]; then echo keep; rm -rf /var/lib/apt/lists/*; elif true; then { rm -rf /var/lib/apt/lists/*; }; else rm -rf /var/lib/apt/lists/*; fi\n",
+    "FROM fedora:40\nRUN dnf install -y gcc && if [ -x /usr/bin/dnf5 ]; then dnf5 clean all; else dnf clean all; fi\n",
+    // A cleanup later in the install's own branch runs whenever the install does.
+    "FROM maven:3-eclipse-temurin-21\nRUN if [ \"$dist\" = debian ]; then apt-get update -qqy && apt-get dist-upgrade -yq && rm -rf /var/lib/apt/lists/*; elif [ \"$dist\" = fedora ]; then microdnf update -y --nodocs && microdnf clean all; fi\n",
+    "FROM rockylinux:9\nRUN for p in gcc make; do dnf install -y \"$p\"; { dnf clean all; }; done\n",
     // PowerShell stages get no shell analysis.
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN pip install requests\n',
     // Exec form: the cleanup inside the `sh -c` script counts like in a shell-form body.
@@ -180,6 +200,91 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       code: "FROM python:3.12-slim\nRUN pip install numpy && export PIP_NO_CACHE_DIR=1\n",
       output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir numpy && export PIP_NO_CACHE_DIR=1\n",
       errors: [{ messageId: "pipCache", line: 2, column: 5 }],
+    },
+    {
+      // Every dnf transaction fills the cachedir, an upgrade as much as an install.
+      code: "FROM fedora:40\nRUN dnf -y upgrade\nUSER 10001\n",
+      output: "FROM fedora:40\nRUN dnf -y upgrade && dnf clean all\nUSER 10001\n",
+      errors: [{ messageId: "systemCache", line: 2, column: 5, data: { command: "dnf -y upgrade", clean: "dnf clean all" } }],
+    },
+    {
+      code: "FROM centos:7\nRUN yum update -y\n",
+      output: "FROM centos:7\nRUN yum update -y && yum clean all\n",
+      errors: [{ messageId: "systemCache", data: { command: "yum update", clean: "yum clean all" } }],
+    },
+    {
+      code: "FROM opensuse/leap:15.6\nRUN zypper -n dup\n",
+      output: "FROM opensuse/leap:15.6\nRUN zypper -n dup && zypper clean --all\n",
+      errors: [{ messageId: "systemCache", data: { command: "zypper -n dup", clean: "zypper clean --all" } }],
+    },
+    {
+      // The lists of `apt-get update` stay after an upgrade too.
+      code: "FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n",
+      output: "FROM debian:12\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n",
+      errors: [{ messageId: "aptLists", column: 5 }],
+    },
+    {
+      // Another tool's cleanup: on EL 9 dnf's cachedir is /var/cache/dnf; /var/cache/yum is yum 3's and microdnf's.
+      code: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && rm -rf /var/cache/yum\n",
+      output: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && rm -rf /var/cache/yum && dnf clean all\n",
+      errors: [{ messageId: "systemCache", line: 2, data: { command: "dnf install", clean: "dnf clean all" } }],
+    },
+    {
+      code: "FROM rockylinux:9\nRUN dnf install -y httpd && microdnf clean all\n",
+      output: "FROM rockylinux:9\nRUN dnf install -y httpd && microdnf clean all && dnf clean all\n",
+      errors: [{ messageId: "systemCache" }],
+    },
+    {
+      code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd && rm -rf /var/cache/dnf\n",
+      output: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd && rm -rf /var/cache/dnf && microdnf clean all\n",
+      errors: [{ messageId: "systemCache", data: { command: "microdnf install", clean: "microdnf clean all" } }],
+    },
+    {
+      code: "FROM fedora:41\nRUN dnf5 install -y gcc && rm -rf /var/cache/dnf\n",
+      output: "FROM fedora:41\nRUN dnf5 install -y gcc && rm -rf /var/cache/dnf && dnf5 clean all\n",
+      errors: [{ messageId: "systemCache" }],
+    },
+    {
+      // docker-clean removed and only /var/lib/apt mounted: the .deb files and pkgcache.bin stay in /var/cache/apt.
+      code: "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y --no-install-recommends python3\n",
+      output: "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y --no-install-recommends python3 && apt-get clean\n",
+      errors: [{ messageId: "aptArchives", line: 4, column: 23, data: { command: "apt-get install" } }],
+    },
+    {
+      // Removed earlier in the same RUN, or in the stage this one is built on; `apt` and upgrades too.
+      code: "FROM ubuntu:24.04 AS base\nRUN rm -rf /etc/apt/apt.conf.d/docker-clean && apt update && apt install -y gcc && rm -rf /var/lib/apt/lists/*\nFROM base\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n",
+      output: "FROM ubuntu:24.04 AS base\nRUN rm -rf /etc/apt/apt.conf.d/docker-clean && apt update && apt install -y gcc && rm -rf /var/lib/apt/lists/* && apt-get clean\nFROM base\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/* && apt-get clean\n",
+      errors: [
+        { messageId: "aptArchives", line: 2, data: { command: "apt install" } },
+        { messageId: "aptArchives", line: 4, data: { command: "apt-get upgrade" } },
+      ],
+    },
+    {
+      // In a branch without a cleanup after it, or a cleanup only on failure (`||`).
+      code: "FROM rockylinux:9\nRUN if [ -n \"$X\" ]; then dnf install -y gcc; fi; if [ -n \"$Y\" ]; then dnf clean all; fi\n",
+      output: null,
+      errors: [{ messageId: "systemCache" }],
+    },
+    {
+      code: "FROM rockylinux:9\nRUN dnf install -y gcc || dnf clean all\n",
+      output: "FROM rockylinux:9\nRUN dnf install -y gcc || dnf clean all && dnf clean all\n",
+      errors: [{ messageId: "systemCache" }],
+    },
+    {
+      // A cleanup in only some branches (an `if` without `else`, one branch of two) may not run.
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && if [ -z \"$KEEP\" ]; then rm -rf /var/lib/apt/lists/*; fi\n",
+      output: null,
+      errors: [{ messageId: "aptLists" }],
+    },
+    {
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl; if [ -z \"$KEEP\" ]; then rm -rf /var/lib/apt/lists/*; else echo kept; fi\n",
+      output: null,
+      errors: [{ messageId: "aptLists" }],
+    },
+    {
+      code: "FROM debian:12\nRUN apt-get update && apt-get install -y curl; false || if true; then rm -rf /var/lib/apt/lists/*; else rm -rf /var/lib/apt/lists/*; fi\n",
+      output: null,
+      errors: [{ messageId: "aptLists" }],
     },
     {
       code: "FROM photon:5.0\nRUN tdnf install -y curl\n",

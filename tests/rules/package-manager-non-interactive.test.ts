@@ -21,14 +21,29 @@ ruleTester("dockerfile").run("package-manager-non-interactive", rule, {
     "FROM continuumio/miniconda3\nRUN conda install -y numpy\n",
     "FROM continuumio/miniconda3\nENV CONDA_ALWAYS_YES=true\nRUN conda install numpy\n",
     "FROM continuumio/miniconda3\nRUN export CONDA_ALWAYS_YES=1 && conda install numpy\n",
-    // microdnf asks only on a terminal.
-    "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install gcc\n",
+    "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install --assumeyes gcc && microdnf clean all\n",
+    "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf --setopt=assumeyes=1 upgrade\n",
     // The pipe answers.
     "FROM archlinux:base\nRUN yes | pacman -Scc\n",
     // Not run: a comment, echo text.
     "FROM debian:12\n# RUN apt-get install curl\nRUN echo 'apt-get install curl'\n",
   ],
   invalid: [
+    {
+      // microdnf ≥ 3.7 asks `Is this ok [y/N]:` with or without a terminal, and a build reads end of file forever.
+      code: "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install httpd && microdnf clean all\n",
+      output: "FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y httpd && microdnf clean all\n",
+      errors: [{ messageId: "prompts", line: 2, column: 5, endColumn: 21, data: { command: "microdnf install", flag: "-y" } }],
+    },
+    {
+      code: "FROM oraclelinux:9-slim\nRUN microdnf update && microdnf remove tar && microdnf module enable nodejs:20\n",
+      output: "FROM oraclelinux:9-slim\nRUN microdnf update -y && microdnf remove -y tar && microdnf module enable -y nodejs:20\n",
+      errors: [
+        { messageId: "prompts", data: { command: "microdnf update", flag: "-y" } },
+        { messageId: "prompts", data: { command: "microdnf remove", flag: "-y" } },
+        { messageId: "prompts", data: { command: "microdnf module enable", flag: "-y" } },
+      ],
+    },
     {
       code: "FROM debian:12\nRUN apt-get install curl\n",
       output: "FROM debian:12\nRUN apt-get install -y curl\n",

@@ -38,6 +38,7 @@ interface Expected {
   cleans?: CacheArea[];
   global?: boolean;
   requirements?: string[];
+  constraints?: (string | null)[];
 }
 
 function describePackages(inv: PackageManagerInvocation): string[] {
@@ -121,7 +122,15 @@ const table: [string, Expected | null][] = [
   ["yum --setopt=assumeyes=1 install httpd", { manager: "yum", action: "install", ni: true }],
   // An operator of two characters stays whole (the name is `curl`, not `curl>`); only `=`/`==` pin.
   ["dnf install -y 'curl>=7.61' 'wget==1.19' 'git < 3'", { manager: "dnf", action: "install", packages: ["curl", "wget!", "git"], ni: true }],
-  ["yum clean all", { manager: "yum", action: "clean", cleans: ["yum-dnf"] }],
+  // Each RPM tool's `clean all` empties its own cachedir; `yum` and `dnf` may be either of several versions.
+  ["yum clean all", { manager: "yum", action: "clean", cleans: ["yum", "dnf", "dnf5"] }],
+  ["dnf5 clean all", { manager: "dnf", action: "clean", cleans: ["dnf5"] }],
+  ["tdnf clean all", { manager: "dnf", action: "clean", cleans: ["tdnf"] }],
+  ["dnf -y upgrade", { manager: "dnf", action: "upgrade", fills: ["dnf", "dnf5"] }],
+  ["dnf -y up-min", { manager: "dnf", action: "upgrade", fills: ["dnf", "dnf5"] }],
+  ["dnf -y rei httpd", { manager: "dnf", action: "install", packages: ["httpd"] }],
+  ["dnf-3 install -y httpd", { manager: "dnf", action: "install", fills: ["dnf"] }],
+  ["microdnf install -y httpd", { manager: "microdnf", action: "install", fills: ["yum"] }],
   ["yum clean metadata", { manager: "yum", action: "clean", cleans: [] }],
   ["yum update", { manager: "yum", action: "upgrade", ni: false }],
   ["yum groupinstall -y 'Development Tools'", { manager: "yum", action: "install", packages: ["~group"] }],
@@ -129,11 +138,14 @@ const table: [string, Expected | null][] = [
   ["dnf -y install --setopt=install_weak_deps=False 'nodejs >= 18' @development-tools", { manager: "dnf", action: "install", packages: ["nodejs", "~group"], recommends: false }],
   ["dnf install -y --enablerepo crb gcc", { manager: "dnf", action: "install", packages: ["gcc"] }],
   ["dnf module install -y nodejs:18", { manager: "dnf", action: "install", sub: "module install", packages: ["~module"] }],
-  ["dnf module enable nodejs:18", { manager: "dnf", action: "other", ni: false, prompts: true }],
+  ["dnf module enable nodejs:18", { manager: "dnf", action: "other", ni: false, prompts: true, packages: ["~module"] }],
+  ["dnf module install -y nodejs", { manager: "dnf", action: "install", sub: "module install", packages: ["~module"] }],
   ["dnf makecache", { manager: "dnf", action: "update-index", updatesIndex: true }],
   ["tdnf install -y ca-certificates dotnet-runtime-8.0", { manager: "dnf", action: "install", packages: ["ca-certificates", "dotnet-runtime!"] }],
   ["microdnf install -y --nodocs shadow-utils", { manager: "microdnf", action: "install", packages: ["shadow-utils"], ni: true }],
-  ["microdnf clean all", { manager: "microdnf", action: "clean", cleans: ["yum-dnf"] }],
+  // microdnf ≥ 3.7 asks whether or not a terminal is attached (microdnf#97).
+  ["microdnf install httpd", { manager: "microdnf", action: "install", ni: false, prompts: true }],
+  ["microdnf clean all", { manager: "microdnf", action: "clean", cleans: ["yum"] }],
 
   // --- zypper ---
   ["zypper -n install vim", { manager: "zypper", action: "install", packages: ["vim"], ni: true, recommends: true }],
@@ -247,6 +259,24 @@ const table: [string, Expected | null][] = [
   ["./gradlew dependencies --no-daemon", { manager: "gradle", action: "install", manifest: true }],
   ["gradle build -x test", { manager: "gradle", action: "other", sub: "build" }],
 
+  // --- issue 17: paths, tarballs, build flags, constraints, pipx ---
+  ["pip install src/mypkg ./a libs/b[x] '/opt/c' name", { manager: "pip", action: "install", packages: ["~path", "~path", "~path", "~path", "name"] }],
+  ["pip install 'pkg @ https://x/y' 'requests>=2'", { manager: "pip", action: "install", packages: ["~url", "requests"] }],
+  ["pip install -c constraints.txt --constraint=https://x/c.txt requests", { manager: "pip", action: "install", constraints: ["constraints.txt", "https://x/c.txt"] }],
+  ["PIP_CONSTRAINT='a.txt b.txt' pip install requests", { manager: "pip", action: "install", constraints: ["a.txt", "b.txt"] }],
+  ["pip install -c \"$C\" requests", { manager: "pip", action: "install", constraints: [null] }],
+  ["uv pip install --system --constraints c.txt x", { manager: "uv", action: "install", constraints: ["c.txt"] }],
+  ["npm install x-1.2.3.tar Y.TGZ z.tar.gz", { manager: "npm", action: "install", packages: ["~file", "~file", "~file"] }],
+  ["gem install nokogiri -v 1.16.0 -- --use-system-libraries", { manager: "gem", action: "install", packages: ["nokogiri!"] }],
+  ["gem install --no-document bundler:2.0.1 --use-system-libraries true", { manager: "gem", action: "install", packages: ["bundler!"] }],
+  ["gem install -N rails --user-install rake", { manager: "gem", action: "install", packages: ["rails", "rake"] }],
+  ["pipx install black 'ruff==0.7.4' ./tool", { manager: "pipx", action: "install", packages: ["black", "ruff!", "~path"] }],
+  ["pipx inject poetry poetry-plugin-export==1.8.0", { manager: "pipx", action: "install", packages: ["poetry-plugin-export!"] }],
+  ["pipx install --spec git+https://x/y.git app", { manager: "pipx", action: "install", packages: [] }],
+  ["pipx install --pip-args='-c c.txt' black", { manager: "pipx", action: "install", constraints: [null] }],
+  ["python3 -m pipx install black", { manager: "pipx", action: "install", packages: ["black"] }],
+  ["pipx upgrade-all", { manager: "pipx", action: "upgrade" }],
+
   // --- not package managers ---
   ["apt-mark manual curl", null],
   ["apt-key add -", null],
@@ -278,6 +308,7 @@ describe("classifyPackageManagerCommand", () => {
     if (expected.cleans) expect(inv.cleansCache).toEqual(expected.cleans);
     if (expected.global !== undefined) expect(inv.global).toBe(expected.global);
     if (expected.requirements) expect(inv.requirementFiles.map((w) => w.value)).toEqual(expected.requirements);
+    if (expected.constraints) expect(inv.constraintFiles).toEqual(expected.constraints);
   });
 
   it("exposes words with source ranges for fixes", () => {
@@ -356,16 +387,19 @@ describe("classifyCacheCleanup", () => {
     ['rm -rf "$HOME/.cache/pip"', ["pip"]],
     ["rm -rf ~/.npm /usr/local/share/.cache/yarn", ["npm", "yarn"]],
     ["sudo rm -rf /var/cache/apk/*", ["apk"]],
-    ["rm -rf /var/cache/yum", ["yum-dnf"]],
+    ["rm -rf /var/cache/yum", ["yum"]],
+    ["rm -rf /var/cache/dnf/*", ["dnf"]],
+    ["rm -rf /var/cache/libdnf5", ["dnf5"]],
     ["rm -rf /tmp/icu*", null],
     ["rm -rf /var/lib/apt/lists/partial", null],
     ["find /var/cache/apt/archives /var/lib/apt/lists -not -name lock -type f -delete", ["apt-archives", "apt-lists"]],
-    ["find /var/cache -type f -delete", ["apt-archives", "apk", "yum-dnf", "zypper", "pacman"]],
+    ["find /var/cache -type f -delete", ["apt-archives", "apk", "yum", "dnf", "dnf5", "tdnf", "zypper", "pacman"]],
     ["find /usr/local -depth -type d -name tests -exec rm -rf '{}' +", null],
     ["apt-get clean", ["apt-archives"]],
     ["apt-get dist-clean", ["apt-archives", "apt-lists"]],
-    ["yum clean all", ["yum-dnf"]],
-    ["dnf clean all", ["yum-dnf"]],
+    ["yum clean all", ["yum", "dnf", "dnf5"]],
+    ["dnf clean all", ["dnf", "dnf5"]],
+    ["microdnf clean all", ["yum"]],
     ["zypper clean --all", ["zypper"]],
     ["pip cache purge", ["pip"]],
     ["npm cache clean --force", ["npm"]],

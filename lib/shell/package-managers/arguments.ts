@@ -265,11 +265,15 @@ function pipRequirement(word: ShellWord): PackageArgument {
     if (text === "." || text.startsWith("./") || text.startsWith("/") || text.startsWith("../") || text.startsWith("~")) return baseArg(word, "path");
   }
   const m = splitRequirement(text);
-  if (!m) return firstDynamicIndex(word) !== -1 ? baseArg(word, "dynamic") : baseArg(word, "name", text);
-  const { name, rest } = m;
   const dyn = firstDynamicIndex(word);
+  if (m?.rest.startsWith("@") === true && (dyn === -1 || dyn >= m.name.length)) return { word, kind: "url", name: m.name, constraint: m.rest, version: null, pinned: false };
+  // pip `_looks_like_path` (src/pip/_internal/req/constructors.py): an operand with a path separator is
+  // a path (`src/mypkg`), installed from disk or rejected ("It looks like a path"), never a package `src`.
+  const slash = text.indexOf("/");
+  if (slash !== -1 && (dyn === -1 || slash < dyn)) return baseArg(word, "path");
+  if (!m) return dyn !== -1 ? baseArg(word, "dynamic") : baseArg(word, "name", text);
+  const { name, rest } = m;
   if (dyn !== -1 && dyn < name.length) return baseArg(word, "dynamic");
-  if (rest.startsWith("@")) return { word, kind: "url", name, constraint: rest, version: null, pinned: false };
   if (rest === "") return { word, kind: "name", name, constraint: null, version: null, pinned: false };
   const exact = EXACT_REQUIREMENT.test(rest);
   // `\s*` and the version must not both be able to take blanks: `(\S.*)?` (empty version: "").
@@ -307,7 +311,8 @@ function npmSpec(word: ShellWord): PackageArgument {
     if (text === "." || text === ".." || text.startsWith("./") || text.startsWith("/") || text.startsWith("../") || text.startsWith("file:") || text.startsWith("~")) return baseArg(word, "path");
     if (/^(?:git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(text) || /^[\w-][\w.-]*\/[\w.-]+(?:#.*)?$/.test(text)) return baseArg(word, "vcs");
     if (URL_RE.test(text)) return baseArg(word, "url");
-    if (/\.(?:tgz|tar\.gz)$/.test(text)) return baseArg(word, "file");
+    // npm-package-arg `isFileType = /[.](?:tgz|tar.gz|tar)$/i`: a tarball on disk, in any case.
+    if (/\.(?:tgz|tar\.gz|tar)$/iu.test(text)) return baseArg(word, "file");
   }
   const at = text.indexOf("@", text.startsWith("@") ? 1 : 0);
   const dyn = firstDynamicIndex(word);
@@ -435,11 +440,17 @@ function groupArgument(word: ShellWord): PackageArgument {
   return baseArg(word, word.value === null ? "dynamic" : "group", word.value);
 }
 
-/** `dnf module install name:stream`: the stream pins the module. */
+/**
+ * `dnf module install name:stream/profile` (dnf(8) "Module Command": `NAME[:STREAM][:VERSION][:CONTEXT][:ARCH][/PROFILE]`):
+ * the stream pins the module; without one dnf takes the distribution's default stream.
+ */
 function moduleArgument(word: ShellWord): PackageArgument {
   const text = template(word);
   const colon = text.indexOf(":");
-  if (colon === -1) return { word, kind: "module", name: text, constraint: null, version: null, pinned: false };
+  if (colon === -1) {
+    if (firstDynamicIndex(word) !== -1) return baseArg(word, "dynamic");
+    return { word, kind: "module", name: text.replace(/\/.*$/u, ""), constraint: null, version: null, pinned: false };
+  }
   return { word, kind: "module", name: text.slice(0, colon), constraint: text.slice(colon), version: text.slice(colon + 1), pinned: true };
 }
 

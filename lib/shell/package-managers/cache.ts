@@ -19,9 +19,11 @@ import type { CacheArea, PackageManagerInvocation } from "./types.js";
  * - apk: apk(8) `--cache-dir` (default /etc/apk/cache, a link to /var/cache/apk) and `--no-cache`,
  *   https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper and https://wiki.alpinelinux.org/wiki/Local_APK_cache;
  *   apk-tools 2.x writes the fetched `APKINDEX.*.tar.gz` to /var/cache/apk.
- * - yum-dnf: `cachedir` in dnf.conf(5), https://dnf.readthedocs.io/en/latest/conf_ref.html (/var/cache/dnf;
- *   dnf5: /var/cache/libdnf5, https://dnf5.readthedocs.io/en/latest/dnf5.conf.5.html; yum: /var/cache/yum;
- *   tdnf: /var/cache/tdnf, https://github.com/vmware/tdnf/wiki).
+ * - yum, dnf, dnf5, tdnf: `cachedir` of each RPM tool, kept apart because each `clean all` empties only
+ *   its own (see `RPM_CACHE_AREAS` in system.ts): yum 3 and microdnf /var/cache/yum (yum.conf(5);
+ *   microdnf `dnf/dnf-main.c` `#define CACHEDIR "/var/cache/yum"`), dnf 4 /var/cache/dnf (dnf.conf(5),
+ *   https://dnf.readthedocs.io/en/latest/conf_ref.html), dnf5 /var/cache/libdnf5
+ *   (https://dnf5.readthedocs.io/en/latest/dnf5.conf.5.html), tdnf /var/cache/tdnf (https://github.com/vmware/tdnf/wiki).
  * - zypper: zypper(8) FILES, https://manpages.opensuse.org/Tumbleweed/zypper/zypper.8.en.html (/var/cache/zypp).
  * - pacman: pacman.conf(5) `CacheDir`, https://man.archlinux.org/man/pacman.conf.5.
  * - pip: https://pip.pypa.io/en/stable/topics/caching/ (~/.cache/pip on Linux).
@@ -48,7 +50,10 @@ export const CACHE_AREAS: Readonly<Record<CacheArea, { readonly paths: readonly 
   "apt-lists": { paths: ["/var/lib/apt/lists"], description: "apt package index (apt-get update)" },
   "apt-archives": { paths: ["/var/cache/apt", "/var/cache/apt/archives"], description: "apt downloaded .deb files and pkgcache" },
   apk: { paths: ["/var/cache/apk", "/etc/apk/cache"], description: "apk index and package cache" },
-  "yum-dnf": { paths: ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/tdnf"], description: "yum/dnf/tdnf metadata and package cache" },
+  yum: { paths: ["/var/cache/yum"], description: "yum 3 and microdnf metadata and package cache" },
+  dnf: { paths: ["/var/cache/dnf"], description: "dnf 4 metadata and package cache" },
+  dnf5: { paths: ["/var/cache/libdnf5"], description: "dnf5 metadata and package cache" },
+  tdnf: { paths: ["/var/cache/tdnf"], description: "tdnf metadata and package cache" },
   zypper: { paths: ["/var/cache/zypp"], description: "zypper metadata and package cache" },
   pacman: { paths: ["/var/cache/pacman/pkg"], description: "pacman package cache" },
   pip: { paths: ["~/.cache/pip"], description: "pip HTTP and wheel cache" },

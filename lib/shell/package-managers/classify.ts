@@ -73,7 +73,7 @@ function resolveTool(u: UnwrappedCommand): { manager: PackageManagerId; tool: Sh
   if (!name || base === null) return null;
   const direct = commandToManager(base);
   if (direct) return { manager: direct, tool: name, args: u.args };
-  // python[3[.x]] [-opts] -m pip …
+  // python[3[.x]] [-opts] -m pip|pipx …
   if (/^python(?:\d+(?:\.\d+)?)?$/u.test(base) || base === "py") {
     const args = u.args;
     for (let i = 0; i < args.length; i++) {
@@ -81,9 +81,10 @@ function resolveTool(u: UnwrappedCommand): { manager: PackageManagerId; tool: Sh
       if (v === null) return null;
       if (v === "-m") {
         const mod = args[i + 1]?.value;
+        if (mod === "pipx") return { manager: "pipx", tool: name, args: args.slice(i + 2) };
         return mod === "pip" || mod === "pip3" ? { manager: "pip", tool: name, args: args.slice(i + 2) } : null;
       }
-      if (v.startsWith("-m")) return v === "-mpip" ? { manager: "pip", tool: name, args: args.slice(i + 1) } : null;
+      if (v.startsWith("-m")) return v === "-mpip" ? { manager: "pip", tool: name, args: args.slice(i + 1) } : v === "-mpipx" ? { manager: "pipx", tool: name, args: args.slice(i + 1) } : null;
       if (v === "-c" || !v.startsWith("-")) return null;
       if (v === "-W" || v === "-X") i++;
     }
@@ -207,10 +208,28 @@ function matches(rule: SubcommandRule, parsed: Parsed): boolean {
 
 const OTHER: SubcommandRule = { action: "other" };
 
-function packagesOf(rule: SubcommandRule, cli: ParsedCli): PackageArgument[] {
+/**
+ * The operands that name packages: those before `--` where the row says so, and not one right after an
+ * option the row does not know (it may be that option's value).
+ */
+function packageOperands(rule: SubcommandRule, cli: ParsedCli, words: readonly ShellWord[]): ShellWord[] {
+  let operands = rule.packagesEndAtDoubleDash ? cli.operands.slice(0, cli.operandsAfterDoubleDash) : cli.operands;
+  if (rule.skipOperands) operands = operands.slice(rule.skipOperands);
+  const flags = rule.flags;
+  if (flags) {
+    const unknownOption = new Set(cli.options.filter((o) => o.value === null && o.valueWord === null && !flags.includes(o.name)).map((o) => o.word));
+    operands = operands.filter((operand) => {
+      const before = words[words.indexOf(operand) - 1];
+      return before === undefined || !unknownOption.has(before);
+    });
+  }
+  return operands;
+}
+
+function packagesOf(rule: SubcommandRule, cli: ParsedCli, words: readonly ShellWord[]): PackageArgument[] {
   if (!rule.packages) return [];
   const version = rule.versionOption ? { value: optionValue(cli.options, rule.versionOption.options), singlePackageOnly: rule.versionOption.singlePackageOnly } : null;
-  let packages = readPackages(rule.packages, cli.operands, version);
+  let packages = readPackages(rule.packages, packageOperands(rule, cli, words), version);
   const type = rule.typeOption ? optionValue(cli.options, rule.typeOption.options) : null;
   if (type !== null && type !== rule.typeOption?.packageValue) packages = packages.map((p) => ({ ...p, kind: "group" as const, pinned: false }));
   for (const source of rule.optionPackages ?? []) {
@@ -262,11 +281,39 @@ function isGlobal(spec: PackageManagerSpec, rule: SubcommandRule, parsed: Parsed
   return Object.entries(settings.values ?? {}).some(([option, value]) => optionValue(parsed.cli.options, [option]) === value);
 }
 
-function cleansOf(rule: SubcommandRule, cli: ParsedCli): CacheArea[] {
-  return (rule.cleans ?? [])
-    .filter((cleaned) => !cleaned.withOption || hasOption(cli.options, ...cleaned.withOption))
-    .filter((cleaned) => !cleaned.withOperand || cli.operands.some((w) => w.value !== null && cleaned.withOperand!.includes(w.value)))
-    .map((cleaned) => cleaned.area);
+/** The cache areas of the command that runs (`dnf5` and `microdnf` keep theirs apart from `dnf`'s). */
+function commandAreas(spec: PackageManagerSpec, u: UnwrappedCommand): readonly CacheArea[] {
+  return (u.baseName !== null ? spec.commandCacheAreas?.[u.baseName] : undefined) ?? spec.cacheAreas;
+}
+
+function resolveAreas(areas: readonly (CacheArea | "command")[], own: readonly CacheArea[]): CacheArea[] {
+  return [...new Set(areas.flatMap((area) => (area === "command" ? own : [area])))];
+}
+
+function cleansOf(rule: SubcommandRule, cli: ParsedCli, own: readonly CacheArea[]): CacheArea[] {
+  return resolveAreas(
+    (rule.cleans ?? [])
+      .filter((cleaned) => !cleaned.withOption || hasOption(cli.options, ...cleaned.withOption))
+      .filter((cleaned) => !cleaned.withOperand || cli.operands.some((w) => w.value !== null && cleaned.withOperand!.includes(w.value)))
+      .map((cleaned) => cleaned.area),
+    own,
+  );
+}
+
+/** The constraints files an invocation is given (see `PackageManagerInvocation.constraintFiles`). */
+function constraintFiles(spec: PackageManagerSpec, options: readonly CliOption[], env: EnvironmentLookup): (string | null)[] {
+  const settings = spec.constraints;
+  if (!settings) return [];
+  const files: (string | null)[] = findOptions(options, ...settings.options).map((option) => (option.value !== null && !/[$`]/u.test(option.value) ? option.value : null));
+  for (const name of settings.env) {
+    const value = env(name);
+    if (value === null) files.push(null);
+    else if (value !== undefined) files.push(...value.split(/\s+/u).filter((file) => file !== "").map((file) => (/[$`]/u.test(file) ? null : file)));
+  }
+  for (const option of findOptions(options, ...(settings.passthrough ?? []))) {
+    if (option.value === null || /(?:^|\s)(?:-c|--constraint)/u.test(option.value)) files.push(null);
+  }
+  return files;
 }
 
 /** Where the options or the environment moved the cache (see `PackageManagerInvocation.cacheDirectory`). */
@@ -302,7 +349,7 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
   const simulated = spec.simulateOptions !== undefined && hasOption(cli.options, ...spec.simulateOptions);
   const rule = (simulated ? undefined : spec.subcommands.find((candidate) => matches(candidate, parsed))) ?? OTHER;
   const action = rule.action;
-  const packages = packagesOf(rule, cli);
+  const packages = packagesOf(rule, cli, resolved.args);
   const requirementFiles = findOptions(options, ...(spec.requirementFileOptions ?? [])).flatMap((o) => (o.valueWord ? [o.valueWord] : o.value !== null ? [o.word] : []));
   if (rule.packages === "requirement-files") requirementFiles.push(...cli.operands);
   const global = isGlobal(spec, rule, parsed);
@@ -319,8 +366,9 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     rule.updatesIndex === true ||
     (index?.options !== undefined && hasOption(options, ...index.options)) ||
     (fetches && index?.onFetchUnless !== undefined && !hasOption(options, ...index.onFetchUnless));
-  const fills = rule.fills ?? (action === "install" || action === "upgrade" ? spec.cacheAreas : []);
-  const prompts = (rule.prompts ?? false) && spec.nonInteractive?.onlyOnTerminal !== true;
+  const ownAreas = commandAreas(spec, u);
+  const fills = resolveAreas(rule.fills ?? (action === "install" || action === "upgrade" ? ["command"] : []), ownAreas);
+  const prompts = rule.prompts ?? false;
   const niWord = nonInteractiveWord(spec, action, options);
   return {
     manager: spec.id,
@@ -334,6 +382,7 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     operands: cli.operands,
     packages,
     requirementFiles,
+    constraintFiles: constraintFiles(spec, options, lookup),
     promptsWithoutFlag: prompts,
     nonInteractive: !prompts || niWord !== null || switchedOn(lookup, spec.nonInteractive?.env ?? []),
     nonInteractiveWord: niWord,
@@ -341,7 +390,7 @@ export function classifyPackageManagerCommand(cmd: ShellCommand, env?: Environme
     noCache,
     cacheDirectory: cacheDirectory(spec, options, lookup),
     fillsCache: noCache ? [] : [...fills],
-    cleansCache: cleansOf(rule, cli),
+    cleansCache: cleansOf(rule, cli, ownAreas),
     installsRecommends: installsRecommends(spec, action, options),
     manifestInstall: manifest,
     frozenLockfile: frozen,

@@ -4,6 +4,25 @@
  */
 import type { PackageManagerSpec } from "./types.js";
 
+/** `--x` and `--no-x` for RubyGems' `--[no-]x` switches. */
+function switches(...names: string[]): string[] {
+  return names.flatMap((name) => [`--${name}`, `--no-${name}`]);
+}
+
+/**
+ * The options of `gem install` that take no value (RubyGems 3.5 `gem help install`: install/update,
+ * local/remote, common and deprecated options). An operand after any other option may be its value
+ * (`--use-system-libraries true`, an option gem rejects), so it is not read as a gem.
+ */
+const GEM_INSTALL_FLAGS: readonly string[] = [
+  "-N", "-E", "-f", "-w", "-l", "-r", "-b", "-V", "-q", "-h", "-u",
+  "--no-document", "--vendor", "--ignore-dependencies", "--development", "--development-all", "--conservative",
+  "--default", "--explain", "--local", "--remote", "--both", "--clear-sources", "--pre", "--help", "--quiet",
+  "--silent", "--backtrace", "--debug", "--norc",
+  ...switches("env-shebang", "force", "wrappers", "format-executable", "user-install", "minimal-deps", "post-install-message",
+    "lock", "suggestions", "prerelease", "rdoc", "ri", "update-sources", "verbose", "http-proxy"),
+];
+
 const BATCH = { flags: [{ names: ["-B", "--batch-mode"] }], env: [], fixFlag: "--batch-mode" };
 /** The project's lockfile alone decides (Cargo.lock). */
 const CARGO_LOCKED = { options: ["--locked", "--frozen"] };
@@ -12,10 +31,14 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
   {
     id: "gem", ecosystem: "language", commands: ["gem"],
     docs: ["https://guides.rubygems.org/command-reference/#gem-install"],
-    cli: { short: "vinsP", shortOptional: "gp", long: ["version", "install-dir", "bindir", "platform", "source", "trust-policy", "build-root", "target-rbconfig"] },
+    cli: { short: "vinsPB", shortOptional: "gp", long: ["version", "install-dir", "bindir", "platform", "source", "trust-policy", "build-root", "target-rbconfig", "bulk-threshold", "config-file", "without"] },
     subcommands: [
-      // `-v` applies to the package only when exactly one is named.
-      { names: ["install", "i"], action: "install", packages: "gem", versionOption: { options: ["-v", "--version"], singlePackageOnly: true } },
+      // `-v` applies to the package only when exactly one is named. `gem install [options] GEMNAME … --
+      // --build-flags`: what follows `--` goes to the extension's build (`extconf.rb`), not a gem.
+      {
+        names: ["install", "i"], action: "install", packages: "gem", versionOption: { options: ["-v", "--version"], singlePackageOnly: true },
+        packagesEndAtDoubleDash: true, flags: GEM_INSTALL_FLAGS,
+      },
       { names: ["uninstall"], action: "remove", packages: "gem", versionOption: { options: ["-v", "--version"], singlePackageOnly: true } },
       { names: ["update"], action: "upgrade", packages: "gem", versionOption: { options: ["-v", "--version"], singlePackageOnly: true } },
     ],

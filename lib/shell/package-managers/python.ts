@@ -26,6 +26,10 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     },
     nested: ["cache"],
     requirementFileOptions: ["-r", "--requirement"],
+    // "Constraints Files" (https://pip.pypa.io/en/stable/user_guide/#constraints-files): they decide the
+    // version of what is installed; every option can be set as `PIP_<OPTION>`, so `PIP_CONSTRAINT` too
+    // (https://pip.pypa.io/en/stable/topics/configuration/#environment-variables).
+    constraints: { options: ["-c", "--constraint"], env: ["PIP_CONSTRAINT"] },
     subcommands: [
       {
         names: ["install"],
@@ -64,6 +68,8 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     },
     nested: ["pip", "cache", "tool", "python"],
     requirementFileOptions: ["-r", "--requirement", "--requirements"],
+    // `-c/--constraint(s)` and `UV_CONSTRAINT` (https://docs.astral.sh/uv/reference/environment/#uv_constraint).
+    constraints: { options: ["-c", "--constraint", "--constraints"], env: ["UV_CONSTRAINT"] },
     global: { flags: ["--system"] },
     subcommands: [
       { names: ["pip install"], action: "install", packages: "pip", manifest: "with-requirement-files", frozen: HASHES },
@@ -82,6 +88,27 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     noCache: { flags: ["-n", "--no-cache"], env: [{ name: "UV_NO_CACHE", when: "truthy" }], fixFlag: "--no-cache" },
     cacheLocation: { options: ["--cache-dir"], env: ["UV_CACHE_DIR"] },
     cacheAreas: ["uv"], cleanup: ["uv … --no-cache", "uv cache clean"], pinExample: "requests==2.31.0",
+  },
+  {
+    // `python -m pipx` is resolved in classify.ts. Each package spec is handed to pip (`pipx install
+    // black==24.10.0`, `pipx inject VENV requests==2.32.3`), so operands read as pip requirements; pipx
+    // runs pip with the environment, so `PIP_CONSTRAINT` applies, and `--pip-args` may hold `-c`.
+    id: "pipx", ecosystem: "language", commands: ["pipx"],
+    docs: ["https://pipx.pypa.io/stable/docs/", "https://pipx.pypa.io/stable/installation/"],
+    cli: { short: "ir", long: ["suffix", "python", "preinstall", "index-url", "pip-args", "spec", "requirement", "backend", "global-option"] },
+    subcommands: [
+      // `--spec SPEC` (older pipx) names what is installed; the operand is then only the app's name.
+      { names: ["install"], withOption: ["--spec"], action: "install" },
+      { names: ["install"], action: "install", packages: "pip" },
+      // `pipx inject VENV PACKAGE…`: the first operand is the venv.
+      { names: ["inject"], action: "install", packages: "pip", skipOperands: 1 },
+      { names: ["upgrade", "upgrade-all", "reinstall", "reinstall-all"], action: "upgrade" },
+      { names: ["uninstall", "uninject", "uninstall-all"], action: "remove" },
+    ],
+    constraints: { options: [], env: ["PIP_CONSTRAINT"], passthrough: ["--pip-args"] },
+    // pipx calls pip without `--no-cache-dir`, so pip's cache fills unless PIP_NO_CACHE_DIR is set.
+    noCache: { flags: [], env: [{ name: "PIP_NO_CACHE_DIR", when: "any" }] },
+    cacheAreas: ["pip"], cleanup: ["pip cache purge"], pinExample: "black==24.10.0",
   },
   {
     id: "poetry", ecosystem: "language", commands: ["poetry"],

@@ -2,7 +2,7 @@
  * The operating-system package managers, as data (see `PackageManagerSpec`). Each entry cites the
  * manual it follows in `docs`; a comment names any other source.
  */
-import type { PackageManagerSpec, SubcommandRule } from "./types.js";
+import type { CacheArea, PackageManagerSpec, SubcommandRule } from "./types.js";
 
 const APT_DOCS = "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html";
 /** apt-get(8) `-s`: "No action; perform a simulation of events that would occur but do not actually change the system". */
@@ -59,19 +59,24 @@ function aptManager(id: "apt-get" | "apt", commands: readonly string[], docs: re
 const RPM_SUBCOMMANDS: readonly SubcommandRule[] = [
   { names: ["groupinstall"], action: "install", packages: "group", prompts: true },
   { names: ["builddep", "build-dep"], action: "install", prompts: true },
-  { names: ["install", "in", "localinstall", "reinstall", "downgrade", "swap", "install-n", "install-na", "install-nevra"], action: "install", packages: "rpm", prompts: true },
-  { names: ["update", "upgrade", "up", "update-minimal", "upgrade-minimal", "distro-sync", "dsync", "distribution-synchronization", "dup"], action: "upgrade", packages: "rpm", prompts: true },
+  // dnf `reinstall.py`: aliases ('reinstall', 'rei').
+  { names: ["install", "in", "localinstall", "reinstall", "rei", "downgrade", "swap", "install-n", "install-na", "install-nevra"], action: "install", packages: "rpm", prompts: true },
+  // dnf `upgrademinimal.py`: aliases ('upgrade-minimal', 'update-minimal', 'up-min').
+  { names: ["update", "upgrade", "up", "update-minimal", "upgrade-minimal", "up-min", "distro-sync", "dsync", "distribution-synchronization", "dup"], action: "upgrade", packages: "rpm", prompts: true },
   { names: ["groupremove"], action: "remove", packages: "group", prompts: true },
   { names: ["remove", "erase", "rm", "autoremove", "remove-n", "remove-na", "remove-nevra"], action: "remove", packages: "rpm", prompts: true },
-  { names: ["makecache", "check-update", "check-upgrade"], action: "update-index", fills: ["yum-dnf"], updatesIndex: true },
+  { names: ["makecache", "check-update", "check-upgrade"], action: "update-index", fills: ["command"], updatesIndex: true },
   // Only `clean all` empties the cache (metadata, packages, dbcache); `clean packages` etc. are partial.
-  { names: ["clean"], action: "clean", cleans: [{ area: "yum-dnf", withOperand: ["all"] }] },
+  // It empties the cache of the tool that runs: `microdnf clean all` only /var/cache/yum.
+  { names: ["clean"], action: "clean", cleans: [{ area: "command", withOperand: ["all"] }] },
   { names: ["group install", "groups install"], action: "install", packages: "group", prompts: true },
   { names: ["group update", "group upgrade"], action: "upgrade", packages: "group", prompts: true },
   { names: ["group remove", "groups remove"], action: "remove", packages: "group", prompts: true },
   { names: ["module install"], action: "install", packages: "module", prompts: true },
   { names: ["module remove"], action: "remove", prompts: true },
-  { names: ["module enable", "module disable", "module reset", "module switch-to"], action: "other", prompts: true },
+  // `enable` and `switch-to` choose the stream later installs come from (the default one when none is named).
+  { names: ["module enable", "module switch-to"], action: "other", packages: "module", prompts: true },
+  { names: ["module disable", "module reset"], action: "other", prompts: true },
 ];
 
 const RPM_CLI = {
@@ -98,19 +103,44 @@ const RPM_INDEX = { options: ["--refresh"] };
 /** dnf installs weak dependencies unless `install_weak_deps=False` (dnf.conf(5)). */
 const DNF_RECOMMENDS = { default: true, config: { options: ["--setopt"], key: "install_weak_deps" } };
 
+/**
+ * Where each RPM tool keeps its cache (`cachedir`), by command. Several areas are alternatives: which
+ * one a command fills depends on the version the image has, so removing or mounting any of them counts.
+ * - `yum`: yum 3 (EL 7) uses /var/cache/yum; on EL 8/9 `yum` is dnf 4 (/var/cache/dnf); on Fedora ≥ 41
+ *   it is dnf5 (/var/cache/libdnf5). yum.conf(5) `cachedir`; dnf.conf(5) `cachedir`
+ *   (https://dnf.readthedocs.io/en/latest/conf_ref.html); https://dnf5.readthedocs.io/en/latest/dnf5.conf.5.html.
+ * - `dnf`: dnf 4 (/var/cache/dnf) or, from Fedora 41, dnf5 (/var/cache/libdnf5); `dnf-3` is dnf 4; `dnf5` is dnf5.
+ * - `microdnf`: /var/cache/yum (rpm-software-management/microdnf `dnf/dnf-main.c`:
+ *   `#define CACHEDIR "/var/cache/yum"`, `dnf_context_set_cache_dir (ctx, CACHEDIR"/metadata")`), not
+ *   dnf's folder, so `microdnf clean all` leaves a `dnf install`'s cache and `dnf clean all` a microdnf one.
+ * - `tdnf`: /var/cache/tdnf (https://github.com/vmware/tdnf/wiki).
+ */
+const RPM_CACHE_AREAS: Readonly<Record<string, readonly CacheArea[]>> = {
+  yum: ["yum", "dnf", "dnf5"],
+  dnf: ["dnf", "dnf5"],
+  "dnf-3": ["dnf"],
+  dnf5: ["dnf5"],
+  tdnf: ["tdnf"],
+  microdnf: ["yum"],
+};
+
 function rpmManager(id: "yum" | "dnf" | "microdnf", commands: readonly string[], docs: string, clean: string[]): PackageManagerSpec {
   return {
     id, ecosystem: "system", commands, docs: [docs],
     cli: RPM_CLI,
     nested: ["group", "groups", "module"],
     subcommands: RPM_SUBCOMMANDS,
-    // microdnf asks only on a terminal (rpm-software-management/microdnf#94); the docker-library
-    // oraclelinux images run `microdnf install` without -y in every build.
-    nonInteractive: id === "microdnf" ? { ...RPM_NON_INTERACTIVE, onlyOnTerminal: true } : RPM_NON_INTERACTIVE,
+    // microdnf asks `Is this ok [y/N]:` on every transaction since 3.7.0, terminal or not, and in a build
+    // reads end of file forever (`opt_yes = FALSE` in `dnf/dnf-main.c`; `dnf_utils_userconfirm` in
+    // `dnf/dnf-utils.c`; rpm-software-management/microdnf#94 added the prompt with yes as the default,
+    // #97 removed that default). Only older microdnf (Oracle Linux 8) went on without `-y`.
+    nonInteractive: RPM_NON_INTERACTIVE,
     updatesIndex: RPM_INDEX,
     // yum: weak dependencies only where the option is given (yum has no such default: null).
     recommends: id === "yum" ? { ...DNF_RECOMMENDS, default: null } : DNF_RECOMMENDS,
-    cacheAreas: ["yum-dnf"], cleanup: clean, pinExample: "httpd-2.4.37",
+    cacheAreas: RPM_CACHE_AREAS[id]!,
+    commandCacheAreas: RPM_CACHE_AREAS,
+    cleanup: clean, pinExample: "httpd-2.4.37",
   };
 }
 

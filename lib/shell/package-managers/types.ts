@@ -9,7 +9,7 @@ import type { ShellCommand, ShellWord } from "../model.js";
 
 export type PackageManagerId =
   | "apt-get" | "apt" | "aptitude"
-  | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pacman" | "pip"
+  | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pacman" | "pip" | "pipx"
   | "uv" | "poetry" | "pipenv" | "conda" | "npm"
   | "pnpm" | "yarn" | "bun" | "gem"
   | "bundler" | "go" | "composer" | "cargo" | "maven" | "gradle";
@@ -19,7 +19,7 @@ export type PackageManagerAction = "install" | "update-index" | "upgrade" | "rem
 /** Download caches and package indexes a RUN can leave in its layer. */
 export type CacheArea =
   | "apt-lists" | "apt-archives"
-  | "apk" | "yum-dnf" | "zypper" | "pacman" | "pip"
+  | "apk" | "yum" | "dnf" | "dnf5" | "tdnf" | "zypper" | "pacman" | "pip"
   | "uv" | "poetry" | "pipenv" | "conda"
   | "npm" | "yarn" | "pnpm" | "bun" | "gem" | "bundler" | "go-mod"
   | "go-build" | "composer" | "cargo" | "maven" | "gradle";
@@ -84,6 +84,12 @@ export interface PackageManagerInvocation {
   packages: PackageArgument[];
   /** Requirement/manifest files given (`pip -r`, `conda --file`, `uv -r`, `conda env create -f`). */
   requirementFiles: ShellWord[];
+  /**
+   * Constraints files that decide the versions installed (`pip -c`, `PIP_CONSTRAINT`), as written (a path
+   * or URL; a variable's value may list several); null for one that cannot be known (an expansion, a
+   * variable of unknown value, `pipx --pip-args` that passes `-c`).
+   */
+  constraintFiles: (string | null)[];
   /** The action would prompt for confirmation without a flag (`apt-get install`, `dnf remove`…). */
   promptsWithoutFlag: boolean;
   /** The invocation will not stop at a prompt (a flag, an env var, or the action never prompts). */
@@ -99,7 +105,10 @@ export interface PackageManagerInvocation {
    * the path, `null` when moved somewhere that cannot be known, `undefined` when at its default place.
    */
   cacheDirectory: string | null | undefined;
-  /** Cache areas this invocation fills (after `noCache` is taken into account). */
+  /**
+   * Cache areas this invocation fills (after `noCache` is taken into account). For the RPM managers
+   * these are alternatives (see `PackageManagerSpec.commandCacheAreas`).
+   */
   fillsCache: CacheArea[];
   /** Cache areas this invocation empties (clean actions). */
   cleansCache: CacheArea[];
@@ -166,9 +175,12 @@ export interface OptionPackages {
   readonly kind: "editable" | "vcs" | "path";
 }
 
-/** A cache area an action empties, possibly only with an option or operand (`npm cache clean --force`, `dnf clean all`). */
+/**
+ * A cache area an action empties, possibly only with an option or operand (`npm cache clean --force`,
+ * `dnf clean all`); `command`: the areas of the command that runs (`PackageManagerSpec.commandCacheAreas`).
+ */
 export interface CleanedArea {
-  readonly area: CacheArea;
+  readonly area: CacheArea | "command";
   readonly withOption?: readonly string[];
   readonly withOperand?: readonly string[];
 }
@@ -196,19 +208,29 @@ export interface SubcommandRule {
   readonly operandPattern?: RegExp;
   /** Only when there are operands. */
   readonly withOperands?: boolean;
+  /** Leading operands that are not packages (`pipx inject VENV pkg`: the venv). */
+  readonly skipOperands?: number;
   readonly action: PackageManagerAction;
   /** How the operands are read; none are packages when omitted. */
   readonly packages?: PackageSyntax;
   /** Packages given as option values. */
   readonly optionPackages?: readonly OptionPackages[];
+  /** Operands after `--` are not packages (`gem install x -- --use-system-libraries`: build flags). */
+  readonly packagesEndAtDoubleDash?: boolean;
+  /**
+   * Every option of the subcommand that takes no value. When given, an operand right after an option
+   * that is neither one of these nor a value option of the `cli` spec may be that option's value, and
+   * is not read as a package.
+   */
+  readonly flags?: readonly string[];
   /** The option giving the version of every package (`gem install -v 1.2 x`), and whether only with one package. */
   readonly versionOption?: { readonly options: readonly string[]; readonly singlePackageOnly: boolean };
   /** An option whose value, unless `packageValue`, turns every package into a group (`zypper in -t pattern x`). */
   readonly typeOption?: { readonly options: readonly string[]; readonly packageValue: string };
   /** Asks for confirmation unless made non-interactive. */
   readonly prompts?: boolean;
-  /** Cache areas it fills (default: the manager's areas for install/upgrade, none otherwise). */
-  readonly fills?: readonly CacheArea[];
+  /** Cache areas it fills (default: the command's areas for install/upgrade, none otherwise; `command`: the command's areas). */
+  readonly fills?: readonly (CacheArea | "command")[];
   readonly cleans?: readonly CleanedArea[];
   /** Downloads the package index. */
   readonly updatesIndex?: boolean;
@@ -259,6 +281,12 @@ export interface PackageManagerSpec {
   readonly simulateOptions?: readonly string[];
   /** Options giving requirement files (`pip -r`, `conda --file`). */
   readonly requirementFileOptions?: readonly string[];
+  /**
+   * Options and variables giving constraints files (`pip -c`, `PIP_CONSTRAINT`, whose value lists files
+   * separated by blanks), and options whose value is a command line passed to pip (`pipx --pip-args`):
+   * a `-c` in it is a constraints file that cannot be read.
+   */
+  readonly constraints?: { readonly options: readonly string[]; readonly env: readonly string[]; readonly passthrough?: readonly string[] };
   /** How prompts are answered; omitted: the tool never asks. */
   readonly nonInteractive?: {
     /** Option groups that make it non-interactive, tried in order (the first group that is present wins). */
@@ -268,8 +296,6 @@ export interface PackageManagerSpec {
     /** A configuration key that assumes yes. */
     readonly config?: ConfigKey;
     readonly env: readonly EnvSwitch[];
-    /** It asks only when standard input is a terminal, which a build never has (microdnf). */
-    readonly onlyOnTerminal?: boolean;
     /** Only these actions look at the flags (pip: `uninstall -y`). */
     readonly actions?: readonly PackageManagerAction[];
     /** The flag a fix inserts after the subcommand (before it with `fixBeforeSubcommand`: a global option). */
@@ -291,6 +317,13 @@ export interface PackageManagerSpec {
   readonly cacheLocation?: { readonly options: readonly string[]; readonly env: readonly string[] };
   /** Cache areas the tool fills. */
   readonly cacheAreas: readonly CacheArea[];
+  /**
+   * The cache areas of each command name, where commands of one manager keep their caches apart
+   * (`dnf5`, `tdnf`, `microdnf`); a command not listed has `cacheAreas`. When a command has several,
+   * they are alternatives: which folder it uses depends on the tool version the image has
+   * (`dnf`: dnf 4 or dnf5), and a cleanup or a cache mount of any of them counts.
+   */
+  readonly commandCacheAreas?: Readonly<Record<string, readonly CacheArea[]>>;
   /** How to clean up after it, as written in a RUN (for messages and fixes). */
   readonly cleanup: readonly string[];
   /** How a pinned package argument looks. */
