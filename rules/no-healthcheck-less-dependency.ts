@@ -30,7 +30,7 @@ export default createRule<ComposeRuleTypes<[], "noHealthcheck">>("no-healthcheck
     const composeFile = context.physicalFilename;
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const verdicts = new Map<string, string | null>();
         for (const dependent of model.services.values()) {

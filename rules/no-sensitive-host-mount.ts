@@ -35,7 +35,7 @@ export default createRule<ComposeRuleTypes<Options, "sensitive">>("no-sensitive-
     const allow = new Set(context.options[0]?.allow ?? []);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

@@ -83,7 +83,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         report(range, base.value, problem);
       },
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         for (const service of model.services.values()) {
           // With `build:`, `image:` names the image Compose builds, not one it pulls.

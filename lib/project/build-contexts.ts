@@ -93,9 +93,11 @@ function findComposeFilesAround(dir: string): string[] {
 function composeBuilds(dir: string): BuildOfDockerfile[] {
   const builds: BuildOfDockerfile[] = [];
   for (const composeFile of composeFilesAround(dir)) {
+    // Interpolated with the `.env` of the file's project (a `dockerfile: ${X_DOCKERFILE}` is known),
+    // every YAML document of it.
     const model = readComposeFile(composeFile);
     if (!model) continue;
-    for (const [name, service] of model.services) {
+    for (const [name, service] of model.documents.flatMap((document) => [...document.services])) {
       if (!service.build) continue;
       const files = serviceBuildFiles(composeFile, service.build);
       if (!files || files.dockerfilePath === null) continue;
