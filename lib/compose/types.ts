@@ -327,7 +327,6 @@ export interface ComposeResource {
 
 export type ComposeDiagnosticKind =
   | YAMLDiagnostic["kind"]
-  | "multiple-documents"
   | "not-a-mapping"
   | "invalid-section"
   | "invalid-service";
