@@ -62,6 +62,8 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
             for (const other of index.get(`${binding.protocol}/${p}`) ?? []) {
               if (other.layer.service.name === binding.layer.service.name && other.layer.file === binding.layer.file && other.port === binding.port) continue;
               if (!overlapsIp(other.ip, binding.ip)) continue;
+              // A later document of the same file: its own run reports the second binding, as in one document.
+              if (!other.layer.own && other.layer.file === binding.layer.file && other.port.node.range[0] > binding.port.node.range[0]) continue;
               if (!canRunTogether(other.layer.service, binding.layer.service)) continue;
               return other;
             }

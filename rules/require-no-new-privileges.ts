@@ -43,7 +43,8 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled" | "addOpti
           // The merged service's options: a later layer's `!override`/`!reset` drops the earlier ones.
           const options = merged ? mergedItems(merged, ["security_opt"], (s) => s.securityOpt).map((entry) => entry.item) : service.securityOpt;
           const values = options.map(noNewPrivileges).filter((v): v is boolean => v !== null);
-          if (values.includes(true)) continue;
+          // Set here but dropped by a later layer's `!override`/`!reset`: that layer's finding.
+          if (values.includes(true) || service.securityOpt.some((value) => noNewPrivileges(value) === true)) continue;
           const off = service.securityOpt.find((value) => noNewPrivileges(value) === false);
           if (off) {
             context.report({ loc: reportNode(off).loc, messageId: "disabled", data: { service: service.name } });
