@@ -20,6 +20,7 @@ import path from "node:path";
 import { isFile } from "../project/project-model.js";
 import type { AST } from "yaml-eslint-parser";
 import { FileCache } from "../project/file-cache.js";
+import { FreshCache } from "../project/fs-snapshot.js";
 import { parseCompose } from "./parse.js";
 import { getEntry, getMappingEntries, getSequenceItems, type MappingEntry, type resolveNode } from "./yaml.js";
 import type { ComposeFile, ComposeService, ServiceField } from "./types.js";
@@ -74,6 +75,13 @@ export function composeProfiles(dotEnv: DotEnv | null): string[] | null {
  */
 export function projectDotEnv(file: string): DotEnv | null {
   if (!path.isAbsolute(file)) return null;
+  // Every compose rule asks it for the linted file: answered once per file-system window.
+  return dotEnvOfFile.get(file, findProjectDotEnv);
+}
+
+const dotEnvOfFile = new FreshCache<DotEnv | null>(1024);
+
+function findProjectDotEnv(file: string): DotEnv | null {
   const dir = path.dirname(file);
   for (const folder of [dir, path.dirname(dir)]) {
     const dotEnv = readDotEnv(folder);
