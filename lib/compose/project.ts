@@ -373,6 +373,19 @@ export function defaultPartner(file: string): { role: "override" | "base"; path:
   return null;
 }
 
+/** The services a document tags `!reset` or `!override` as a whole. */
+function serviceTags(document: ComposeFile): Map<string, "reset" | "override"> {
+  const tags = new Map<string, "reset" | "override">();
+  const section = getMappingEntries(document.root).get("services");
+  const mapping = section?.value.node;
+  if (!mapping || mapping.type !== "YAMLMapping") return tags;
+  for (const [name, entry] of getMappingEntries(mapping)) {
+    if (entry.reset) tags.set(name, "reset");
+    else if (entry.override) tags.set(name, "override");
+  }
+  return tags;
+}
+
 /** Whether some service of the file cannot run on its own (no image, build or extends): a fragment of a merge. */
 function isPartial(model: ComposeFile): boolean {
   return [...model.services.values()].some((service) => !service.fields.has("image") && !service.fields.has("build") && !service.fields.has("extends"));
@@ -438,9 +451,14 @@ function buildProject(model: ComposeFile, file: string): ComposeProject {
     for (const document of source.documents) {
       define(document);
       const own = document === model;
+      // `name: !reset` removes a service the files before declared; `name: !override` replaces it.
+      const section = getMappingEntries(document.root).get("services");
+      if (section?.reset || section?.override) services.clear();
+      const tagged = serviceTags(document);
+      for (const [name, tag] of tagged) if (tag === "reset") services.delete(name);
       for (const service of document.services.values()) {
         const layers = layersOf(document, sourceFile, service, own, new Set([`${sourceFile}\0${service.name}`]));
-        const existing = services.get(service.name);
+        const existing = tagged.get(service.name) === "override" ? undefined : services.get(service.name);
         if (existing) {
           existing.layers.push(...layers);
           if (own) existing.own = service;

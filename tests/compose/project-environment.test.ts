@@ -229,3 +229,22 @@ describe("!reset and !override in later layers", () => {
     expect(items).toEqual(["no-new-privileges:true"]);
   });
 });
+
+describe("!reset and !override on a whole service", () => {
+  it("removes a service with !reset and replaces it with !override", () => {
+    const dir = tree({
+      "compose.yaml": "services:\n  web:\n    image: nginx:1.27.0\n    ports: ['8080:80']\n  debug:\n    image: busybox:1.36\n  all:\n    image: a:1\n",
+      "compose.override.yaml": "services:\n  debug: !reset null\n  web: !override\n    image: nginx:1.27.1\n",
+    });
+    const project = projectOf(dir);
+    expect([...project.services.keys()].sort()).toEqual(["all", "web"]);
+    const web = service(project, "web");
+    expect(web.layers.map((layer) => path.basename(layer.file))).toEqual(["compose.override.yaml"]);
+    expect(mergedItems(web, ["ports"], (s) => s.ports)).toEqual([]);
+  });
+
+  it("replaces every service with services: !override", () => {
+    const dir = tree({ "compose.yaml": "services:\n  a:\n    image: a:1\n---\nservices: !override\n  b:\n    image: b:1\n" });
+    expect([...projectOf(dir).services.keys()]).toEqual(["b"]);
+  });
+});
