@@ -127,8 +127,8 @@ function variableOrigins(variables: readonly string[], dotEnv: DotEnv | null): V
 }
 
 /**
- * Where an interpolated value came from, for a message: `` (`${TAG}` is `nightly` from .env line 3)``,
- * or "" when the value uses no variable of the project's `.env`.
+ * Where an interpolated value came from, for a message: ` (TAG=nightly from .env line 3)` (each `.env`
+ * variable the value uses, `?` for a value set from the shell), or "" when it uses none.
  */
 export function describeOrigins(value: { origins?: readonly VariableOrigin[] } | null | undefined): string {
   const origins = value?.origins ?? [];
