@@ -10,7 +10,7 @@ import { runShellScript } from "../lib/semantics/run-shell.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-type MessageId = "missing" | "onlyAtRoot" | "appendEntry";
+type MessageId = "missing" | "onlyAtRoot" | "missingSeveral" | "onlyAtRootSeveral" | "appendEntry";
 type Options = [{ entries?: string[]; contextEntries?: boolean; unusedFiles?: boolean }];
 
 const DEFAULT_ENTRIES = [".git", "**/.env", "**/.env.*", "**/*.pem", "**/*.key"];
@@ -28,6 +28,17 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 /** Entries that name folders: their sample paths are a file inside (`.git/HEAD`), which `.git/` and `.git/**` also exclude. */
 const FOLDER_ENTRIES = new Set([".git", "node_modules", "**/__pycache__", ".venv"]);
+
+/**
+ * Whether a required entry names the Git history at the root of the context (`.git`, `/.git`, `.git/`,
+ * `.git/**`). The history is the `.git` folder (or, in a submodule or worktree, the `.git` file) at the
+ * top of a working tree only (gitrepository-layout(5)), and a build context holds nothing but the files
+ * of its folder (docs.docker.com/build/concepts/context/): a context that is a sub-folder of a repository
+ * has none to send. Such an entry is required only for a context whose folder has a `.git` entry.
+ */
+function namesGitHistory(pattern: string): boolean {
+  return /^\/*\.git(?:\/(?:\*\*)?)?$/u.test(pattern);
+}
 
 const PYTHON_MARKERS = ["requirements.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile", "poetry.lock", "uv.lock", "__pycache__", ".venv"];
 
@@ -144,7 +155,8 @@ function findGap(pattern: string, matcher: IgnoreMatcher, realPaths: readonly st
   // A path the file re-includes with `!` is sent on purpose (`!.env.example`): not a gap.
   const isSent = (candidate: string) => !matcher(candidate) && matcher.explain(candidate).pattern?.negated !== true;
   if (![...real, ...samples].some(isSent)) return null;
-  const example = real.find(isSent) ?? null;
+  // A real path that only repeats the entry (`.git` for `.git`) says nothing more: not an example.
+  const example = real.find((candidate) => isSent(candidate) && candidate !== pattern.replace(/^\/+|\/+$/gu, "")) ?? null;
   const root = samples[0];
   const rootDecision = root === undefined ? null : matcher.explain(root);
   const rootEntry = rootDecision?.excluded ? (rootDecision.pattern?.node ?? null) : null;
@@ -159,6 +171,31 @@ function findGap(pattern: string, matcher: IgnoreMatcher, realPaths: readonly st
     }
   }
   return { pattern, example, onlyAtRoot: rootEntry, at };
+}
+
+const what = (gap: Gap) => DESCRIPTIONS[gap.pattern] ?? `\`${gap.pattern}\``;
+const example = (gap: Gap) => (gap.example ? ` (\`${gap.example}\` is sent)` : "");
+const patternList = (gaps: readonly Gap[]) => {
+  const quoted = gaps.map((gap) => `\`${gap.pattern}\``);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)!}`;
+};
+
+/** The message of one finding about `gaps` (one or several entries that one fix adds at one place). */
+function reportOf(gaps: readonly Gap[], wholeContext: boolean) {
+  const [first] = gaps;
+  if (gaps.length === 1 && first) {
+    const consequence = wholeContext ? "`COPY . .` sends it into the image" : "it is sent to the builder with the build context (and into the image by any later `COPY . .`)";
+    return first.onlyAtRoot
+      ? ({ messageId: "onlyAtRoot", data: { what: what(first), pattern: first.pattern, entry: first.onlyAtRoot.raw, example: example(first) } } as const)
+      : ({ messageId: "missing", data: { what: what(first), pattern: first.pattern, consequence, example: example(first) } } as const);
+  }
+  const entries = new Set(gaps.map((gap) => gap.onlyAtRoot));
+  if (first?.onlyAtRoot && entries.size === 1) {
+    return { messageId: "onlyAtRootSeveral", data: { list: gaps.map((gap) => `${what(gap)}${example(gap)}`).join("; "), entry: first.onlyAtRoot.raw, patterns: patternList(gaps) } } as const;
+  }
+  const consequence = wholeContext ? "`COPY . .` sends them into the image" : "they are sent to the builder with the build context (and into the image by any later `COPY . .`)";
+  const item = (gap: Gap) => `${what(gap)}${gap.onlyAtRoot ? ` (\`${gap.onlyAtRoot.raw}\` matches only at the root)` : ""}${example(gap)}`;
+  return { messageId: "missingSeveral", data: { list: gaps.map(item).join("; "), consequence, patterns: patternList(gaps) } } as const;
 }
 
 export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerignore-required-entries", {
@@ -202,6 +239,9 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
       missing: "This .dockerignore does not exclude {{what}}, so {{consequence}}{{example}}. Add `{{pattern}}`.",
       onlyAtRoot:
         "This .dockerignore excludes {{what}} only at the root of the context (`{{entry}}` matches there alone), so sub-folders still send theirs{{example}}. Add `{{pattern}}`.",
+      missingSeveral: "This .dockerignore does not exclude {{list}}, so {{consequence}}. Add {{patterns}}.",
+      onlyAtRootSeveral:
+        "This .dockerignore excludes {{list}} only at the root of the context (`{{entry}}` matches there alone), so sub-folders still send theirs. Add {{patterns}}.",
       appendEntry: "Add `{{pattern}}` to .dockerignore (check first that the build does not need it).",
     },
   },
@@ -213,6 +253,7 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
         const judged = judgedBuilds(context.physicalFilename, options.unusedFiles === true);
         if (!judged) return;
         const required = new Set(options.entries ?? DEFAULT_ENTRIES);
+        if (!judged.contexts.some((dir) => existsIn(dir, ".git"))) for (const entry of required) if (namesGitHistory(entry)) required.delete(entry);
         if (options.contextEntries !== false) for (const dir of judged.contexts) for (const entry of contextRequirements(dir)) required.add(entry);
         const realPaths = judged.contexts.flatMap((dir) => (listContext(dir) ?? []).map((entry) => entry.path));
         const matcher = createIgnoreMatcher(program.patterns);
@@ -224,27 +265,41 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
         // New exclusions go before the first `!` exception: an exception after them still wins,
         // so nothing the file re-includes is excluded again (the last matching line decides).
         const firstException = program.patterns.find((pattern) => pattern.negated);
-        const insertAt = firstException ? sourceCode.getIndexFromLoc({ line: firstException.loc.start.line, column: 0 }) : text.length;
-        const separator = firstException || insertAt === 0 || text.endsWith("\n") ? "" : newline;
+        // Where Docker starts a line: after a `\n` (a lone `\r` ends no line for it).
+        const lineStart = (node: PatternNode) => text.lastIndexOf("\n", node.range[0] - 1) + 1;
+        const insertAt = firstException ? lineStart(firstException) : text.length;
         const firstLineEnd = text.search(/\r?\n|\r/u);
         const fileStart = { start: { line: 1, column: 0 }, end: sourceCode.getLocFromIndex(firstLineEnd < 0 ? text.length : firstLineEnd) };
-        const consequence = copiesWholeContext(judged.dockerfiles)
-          ? "`COPY . .` sends it into the image"
-          : "it is sent to the builder with the build context (and into the image by any later `COPY . .`)";
+        const wholeContext = copiesWholeContext(judged.dockerfiles);
+
+        // One finding per place a fix goes, so that one `--fix` pass adds every entry (fixes at one
+        // offset would each take a pass). Entries about an existing line that comes before every
+        // exception go just above that line: among exclusions order does not matter, so that is the
+        // same meaning as the end. Every other entry goes to `insertAt`, in one finding at the file's start.
+        const groups = new Map<number, { anchor: PatternNode | null; gaps: Gap[] }>();
         for (const gap of gaps) {
-          const what = DESCRIPTIONS[gap.pattern] ?? `\`${gap.pattern}\``;
-          const example = gap.example ? ` (\`${gap.example}\` is sent)` : "";
-          const insertion = `${separator}${gap.pattern}${newline}`;
-          const fix = (fixer: RuleTextEditor) => fixer.insertTextAfterRange([insertAt, insertAt], insertion);
-          const where = gap.at ? { loc: gap.at.loc } : { loc: fileStart };
-          const report = gap.onlyAtRoot
-            ? ({ messageId: "onlyAtRoot", data: { what, pattern: gap.pattern, entry: gap.onlyAtRoot.raw, example } } as const)
-            : ({ messageId: "missing", data: { what, pattern: gap.pattern, consequence, example } } as const);
-          if (dockerfilesNeed(gap.pattern, judged.dockerfiles)) {
-            context.report({ ...where, ...report, suggest: [{ messageId: "appendEntry", data: { pattern: gap.pattern }, fix }] });
-          } else {
-            context.report({ ...where, ...report, fix });
-          }
+          const anchor = gap.at && (!firstException || gap.at.loc.start.line < firstException.loc.start.line) ? gap.at : null;
+          const offset = anchor ? lineStart(anchor) : insertAt;
+          const group = groups.get(offset) ?? { anchor, gaps: [] };
+          group.gaps.push(gap);
+          groups.set(offset, group);
+        }
+
+        for (const [offset, group] of groups) {
+          const separator = offset === text.length && offset > 0 && !text.endsWith("\n") ? newline : "";
+          const insertion = (patterns: readonly string[]) => (fixer: RuleTextEditor) => fixer.insertTextAfterRange([offset, offset], `${separator}${patterns.map((pattern) => `${pattern}${newline}`).join("")}`);
+          const fixable = group.gaps.filter((gap) => !dockerfilesNeed(gap.pattern, judged.dockerfiles));
+          const needed = group.gaps.filter((gap) => !fixable.includes(gap));
+          const ats = new Set(group.gaps.map((gap) => gap.at));
+          const at = group.anchor ?? (ats.size === 1 ? [...ats][0]! : null);
+          const where = at ? { loc: at.loc } : { loc: fileStart };
+          const report = reportOf(group.gaps, wholeContext);
+          context.report({
+            ...where,
+            ...report,
+            ...(fixable.length > 0 ? { fix: insertion(fixable.map((gap) => gap.pattern)) } : {}),
+            ...(needed.length > 0 ? { suggest: needed.map((gap) => ({ messageId: "appendEntry" as const, data: { pattern: gap.pattern }, fix: insertion([gap.pattern]) })) } : {}),
+          });
         }
       },
     };

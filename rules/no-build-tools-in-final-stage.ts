@@ -27,9 +27,9 @@ export default createRule<DockerfileRuleTypes<[], "buildTools" | "devDependencie
     schema: [],
     messages: {
       devDependencies:
-        "{{where}} installs the project's dependencies with `{{command}}` including devDependencies (test, lint and build tools), so they ship in the image. Install in a builder stage, or use `{{production}}` (or NODE_ENV=production), or prune them after the build.",
+        "{{where}} installs the project's dependencies with `{{command}}` including devDependencies (test, lint and build tools), so they ship in the image. Install them in a separate build stage, or use `{{production}}` (or NODE_ENV=production), or prune them after the build.",
       buildTools:
-        "{{where}} installs build tools ({{packages}}) with {{manager}} and never removes them, so they ship in the image (size, attack surface). Compile in a builder stage and COPY --from it only the result, or remove them in the same RUN.",
+        "{{where}} installs build tools ({{packages}}) with {{manager}} and never removes them, so they ship in the image (size, attack surface). Compile in a separate build stage and COPY --from it only the result, or remove them in the same RUN.",
     },
   },
   create(context) {

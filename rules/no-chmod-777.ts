@@ -1,5 +1,6 @@
 import type { Add, Copy, Range, Run } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { specialFilesCreatedBefore } from "../lib/semantics/created-files.js";
 import { classifyMode } from "../lib/semantics/file-mode.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
 import type { ShellScript, ShellWord } from "../lib/shell/index.js";
@@ -96,6 +97,12 @@ export default createRule<DockerfileRuleTypes<[], "worldWritable">>("no-chmod-77
           if (!word?.value || classifyMode(word.value) !== "world-writable") continue;
           const targets = unwrapped.args.slice(unwrapped.args.indexOf(word) + 1).map((arg) => arg.raw);
           if (removedLater(script, command.index, targets)) continue;
+          // A FIFO this RUN made: writing to it hands bytes to its reader and replaces nothing (fifo(7));
+          // replacing the pipe itself needs write permission on its directory.
+          if (targets.length > 0) {
+            const made = specialFilesCreatedBefore(script, command.index);
+            if (targets.every((target) => made.get(target) === "fifo")) continue;
+          }
           report(word.range, word.value, "chmod");
         } else if (name === "mkdir" || name === "install") {
           const option = modeOption(unwrapped.args);

@@ -1,5 +1,6 @@
-import type { DockerfileProgram, Run } from "../lib/dockerfile/ast.js";
+import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { shippedImageStages } from "../lib/semantics/build-target.js";
 import { runShellScript } from "../lib/semantics/run-shell.js";
 import type { ShellScript } from "../lib/shell/model.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -49,8 +50,13 @@ export default createRule<DockerfileRuleTypes<[], "consecutive" | "merge">>("no-
     const program = context.sourceCode.ast;
     const { text } = context.sourceCode;
     const escape = program.escapeChar;
+    let shipped: ReadonlySet<Stage> | null = null;
     return {
       Stage(stage) {
+        // Only layers that reach the image: a builder stage's layers are thrown away (COPY --from takes
+        // files, not layers), and a stage the build does not reach is never built.
+        shipped ??= new Set(shippedImageStages(program, context.filename));
+        if (!shipped.has(stage)) return;
         for (let i = 1; i < stage.instructions.length; i++) {
           const previous = stage.instructions[i - 1]!;
           const current = stage.instructions[i]!;

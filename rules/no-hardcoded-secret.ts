@@ -67,7 +67,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     }
 
     function checkEntry(entry: KeyValueEntry, reported: Set<number>): void {
-      if (!isSecretName(entry.key) || entry.value === null || entry.variables.length > 0 || isNonSecretValue(entry.value) || isPathValue(entry.value)) return;
+      if (!isSecretName(entry.key) || entry.value === null || entry.variables.length > 0 || isNonSecretValue(entry.value, entry.key) || isPathValue(entry.value)) return;
       const node = entry.valueNode;
       if (!node) return;
       const start = entry.via ? entry.via.range[0] : node.range[0] + (entry.form === "list" ? entry.valueIndex : 0);

@@ -10,6 +10,7 @@ import { getStageGraph } from "../lib/semantics/stages.js";
 import { isRootUser, stageUser } from "../lib/semantics/user.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { producedStage } from "../lib/semantics/build-target.js";
+import { isExportOnlyStage } from "../lib/semantics/shipped-image.js";
 
 /**
  * Tools an entrypoint uses to start as root and then run the service as another user (the pattern of
@@ -71,6 +72,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
 
     function checkFinalStage(stage: Stage): void {
       if (stage !== producedStage(program, context.filename)) return;
+      // A FROM scratch stage with no CMD or ENTRYPOINT only exports files (`--output`): nothing runs as any user.
+      if (isExportOnlyStage(program, stage)) return;
       const user = stageUser(program, stage);
       if (user.kind === "instruction") {
         if (user.user === null || !isRootUser(user.user) || !user.instruction.user) return;

@@ -11,10 +11,10 @@ function isOnlyReference(word: Word): boolean {
   return /^["']*$/u.test(rest);
 }
 
-/** Empty, a switch (`no`), a file path (`/run/secrets/x`), or only a reference: nothing secret in the value itself. */
-function isHarmlessValue(word: Word): boolean {
+/** Empty, a switch (`no`), an auth method of an `…_AUTH` name, a file path (`/run/secrets/x`), or only a reference: nothing secret in the value itself. */
+function isHarmlessValue(word: Word, name: string): boolean {
   const unquoted = word.value.replace(/^(["'])(.*)\1$/su, "$2");
-  return isNonSecretValue(unquoted) || isPathValue(unquoted) || isOnlyReference(word);
+  return isNonSecretValue(unquoted, name) || isPathValue(unquoted) || isOnlyReference(word);
 }
 
 export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("no-secret-in-arg-env", {
@@ -42,7 +42,7 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
           if (!isSecretName(declaration.name)) continue;
           const value = declaration.defaultValue;
           // `ARG TOKEN` (filled by --build-arg) is the classic case; an empty or switch-like default, or one that only forwards another variable, carries nothing itself.
-          if (value && isHarmlessValue(value)) continue;
+          if (value && isHarmlessValue(value, declaration.name)) continue;
           // The value when there is one (that is what leaks), else the name (`ARG TOKEN`, filled by --build-arg).
           const range = value ? value.range : declaration.nameRange;
           context.report({
@@ -55,7 +55,7 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
       Env(node) {
         for (const pair of node.pairs) {
           if (!isSecretName(pair.key.value) || !pair.value) continue;
-          if (isHarmlessValue(pair.value)) continue;
+          if (isHarmlessValue(pair.value, pair.key.value)) continue;
           context.report({ loc: pair.value.loc, messageId: "envSecret", data: { name: pair.key.value } });
         }
       },

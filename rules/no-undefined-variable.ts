@@ -6,7 +6,7 @@ import { AUTOMATIC_PLATFORM_ARGS, getStageGraph } from "../lib/semantics/stages.
 import { PREDEFINED_PROXY_ARGS, declaredNames, inheritedScope } from "../lib/semantics/variable-scope.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-type MessageId = "undefinedVar" | "undefinedVarUnlessBase" | "typo" | "globalArgNotInStage" | "platformArgNotInStage" | "undefinedArgInFrom" | "invalidDefaultArgInFrom";
+type MessageId = "undefinedVar" | "undefinedVarUnlessBase" | "typo" | "globalArgNotInStage" | "platformArgNotInStage" | "undefinedArgInFrom" | "invalidDefaultArgInFrom" | "invalidDefaultValueInFrom";
 
 /** Modifiers that say what to do when the variable is unset (`${A:-default}`, `${A:?message}`): using an unset one is deliberate. */
 const HANDLES_UNSET: ReadonlySet<string> = new Set([":-", "-", ":+", "+", ":?", "?"]);
@@ -93,6 +93,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
       undefinedArgInFrom: "FROM uses '${{name}}', which no ARG before the first FROM declares{{hint}}: Docker expands it to an empty string.",
       invalidDefaultArgInFrom:
         "With the ARG defaults, this FROM names '{{image}}', which is not a valid image: give {{names}} a default, or always pass --build-arg.",
+      invalidDefaultValueInFrom:
+        "With the ARG defaults, this FROM names '{{image}}', which is not a valid image reference: fix the default of {{names}} (BuildKit: InvalidDefaultArgInFrom).",
     },
   },
   create(context) {
@@ -142,20 +144,32 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
       return { values, noDefault };
     }
 
-    /** BuildKit's InvalidDefaultArgInFrom: an ARG without default makes the image name invalid when no --build-arg is given. */
+    /**
+     * BuildKit's InvalidDefaultArgInFrom (`validateBaseImagesWithDefaultArgs`): the FROM expanded with the
+     * ARG defaults alone (no --build-arg) must be a valid image reference. Blamed on the ARGs without a
+     * default when there are any (`FROM busybox:${TAG}`), else on the defaults themselves
+     * (`ARG SFX="box:"` + `FROM busy${SFX}`). A name declared nowhere is undefinedArgInFrom's finding.
+     */
     function checkDefaults(from: From): void {
       const image = from.image;
       if (!image || image.variables.length === 0) return;
-      const blamed = [...new Set(image.variables.map((reference) => reference.name).filter((name) => defaults().noDefault.has(name)))];
-      if (blamed.length === 0) return;
+      const names = [...new Set(image.variables.map((reference) => reference.name))];
+      const { values, noDefault } = defaults();
+      const blamed = names.filter((name) => noDefault.has(name));
+      if (blamed.length === 0 && names.some((name) => !values.has(name))) return;
       let value: string;
       try {
-        value = evaluateWord(image.raw, program.escapeChar, (name) => defaults().values.get(name)).value;
+        value = evaluateWord(image.raw, program.escapeChar, (name) => values.get(name)).value;
       } catch {
         return;
       }
       if (value === "scratch" || REFERENCE.test(value)) return;
-      context.report({ loc: image.loc, messageId: "invalidDefaultArgInFrom", data: { image: value, names: blamed.join(", ") } });
+      if (blamed.length > 0) {
+        context.report({ loc: image.loc, messageId: "invalidDefaultArgInFrom", data: { image: value, names: blamed.join(", ") } });
+      } else {
+        const set = names.filter((name) => !AUTOMATIC_PLATFORM_ARGS.has(name));
+        context.report({ loc: image.loc, messageId: "invalidDefaultValueInFrom", data: { image: value, names: set.join(", ") } });
+      }
     }
 
     function checkStage(stage: Stage): void {

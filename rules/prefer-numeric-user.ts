@@ -1,6 +1,9 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { initialShellKind, stageOf } from "../lib/semantics/run-shell.js";
 import { resolveWordAt } from "../lib/semantics/resolve-word.js";
+import { producedStage } from "../lib/semantics/build-target.js";
+import { isExportOnlyStage } from "../lib/semantics/shipped-image.js";
+import { isRootUser, stageUser } from "../lib/semantics/user.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-user", {
@@ -22,14 +25,23 @@ export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-u
   create(context) {
     const program = context.sourceCode.ast;
     return {
-      User(node) {
+      Program() {
+        // Kubernetes checks the user of the image: the last USER of the produced stage or the stages it is
+        // built FROM. A USER of a builder stage, or one a later USER replaces, never reaches it.
+        const produced = producedStage(program, context.filename);
+        if (!produced || isExportOnlyStage(program, produced)) return;
+        const inEffect = stageUser(program, produced);
+        if (inEffect.kind !== "instruction") return;
+        const node = inEffect.instruction;
         if (!node.user) return;
         const stage = stageOf(program, node);
         // Windows users (ContainerUser) have no UID.
         if (!stage || initialShellKind(program, stage) === "non-posix") return;
         const user = resolveWordAt(program, stage, node, node.user);
         if (user === null || user === "" || /^\d+$/u.test(user)) return;
-        context.report({ loc: node.user.loc, messageId: "userName", data: { user, example: `${user === "root" ? "0" : "10001"}${node.group ? `:${node.group.value}` : ""}` } });
+        // An image that runs as root is no-root-user's finding: a UID would not let it pass runAsNonRoot either.
+        if (isRootUser(user)) return;
+        context.report({ loc: node.user.loc, messageId: "userName", data: { user, example: `10001${node.group ? `:${node.group.value}` : ""}` } });
       },
     };
   },

@@ -7,7 +7,8 @@ import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
 import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { composeBuildTarget, producedStage } from "../lib/semantics/build-target.js";
+import { composeBuildTarget } from "../lib/semantics/build-target.js";
+import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
 
 type MessageId = "missing" | "missingUnlessBase" | "serviceMissing";
 
@@ -34,7 +35,9 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
 
     function checkFinalStage(stage: Stage): void {
       const graph = getStageGraph(program);
-      if (stage !== producedStage(program, context.filename)) return;
+      // The image an application ships: not a toolbox (a base or builder image whose command is a shell
+      // or a REPL, a dev or test target, a dev container), where a health check would check nothing.
+      if (stage !== shippedApplicationStage(program, { filename: context.filename })) return;
       const verdict = imageHealthcheck(program, composeBuildTarget(program, context.filename) ?? null);
       if (verdict.kind === "present" || verdict.kind === "disabled") return;
       const chain = graph.ancestry(stage);

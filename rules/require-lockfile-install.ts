@@ -1,5 +1,7 @@
 import path from "node:path";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { buildsOfDockerfile } from "../lib/project/build-contexts.js";
+import { contextExclusions } from "../lib/project/context-exclusions.js";
 import { readRequirementsFile } from "../lib/project/requirements-files.js";
 import { fileCopiedBefore } from "../lib/semantics/build-files.js";
 import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
@@ -59,6 +61,12 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("require-lockfile-
     const program = context.sourceCode.ast;
     const file = context.physicalFilename;
     const contextDir = file && path.isAbsolute(file) ? path.dirname(file) : null;
+    // The builds of this Dockerfile (compose services, else `docker build` of its folder), each with
+    // what its `.dockerignore` keeps out; null for text linted without a file (no context to read).
+    type BuildContext = { dir: string; excluded: ((relativePath: string) => boolean) | null };
+    let builds: BuildContext[] | null | undefined;
+    const buildContexts = (): BuildContext[] | null =>
+      (builds ??= contextDir === null ? null : buildsOfDockerfile(file).map((build) => ({ dir: build.context, excluded: contextExclusions(build) })));
     /** `pip install -r file` of a requirements file in the build context that pins not every requirement. */
     function reportLooseRequirements(invocation: PackageManagerInvocation, dir: string): void {
       if ((invocation.manager !== "pip" && invocation.manager !== "uv") || !invocation.manifestInstall || invocation.frozenLockfile) return;
@@ -82,13 +90,19 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("require-lockfile-
         const stage = stageOf(program, run);
         if (!stage) return;
         for (const { invocation, command, script } of packageManagerInvocations(program, run)) {
+          const contexts = buildContexts();
           if (contextDir !== null) reportLooseRequirements(invocation, contextDir);
           const lock = LOCKFILES[invocation.manager];
           if (!lock || !invocation.manifestInstall || invocation.frozenLockfile || invocation.global) continue;
-          // Silent unless the lockfile is known to be in the image: `npm ci` fails without one.
-          const lockfile = lock.files.find((name) => fileCopiedBefore(program, stage, run, name, contextDir) === "yes");
+          // Silent unless the lockfile is known to be in the image in every build of this Dockerfile: `npm ci`
+          // fails without one. A `.dockerignore` that keeps it out of the context keeps it out of the image.
+          const copied = (name: string): boolean =>
+            contexts === null
+              ? fileCopiedBefore(program, stage, run, name, null) === "yes"
+              : contexts.every(({ dir, excluded }) => fileCopiedBefore(program, stage, run, name, dir, excluded) === "yes");
+          const lockfile = lock.files.find(copied);
           if (lockfile === undefined) continue;
-          const berry = invocation.manager === "yarn" && fileCopiedBefore(program, stage, run, BERRY_CONFIG, contextDir) === "yes";
+          const berry = invocation.manager === "yarn" && copied(BERRY_CONFIG);
           const flag = berry ? "--immutable" : lock.flag;
           const at = insertionPoint(invocation);
           const { text, loc } = invocationSpan(context.sourceCode, invocation);

@@ -1,6 +1,7 @@
 import { appendToMapping, appendToSequence, indentStep } from "../lib/compose/edit.js";
 import { mergedItems } from "../lib/compose/project.js";
 import { composeForDocument, reportNode, sourceText } from "../lib/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -52,6 +53,8 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled" | "addOpti
           }
           // Another file of the project turns it off: that file's finding.
           if (values.includes(false)) continue;
+          // A development, test or CI container is not deployed: only an explicit opt-out there is worth a finding.
+          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
           const edit = insertion(text, service);
           context.report({
             loc: service.keyNode.loc,

@@ -1,6 +1,7 @@
 import { asBoolean } from "../lib/compose/model.js";
 import { effectiveValue } from "../lib/compose/project.js";
 import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -30,6 +31,8 @@ export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-r
           const readOnly = merged ? effectiveValue(merged, (s) => s.readOnly, "read_only") : null;
           const value = readOnly ? asBoolean(readOnly.value) : null;
           if (value === true) continue;
+          // A development, test or CI container is changed by hand on purpose; an explicit `read_only: false` is still reported.
+          if (!readOnly && isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
           // Unknown (interpolated without default): silent.
           if (readOnly && value === null) continue;
           // `read_only: false` written in another file of the project is reported there.

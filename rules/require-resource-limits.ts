@@ -1,5 +1,6 @@
 import { effectivePath, type ProjectService } from "../lib/compose/project.js";
 import { composeForDocument } from "../lib/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -41,6 +42,8 @@ export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-li
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);
           if (!merged) continue;
+          // A development, test or CI container is not deployed: limits there protect no one's host.
+          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
           const memory = hasLimit(merged, "memory");
           const cpu = hasLimit(merged, "cpu");
           if (memory && cpu) continue;

@@ -1,5 +1,6 @@
 import { effectivePath } from "../lib/compose/project.js";
 import { composeForDocument } from "../lib/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -35,6 +36,8 @@ export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-po
           if (oneShot.has(service.name)) continue;
           const merged = compose.project.services.get(service.name);
           if (!merged) continue;
+          // A development, test or CI container is started and stopped by hand or by the job that runs it.
+          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
           // The merged service: a later layer's `!reset` removes a policy an earlier one set.
           if (effectivePath(merged, ["restart"]) || effectivePath(merged, ["deploy", "restart_policy"])) continue;
           context.report({ loc: service.keyNode.loc, messageId: "noRestart", data: { service: service.name } });

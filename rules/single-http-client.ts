@@ -3,6 +3,7 @@ import { runShellScript } from "../lib/semantics/run-shell.js";
 import type { HttpClient } from "../lib/shell/http-clients.js";
 import type { ShellWord } from "../lib/shell/model.js";
 import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { toolAvailability } from "../lib/semantics/image-tools.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
@@ -32,6 +33,17 @@ export default createRule<DockerfileRuleTypes<[], "both">>("single-http-client",
     return {
       Stage(stage) {
         const firstUse: FirstUse = new Map();
+        // A client the stage's base already has (BusyBox wget on Alpine, curl and wget on the official
+        // images' full variants) is not one this stage adds: running it costs the image nothing.
+        const inBase = new Map<HttpClient, boolean>();
+        const providedByBase = (client: HttpClient): boolean => {
+          let known = inBase.get(client);
+          if (known === undefined) {
+            known = toolAvailability(program, stage, client, "start").state === "present";
+            inBase.set(client, known);
+          }
+          return known;
+        };
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;
           const script = runShellScript(program, instruction);
@@ -39,7 +51,7 @@ export default createRule<DockerfileRuleTypes<[], "both">>("single-http-client",
           for (const command of script.commands) {
             const unwrapped = unwrappedCommand(command);
             const name = unwrapped.baseName;
-            if (name !== null && CLIENTS.has(name) && unwrapped.name && !firstUse.has(name as HttpClient)) {
+            if (name !== null && CLIENTS.has(name) && unwrapped.name && !firstUse.has(name as HttpClient) && !providedByBase(name as HttpClient)) {
               firstUse.set(name as HttpClient, { word: unwrapped.name, how: "runs" });
             }
           }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
-import { existsIn, isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
+import { locateDockerfile } from "../lib/project/dockerfile-names.js";
+import { isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -40,10 +41,9 @@ export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "n
             continue;
           }
           if (build.dockerfileInline || build.dockerfilePath === null) continue;
-          let dockerfile = build.dockerfilePath;
-          // Without `dockerfile:`, BuildKit falls back to a Containerfile.
-          if (!build.dockerfile && !existsIn(contextDir, dockerfile) && existsIn(contextDir, "Containerfile")) dockerfile = "Containerfile";
-          const dockerfilePath = path.resolve(contextDir, dockerfile);
+          // A missing `Dockerfile` is also found spelled `dockerfile` (and, without `dockerfile:`, as
+          // podman-compose's `Containerfile`), as the builders look it up.
+          const dockerfilePath = locateDockerfile(path.resolve(contextDir, build.dockerfilePath), { defaulted: !build.dockerfile });
           if (!isFile(dockerfilePath)) {
             const node = build.dockerfile ? reportNode(build.dockerfile) : build.context ? reportNode(build.context) : build.node;
             if (first(node)) context.report({ loc: node.loc, messageId: "noDockerfile", data: { service: service.name, dockerfile: path.relative(dir, dockerfilePath) } });

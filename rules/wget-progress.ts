@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { imageShellFamily } from "../lib/semantics/image-shell.js";
+import { toolAvailability } from "../lib/semantics/image-tools.js";
 import { runCommandsNamed } from "../lib/semantics/run-commands.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
 import { parseCli } from "../lib/shell/cli.js";
@@ -37,18 +37,26 @@ export default createRule<DockerfileRuleTypes<[], "progress">>("wget-progress", 
       Run(run) {
         const stage = stageOf(program, run);
         const script = runShellScript(program, run);
-        for (const { command, unwrapped } of runCommandsNamed(program, run, WGET_NAMES)) {
+        const found = runCommandsNamed(program, run, WGET_NAMES);
+        if (found.length === 0) return;
+        // BusyBox wget (Alpine, busybox) draws one progress line, redrawn at most once a second, and has
+        // neither dots nor `--progress`: only GNU Wget, or a wget that may be it, is judged.
+        const wget = stage ? toolAvailability(program, stage, "wget", run) : ({ state: "unknown" } as const);
+        if (wget.state === "present" && wget.implementation === "busybox") return;
+        // The fix writes a GNU option: only where wget is known to be GNU Wget (or, absent from the base
+        // image, would be the distribution's GNU package).
+        const gnu = (wget.state === "present" && wget.implementation === "gnu") || (wget.state === "absent" && wget.packaged === "gnu");
+        for (const { command, unwrapped } of found) {
           // `-nv` is GNU Wget's one two-letter short option; a getopt scan would read it as `-n -v`.
           if (unwrapped.args.some((word) => word.value === "-nv")) continue;
           const parsed = parseCli(unwrapped.args, WGET, { noSubcommand: true });
           if (parsed.options.some((option) => QUIET_OPTIONS.has(option.name))) continue;
           const name = unwrapped.name!;
-          // BusyBox wget has no `--progress`: fix only where the image's wget is GNU Wget.
-          const gnu = stage !== null && imageShellFamily(program, stage) === "bash" && script !== null && commandWordsEditable(script, command);
+          const fixable = gnu && script !== null && commandWordsEditable(script, command);
           context.report({
             loc: locOfRange(context.sourceCode, name.range),
             messageId: "progress",
-            fix: gnu ? (fixer) => fixer.insertTextAfterRange(name.range, " --progress=dot:giga") : null,
+            fix: fixable ? (fixer) => fixer.insertTextAfterRange(name.range, " --progress=dot:giga") : null,
           });
         }
       },

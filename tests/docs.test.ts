@@ -59,13 +59,29 @@ function samplesOf(markdown: string): Sample[] {
   return samples;
 }
 
-const REQUIRED_SECTIONS = ["## Why", "## Examples", "### Incorrect", "### Correct", "## When not to use it", "## Peer checks"];
+const REQUIRED_SECTIONS = [
+  "## Why",
+  "## Examples",
+  "### Incorrect",
+  "### Correct",
+  "## When not to use it",
+  "## Contract",
+  "## Differences from peers",
+  "## Peer checks",
+];
+
 
 describe.each(Object.keys(rules))("docs/rules/%s.md", (name) => {
   const markdown = readFileSync(path.join(repoRoot, "docs/rules", `${name}.md`), "utf8");
 
   it("has the required sections", () => {
-    for (const section of REQUIRED_SECTIONS) expect(markdown, `missing "${section}"`).toContain(`\n${section}`);
+    for (const section of REQUIRED_SECTIONS) expect(markdown.split("\n"), `missing "${section}"`).toContain(section);
+  });
+
+  // What the rule judges, then where it answers otherwise than its peers: one section right after the other.
+  it("states its differences from peers right after its contract", () => {
+    const headings = markdown.split("\n").filter((line) => /^## /u.test(line));
+    expect(headings[headings.indexOf("## Contract") + 1]).toBe("## Differences from peers");
   });
 
   const samples = samplesOf(markdown);

@@ -1,16 +1,32 @@
 import type { FileKind } from "../utils/rule-docs.js";
 
-/** The files each language claims in our configs (ESLint lints a directory's files only when a config names them). */
+/**
+ * The files each language claims in our configs (ESLint lints a directory's files only when a config names them).
+ * The Dockerfile names are those of `isDockerfileName` (lib/project/dockerfile-names.ts), which the project
+ * model uses; tests/project/dockerfile-names.test.ts keeps the two in step. A `*.dockerignore` such as
+ * `Dockerfile.dockerignore` or `Dockerfile_prod.dockerignore` also matches a Dockerfile glob: the
+ * dockerignore config comes later in every config array, so its language wins.
+ */
 export const FILES: Readonly<Record<FileKind, readonly string[]>> = {
   dockerfile: [
     "**/Dockerfile",
+    // Docker's own fallback when `Dockerfile` is absent (lib/project/dockerfile-names.ts has the sources).
+    "**/dockerfile",
     "**/Dockerfile.*",
-    // `Dockerfile-dev`, `Dockerfile-base`: not Docker's default name, but a common one (the corpus has them).
+    // `Dockerfile-dev`, `Dockerfile_prod`: not Docker's default name, but common ones, built with `-f`
+    // (the corpus has `Dockerfile-base`; kaniko's tests have 79 `Dockerfile_test_*`).
     "**/Dockerfile-*",
+    "**/Dockerfile_*",
     "**/*.Dockerfile",
     "**/*.dockerfile",
+    // Podman's and buildah's default name, with the same variants as `Dockerfile`.
     "**/Containerfile",
+    "**/containerfile",
     "**/Containerfile.*",
+    "**/Containerfile-*",
+    "**/Containerfile_*",
+    "**/*.Containerfile",
+    "**/*.containerfile",
   ],
   compose: [
     "**/compose.yaml",

@@ -454,6 +454,13 @@ interface CopyLike extends InstructionBase {
   /** The last argument; null when there is none or it is a heredoc marker (BuildKit rejects both). */
   destination: PathArgument | null;
   heredocs: Heredoc[];
+  /**
+   * The first flag that takes a value but is written without `=` (`COPY --from build /src /dst`), or
+   * null. BuildKit's `BFlags.Parse` fails the instruction there ("missing a value on flag"), before its
+   * arguments are read, so the words after the flags are not taken as paths: `sources` is empty and
+   * `destination` null, and no rule derives a finding from the would-be value read as a source.
+   */
+  malformedFlag: Flag | null;
 }
 
 export interface Copy extends CopyLike {

@@ -47,6 +47,7 @@ import type {
 } from "./ast.js";
 import { isGoSpace, isTokenWhitespace, skipGoSpace, trimGoSpaceEnd } from "./chars.js";
 import { DockerfileSyntaxError } from "./errors.js";
+import { INSTRUCTION_FLAGS } from "./buildkit-flags.js";
 import { extractBuilderFlags, flagNodes } from "./flags.js";
 import { findHeredocMarkers, type HeredocMarker } from "./heredoc.js";
 import { parseImageReference } from "./image-reference.js";
@@ -336,8 +337,12 @@ function buildCopyLike<T extends Copy | Add>(type: T["type"], parts: Parts): { n
   } else if (items.length === 1 && isMarker(items[0]!.span)) {
     sourceItems = [];
   }
-  const sources = sourceItems.filter((item) => !isMarker(item.span)).map((item) => item.node);
-  const node = makeNode<T>({ type, ...common(parts), json: list.json, sources, destination, heredocs: [] } as unknown as Omit<T, "loc" | "parent">);
+  // BuildKit stops at a value flag written without `=` (its would-be value is the first word here).
+  const declared = INSTRUCTION_FLAGS[type.toLowerCase()] ?? {};
+  const malformedFlag = parts.flags.find((flag) => flag.value === null && (declared[flag.name] === "string" || declared[flag.name] === "strings")) ?? null;
+  const sources = malformedFlag ? [] : sourceItems.filter((item) => !isMarker(item.span)).map((item) => item.node);
+  if (malformedFlag) destination = null;
+  const node = makeNode<T>({ type, ...common(parts), json: list.json, sources, destination, heredocs: [], malformedFlag } as unknown as Omit<T, "loc" | "parent">);
   return { node, markers };
 }
 

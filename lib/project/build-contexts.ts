@@ -8,7 +8,8 @@
  * - Docker reads `<context>/.dockerignore`, unless a file named `<Dockerfile name>.dockerignore`
  *   sits beside the Dockerfile: that one wins, and the context's file is not read.
  * - Compose builds a service with `build.context` (relative to the compose file's folder, default
- *   ".") and `build.dockerfile` (relative to the context, default "Dockerfile").
+ *   ".") and `build.dockerfile` (relative to the context, default "Dockerfile", which the builders
+ *   also find spelled `dockerfile`: dockerfile-names.ts).
  *
  * Which builds exist is found, not known: every compose file of the default names (compose.yaml,
  * docker-compose.yml and their `.override`/`-prod` variants) in the folder of interest, its
@@ -23,6 +24,7 @@
  */
 import path from "node:path";
 import { readComposeFile } from "../compose/project.js";
+import { isDockerfileName } from "./dockerfile-names.js";
 import { directoryEntries, FreshCache, listDirectory, type DirectoryEntry } from "./fs-snapshot.js";
 import { serviceBuildFiles } from "./project-model.js";
 
@@ -47,7 +49,6 @@ export interface ServedBuild extends BuildOfDockerfile {
 }
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/u;
-const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-].+)?|.+\.(?:Dockerfile|dockerfile))$/u;
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".venv", "vendor", "__pycache__"]);
 const MAX_PARENT_LEVELS = 8;
 const MAX_CHILD_LEVELS = 2;
@@ -134,7 +135,7 @@ export function dockerignoreOfBuild(build: Pick<BuildOfDockerfile, "context" | "
 /** Dockerfiles directly in `dir`, by the names the Dockerfile language claims. */
 function dockerfilesInDir(dir: string): string[] {
   return directoryEntries(dir)
-    .filter((entry) => !entry.isDir && DOCKERFILE_NAME.test(entry.name) && !entry.name.endsWith(".dockerignore"))
+    .filter((entry) => !entry.isDir && isDockerfileName(entry.name))
     .map((entry) => path.join(dir, entry.name));
 }
 

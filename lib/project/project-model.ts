@@ -9,6 +9,7 @@ import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { parseDockerfile } from "../dockerfile/parse.js";
 import type { ComposeBuild } from "../compose/types.js";
 import { FileCache } from "./file-cache.js";
+import { isDockerfileName, locateDockerfile } from "./dockerfile-names.js";
 import { directoryEntries, pathFacts } from "./fs-snapshot.js";
 
 const dockerfiles = new FileCache<DockerfileProgram | null>((text) => {
@@ -50,8 +51,9 @@ export interface ServiceBuildFiles {
 /**
  * The files a compose service's `build:` uses, resolved the way Compose does: `context` relative to
  * the compose file's folder (default "."), `dockerfile` relative to the context (default
- * "Dockerfile"), or `dockerfile_inline`. Null when any part depends on an unknown variable or the
- * context is remote.
+ * "Dockerfile"), or `dockerfile_inline`. A `Dockerfile` that is not there is looked up as the builders
+ * do (a lower-case `dockerfile`; without `dockerfile:`, podman-compose's `Containerfile`: see
+ * `locateDockerfile`). Null when any part depends on an unknown variable or the context is remote.
  */
 export function serviceBuildFiles(composeFile: string, build: ComposeBuild): ServiceBuildFiles | null {
   if (build.contextPath === null || isRemoteContext(build.contextPath)) return null;
@@ -61,7 +63,7 @@ export function serviceBuildFiles(composeFile: string, build: ComposeBuild): Ser
     return text === null ? null : { contextDir, dockerfilePath: null, dockerfile: parseInlineDockerfile(text) };
   }
   if (build.dockerfilePath === null) return null;
-  const dockerfilePath = path.resolve(contextDir, build.dockerfilePath);
+  const dockerfilePath = locateDockerfile(path.resolve(contextDir, build.dockerfilePath), { defaulted: build.dockerfile === null });
   return { contextDir, dockerfilePath, dockerfile: readDockerfile(dockerfilePath) };
 }
 
@@ -80,14 +82,11 @@ export function isDirectory(dir: string): boolean {
   return pathFacts(dir).kind === "directory";
 }
 
-/** Names the Dockerfile language claims (see configs/files.ts), for finding the Dockerfiles of a folder. */
-const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-].+)?|.+\.(?:Dockerfile|dockerfile))$/u;
-
-/** The parsed Dockerfiles directly in `dir` (those that parse), with their paths. */
+/** The parsed Dockerfiles directly in `dir` (those that parse, by the names `isDockerfileName` takes), with their paths. */
 export function dockerfilesIn(dir: string): { path: string; program: DockerfileProgram }[] {
   const found: { path: string; program: DockerfileProgram }[] = [];
   for (const { name } of directoryEntries(dir)) {
-    if (!DOCKERFILE_NAME.test(name) || name.endsWith(".dockerignore")) continue;
+    if (!isDockerfileName(name)) continue;
     const file = path.join(dir, name);
     const program = readDockerfile(file);
     if (program) found.push({ path: file, program });

@@ -41,8 +41,20 @@ function isFolderSource(source: string): boolean {
  * "yes": a source names it or a glob matches it (`package*.json`), or a whole-folder COPY copies a
  * context (`contextDir`, when known) that holds it; "no": the context is readable and no source can
  * bring it; "unknown" otherwise.
+ *
+ * `excluded` says whether a context-relative path is kept out of the context by the build's
+ * `.dockerignore` (lib/project/context-exclusions.ts): such a file is not in the context, so neither a
+ * glob nor a whole folder brings it (and a COPY that names it fails the build). Omitted: nothing is
+ * excluded; null: the `.dockerignore` cannot be read, so no copy from the context is known.
  */
-export function fileCopiedBefore(program: DockerfileProgram, stage: Stage, before: Instruction, fileName: string, contextDir: string | null): Copied {
+export function fileCopiedBefore(
+  program: DockerfileProgram,
+  stage: Stage,
+  before: Instruction,
+  fileName: string,
+  contextDir: string | null,
+  excluded: ((relativePath: string) => boolean) | null = () => false,
+): Copied {
   const readable = contextDir !== null && isDirectory(contextDir);
   let unknown = false;
   for (const copy of contextCopiesBefore(program, stage, before)) {
@@ -52,11 +64,17 @@ export function fileCopiedBefore(program: DockerfileProgram, stage: Stage, befor
         unknown = true;
         continue;
       }
-      if (segmentMatches(path.posix.basename(value), fileName) && !isFolderSource(value)) return "yes";
-      if (isFolderSource(value)) {
-        if (!readable) unknown = true;
-        else if (existsIn(path.join(contextDir, value), fileName)) return "yes";
+      const folder = isFolderSource(value);
+      const inContext = folder ? path.posix.join(value, fileName) : path.posix.join(path.posix.dirname(value), fileName);
+      if (!folder && !segmentMatches(path.posix.basename(value), fileName)) continue;
+      if (excluded === null) {
+        unknown = true;
+        continue;
       }
+      if (excluded(inContext.replace(/^\/+/u, ""))) continue;
+      if (!folder) return "yes";
+      if (!readable) unknown = true;
+      else if (existsIn(path.join(contextDir, value), fileName)) return "yes";
     }
   }
   return unknown || !readable ? "unknown" : "no";

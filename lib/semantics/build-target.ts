@@ -34,3 +34,15 @@ export function composeBuildTarget(program: DockerfileProgram, filename: string)
 export function producedStage(program: DockerfileProgram, filename: string): Stage | null {
   return stageReach(program, composeBuildTarget(program, filename)).produced;
 }
+
+/**
+ * The stages whose layers and image config make up the image the builds of this Dockerfile produce: the
+ * produced stage (see `producedStage`) and the stages it is built FROM, in that order. A stage only read
+ * by `COPY --from`/`--mount from=` gives the image the files copied out of it and nothing else (no layer,
+ * no USER, no ENV), and a stage the build does not reach gives it nothing; rules about the shipped image's
+ * layers or config (its user, its layer hygiene) judge these stages only.
+ */
+export function shippedImageStages(program: DockerfileProgram, filename: string): readonly Stage[] {
+  const produced = producedStage(program, filename);
+  return produced ? getStageGraph(program).ancestry(produced) : [];
+}

@@ -30,19 +30,6 @@ export const INSTRUCTION_NAMES: readonly string[] = [
   "workdir",
 ];
 
-/** How BuildKit's `BFlags` reads a flag: a boolean (`--link`, `--link=false`), one string, or a repeatable string. */
-export type FlagKind = "bool" | "string" | "strings";
-
-/**
- * The flags each instruction declares, by lower-case instruction name; an instruction missing here
- * declares none (any flag on it is "unknown flag"). HEALTHCHECK NONE declares none either: BuildKit
- * adds the duration flags only for `HEALTHCHECK CMD` (and an unknown type).
- */
-export const INSTRUCTION_FLAGS: Readonly<Record<string, Readonly<Record<string, FlagKind>>>> = {
-  from: { platform: "string" },
-  run: { mount: "strings", network: "string", security: "string", device: "strings" },
-  copy: { from: "string", chown: "string", chmod: "string", link: "bool", parents: "bool", exclude: "strings" },
-  add: { chown: "string", chmod: "string", link: "bool", "keep-git-dir": "bool", checksum: "string", exclude: "strings", unpack: "bool" },
-  healthcheck: { interval: "string", timeout: "string", "start-period": "string", "start-interval": "string", retries: "string" },
-};
-
+// The flags each instruction declares are read by the parser too (a COPY whose value flag has no `=` is
+// not read further), so the table lives in the parser's layer.
+export { INSTRUCTION_FLAGS, type FlagKind } from "../dockerfile/buildkit-flags.js";

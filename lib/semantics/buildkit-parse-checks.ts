@@ -174,7 +174,10 @@ export function buildkitParseProblems(instruction: Instruction, text: string): P
     case "Copy":
     case "Add": {
       const count = instruction.sources.length + instruction.heredocs.length + (instruction.destination ? 1 : 0);
-      if (count < 2) {
+      // BuildKit fails at the malformed flag (reported above) and never counts the arguments.
+      if (instruction.malformedFlag) {
+        // Nothing more to say.
+      } else if (count < 2) {
         invalid(`${keyword} needs a source and a destination (BuildKit: "${keyword} requires at least two arguments, but only one was provided")`);
       } else if (!instruction.destination) {
         invalid(`the last argument of ${keyword} is its destination and cannot be a heredoc (BuildKit: "${keyword} cannot accept a heredoc as a destination")`);

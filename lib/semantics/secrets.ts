@@ -23,8 +23,21 @@ const SECRET_WORDS: ReadonlySet<string> = new Set([
   "privatekey",
 ]);
 
-/** Run-together names (`PGPASSWORD`, `ROOTPASSWORD`, `APITOKEN`) end with a secret word. */
-const SECRET_SUFFIXES: readonly string[] = ["password", "passwd", "secret", "token"];
+/** Run-together names (`PGPASSWORD`, `ROOTPASSWORD`, `APITOKEN`, `ROOTPASS`, `DBPASS`) end with a secret word. */
+const SECRET_SUFFIXES: readonly string[] = ["password", "passwd", "secret", "token", "pass"];
+
+/**
+ * Words that end in a secret suffix's letters without naming a secret (`BYPASS`, `COMPASS`): English
+ * words ending in "pass"; signal-filter names (`lowpass`, `highpass`, `bandpass`, `allpass`: ffmpeg's
+ * and SoX's audio filters); encoding passes (`twopass`, ffmpeg's two-pass encoding); and product
+ * names (`minipass`, an npm package; `multipass`, Canonical's VM tool; `lastpass`, a password manager).
+ */
+const NOT_SECRET_WORDS: ReadonlySet<string> = new Set([
+  "bypass", "compass", "encompass", "surpass", "trespass", "overpass", "underpass", "impass",
+  "lowpass", "highpass", "bandpass", "allpass", "notchpass",
+  "onepass", "singlepass", "twopass", "multipass", "firstpass", "secondpass",
+  "minipass", "lastpass",
+]);
 
 /** Words that make `…_KEY` a secret (`API_KEY`, `PRIVATE_KEY`, `SSH_KEY`); `GPG_KEY` (a public fingerprint, in many official images) is not. */
 const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set(["api", "private", "secret", "signing", "encryption", "master", "ssh", "license", "access", "client", "app", "service"]);
@@ -63,6 +76,7 @@ export function isSecretName(name: string): boolean {
   while (end > 1 && TRAILING_MODIFIERS.has(words[end - 1]!)) end -= 1;
   const last = words[end - 1];
   if (last === undefined) return false;
+  if (NOT_SECRET_WORDS.has(last)) return false;
   if (SECRET_WORDS.has(last) || SECRET_SUFFIXES.some((suffix) => last.endsWith(suffix))) return true;
   if (last === "key") return end >= 2 && SECRET_KEY_QUALIFIERS.has(words[end - 2]!);
   return last === "auth" && end >= 2;
@@ -74,12 +88,34 @@ export function isPathValue(value: string): boolean {
 }
 
 /**
- * Values that are switches, "none", or placeholders that say a real value goes there, not secrets
- * (`ENV REDIS_PASSWORD=no`, `API_KEY: dummy`, `<your-token>`, `***`).
+ * Names of authentication methods, lower case: the value of an `…_AUTH` variable that selects how to
+ * authenticate (`REGISTRY_AUTH=htpasswd`) rather than holding a credential (`NPM_AUTH=…`). Sources:
+ * the Distribution (Docker registry) configuration reference, `auth` (`silly`, `token`, `htpasswd`);
+ * IANA's HTTP Authentication Scheme Registry (`basic`, `bearer`, `digest`, `hoba`, `mutual`,
+ * `negotiate`, `oauth`, `scram-sha-1`, `scram-sha-256`, `vapid`); PostgreSQL's pg_hba.conf methods
+ * (`trust`, `reject`, `md5`, `password`, `gss`, `sspi`, `ident`, `peer`, `ldap`, `radius`, `cert`,
+ * `pam`, `bsd`); IANA's SASL mechanisms (`plain`, `login`, `cram-md5`, `digest-md5`, `gssapi`,
+ * `external`, `anonymous`, `oauthbearer`, `xoauth2`); and common single-sign-on protocols (`oidc`,
+ * `saml`, `kerberos`, `ntlm`, `jwt`, `oauth2`, `mtls`, `tls`, `x509`).
  */
-export function isNonSecretValue(value: string): boolean {
+const AUTH_METHODS: ReadonlySet<string> = new Set([
+  "htpasswd", "silly", "token",
+  "basic", "bearer", "digest", "hoba", "mutual", "negotiate", "oauth", "scram-sha-1", "scram-sha-256", "vapid",
+  "trust", "reject", "md5", "password", "gss", "sspi", "ident", "peer", "ldap", "radius", "cert", "pam", "bsd",
+  "plain", "login", "cram-md5", "digest-md5", "gssapi", "external", "anonymous", "oauthbearer", "xoauth2",
+  "oidc", "saml", "kerberos", "ntlm", "jwt", "oauth2", "mtls", "tls", "x509",
+]);
+
+/**
+ * Values that are switches, "none", or placeholders that say a real value goes there, not secrets
+ * (`ENV REDIS_PASSWORD=no`, `API_KEY: dummy`, `<your-token>`, `***`). With the variable's `name`, an
+ * `…_AUTH` variable whose value names an authentication method (`REGISTRY_AUTH=htpasswd`,
+ * `SMTP_AUTH=plain`) selects a method and holds no credential.
+ */
+export function isNonSecretValue(value: string, name?: string): boolean {
   const text = value.trim();
-  return /^(?:true|false|yes|no|on|off|0|1|none|null|nil|dummy|placeholder|change-?me|todo|redacted|x+|\*+|\.\.\.)?$/iu.test(text) || /^<[^<>]*>$/u.test(text);
+  if (/^(?:true|false|yes|no|on|off|0|1|none|null|nil|dummy|placeholder|change-?me|todo|redacted|x+|\*+|\.\.\.)?$/iu.test(text) || /^<[^<>]*>$/u.test(text)) return true;
+  return name !== undefined && nameWords(name).at(-1) === "auth" && AUTH_METHODS.has(text.toLowerCase());
 }
 
 export interface TokenFormat {

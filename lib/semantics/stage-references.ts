@@ -116,8 +116,11 @@ function computeIndex(program: DockerfileProgram): StageIndex {
       else if (base.kind === "unknown") target = { kind: "unknown" };
       else {
         // BuildKit looks a FROM base up among earlier stages only: a later stage's name is pulled as an image.
-        const later = graph.stagesByName.get(base.value.toLowerCase());
-        target = later && later.index >= stage.index ? { kind: "missing", value: base.value, laterStage: later } : { kind: "image", value: base.value };
+        // The stage's own name is registered only after its base is resolved (`dispatchStates.addState`), so
+        // `FROM gcc AS gcc` pulls the gcc image on purpose: only a stage strictly after this one is "later".
+        const name = base.value.toLowerCase();
+        const later = program.stages.find((candidate) => candidate.index > stage.index && candidate.name?.toLowerCase() === name);
+        target = later ? { kind: "missing", value: base.value, laterStage: later } : { kind: "image", value: base.value };
       }
       references.push({
         site: "from",

@@ -126,3 +126,13 @@ export function workdirBefore(program: DockerfileProgram, instruction: Instructi
   }
   return index.before.get(instruction) ?? { kind: "unset" };
 }
+
+/** The working directory in effect at the end of `stage` (what a container of its image starts in, unless the base image sets one). */
+export function workdirAtEnd(program: DockerfileProgram, stage: Stage): WorkdirBefore {
+  let index = cache.get(program);
+  if (!index) {
+    index = compute(program);
+    cache.set(program, index);
+  }
+  return index.atEnd.get(stage) ?? { kind: "unset" };
+}

@@ -1,7 +1,8 @@
 import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
 import { repositoryUrl } from "../meta.js";
+import { disableEdit, disableTargetLine } from "./disable-suggestion.js";
 import { fileKindOf } from "./file-kind.js";
-import type { DockerRuleDocs } from "./rule-docs.js";
+import type { DockerRuleDocs, FileKind } from "./rule-docs.js";
 
 export interface DockerRuleTypes {
   Options: unknown[];
@@ -52,10 +53,63 @@ export function ruleDocsUrl(name: string): string {
 export function createRule<T extends DockerRuleTypes>(name: string, rule: DockerRuleSpec<T>): DockerRule<T> {
   const { fileKinds } = rule.meta.docs;
   return {
-    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) } },
+    // Every finding can carry the disable suggestion; `docs.ownSuggestions` keeps whether the rule has suggestions of its own (the docs show that).
+    meta: { ...rule.meta, hasSuggestions: true, docs: { ...rule.meta.docs, url: ruleDocsUrl(name), ownSuggestions: rule.meta.hasSuggestions === true } },
     create(context) {
       const kind = fileKindOf((context.sourceCode as { ast?: unknown }).ast);
-      return kind !== null && fileKinds.includes(kind) ? rule.create(context) : ({} as T["Visitor"]);
+      return kind !== null && fileKinds.includes(kind) ? rule.create(reportingContext(name, kind, context)) : ({} as T["Visitor"]);
     },
   };
+}
+
+/** What a SourceCode that honours other tools' suppression comments offers (the Dockerfile language's). */
+interface PeerSuppressingSourceCode {
+  peerSuppressedLines(rule: string): readonly (readonly [number, number])[];
+}
+
+interface ReportDescriptor {
+  loc?: { line: number } | { start: { line: number } };
+  node?: { loc?: { start: { line: number } } };
+  suggest?: unknown[] | null;
+}
+
+/** What the context wrapper reads of a SourceCode (ours and eslint-plugin-yml's both have these). */
+interface TextSource {
+  text: string;
+  ast: object;
+  getIndexFromLoc(loc: { line: number; column: number }): number;
+}
+
+const DISABLE_SCOPE: Readonly<Record<FileKind, string>> = { dockerfile: "instruction", compose: "line", dockerignore: "entry" };
+
+/**
+ * The rule's context, with a `report` that
+ * - drops findings on lines where another tool's suppression comment covers the check this rule
+ *   corresponds to (`# hadolint ignore=DL3008` above the RUN). It is done here, not with ESLint
+ *   directives, because ESLint reports a directive that suppresses nothing as unused and `--fix` deletes
+ *   it: a hadolint comment must stay for hadolint whatever we find;
+ * - adds to every finding the suggestion "Disable docker/<id> for this instruction" (`disable-suggestion.ts`),
+ *   unless `languageOptions.suggestDisable` is false.
+ */
+function reportingContext<C extends { sourceCode: unknown; languageOptions?: unknown; report(descriptor: never): void }>(name: string, kind: FileKind, context: C): C {
+  const source = context.sourceCode as Partial<PeerSuppressingSourceCode> & TextSource;
+  const covered = source.peerSuppressedLines?.(name) ?? [];
+  const suggestDisable = (context.languageOptions as { suggestDisable?: unknown } | undefined)?.suggestDisable !== false && typeof source.getIndexFromLoc === "function";
+  if (covered.length === 0 && !suggestDisable) return context;
+  const ruleId = `docker/${name}`;
+  const report = (descriptor: ReportDescriptor): void => {
+    const loc = descriptor.loc ?? descriptor.node?.loc;
+    const line = loc === undefined ? null : "start" in loc ? loc.start.line : loc.line;
+    if (line !== null && covered.some(([start, end]) => start <= line && line <= end)) return;
+    const target = suggestDisable && line !== null ? disableTargetLine(kind, source.ast, line) : null;
+    const wholeFile = kind === "dockerignore" && target === 1;
+    const edit = target === null ? null : disableEdit(source.text, target, ruleId, (at) => source.getIndexFromLoc({ line: at, column: 0 }), wholeFile ? "eslint-disable" : undefined);
+    if (!edit) {
+      context.report(descriptor as never);
+      return;
+    }
+    const disable = { desc: `Disable ${ruleId} for this ${wholeFile ? "file" : DISABLE_SCOPE[kind]}`, fix: (fixer: { insertTextBeforeRange(range: [number, number], text: string): unknown }) => fixer.insertTextBeforeRange([edit.at, edit.at], edit.text) };
+    context.report({ ...descriptor, suggest: [...(descriptor.suggest ?? []), disable] } as never);
+  };
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } }) as C);
 }

@@ -29,6 +29,11 @@ export interface DockerRuleDocs {
   fileKinds: readonly FileKind[];
   /** Equivalent checks of other tools (hadolint codes, BuildKit check names, dclint rules, KICS). */
   peers: readonly string[];
+  /**
+   * Set by `createRule`: whether the rule has suggestions of its own. Its `meta.hasSuggestions` is
+   * always true, because every finding carries the "Disable docker/<id>" suggestion.
+   */
+  ownSuggestions?: boolean;
 }
 
 /** Section titles of the rules list (README), in catalogue order. */

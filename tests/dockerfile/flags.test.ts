@@ -41,6 +41,25 @@ describe("flags", () => {
     expect(copy.sources.map((s) => s.value)).toEqual(["--not-a-flag"]);
   });
 
+  it("a COPY/ADD value flag without `=` stops BuildKit: the words after it are not read as paths", () => {
+    const text = "FROM a\nCOPY --from build /app/dist/* /usr/share/nginx/html\n";
+    const copy = only(text, "Copy");
+    expect(copy.flags.map((f) => [f.name, f.value])).toEqual([["from", null]]);
+    expect(slice(text, copy.malformedFlag!.range)).toBe("--from");
+    expect(copy.sources).toEqual([]);
+    expect(copy.destination).toBeNull();
+    for (const line of ["ADD --chown app:app a b /x/", "COPY --link --chmod 755 a /x", "COPY --exclude *.md . /app/", "ADD --checksum sha256:0 https://x/a /a"]) {
+      const node = only(`FROM a\n${line}\n`, line.startsWith("ADD") ? "Add" : "Copy");
+      expect([node.malformedFlag?.name, node.sources.length, node.destination]).toEqual([line.split(" ").find((word) => word.startsWith("--") && word !== "--link")!.slice(2), 0, null]);
+    }
+    // A boolean flag needs no value; a value flag with `=` (even empty) is well-formed.
+    for (const line of ["COPY --link a /x", "COPY --parents a b /x/", "ADD --keep-git-dir https://x/r.git /r", "COPY --from= a /x"]) {
+      const node = only(`FROM a\n${line}\n`, line.startsWith("ADD") ? "Add" : "Copy");
+      expect(node.malformedFlag).toBeNull();
+      expect(node.destination).not.toBeNull();
+    }
+  });
+
   it("flags on continuation lines", () => {
     const text = "FROM a\nRUN \\\n  --mount=type=cache,target=/var/cache/apt \\\n  --network=none \\\n  apt-get update\n";
     const run = only(text, "Run");

@@ -81,6 +81,7 @@ describe("compose", () => {
 describe(".dockerignore", () => {
   it("a file-wide disable", () => {
     expect(lint(".dockerignore", "# eslint-disable docker/dockerignore-required-entries\nnode_modules\n")).toEqual([]);
-    expect(lint(".dockerignore", "node_modules\n")).toHaveLength(5);
+    // One finding lists the missing entries.
+    expect(lint(".dockerignore", "node_modules\n")).toHaveLength(1);
   });
 });

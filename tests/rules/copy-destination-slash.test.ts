@@ -4,6 +4,10 @@ import { ruleTester } from "../support/rule-tester.js";
 ruleTester("dockerfile").run("copy-destination-slash", rule, {
   valid: [
     "FROM alpine:3.20\nCOPY package.json yarn.lock /app/\n",
+    // A value flag without `=` fails the build at the flag (no-unknown-instruction says so): its would-be
+    // value is not a source, and nothing is said about the destination.
+    "FROM nginx:1.27\nCOPY --from build /app/dist/* /usr/share/nginx/html\n",
+    "FROM alpine:3.20\nADD --chown app:app a.tar /opt\nCOPY --chmod 644 a b /etc/x\n",
     "FROM alpine:3.20\nCOPY app.js /app\n",
     // `.` and `..` name directories.
     "FROM alpine:3.20\nWORKDIR /app\nCOPY a b .\nCOPY a b ./sub/..\n",

@@ -1,5 +1,7 @@
 import path from "node:path";
+import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
+import plugin from "../../lib/index.js";
 import { createIgnoreMatcherFromText } from "../../lib/dockerignore/matcher.js";
 import rule, { samplePaths } from "../../rules/dockerignore-required-entries.js";
 import { assertFixPreservesMeaning, makeTree } from "../support/fix-safety.js";
@@ -9,14 +11,26 @@ const ALL = ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n";
 const COPY_ALL = "`COPY . .` sends it into the image";
 const NEUTRAL = "it is sent to the builder with the build context (and into the image by any later `COPY . .`)";
 
+const GIT = "the Git history (often large, and it may hold removed secrets)";
+const ENV = "`.env` files (secrets and local settings)";
+const ENV_STAR = "`.env.*` files (secrets and local settings)";
+const PEM = "`*.pem` keys and certificates";
+const KEY = "`*.key` private keys";
+
 const tree = makeTree({
+  // Contexts that are the root of a repository have a `.git`; the others are sub-folders of one.
+  "copyall/.git/HEAD": "",
   "copyall/Dockerfile": "FROM alpine:3.20\nCOPY . .\n",
+  "addall/.git/HEAD": "",
   "addall/Dockerfile": "FROM alpine:3.20\nADD ./ /srv/\n",
+  // A submodule or worktree: `.git` is a file.
+  "named/.git": "gitdir: ../.git/modules/named\n",
   "named/Dockerfile": "FROM alpine:3.20\nCOPY app.sh /app.sh\n",
   "node/Dockerfile": "FROM node:20\nCOPY . .\n",
   "node/package.json": "{}",
   "python/Dockerfile": "FROM python:3.12\nCOPY . .\n",
   "python/requirements.txt": "",
+  "gitstamp/.git/HEAD": "",
   "gitstamp/Dockerfile": "FROM alpine:3.20\nCOPY . .\nRUN git describe --tags > /version\n",
   "copiesenv/Dockerfile": "FROM alpine:3.20\nCOPY .env.example /app/.env\n",
   // Issue 5, item 7: one-folder-deep patterns and a .env two folders down.
@@ -32,11 +46,19 @@ const tree = makeTree({
   "shop/src/shipping/Dockerfile": "FROM golang:1.22\nCOPY . .\n",
   "shop/.dockerignore": ALL,
   // A Dockerfile-specific ignore file wins over the context's.
+  "specific/.git/HEAD": "",
   "specific/Dockerfile": "FROM alpine:3.20\nCOPY . .\n",
   "specific/Dockerfile.dockerignore": ALL,
   // A compose file in a sub-folder that builds its parent folder.
+  "deployed/.git/HEAD": "",
   "deployed/app/Dockerfile.prod": "FROM alpine:3.20\nCOPY . .\n",
   "deployed/deploy/compose.yaml": "services:\n  app:\n    build:\n      context: ../app\n      dockerfile: Dockerfile.prod\n",
+  // Issue 17: a repository whose compose file builds a sub-folder (no `.git` there) and the root (`.git`).
+  "mono/.git/HEAD": "",
+  "mono/compose.yaml": "services:\n  backend:\n    build: ./backend\n  web:\n    build:\n      context: .\n      dockerfile: web/Dockerfile\n",
+  "mono/backend/Dockerfile": "FROM node:22\nCOPY . .\n",
+  "mono/backend/package.json": "{}",
+  "mono/web/Dockerfile": "FROM nginx:1.27\nCOPY . /usr/share/nginx/html\n",
   "unused/README.md": "",
 });
 afterAll(tree.cleanup);
@@ -57,74 +79,144 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     { filename: file("unused"), code: "" },
     { filename: file("specific"), code: "" },
     { filename: file("shop"), code: ALL },
-    { filename: file("deployed/app"), code: ALL },
+    // Issue 17: a context that is a sub-folder of the repository holds no Git history to exclude.
+    { filename: file("mono/backend"), code: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n" },
+    { filename: file("deployed/app"), code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n" },
+    { filename: file("nested"), code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n" },
+    { filename: file("node"), code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\nnode_modules\n" },
+    // Whichever way the entry is written, it is the history's.
+    { filename: file("mono/backend"), code: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n", options: [{ entries: ["/.git/", "**/.env"] }] },
   ],
   invalid: [
     {
-      // Findings sit at the file's start (line 1), not after the last entry.
+      // Issue 17: one finding for the whole file, at its start, naming every missing entry; its fix adds them all.
       filename: file("copyall"),
       code: "# build context\nnode_modules\n",
-      // One fix per entry, all at the end of the file: a pass applies the first, `--fix` repeats passes.
-      output: "# build context\nnode_modules\n.git\n",
+      output: "# build context\nnode_modules\n.git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
       errors: [
-        { messageId: "missing", line: 1, column: 1, endLine: 1, endColumn: 16, data: { what: "the Git history (often large, and it may hold removed secrets)", pattern: ".git", consequence: COPY_ALL, example: "" } },
-        { messageId: "missing", line: 1, column: 1, data: { what: "`.env` files (secrets and local settings)", pattern: "**/.env", consequence: COPY_ALL, example: "" } },
-        { messageId: "missing", line: 1, column: 1, data: { what: "`.env.*` files (secrets and local settings)", pattern: "**/.env.*", consequence: COPY_ALL, example: "" } },
-        { messageId: "missing", line: 1, column: 1, data: { what: "`*.pem` keys and certificates", pattern: "**/*.pem", consequence: COPY_ALL, example: "" } },
-        { messageId: "missing", line: 1, column: 1, data: { what: "`*.key` private keys", pattern: "**/*.key", consequence: COPY_ALL, example: "" } },
+        {
+          messageId: "missingSeveral",
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 16,
+          data: { list: [GIT, ENV, ENV_STAR, PEM, KEY].join("; "), consequence: "`COPY . .` sends them into the image", patterns: "`.git`, `**/.env`, `**/.env.*`, `**/*.pem` and `**/*.key`" },
+        },
       ],
     },
     {
-      // Item 9: the root-only message names the entry that matches at the root; it is reported there.
+      // Issue 17: the repository root's context is told about `.git`, its sub-folder's is not.
+      filename: file("mono"),
+      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: GIT, pattern: ".git", consequence: COPY_ALL, example: "" } }],
+    },
+    {
+      filename: file("mono/backend"),
+      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\nnode_modules\n",
+      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: "`node_modules` (the image installs its own; a host copy has the wrong native binaries)", pattern: "node_modules", consequence: COPY_ALL, example: "" } }],
+    },
+    {
+      // Item 9: the root-only message names the entry that matches at the root; it is reported there,
+      // and its fix goes just above it, so both fixes apply in one pass.
       filename: file("copyall"),
       code: ".git\n**/.env\n**/.env.*\n*.pem\n/*.key\n",
-      output: ".git\n**/.env\n**/.env.*\n*.pem\n/*.key\n**/*.pem\n",
+      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n*.pem\n**/*.key\n/*.key\n",
       errors: [
-        { messageId: "onlyAtRoot", line: 4, column: 1, endColumn: 6, data: { what: "`*.pem` keys and certificates", pattern: "**/*.pem", entry: "*.pem", example: "" } },
-        { messageId: "onlyAtRoot", line: 5, column: 1, endColumn: 7, data: { what: "`*.key` private keys", pattern: "**/*.key", entry: "/*.key", example: "" } },
+        { messageId: "onlyAtRoot", line: 4, column: 1, endColumn: 6, data: { what: PEM, pattern: "**/*.pem", entry: "*.pem", example: "" } },
+        { messageId: "onlyAtRoot", line: 5, column: 1, endColumn: 7, data: { what: KEY, pattern: "**/*.key", entry: "/*.key", example: "" } },
       ],
     },
     {
-      // Item 9: no Dockerfile of this context copies the whole context: neutral wording.
+      // One root-only entry for two required ones: one finding on it.
+      filename: file("copyall"),
+      code: ".git\n.env*\n**/*.pem\n**/*.key\n",
+      output: ".git\n**/.env\n**/.env.*\n.env*\n**/*.pem\n**/*.key\n",
+      errors: [{ messageId: "onlyAtRootSeveral", line: 2, column: 1, data: { list: `${ENV}; ${ENV_STAR}`, entry: ".env*", patterns: "`**/.env` and `**/.env.*`" } }],
+    },
+    {
+      // Item 9: no Dockerfile of this context copies the whole context: neutral wording. The
+      // context's `.git` is a file (a submodule or a worktree).
       filename: file("named"),
       code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
       output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
-      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: "the Git history (often large, and it may hold removed secrets)", pattern: ".git", consequence: NEUTRAL, example: "" } }],
+      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: GIT, pattern: ".git", consequence: NEUTRAL, example: "" } }],
+    },
+    {
+      filename: file("named"),
+      code: "*.log\n",
+      output: "*.log\n.git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      errors: [{ messageId: "missingSeveral", line: 1, data: { list: [GIT, ENV, ENV_STAR, PEM, KEY].join("; "), consequence: "they are sent to the builder with the build context (and into the image by any later `COPY . .`)", patterns: "`.git`, `**/.env`, `**/.env.*`, `**/*.pem` and `**/*.key`" } }],
     },
     {
       // `ADD ./ …` copies the whole context too.
       filename: file("addall"),
       code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
       output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
-      errors: [{ messageId: "missing", data: { what: "the Git history (often large, and it may hold removed secrets)", pattern: ".git", consequence: COPY_ALL, example: "" } }],
+      errors: [{ messageId: "missing", data: { what: GIT, pattern: ".git", consequence: COPY_ALL, example: "" } }],
     },
     {
       // Item 7: one folder deep is not every depth; decided with the matcher over the real files.
       filename: file("nested"),
       code: ".git\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n",
-      output: ".git\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n**/.env\n",
+      output: ".git\n**/.env\n*/.env\n**/.env.*\n*/.env.*\n**/*.pem\n*/*.pem\n**/*.key\n*/*.key\n",
       errors: [
-        { messageId: "missing", line: 2, column: 1, data: { what: "`.env` files (secrets and local settings)", pattern: "**/.env", consequence: COPY_ALL, example: " (`services/api/.env` is sent)" } },
-        { messageId: "missing", line: 3, column: 1, data: { what: "`.env.*` files (secrets and local settings)", pattern: "**/.env.*", consequence: COPY_ALL, example: "" } },
-        { messageId: "missing", line: 4, column: 1, data: { what: "`*.pem` keys and certificates", pattern: "**/*.pem", consequence: COPY_ALL, example: " (`services/api/certs/server.pem` is sent)" } },
-        { messageId: "missing", line: 5, column: 1, data: { what: "`*.key` private keys", pattern: "**/*.key", consequence: COPY_ALL, example: "" } },
+        { messageId: "missing", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", consequence: COPY_ALL, example: " (`services/api/.env` is sent)" } },
+        { messageId: "missing", line: 3, column: 1, data: { what: ENV_STAR, pattern: "**/.env.*", consequence: COPY_ALL, example: "" } },
+        { messageId: "missing", line: 4, column: 1, data: { what: PEM, pattern: "**/*.pem", consequence: COPY_ALL, example: " (`services/api/certs/server.pem` is sent)" } },
+        { messageId: "missing", line: 5, column: 1, data: { what: KEY, pattern: "**/*.key", consequence: COPY_ALL, example: "" } },
+      ],
+    },
+    {
+      // Examples of what is sent stay in the one finding.
+      filename: file("nested"),
+      code: "node_modules\n",
+      output: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      errors: [
+        {
+          messageId: "missingSeveral",
+          line: 1,
+          data: { list: `${ENV} (\`services/api/.env\` is sent); ${ENV_STAR}; ${PEM} (\`services/api/certs/server.pem\` is sent); ${KEY}`, consequence: "`COPY . .` sends them into the image", patterns: "`**/.env`, `**/.env.*`, `**/*.pem` and `**/*.key`" },
+        },
       ],
     },
     {
       // Two levels deep is not every depth either (sample paths go three levels down).
       filename: file("copyall"),
       code: ".git\n.env\n*/.env\n*/*/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: ".git\n.env\n*/.env\n*/*/.env\n**/.env.*\n**/*.pem\n**/*.key\n**/.env\n",
-      errors: [{ messageId: "onlyAtRoot", line: 2, column: 1, data: { what: "`.env` files (secrets and local settings)", pattern: "**/.env", entry: ".env", example: "" } }],
+      output: ".git\n**/.env\n.env\n*/.env\n*/*/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      errors: [{ messageId: "onlyAtRoot", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", entry: ".env", example: "" } }],
     },
     {
-      // Item 8: the new entry goes before the exception, so `.env.example` is still sent.
+      // Item 8: the new entries go before the exception, so `.env.example` is still sent.
       filename: file("envexample"),
       code: ".git\n.env\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n",
-      output: ".git\n.env\n.env.*\n**/.env\n!.env.example\n**/*.pem\n**/*.key\n",
+      output: ".git\n**/.env\n.env\n**/.env.*\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n",
       errors: [
-        { messageId: "onlyAtRoot", line: 2, column: 1, data: { what: "`.env` files (secrets and local settings)", pattern: "**/.env", entry: ".env", example: "" } },
-        { messageId: "onlyAtRoot", line: 3, column: 1, data: { what: "`.env.*` files (secrets and local settings)", pattern: "**/.env.*", entry: ".env.*", example: " (`config/.env.local` is sent)" } },
+        { messageId: "onlyAtRoot", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", entry: ".env", example: "" } },
+        { messageId: "onlyAtRoot", line: 3, column: 1, data: { what: ENV_STAR, pattern: "**/.env.*", entry: ".env.*", example: " (`config/.env.local` is sent)" } },
+      ],
+    },
+    {
+      // A root-only entry after an exception: reported on its line, fixed before the exception.
+      filename: file("envexample"),
+      code: "!.env.example\n.git\n.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: "**/.env\n!.env.example\n.git\n.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      errors: [{ messageId: "onlyAtRoot", line: 3, column: 1, data: { what: ENV, pattern: "**/.env", entry: ".env", example: "" } }],
+    },
+    {
+      // …and with other missing entries it joins them, in one finding that says which entry matches only at the root.
+      filename: file("copyall"),
+      code: "!.env.example\n.env\n",
+      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n!.env.example\n.env\n",
+      errors: [
+        {
+          messageId: "missingSeveral",
+          line: 1,
+          column: 1,
+          data: { list: `${GIT}; ${ENV} (\`.env\` matches only at the root); ${ENV_STAR}; ${PEM}; ${KEY}`, consequence: "`COPY . .` sends them into the image", patterns: "`.git`, `**/.env`, `**/.env.*`, `**/*.pem` and `**/*.key`" },
+        },
       ],
     },
     {
@@ -136,11 +228,15 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       filename: file("python"),
       code: ALL.replaceAll("\n", "\r\n"),
-      output: `${ALL}**/__pycache__\n`.replaceAll("\n", "\r\n"),
-      errors: [
-        { messageId: "missing", line: 1, column: 1 },
-        { messageId: "missing", line: 1, column: 1 },
-      ],
+      output: `${ALL}**/__pycache__\n.venv\n`.replaceAll("\n", "\r\n"),
+      errors: [{ messageId: "missingSeveral", line: 1, column: 1, data: { list: "`__pycache__` bytecode caches; the local `.venv` virtualenv", consequence: "`COPY . .` sends them into the image", patterns: "`**/__pycache__` and `.venv`" } }],
+    },
+    {
+      // No line break at the end: the entries start on a new line.
+      filename: file("python"),
+      code: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key",
+      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n**/__pycache__\n.venv\n",
+      errors: [{ messageId: "missingSeveral", line: 1 }],
     },
     {
       // The Dockerfile of this context runs git: excluding .git would change the build, so only a suggestion.
@@ -150,20 +246,22 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       errors: [
         {
           messageId: "missing",
-          data: { what: "the Git history (often large, and it may hold removed secrets)", pattern: ".git", consequence: COPY_ALL, example: "" },
+          data: { what: GIT, pattern: ".git", consequence: COPY_ALL, example: "" },
           suggestions: [{ messageId: "appendEntry", data: { pattern: ".git" }, output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n" }],
         },
       ],
     },
     {
-      // It copies .env.example: the .env.* entry is a suggestion, the others are fixed.
+      // It copies .env.example: the .env.* entry is a suggestion, the others are the one finding's fix.
       filename: file("copiesenv"),
       code: ".git\n**/.env\n",
-      output: ".git\n**/.env\n**/*.pem\n",
+      output: ".git\n**/.env\n**/*.pem\n**/*.key\n",
       errors: [
-        { messageId: "missing", data: { what: "`.env.*` files (secrets and local settings)", pattern: "**/.env.*", consequence: NEUTRAL, example: "" }, suggestions: [{ messageId: "appendEntry", data: { pattern: "**/.env.*" }, output: ".git\n**/.env\n**/.env.*\n" }] },
-        { messageId: "missing", data: { what: "`*.pem` keys and certificates", pattern: "**/*.pem", consequence: NEUTRAL, example: "" } },
-        { messageId: "missing", data: { what: "`*.key` private keys", pattern: "**/*.key", consequence: NEUTRAL, example: "" } },
+        {
+          messageId: "missingSeveral",
+          data: { list: `${ENV_STAR}; ${PEM}; ${KEY}`, consequence: "they are sent to the builder with the build context (and into the image by any later `COPY . .`)", patterns: "`**/.env.*`, `**/*.pem` and `**/*.key`" },
+          suggestions: [{ messageId: "appendEntry", data: { pattern: "**/.env.*" }, output: ".git\n**/.env\n**/.env.*\n" }],
+        },
       ],
     },
     {
@@ -172,6 +270,15 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       output: ".git\n",
       options: [{ entries: [".git"] }],
       errors: [{ messageId: "missing", line: 1, column: 1 }],
+    },
+    {
+      // Issue 24: many missing entries are one fix, so `--fix` finishes in one pass (it stopped at
+      // ESLint's 10 passes with 11 or more).
+      filename: file("copyall"),
+      code: "*.log\n",
+      output: `*.log\n${Array.from({ length: 12 }, (_, index) => `secret${index}\n`).join("")}`,
+      options: [{ entries: Array.from({ length: 12 }, (_, index) => `secret${index}`), contextEntries: false }],
+      errors: [{ messageId: "missingSeveral", line: 1 }],
     },
     {
       // The Dockerfile-specific ignore file is the one Docker reads.
@@ -183,8 +290,8 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // Built through a compose file in a sub-folder of the context's parent.
       filename: file("deployed/app"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      code: "**/.env\n**/.env.*\n**/*.pem\n",
+      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
       errors: [{ messageId: "missing", line: 1, column: 1 }],
     },
     {
@@ -193,7 +300,7 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       code: ".git\n**/.env\n**/.env.*\n**/*.pem\n",
       output: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
       options: [{ unusedFiles: true }],
-      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: "`*.key` private keys", pattern: "**/*.key", consequence: NEUTRAL, example: "" } }],
+      errors: [{ messageId: "missing", line: 1, column: 1, data: { what: KEY, pattern: "**/*.key", consequence: NEUTRAL, example: "" } }],
     },
   ],
 });
@@ -234,6 +341,10 @@ describe("--fix keeps the file's meaning", () => {
     ["python", "node_modules"],
     ["node", "*\n!src\n!package.json\n**/.env\n"],
     ["nested", ".git\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n"],
+    // Entries fixed above a root-only line, and an exception between them.
+    ["copyall", ".env\n*.pem\n!certs/public.pem\n.env.*\n!.env.example\n*.key\n"],
+    ["envexample", "!.env.example\n.env\n"],
+    ["copyall", ".env*\n!.env.example\n"],
   ])("%s: %j", (project, code) => {
     const after = assertFixPreservesMeaning({ rule: "dockerignore-required-entries", code, filename: file(project), meaning: keepsExceptions, expectChange: !code.startsWith("*\n") });
     expect(after.length).toBeGreaterThanOrEqual(code.length);
@@ -245,6 +356,40 @@ describe("--fix keeps the file's meaning", () => {
     expect(matcher(".env.example")).toBe(false);
     expect(matcher("config/.env.local")).toBe(true);
     expect(matcher("services/.env")).toBe(true);
+  });
+});
+
+describe("--fix finishes in one pass (issue 24)", () => {
+  /** The rule's fixes on `code`: they must not touch each other, so ESLint applies them all in one pass. */
+  function fixesOf(project: string, code: string, options?: unknown[]) {
+    const linter = new Linter({ configType: "flat", cwd: tree.root });
+    const config = [...plugin.configs.base, { files: ["**/*", "**/.*"], rules: { "docker/dockerignore-required-entries": ["error", ...(options ?? [])] as Linter.RuleEntry } }];
+    const fixes = linter.verify(code, config, { filename: file(project) }).flatMap((message) => (message.fix ? [message.fix] : []));
+    return { linter, config, fixes: fixes.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]) };
+  }
+
+  it.each([
+    ["copyall", "node_modules\n"],
+    ["copyall", ".git\n**/.env\n**/.env.*\n*.pem\n/*.key\n"],
+    ["nested", "node_modules\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n!keep.pem\n"],
+    ["envexample", "!.env.example\n.env\n.env.*\n*.pem\n"],
+    ["envexample", ".env\n!.env.example\n.env.*\n*.pem\n"],
+    ["python", "*.pem"],
+  ])("%s: %j", (project, code) => {
+    const { linter, config, fixes } = fixesOf(project, code);
+    expect(fixes.length).toBeGreaterThan(0);
+    for (let index = 1; index < fixes.length; index++) expect(fixes[index]!.range[0], "fixes do not touch").toBeGreaterThan(fixes[index - 1]!.range[1]);
+    let after = code;
+    for (const fix of [...fixes].reverse()) after = after.slice(0, fix.range[0]) + fix.text + after.slice(fix.range[1]);
+    expect(linter.verify(after, config, { filename: file(project) }).filter((message) => message.fix)).toEqual([]);
+    keepsExceptions(code, after);
+  });
+
+  it("twelve missing entries are one fix", () => {
+    const entries = Array.from({ length: 12 }, (_, index) => `**/secret${index}`);
+    const { fixes } = fixesOf("copyall", "", [{ entries, contextEntries: false }]);
+    expect(fixes).toHaveLength(1);
+    expect(fixes[0]!.text).toBe(entries.map((entry) => `${entry}\n`).join(""));
   });
 });
 

@@ -17,6 +17,11 @@ ruleTester("dockerfile").run("no-chmod-777", rule, {
     // A scratch directory removed before the layer is committed (nginx's official image does this).
     'FROM debian:12\nRUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && su nobody -s /bin/sh -c "make -C $tempDir" && rm -rf "$tempDir"\n',
     'FROM debian:12\nRUN d="$(mktemp -d)"; chmod 777 "$d"; if [ -n "$d" ]; then rm -rf "$d"; fi\n',
+    // A FIFO the same RUN made (mkfifo, mknod … p): writing to it replaces nothing (nullmailer's trigger).
+    "FROM debian:12-slim\nRUN rm -f /var/spool/nullmailer/trigger \\\n && mkfifo /var/spool/nullmailer/trigger \\\n && chown mail:root /var/spool/nullmailer/trigger \\\n && chmod 0622 /var/spool/nullmailer/trigger\n",
+    "FROM alpine:3.20\nRUN mkfifo -m 600 /run/a.pipe /run/b.pipe && chmod 666 /run/a.pipe /run/b.pipe\n",
+    "FROM alpine:3.20\nRUN mknod /run/log.pipe p; chmod a+w /run/log.pipe\n",
+    'FROM alpine:3.20\nRUN p="$(mktemp -u)" && mkfifo -- "$p" && sudo chmod o+w "$p"\n',
     // Text that is not a chmod command.
     "FROM alpine:3.20\nRUN echo chmod 777 /x\n",
     // A non-POSIX shell's script is not read.
@@ -29,6 +34,16 @@ ruleTester("dockerfile").run("no-chmod-777", rule, {
       errors: [
         { messageId: "worldWritable", line: 2, column: 11 },
         { messageId: "worldWritable", line: 3, column: 32 },
+      ],
+    },
+    {
+      // Not only FIFOs; a FIFO removed again (then a regular file); a device node; a FIFO made after the chmod.
+      code: "FROM alpine:3.20\nRUN mkfifo /run/p && chmod 666 /run/p /run/log\nRUN mkfifo /run/q && rm /run/q && touch /run/q && chmod 666 /run/q\nRUN mknod /dev/sdz b 8 0 && chmod 666 /dev/sdz\nRUN chmod 666 /run/r && mkfifo /run/r\n",
+      errors: [
+        { messageId: "worldWritable", line: 2, column: 28 },
+        { messageId: "worldWritable", line: 3, column: 57 },
+        { messageId: "worldWritable", line: 4, column: 35 },
+        { messageId: "worldWritable", line: 5, column: 11 },
       ],
     },
     {

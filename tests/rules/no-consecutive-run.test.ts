@@ -12,8 +12,21 @@ ruleTester("dockerfile").run("no-consecutive-run", rule, {
     'FROM debian:12\nRUN ["a"]\nRUN b\n',
     // RUNs of different stages.
     "FROM debian:12 AS a\nRUN a\nFROM debian:12\nRUN b\n",
+    // A builder stage only COPY --from reads: its layers never ship (the .NET installer stages).
+    "FROM debian:12 AS installer\nRUN apt-get update && apt-get install -y tar\nRUN curl -fsSLo dotnet.tar.gz https://x/d.tgz && tar -xzf dotnet.tar.gz -C /dotnet\nFROM gcr.io/distroless/base-debian12\nCOPY --from=installer /dotnet /usr/share/dotnet\n",
+    // A stage the build does not reach (a leftover, or a target built only on demand).
+    "FROM debian:12 AS test\nRUN a\nRUN b\nFROM debian:12\nRUN c\n",
+    "FROM debian:12 AS deps\nRUN a\nRUN b\nFROM debian:12\nRUN --mount=type=bind,from=deps,target=/d cp -r /d /app\n",
   ],
   invalid: [
+    {
+      // A stage the final one is built FROM ships its layers.
+      code: "FROM debian:12 AS base\nRUN a\nRUN b\nFROM base AS builder\nRUN c\nRUN d\nFROM builder\nCMD [\"app\"]\n",
+      errors: [
+        { messageId: "consecutive", line: 3, suggestions: [{ messageId: "merge", output: "FROM debian:12 AS base\nRUN a \\\n    && b\nFROM base AS builder\nRUN c\nRUN d\nFROM builder\nCMD [\"app\"]\n" }] },
+        { messageId: "consecutive", line: 6, suggestions: [{ messageId: "merge", output: "FROM debian:12 AS base\nRUN a\nRUN b\nFROM base AS builder\nRUN c \\\n    && d\nFROM builder\nCMD [\"app\"]\n" }] },
+      ],
+    },
     {
       code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n",
       errors: [

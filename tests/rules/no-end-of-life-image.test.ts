@@ -57,7 +57,7 @@ ruleTester("dockerfile").run("no-end-of-life-image", rule, {
     { code: "FROM php:8.0-apache\n", options, errors: [{ messageId: "endOfLife", line: 1, column: 10 }] },
     {
       // A builder stage read by the final stage runs in every build; COPY --from an image pulls it.
-      code: "FROM node:18 AS build\nRUN npm ci\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY --from=postgres:12 /usr/lib/postgresql /usr/lib/postgresql\n",
+      code: "FROM node:18 AS build\nRUN npm ci\nFROM nginx:1.30-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY --from=postgres:12 /usr/lib/postgresql /usr/lib/postgresql\n",
       options,
       errors: [
         { messageId: "endOfLife", line: 1, column: 11 },
@@ -79,6 +79,70 @@ ruleTester("compose").run("no-end-of-life-image", rule, {
       errors: [
         { messageId: "endOfLife", line: 3, column: 12, data: { image: "postgres:12-alpine", subject: "PostgreSQL 12", date: "2024-11-21", source: "https://www.postgresql.org/support/versioning/" } },
         { messageId: "endOfLife", line: 5, column: 12, data: { image: "mysql:5.7", subject: "MySQL 5.7", date: "2023-10-31", source: "https://www.oracle.com/us/support/library/lifetime-support-technology-069183.pdf" } },
+      ],
+    },
+  ],
+});
+
+// Issue 17: the table is complete and dated as of 2026-12-06 (the lines that ended in 2026 are there),
+// major-only tags resolve to the newest line of a closed major, and .NET and CentOS are known.
+const today = [{ date: "2026-12-06" }];
+
+ruleTester("dockerfile").run("no-end-of-life-image (2026 lines, majors, new families)", rule, {
+  valid: [
+    // Supported on the day: the newest line of a closed major (`mysql:8` is 8.4, `ruby:3` 3.4, `redis:7`
+    // 7.4, `mariadb:10` 10.11), and majors still growing (`python:3`, `rust:1`, `node:26`).
+    { code: "FROM mysql:8\nFROM ruby:3-slim\nFROM redis:7-alpine\nFROM mariadb:10\nFROM python:3\nFROM rust:1-slim-trixie\nFROM node:26-alpine\n", options: today },
+    { code: "FROM golang:1.26-alpine\nFROM postgres:15-alpine\nFROM alpine:3.22\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nFROM quay.io/centos/centos:stream9\nFROM debian:trixie-slim\n", options: today },
+    // A line the table does not list is unknown, not ended; majors without the flag are not resolved.
+    { code: "FROM elasticsearch:8.11.1\nFROM mongo:7\nFROM rust:1.98-slim\nFROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1\n", options: today },
+    // Not yet ended on an earlier day.
+    { code: "FROM node:25.2-alpine\n", options: [{ date: "2026-05-31" }] },
+    { code: "FROM mcr.microsoft.com/dotnet/runtime:8.0\n", options: [{ date: "2026-11-09" }] },
+  ],
+  invalid: [
+    { code: "FROM node:25.2-alpine\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 11, data: { image: "node:25.2-alpine", subject: "Node.js 25", date: "2026-06-01", source: NODE } }] },
+    { code: "FROM ruby:3.2-slim\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "ruby:3.2-slim", subject: "Ruby 3.2", date: "2026-03-31", source: "https://www.ruby-lang.org/en/downloads/branches/" } }] },
+    { code: "FROM golang:1.24\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "golang:1.24", subject: "Go 1.24", date: "2026-02-10", source: "https://go.dev/doc/devel/release#policy" } }] },
+    { code: "FROM golang:1.25.3-alpine3.22\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "golang:1.25.3-alpine3.22", subject: "Go 1.25", date: "2026-08-19", source: "https://go.dev/doc/devel/release#policy" } }] },
+    { code: "FROM python:3.10-slim\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "python:3.10-slim", subject: "Python 3.10", date: "2026-10-31", source: PYTHON } }] },
+    { code: "FROM alpine:3.21\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "alpine:3.21", subject: "Alpine Linux 3.21", date: "2026-11-01", source: "https://alpinelinux.org/releases/" } }] },
+    // A major-only tag of a closed major is its newest line.
+    { code: "FROM php:7-fpm\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "php:7-fpm", subject: "PHP 7 (its last line, 7.4)", date: "2022-11-28", source: "https://www.php.net/supported-versions.php" } }] },
+    { code: "FROM ruby:2\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "ruby:2", subject: "Ruby 2 (its last line, 2.7)", date: "2023-03-31", source: "https://www.ruby-lang.org/en/downloads/branches/" } }] },
+    { code: "FROM python:2-alpine\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "python:2-alpine", subject: "Python 2 (its last line, 2.7)", date: "2020-01-01", source: PYTHON } }] },
+    // CentOS Linux and CentOS Stream, tags with the `centos` word too.
+    { code: "FROM centos:7\nRUN yum install -y httpd\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 13, data: { image: "centos:7", subject: "CentOS 7", date: "2024-06-30", source: "https://endoflife.date/centos" } }] },
+    { code: "FROM centos:centos8.4.2105\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 13, data: { image: "centos:centos8.4.2105", subject: "CentOS 8", date: "2021-12-31", source: "https://endoflife.date/centos" } }] },
+    { code: "FROM quay.io/centos/centos:stream8\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 28, data: { image: "quay.io/centos/centos:stream8", subject: "CentOS Stream 8", date: "2024-05-31", source: "https://endoflife.date/centos-stream" } }] },
+    // .NET on mcr.microsoft.com, its former `dotnet/core` paths included; the distribution still counts.
+    {
+      code: "FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/runtime:8.0.11-alpine3.22\nCOPY --from=build /app /app\n",
+      options: today,
+      errors: [
+        { messageId: "endOfLife", line: 1, column: 35, data: { image: "mcr.microsoft.com/dotnet/sdk:7.0", subject: ".NET 7.0", date: "2024-05-14", source: "https://dotnet.microsoft.com/platform/support/policy/dotnet-core" } },
+        { messageId: "endOfLife", line: 3, column: 39, data: { image: "mcr.microsoft.com/dotnet/runtime:8.0.11-alpine3.22", subject: ".NET 8.0", date: "2026-11-10", source: "https://dotnet.microsoft.com/platform/support/policy/dotnet-core" } },
+      ],
+    },
+    { code: "FROM mcr.microsoft.com/dotnet/core/aspnet:3.1\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "mcr.microsoft.com/dotnet/core/aspnet:3.1", subject: ".NET 3.1", date: "2022-12-13", source: "https://dotnet.microsoft.com/platform/support/policy/dotnet-core" } }] },
+    // A distribution named by a codename alone: `rust:buster` floats over Rust but is Debian 10;
+    // buildpack-deps's version is its distribution's.
+    { code: "FROM rust:buster\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "rust:buster", subject: "Debian 10 (buster)", date: "2024-06-30", source: DEBIAN } }] },
+    { code: "FROM buildpack-deps:bullseye-curl\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "buildpack-deps:bullseye-curl", subject: "Debian 11 (bullseye)", date: "2026-08-31", source: DEBIAN } }] },
+    { code: "FROM fedora:41\n", options: today, errors: [{ messageId: "endOfLife", data: { image: "fedora:41", subject: "Fedora 41", date: "2025-12-15", source: "https://docs.fedoraproject.org/en-US/releases/lifecycle/" } }] },
+  ],
+});
+
+ruleTester("compose").run("no-end-of-life-image (major-only tags)", rule, {
+  valid: [{ code: "services:\n  db:\n    image: postgres:17-alpine\n  cache:\n    image: redis:8.2\n", options: today }],
+  invalid: [
+    {
+      code: "services:\n  db:\n    image: postgres:9-alpine\n  legacy:\n    image: mysql:5\n  search:\n    image: docker.elastic.co/elasticsearch/elasticsearch:7.17.28\n",
+      options: today,
+      errors: [
+        { messageId: "endOfLife", line: 3, column: 12, data: { image: "postgres:9-alpine", subject: "PostgreSQL 9 (its last line, 9.6)", date: "2021-11-11", source: "https://www.postgresql.org/support/versioning/" } },
+        { messageId: "endOfLife", line: 5, column: 12, data: { image: "mysql:5", subject: "MySQL 5 (its last line, 5.7)", date: "2023-10-31", source: "https://www.oracle.com/us/support/library/lifetime-support-technology-069183.pdf" } },
+        { messageId: "endOfLife", line: 7, column: 12, data: { image: "docker.elastic.co/elasticsearch/elasticsearch:7.17.28", subject: "Elasticsearch 7", date: "2026-01-15", source: "https://www.elastic.co/support_policy" } },
       ],
     },
   ],

@@ -23,7 +23,8 @@ ruleTester("dockerfile").run("no-hardcoded-secret", rule, {
     // A comment does not reach the image.
     `FROM alpine:3.20\n# old token: ${GITHUB}\nRUN true\n`,
     // Nor does a parser directive (with leading blanks too), whatever it holds.
-    `# syntax=docker/dockerfile:1\n# check=skip=${AWS}\nFROM alpine:3.20\n`,
+    // (The check directive's unknown check name is a problem of its own, not this rule's: turned off here.)
+    { code: `# syntax=docker/dockerfile:1\n# check=skip=${AWS}\nFROM alpine:3.20\n`, languageOptions: { peerSuppressions: false, suggestDisable: false } },
     `  # syntax = ghcr.io/x/y:${GITHUB}\nFROM alpine:3.20\n`,
     // A public key block is not a private one.
     "FROM alpine:3.20\nCOPY <<EOF /etc/key.pub\n-----BEGIN PUBLIC KEY-----\nEOF\n",
@@ -61,6 +62,8 @@ ruleTester("compose").run("no-hardcoded-secret", rule, {
     "services:\n  app:\n    image: app:1.0\n    environment:\n      TOKEN_EXPIRY: 3600\n      SECRET_NAME: db\n      CONNECT_CONFIG_PROVIDERS_SECRET_CLASS: io.example.SecretProvider\n",
     // A secret file's path, and placeholders.
     "services:\n  app:\n    image: app:1.0\n    environment:\n      - DATABASE_PASSWORD=/run/secrets/db-password\n      - TELEMETRY_API_KEY=dummy\n      - API_SECRET=<set me>\n",
+    // An …_AUTH variable that names an authentication method (Docker's registry docs), not a credential.
+    "services:\n  registry:\n    image: registry:2.8.3\n    environment:\n      - REGISTRY_AUTH=htpasswd\n      - REGISTRY_AUTH_HTPASSWD_REALM=Registry Realm\n      - REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd\n  mail:\n    image: mail:1.0\n    environment:\n      SMTP_AUTH: PLAIN\n",
   ],
   invalid: [
     {
@@ -70,6 +73,14 @@ ruleTester("compose").run("no-hardcoded-secret", rule, {
         { messageId: "secretVariable", line: 9, column: 19, endColumn: 25, data: { name: "API_TOKEN" } },
         { messageId: "knownFormat", line: 10, column: 37, endColumn: 43, data: { what: "a password in a URL" } },
         { messageId: "secretVariable", line: 14, column: 20, data: { name: "NPM_TOKEN" } },
+      ],
+    },
+    {
+      // Run-together …PASS names (slapd's root password), and a credential in an …_AUTH variable.
+      code: "services:\n  ldap:\n    image: ldap:1.0\n    environment:\n      LDAP_ROOTPASS: fsociety\n      REDIS_AUTH: hunter2\n      PROXY_BYPASS: localhost\n",
+      errors: [
+        { messageId: "secretVariable", line: 5, column: 22, data: { name: "LDAP_ROOTPASS" } },
+        { messageId: "secretVariable", line: 6, column: 19, data: { name: "REDIS_AUTH" } },
       ],
     },
     {

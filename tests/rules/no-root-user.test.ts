@@ -27,12 +27,21 @@ ruleTester("dockerfile").run("no-root-user", rule, {
     "FROM debian:12\nARG RUN_AS\nUSER $RUN_AS\n",
     // Starts as root, then drops privileges in its entrypoint (the official-image pattern).
     "FROM debian:12\nRUN apt-get update && apt-get install -y gosu\nENTRYPOINT [\"docker-entrypoint.sh\"]\n",
+    // A FROM scratch stage with no CMD/ENTRYPOINT exports files (`docker build --output`): nothing runs in it.
+    "FROM mcr.microsoft.com/dotnet/sdk:9.0 AS build\nRUN dotnet publish -o /app\nFROM scratch\nCOPY --from=build /app .\n",
+    "FROM golang:1.22 AS build\nRUN go build -o /out/tool\nFROM scratch AS export\nCOPY --from=build /out /\nFROM export\nLABEL org.opencontainers.image.title=tool\n",
+    "FROM scratch\nUSER root\nCOPY dist /\n",
   ],
   invalid: [
     {
       // hadolint DL3002: the last USER is root.
       code: "FROM node:20.11\nUSER node\nRUN npm ci\nUSER root\nCMD [\"node\"]\n",
       errors: [{ messageId: "rootUser", line: 4, column: 6, endColumn: 10, data: { user: "root" } }],
+    },
+    {
+      // A scratch image that runs something (its own, or inherited from the stage it is built on) still runs as root.
+      code: "FROM scratch AS base\nCOPY app /app\nCMD [\"/app\"]\nFROM base\nCOPY conf /etc/app/\n",
+      errors: [{ messageId: "noUser", line: 4, column: 1, data: { base: "an image FROM scratch" } }],
     },
     {
       code: "FROM debian:12\nUSER 0:0\n",

@@ -18,8 +18,20 @@ ruleTester("dockerfile").run("no-secret-in-arg-env", rule, {
     "FROM alpine:3.20\nENV DB_PASSWORD=/run/secrets/db_password API_KEY=<your-api-key> TOKEN=changeme\n",
     // Secrets the build reads from a secret mount.
     "FROM node:20.11\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n",
+    // An …_AUTH variable naming an authentication method; names that only end in the letters PASS.
+    "FROM registry:2.8.3\nENV REGISTRY_AUTH=htpasswd REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd\nARG SMTP_AUTH=login\n",
+    "FROM alpine:3.20\nENV PROXY_BYPASS=localhost COMPASS=north\n",
   ],
   invalid: [
+    {
+      // Run-together …PASS names hold passwords (slapd's root DN password).
+      code: "FROM debian:12-slim\nENV LDAP_DOMAIN=example.org \\\n    LDAP_ROOTPASS=fsociety\nARG ADMINPASS=admin123\nENV REGISTRY_AUTH=s3cr3t\n",
+      errors: [
+        { messageId: "envSecret", line: 3, column: 19, data: { name: "LDAP_ROOTPASS" } },
+        { messageId: "argSecret", line: 4, column: 15, data: { name: "ADMINPASS", id: "adminpass" } },
+        { messageId: "envSecret", line: 5, column: 19, data: { name: "REGISTRY_AUTH" } },
+      ],
+    },
     {
       // BuildKit SecretsUsedInArgOrEnv's cases: a build argument named like a secret, with or without default.
       // The finding covers the value when there is one, the name otherwise.
@@ -70,6 +82,22 @@ describe("isSecretName", () => {
     ["CONNECT_CONFIG_PROVIDERS_SECRET_CLASS", false],
     ["SCHEMA_REGISTRY_BEARER_AUTH_CREDENTIALS_SOURCE", false],
     ["MASTER_ENCRYPTION_KEY", true],
+    // Run-together names ending in PASS are passwords; words that only end in the letters are not.
+    ["LDAP_ROOTPASS", true],
+    ["ROOTPASS", true],
+    ["ADMINPASS", true],
+    ["PAPERLESS_DBPASS", true],
+    ["USERPASS", true],
+    ["REDIS_REQUIREPASS", true],
+    ["MAIL_PASS", true],
+    ["ROOT_PASSWD", true],
+    ["ROOTPASS_FILE", false],
+    ["PROXY_BYPASS", false],
+    ["NO_PROXY_BYPASS", false],
+    ["COMPASS", false],
+    ["AUDIO_LOWPASS", false],
+    ["FFMPEG_TWOPASS", false],
+    ["MINIPASS", false],
   ] as const)("%s", (name, expected) => {
     expect(isSecretName(name)).toBe(expected);
   });

@@ -28,6 +28,11 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
     "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Build\nRUN dotnet publish -c Release -o C:\\out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nCOPY --from=build `\n  C:\\out C:\\app\n",
     // Reserved names are images, not stages.
     "FROM scratch\nCOPY --from=scratch / /\n",
+    // A FROM never sees its own AS name (BuildKit registers it after resolving the base): these pull the image.
+    "FROM gcc AS gcc\nRUN gcc -o /true true.c\nFROM scratch\nCOPY --from=gcc /true /true\n",
+    "FROM node AS Node\nRUN npm ci\n",
+    "FROM golang:1.22 AS build\nFROM alpine AS alpine\nCOPY --from=build /app /app\n",
+    "ARG IMG=python\nFROM ${IMG} AS python\nRUN pip wheel .\n",
   ],
   invalid: [
     {
@@ -59,6 +64,15 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
     {
       code: "FROM base\nRUN true\nFROM alpine:3.20 AS base\n",
       errors: [{ messageId: "laterStage", line: 1, column: 6, endColumn: 10, data: { name: "base", line: "3" } }],
+    },
+    {
+      // Named after itself and after a later stage: the later one is what the author meant.
+      code: "FROM base AS base\nRUN true\nFROM alpine:3.20 AS base\n",
+      errors: [{ messageId: "laterStage", line: 1, column: 6, endColumn: 10, data: { name: "base", line: "3" } }],
+    },
+    {
+      code: "FROM tools AS app\nFROM alpine:3.20 AS Tools\n",
+      errors: [{ messageId: "laterStage", line: 1, column: 6, data: { name: "tools", line: "2" } }],
     },
   ],
 });

@@ -6,6 +6,10 @@ import { ruleTester } from "../support/rule-tester.js";
 
 ruleTester("dockerfile").run("no-undefined-variable", rule, {
   valid: [
+    // Defaults that make a valid reference (BuildKit's testInvalidDefaultArgInFrom good cases).
+    'ARG SFX="box"\nFROM busy${SFX}\n',
+    "ARG IMAGE=node\nARG TAG=22.11-alpine\nARG REGISTRY=ghcr.io/org\nFROM ${IMAGE}:${TAG} AS a\nFROM ${REGISTRY}/tool:${TAG:-latest}\n",
+    "ARG TAG=\nFROM busybox${TAG:+:$TAG}\n",
     // BuildKit UndefinedVar's good cases: declared before use; the base image may define it.
     "FROM alpine:3.20 AS base\nARG foo\nCOPY $foo .\n",
     "FROM python:3.12 AS base\nARG VERSION=$PYTHON_VERSION\n",
@@ -90,6 +94,17 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
         { messageId: "invalidDefaultArgInFrom", line: 4, column: 6, data: { image: "busybox:", names: "TAG" } },
         { messageId: "invalidDefaultArgInFrom", line: 5, column: 6, data: { image: "", names: "IMAGE" } },
         { messageId: "invalidDefaultArgInFrom", line: 6, column: 6, data: { image: "node:-alpine", names: "V" } },
+      ],
+    },
+    {
+      // The same check when every ARG has a default: the defaults themselves make an invalid reference
+      // (BuildKit's testInvalidDefaultArgInFrom, case 3), an empty tag, an empty name, a space.
+      code: 'ARG SFX="box:"\nARG TAG=""\nARG REPO=\nARG V="1 2"\nFROM busy${SFX}\nFROM busybox:${TAG}\nFROM ${REPO}:1.0\nFROM alpine:${V}\n',
+      errors: [
+        { messageId: "invalidDefaultValueInFrom", line: 5, column: 6, data: { image: "busybox:", names: "SFX" } },
+        { messageId: "invalidDefaultValueInFrom", line: 6, column: 6, data: { image: "busybox:", names: "TAG" } },
+        { messageId: "invalidDefaultValueInFrom", line: 7, column: 6, data: { image: ":1.0", names: "REPO" } },
+        { messageId: "invalidDefaultValueInFrom", line: 8, column: 6, data: { image: "alpine:1 2", names: "V" } },
       ],
     },
     {

@@ -18,6 +18,15 @@ ruleTester("dockerfile").run("require-healthcheck", rule, {
     "FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=build /out/ /\n",
     // A base image only known at build time.
     "ARG BASE\nFROM $BASE\n",
+    // Toolboxes, not services: a base or builder image whose command is a shell or a REPL (also behind an
+    // entrypoint script that runs its arguments, with options, or as a Windows .exe), no command of its own
+    // on a distribution's or language's image, a development or test target.
+    "FROM debian:12\nCMD [\"bash\"]\n",
+    "FROM eclipse-temurin:21-jdk\nCOPY entrypoint.sh /__cacert_entrypoint.sh\nENTRYPOINT [\"/__cacert_entrypoint.sh\"]\nCMD [\"jshell\"]\n",
+    "FROM debian:12-slim\nENTRYPOINT [\"docker-php-entrypoint\"]\nCMD [\"php\", \"-a\"]\n",
+    "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD [\"pwsh.exe\"]\n",
+    "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\n",
+    "FROM node:22.12 AS dev\nCMD [\"npm\", \"run\", \"dev\"]\n",
   ],
   invalid: [
     {
@@ -27,11 +36,26 @@ ruleTester("dockerfile").run("require-healthcheck", rule, {
     },
     {
       // A HEALTHCHECK in a builder stage does not reach the final image.
-      code: "FROM node:20.11 AS build\nHEALTHCHECK CMD true\nFROM node:20.11-slim\nCMD [\"node\"]\n",
+      code: "FROM node:20.11 AS build\nHEALTHCHECK CMD true\nFROM node:20.11-slim\nCMD [\"node\", \"server.js\"]\n",
       errors: [{ messageId: "missing", line: 3, column: 1 }],
     },
     {
       code: "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
+      errors: [{ messageId: "missing", line: 1, column: 1 }],
+    },
+    {
+      // No command of its own on a server image: nginx's runs, and it is a service.
+      code: "FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\n",
+      errors: [{ messageId: "missing", line: 1, column: 1 }],
+    },
+    {
+      // The entrypoint script hands over to CMD, which starts a server.
+      code: "FROM debian:12-slim\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"postgres\"]\n",
+      errors: [{ messageId: "missing", line: 1, column: 1 }],
+    },
+    {
+      // A REPL with a script to run is an application.
+      code: "FROM python:3.13-slim\nCMD [\"python3\", \"-m\", \"http.server\"]\n",
       errors: [{ messageId: "missing", line: 1, column: 1 }],
     },
     {

@@ -167,6 +167,19 @@ describe("tagProblem with the image's family", () => {
     ["ubuntu", "noble-20240801", null],
     ["alpine", "3.20", null],
     ["ruby", "slim-bookworm", "floating"],
+    // Issue 17: language and tool images whose version is their own float on a bare codename, as
+    // `golang:bookworm` does; images whose version is a distribution's do not.
+    ["rust", "buster", "floating"],
+    ["rust", "1.83-bookworm", null],
+    ["julia", "bookworm", "floating"],
+    ["perl", "slim-bookworm", "floating"],
+    ["ruby", "alpine", "floating"],
+    ["php", "apache", "floating"],
+    ["buildpack-deps", "bookworm-curl", null],
+    ["buildpack-deps", "curl", "floating"],
+    ["centos", "centos7", null],
+    ["fedora", "rawhide", "floating"],
+    ["myorg/base", "bookworm", null],
   ] as const)("%s:%s", (path, tag, expected) => {
     expect(tagProblem({ registry: null, path, tag, digest: null }, "any")?.kind ?? null).toBe(expected);
   });

@@ -25,6 +25,12 @@ ruleTester("dockerfile").run("require-lockfile-install", rule, {
     // Not in the build context as written: nothing to read.
     { filename: dockerfile("python-loose"), code: "FROM python:3.12-slim\nRUN pip install -r requirements/prod.txt\n" },
     "FROM node:20.11\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch\n",
+    // The build's .dockerignore keeps the lockfile out of the context, so out of the image (`npm ci` would fail):
+    // the context's file, a `**/` pattern, and `<Dockerfile>.dockerignore` beside the Dockerfile.
+    { filename: dockerfile("npm-ignored"), code: "FROM node:24.11-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install --omit=dev\n" },
+    { filename: dockerfile("npm-ignored"), code: "FROM node:24.11-alpine\nCOPY package*.json ./\nRUN npm install\n" },
+    { filename: dockerfile("npm-ignored-deep"), code: "FROM node:24.11-alpine\nCOPY ./ /app/\nRUN npm install\n" },
+    { filename: dockerfile("npm-dockerfile-ignore"), code: "FROM node:24.11-alpine\nCOPY . .\nRUN npm install\n" },
   ],
   invalid: [
     {
@@ -50,6 +56,12 @@ ruleTester("dockerfile").run("require-lockfile-install", rule, {
           suggestions: [{ messageId: "useCi", output: "FROM node:20.11\nCOPY package*.json ./\nRUN npm ci\n" }],
         },
       ],
+    },
+    {
+      // Excluded by one pattern, brought back by a later `!` exception: in the context.
+      filename: dockerfile("npm-reincluded"),
+      code: "FROM node:24.11-alpine\nCOPY . .\nRUN npm install\n",
+      errors: [{ messageId: "unlocked", line: 3, column: 5, suggestions: [{ messageId: "useCi", output: "FROM node:24.11-alpine\nCOPY . .\nRUN npm ci\n" }] }],
     },
     {
       filename: dockerfile("npm"),

@@ -12,12 +12,20 @@ writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  api:\n    s
 
 ruleTester("compose").run("require-no-new-privileges", rule, {
   valid: [
+    // A development environment is not deployed.
+    { code: "services:\n  sut:\n    build: .\n", filename: path.join(dir, "docker-compose.test.yml") },
     "services:\n  app:\n    security_opt:\n      - no-new-privileges:true\n",
     "services:\n  app:\n    security_opt: ['no-new-privileges=true', 'label:type:x']\n",
     "x-hardening: &hardening\n  security_opt: [no-new-privileges]\nservices:\n  app:\n    <<: *hardening\n",
     { filename: path.join(dir, "compose.yaml"), code: "services:\n  api:\n    image: api:1.0\n" },
   ],
   invalid: [
+    {
+      // An explicit opt-out is still reported in a development file.
+      code: "services:\n  app:\n    security_opt: ['no-new-privileges:false']\n",
+      filename: path.join(dir, "compose.ci.yaml"),
+      errors: [{ messageId: "disabled", line: 3, column: 20, data: { service: "app" } }],
+    },
     {
       code: "services:\n  app:\n    image: nginx:1.27\n",
       errors: [{ messageId: "missing", line: 2, column: 3, endColumn: 6, data: { service: "app" }, suggestions: [{ messageId: "addOption", output: "services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n" }] }],

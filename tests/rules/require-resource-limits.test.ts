@@ -7,6 +7,9 @@ import { ruleTester } from "../support/rule-tester.js";
 
 ruleTester("compose").run("require-resource-limits", rule, {
   valid: [
+    // A development environment is not deployed.
+    { code: "services:\n  app:\n    image: node:22.12\n", filename: "/repo/.devcontainer/docker-compose.yml" },
+    "services:\n  shell:\n    image: debian:12\n    entrypoint: [tail, -f, /dev/null]\n",
     "services:\n  app:\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: '0.5'\n",
     "services:\n  app:\n    mem_limit: 512m\n    cpus: 1.5\n",
     "x-limits: &limits\n  deploy:\n    resources:\n      limits: {memory: 1G, cpus: '1'}\nservices:\n  app:\n    <<: *limits\n",

@@ -8,6 +8,14 @@ ruleTester("dockerfile").run("single-http-client", rule, {
     // One client per stage: a builder stage may use another.
     "FROM debian:12 AS fetch\nRUN wget -O /a https://example.com/a\nFROM debian:12\nCOPY --from=fetch /a /a\nRUN curl -fsSLo /b https://example.com/b\n",
     "FROM debian:12\nRUN echo curl wget\n",
+    // BusyBox wget is part of every Alpine image: installing curl next to it adds one client, not two.
+    "FROM alpine:3.20\nRUN wget -qO /a https://example.com/a && apk add --no-cache curl\n",
+    "FROM mcr.microsoft.com/dotnet/aspnet:8.0.11-alpine3.22\nRUN apk add --no-cache curl git\nRUN wget -q -O /a https://example.com/a\n",
+    "FROM busybox:1.37 AS fetch\nRUN wget -O /a https://example.com/a\n",
+    // The official full variants ship both (buildpack-deps): running either adds nothing.
+    "FROM python:3.13-bookworm\nRUN curl -fsSLo /a https://example.com/a && wget -O /b https://example.com/b\n",
+    // What an earlier stage installed is the base of the next.
+    "FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y curl\nFROM tools\nRUN curl -fsSLo /a https://example.com/a\nRUN apt-get install -y wget\n",
   ],
   invalid: [
     {
@@ -19,8 +27,18 @@ ruleTester("dockerfile").run("single-http-client", rule, {
       errors: [{ messageId: "both", data: { first: "curl", second: "wget", how: "runs" }, line: 3, column: 5 }],
     },
     {
-      code: "FROM alpine:3.20\nRUN wget -qO /a https://example.com/a && apk add --no-cache curl\n",
-      errors: [{ messageId: "both", data: { first: "wget", second: "curl", how: "installs" }, line: 2, column: 61 }],
+      // The `wget` package is GNU Wget: a second client beside curl, on Alpine too.
+      code: "FROM alpine:3.22\nRUN apk add --no-cache curl wget\n",
+      errors: [{ messageId: "both", data: { first: "curl", second: "wget", how: "installs" }, line: 2, column: 29 }],
+    },
+    {
+      code: "FROM alpine:3.22\nRUN apk add --no-cache wget\nRUN curl -fsSLo /a https://example.com/a\n",
+      errors: [{ messageId: "both", data: { first: "wget", second: "curl", how: "runs" }, line: 3, column: 5 }],
+    },
+    {
+      // A base the table cannot place: both uses count, as before.
+      code: "FROM example.com/base:1\nRUN curl -fsSLo /a https://example.com/a\nRUN wget -O /b https://example.com/b\n",
+      errors: [{ messageId: "both", data: { first: "curl", second: "wget", how: "runs" }, line: 3, column: 5 }],
     },
   ],
 });

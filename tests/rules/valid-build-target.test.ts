@@ -12,6 +12,12 @@ writeFileSync(path.join(dir, "api/Dockerfile"), "FROM node:20 AS deps\nFROM deps
 writeFileSync(path.join(dir, "api/Dockerfile.dev"), "FROM node:20\n");
 mkdirSync(path.join(dir, "podman"));
 writeFileSync(path.join(dir, "podman/Containerfile"), "FROM alpine:3.20\n");
+// Only a lower-case `dockerfile`: buildx and BuildKit read it for `Dockerfile` (moby/moby#10858).
+mkdirSync(path.join(dir, "lower/sub"), { recursive: true });
+writeFileSync(path.join(dir, "lower/dockerfile"), "FROM node:20 AS runtime\n");
+writeFileSync(path.join(dir, "lower/sub/dockerfile"), "FROM node:20\n");
+mkdirSync(path.join(dir, "lowerpodman"));
+writeFileSync(path.join(dir, "lowerpodman/containerfile"), "FROM alpine:3.20\n");
 const filename = path.join(dir, "compose.yaml");
 
 ruleTester("compose").run("valid-build-target", rule, {
@@ -21,6 +27,11 @@ ruleTester("compose").run("valid-build-target", rule, {
     { filename, code: "services:\n  api:\n    build:\n      context: api\n      target: build\n" },
     { filename, code: "services:\n  api:\n    build:\n      context: api\n      dockerfile: Dockerfile.dev\n" },
     { filename, code: "services:\n  p:\n    build: podman\n" },
+    { filename, code: "services:\n  p:\n    build: lowerpodman\n" },
+    { filename, code: "services:\n  app:\n    build: ./lower\n" },
+    // The lower-case file is read, target and all; an explicit `Dockerfile` falls back too (buildx).
+    { filename, code: "services:\n  app:\n    build:\n      context: lower\n      target: runtime\n" },
+    { filename, code: "services:\n  app:\n    build:\n      context: lower\n      dockerfile: sub/Dockerfile\n" },
     { filename, code: "services:\n  api:\n    build:\n      context: https://github.com/acme/api.git#main\n      target: nope\n" },
     { filename, code: "services:\n  api:\n    build:\n      context: ${CTX}\n" },
     { filename, code: "services:\n  api:\n    build:\n      context: api\n      dockerfile_inline: FROM alpine\n" },
@@ -47,6 +58,24 @@ ruleTester("compose").run("valid-build-target", rule, {
       filename,
       code: "services:\n  app:\n    build: .\n",
       errors: [{ messageId: "noDockerfile", line: 3, column: 12, data: { service: "app", dockerfile: "Dockerfile" } }],
+    },
+    {
+      // The target is looked up in the lower-case file the build reads.
+      filename,
+      code: "services:\n  app:\n    build:\n      context: lower\n      target: prod\n",
+      errors: [{ messageId: "noStage", line: 5, column: 15, data: { service: "app", target: "prod", dockerfile: path.join("lower", "dockerfile"), stages: "runtime", suggestion: "" } }],
+    },
+    {
+      // Only a file named exactly `Dockerfile` has the fallback.
+      filename,
+      code: "services:\n  app:\n    build:\n      context: lower\n      dockerfile: Dockerfile.dev\n",
+      errors: [{ messageId: "noDockerfile", line: 5, column: 19, data: { service: "app", dockerfile: path.join("lower", "Dockerfile.dev") } }],
+    },
+    {
+      // A given `dockerfile:` is not looked for as a Containerfile (podman-compose uses it as given).
+      filename,
+      code: "services:\n  p:\n    build:\n      context: podman\n      dockerfile: Dockerfile\n",
+      errors: [{ messageId: "noDockerfile", line: 5, column: 19, data: { service: "p", dockerfile: path.join("podman", "Dockerfile") } }],
     },
   ],
 });

@@ -11,6 +11,14 @@ ruleTester("dockerfile").run("wget-progress", rule, {
     "FROM debian:12\nRUN wget --no-verbose -O /a.tgz https://example.com/a.tgz\n",
     "FROM debian:12\nRUN wget -o /tmp/wget.log https://example.com/a.tgz\n",
     "FROM debian:12\nRUN apt-get install -y wget\n",
+    // BusyBox wget (Alpine, busybox, the official images' -alpine variants, any image whose tag names
+    // Alpine) draws one progress line and has no --progress: not judged.
+    "FROM alpine:3.22\nRUN wget -O /tmp/a.tgz https://example.com/a.tgz\n",
+    "FROM node:22-alpine\nRUN wget https://example.com/a.tgz\n",
+    "FROM busybox:1.37\nRUN wget https://example.com/a.tgz\n",
+    "FROM mcr.microsoft.com/dotnet/aspnet:8.0.11-alpine3.22\nRUN wget -O /a https://example.com/a\n",
+    // Inherited through FROM <stage>; a GNU Wget installed only in a later RUN does not change this one.
+    "FROM alpine:3.22 AS base\nRUN apk add --no-cache ca-certificates\nFROM base\nRUN wget https://example.com/a.tgz\nRUN apk add --no-cache wget\n",
   ],
   invalid: [
     {
@@ -25,8 +33,23 @@ ruleTester("dockerfile").run("wget-progress", rule, {
       errors: [{ messageId: "progress", line: 2, column: 5 }],
     },
     {
-      // BusyBox wget has no --progress: reported, not fixed.
-      code: "FROM alpine:3.20\nRUN wget https://example.com/a.tgz\n",
+      // `apk add wget` installs GNU Wget over BusyBox's applet, for the rest of that RUN and after.
+      code: "FROM alpine:3.22\nRUN apk add --no-cache wget && wget https://example.com/a.tgz\nRUN wget https://example.com/b.tgz\n",
+      output: "FROM alpine:3.22\nRUN apk add --no-cache wget && wget --progress=dot:giga https://example.com/a.tgz\nRUN wget --progress=dot:giga https://example.com/b.tgz\n",
+      errors: [
+        { messageId: "progress", line: 2, column: 32 },
+        { messageId: "progress", line: 3, column: 5 },
+      ],
+    },
+    {
+      // The official images' full variants are built on buildpack-deps, which ships GNU Wget.
+      code: "FROM node:22-bookworm\nRUN wget https://example.com/a.tgz\n",
+      output: "FROM node:22-bookworm\nRUN wget --progress=dot:giga https://example.com/a.tgz\n",
+      errors: [{ messageId: "progress", line: 2, column: 5 }],
+    },
+    {
+      // An image the table cannot place may have GNU Wget: reported, but the GNU option is not written.
+      code: "FROM docker:29-dind\nRUN wget https://example.com/a.tgz\n",
       output: null,
       errors: [{ messageId: "progress", line: 2, column: 5 }],
     },

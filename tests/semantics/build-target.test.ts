@@ -9,7 +9,8 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { composeBuildTarget, producedStage } from "../../lib/semantics/build-target.js";
+import { composeBuildTarget, producedStage, shippedImageStages } from "../../lib/semantics/build-target.js";
+import { composeMountsSourcesOverWorkdir, shippedApplicationStage } from "../../lib/semantics/shipped-image.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-target-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -70,7 +71,49 @@ describe("the produced stage", () => {
     expect(lint(missing)).toEqual(["docker/no-root-user:4", "docker/no-end-of-life-image:4"]);
   });
 
+  it("ships the layers of the produced stage and the stages it is built FROM, nothing read by --from", () => {
+    const text = "FROM debian:12 AS base\nFROM golang:1.22 AS build\nFROM base AS prod\nCOPY --from=build /app /app\nFROM prod AS debug\n";
+    const parsed = parseDockerfile(text);
+    if (!parsed.ok) throw new Error("parse");
+    expect(shippedImageStages(parsed.ast, "Dockerfile").map((stage) => stage.name)).toEqual(["debug", "prod", "base"]);
+    const file = project("layers", "services:\n  api:\n    build: {context: ./app, target: prod}\n");
+    expect(shippedImageStages(program(), file).map((stage) => stage.name)).toEqual(["prod"]);
+  });
+
   it("has no builds for text linted without a path", () => {
     expect(composeBuildTarget(program(), "Dockerfile")).toBeUndefined();
+  });
+});
+
+describe("a compose development target", () => {
+  const text = 'FROM node:22.11-slim AS builder\nWORKDIR /project\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n';
+  const parsed = parseDockerfile(text);
+  if (!parsed.ok) throw new Error("parse");
+  const ast = parsed.ast;
+  const stage = ast.stages[0]!;
+
+  function place(name: string, compose: string): string {
+    const dir = path.join(root, name);
+    mkdirSync(path.join(dir, "web"), { recursive: true });
+    writeFileSync(path.join(dir, "web", "Dockerfile"), text);
+    writeFileSync(path.join(dir, "compose.yaml"), compose);
+    return path.join(dir, "web", "Dockerfile");
+  }
+
+  it("is a development environment when every service that builds it mounts the context over the WORKDIR", () => {
+    const file = place("dev-mount", "services:\n  web:\n    build: {context: web, target: builder}\n    volumes:\n      - ./web:/project\n      - /project/node_modules\n");
+    expect(composeMountsSourcesOverWorkdir(ast, stage, file)).toBe(true);
+    expect(shippedApplicationStage(ast, { filename: file })).toBeNull();
+    const long = place("dev-mount-long", "services:\n  web:\n    build: ./web\n    volumes:\n      - type: bind\n        source: ./web/\n        target: /project/\n");
+    expect(composeMountsSourcesOverWorkdir(ast, stage, long)).toBe(true);
+  });
+
+  it("ships the image when a mount is elsewhere, or a service runs the image's own files", () => {
+    const elsewhere = place("data-mount", "services:\n  web:\n    build: web\n    volumes:\n      - ./web:/data\n      - ./conf:/project\n");
+    expect(composeMountsSourcesOverWorkdir(ast, stage, elsewhere)).toBe(false);
+    const mixed = place("mixed", "services:\n  dev:\n    build: web\n    volumes: [./web:/project]\n  prod:\n    build: web\n");
+    expect(composeMountsSourcesOverWorkdir(ast, stage, mixed)).toBe(false);
+    expect(shippedApplicationStage(ast, { filename: mixed })?.name).toBe("builder");
+    expect(composeMountsSourcesOverWorkdir(ast, stage, "Dockerfile")).toBe(false);
   });
 });

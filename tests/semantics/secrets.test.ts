@@ -3,7 +3,7 @@
  * on a text that contains a needle), shown on a sample of each alternative of each pattern.
  */
 import { describe, expect, it } from "vitest";
-import { findSecretValues, TOKEN_FORMATS } from "../../lib/semantics/secrets.js";
+import { findSecretValues, isNonSecretValue, TOKEN_FORMATS } from "../../lib/semantics/secrets.js";
 
 const A36 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 /** One token per alternative of each pattern (made-up values of the documented shapes). */
@@ -43,5 +43,33 @@ describe("TOKEN_FORMATS", () => {
   it("still finds a URL password, and skips placeholders", () => {
     const text = "ENV DATABASE_URL=postgres://app:s3cr3tpw@db:5432/app\nENV OTHER=postgres://app:${PASSWORD}@db/app\n";
     expect(findSecretValues(text).map((match) => text.slice(...match.range))).toEqual(["s3cr3tpw"]);
+  });
+});
+
+describe("isNonSecretValue", () => {
+  it.each([
+    // An …_AUTH variable naming an authentication method selects it; it holds no credential.
+    ["REGISTRY_AUTH", "htpasswd", true],
+    ["REGISTRY_AUTH", "token", true],
+    ["REGISTRY_AUTH", "silly", true],
+    ["PROXY_AUTH", "Basic", true],
+    ["SMTP_AUTH", "plain", true],
+    ["SMTP_AUTH", "CRAM-MD5", true],
+    ["POSTGRES_HOST_AUTH", "scram-sha-256", true],
+    ["LDAP_AUTH", "none", true],
+    ["GRAFANA_AUTH", "oauth", true],
+    // A credential in an …_AUTH variable, and a method name in a variable that is not …_AUTH.
+    ["REDIS_AUTH", "s3cr3t-v4lue", false],
+    ["NPM_AUTH", "dXNlcjpwYXNz", false],
+    ["DB_PASSWORD", "htpasswd", false],
+    ["API_TOKEN", "bearer", false],
+    ["ADMIN_PASS", "basic", false],
+  ] as const)("%s=%s", (name, value, expected) => {
+    expect(isNonSecretValue(value, name)).toBe(expected);
+  });
+
+  it("keeps the switches and placeholders whatever the name", () => {
+    for (const value of ["", "no", "false", "none", "changeme", "<your-token>", "***"]) expect(isNonSecretValue(value)).toBe(true);
+    expect(isNonSecretValue("htpasswd")).toBe(false);
   });
 });

@@ -88,5 +88,20 @@ describe("stage references", () => {
     expect(toolbox('FROM node:20\nCMD ["node", "a.js"]\n', "/x/.devcontainer/Dockerfile")).toBe(true);
     // Inherited command.
     expect(toolbox('FROM node:20 AS base\nCMD ["node", "a.js"]\nFROM base AS app\n')).toBe(false);
+    // A development server, whatever the stage is called.
+    expect(toolbox('FROM node:22 AS builder\nCMD ["ng", "serve", "--host", "0.0.0.0"]\n')).toBe(true);
+    expect(toolbox("FROM node:22 AS app\nCMD npm run dev -- --host\n")).toBe(true);
+    expect(toolbox('FROM node:22\nCMD ["npx", "vite", "--host"]\n')).toBe(true);
+    expect(toolbox('FROM node:22\nENTRYPOINT ["yarn"]\nCMD ["dev"]\n')).toBe(true);
+    expect(toolbox('FROM node:22\nCMD ["./node_modules/.bin/next", "dev"]\n')).toBe(true);
+    expect(toolbox('FROM node:22\nCMD ["nodemon", "src/index.js"]\n')).toBe(true);
+    expect(toolbox('FROM python:3.12\nCMD ["python", "/app/manage.py", "runserver", "0.0.0.0:8000"]\n')).toBe(true);
+    expect(toolbox('FROM python:3.12\nCMD ["flask", "run", "--host=0.0.0.0"]\n')).toBe(true);
+    // Production commands of the same tools.
+    expect(toolbox('FROM node:22\nCMD ["next", "start"]\n')).toBe(false);
+    expect(toolbox('FROM node:22\nCMD ["vite", "preview"]\n')).toBe(false);
+    expect(toolbox('FROM node:22\nCMD ["npm", "start"]\n')).toBe(false);
+    expect(toolbox('FROM node:22\nCMD ["npm", "run", "start:prod"]\n')).toBe(false);
+    expect(toolbox('FROM python:3.12\nCMD ["gunicorn", "app.wsgi"]\n')).toBe(false);
   });
 });

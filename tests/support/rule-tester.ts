@@ -21,7 +21,9 @@ type RuleTests = Parameters<RuleTester["run"]>[2];
 
 /** A RuleTester whose cases are files of one of our languages. */
 export function ruleTester(kind: FileKind): { run(name: string, rule: AnyDockerRule, tests: RuleTests): void } {
-  const tester = new RuleTester({ plugins: { docker: plugin }, language: LANGUAGES[kind] } as never);
+  // The "Disable docker/<id>" suggestion every finding carries is tested once, in
+  // tests/integration/disable-suggestion.test.ts; here it would add one suggestion to every case.
+  const tester = new RuleTester({ plugins: { docker: plugin }, language: LANGUAGES[kind], languageOptions: { suggestDisable: false } } as never);
   return {
     run(name, rule, tests) {
       // ESLint's RuleTester is typed for JavaScript rules; ours are typed with our own ASTs.

@@ -6,9 +6,15 @@ import { visitorKeys } from "../../dockerfile/visitor-keys.js";
 import type { VisitorKeys } from "../shared/syntax.js";
 import { DockerSourceCode } from "../shared/docker-source-code.js";
 import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
+import { readPeerPragmas, type PeerPragmas } from "../../peers/pragmas.js";
+import type { FileProblem } from "@eslint/core";
 
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
-  constructor({ text, ast, hasBOM }: { text: string; ast: DockerfileProgram; hasBOM: boolean }) {
+  /** `languageOptions.peerSuppressions: false` turns other tools' suppression comments off. */
+  readonly #peerSuppressionsOn: boolean;
+  #peerPragmas: PeerPragmas | undefined;
+
+  constructor({ text, ast, hasBOM, languageOptions = {} }: { text: string; ast: DockerfileProgram; hasBOM: boolean; languageOptions?: Record<string, unknown> }) {
     // BuildKit also ends a line at a lone `\r`; the AST's loc does, so getLocFromIndex must agree.
     super({
       text,
@@ -21,6 +27,28 @@ export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
       wholeLineComments: true,
       lineEndingPattern: LINE_ENDING_PATTERN,
     });
+    this.#peerSuppressionsOn = languageOptions["peerSuppressions"] !== false;
+  }
+
+  get #pragmas(): PeerPragmas {
+    this.#peerPragmas ??= this.#peerSuppressionsOn ? readPeerPragmas(this.ast) : { suppressions: [], problems: [] };
+    return this.#peerPragmas;
+  }
+
+  /**
+   * The lines (1-based, inclusive ranges) on which findings of `rule` (our id, without `docker/`) are
+   * dropped because another tool's comment suppresses the check it corresponds to
+   * (`lib/peers/pragmas.ts`); empty when there are none or `peerSuppressions` is false.
+   */
+  peerSuppressedLines(rule: string): readonly (readonly [number, number])[] {
+    const { suppressions } = this.#pragmas;
+    if (suppressions.length === 0) return [];
+    return suppressions.filter((suppression) => suppression.rules.has(rule)).map((suppression) => [suppression.startLine, suppression.endLine] as const);
+  }
+
+  /** A peer comment naming a check its tool does not have suppresses nothing: say so, as ESLint does for a malformed directive. */
+  protected override commentProblems(): FileProblem[] {
+    return this.#pragmas.problems.map((problem) => ({ ruleId: null, message: problem.message, loc: problem.loc }));
   }
 
   /**

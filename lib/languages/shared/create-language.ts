@@ -7,7 +7,8 @@ export interface TextLanguageSpec<Root, Code> {
   visitorKeys: VisitorKeys;
   /** Text (BOM removed) to an AST, or located errors (1-based line and column); never throws. */
   parse(text: string): { ok: true; ast: Root } | { ok: false; errors: { message: string; line: number; column: number }[] };
-  createSourceCode(init: { text: string; ast: Root; hasBOM: boolean }): Code;
+  /** `languageOptions` are the file's (our configs add `dockerPolicyRunId`; `peerSuppressions: false` is a user's setting). */
+  createSourceCode(init: { text: string; ast: Root; hasBOM: boolean; languageOptions: Record<string, unknown> }): Code;
 }
 
 /** The ESLint Language object our three languages share: text files, lines from 1, columns from 0. */
@@ -26,8 +27,8 @@ export function createTextLanguage<Root, Node, Code extends SourceCode>(
     parse(file: File): ParseResult<Root> {
       return spec.parse(fileText(file));
     },
-    createSourceCode(file: File, parseResult: OkParseResult<Root>): Code {
-      return spec.createSourceCode({ text: fileText(file), ast: parseResult.ast, hasBOM: file.bom });
+    createSourceCode(file: File, parseResult: OkParseResult<Root>, context?: { languageOptions?: Record<string, unknown> }): Code {
+      return spec.createSourceCode({ text: fileText(file), ast: parseResult.ast, hasBOM: file.bom, languageOptions: context?.languageOptions ?? {} });
     },
   };
 }

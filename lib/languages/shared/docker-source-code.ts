@@ -134,7 +134,13 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
       }
       directives.push(...this.expandDirective(parsed));
     }
+    problems.push(...this.commentProblems());
     return { problems, directives };
+  }
+
+  /** Problems with other comments a language reads (the Dockerfile language: other tools' suppression comments). */
+  protected commentProblems(): FileProblem[] {
+    return [];
   }
 
   private disableLineMessage(): string {
