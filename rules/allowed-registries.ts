@@ -73,7 +73,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
     return {
       Program(program) {
         if (fileKindOf(program) !== "dockerfile") return;
-        for (const use of dockerfileImageUses(program)) {
+        for (const use of dockerfileImageUses(program, context.filename)) {
           // A registry spelled through a variable the file cannot resolve is skipped by dockerfileImageUses.
           const found = problem(use.reference);
           if (found) context.report({ loc: locOfRange(sourceCode, use.range), messageId: "notAllowed", data: { image: use.value, registry: found.registry, allowed } });

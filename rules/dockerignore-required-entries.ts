@@ -131,8 +131,7 @@ function judgedBuilds(file: string, unusedFiles: boolean): Judged | null {
     return { contexts: [dir], dockerfiles: dockerfilesIn(dir).map((found) => found.program) };
   }
   const contexts = [...new Set(served.map((build) => build.context))];
-  const dockerfiles = [...new Set(served.map((build) => build.dockerfile))]
-    .map((dockerfile) => readDockerfile(dockerfile))
+  const dockerfiles = [...new Set(served.map((build) => (build.dockerfile === null ? build.inline : readDockerfile(build.dockerfile))))]
     .filter((program): program is DockerfileProgram => program !== null);
   return { contexts, dockerfiles };
 }

@@ -52,7 +52,7 @@ export default createRule<DockerfileRuleTypes<[], "rootFilesystem">>("no-copy-ro
   create(context) {
     return {
       Program(program) {
-        for (const reference of stageReferences(program)) {
+        for (const reference of stageReferences(program, context.filename)) {
           if (reference.site !== "copy-from") continue;
           const instruction = reference.instruction;
           if (instruction.type !== "Copy" && instruction.type !== "Add") continue;

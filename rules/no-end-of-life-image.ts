@@ -54,7 +54,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
     return {
       Program(program) {
         if (fileKindOf(program) !== "dockerfile") return;
-        for (const use of dockerfileImageUses(program)) {
+        for (const use of dockerfileImageUses(program, context.filename)) {
           if (isDeadStage(program, use.stage, composeBuildTarget(program, context.filename))) continue;
           const data = facts(use.value, use.reference);
           if (data) context.report({ loc: locOfRange(sourceCode, use.tagRange ?? use.range), messageId: "endOfLife", data });

@@ -1,12 +1,12 @@
-import type { ComposeService } from "../lib/compose/types.js";
+import type { ProjectService } from "../lib/compose/project.js";
+import { composeForDocument } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-/** Why a service is known to have no health check, or null when it has one or we cannot know. */
-function missingHealthcheck(service: ComposeService, composeFile: string): string | null {
-  const verdict = serviceHealthcheck(service, composeFile);
+/** Why a service is known to have no health check in the merged project, or null when it has one or we cannot know. */
+function missingHealthcheck(service: ProjectService): string | null {
+  const verdict = serviceHealthcheck(service);
   return verdict.kind === "absent" || verdict.kind === "disabled" ? verdict.why : null;
 }
 
@@ -27,19 +27,20 @@ export default createRule<ComposeRuleTypes<[], "noHealthcheck">>("no-healthcheck
     },
   },
   create(context) {
-    const composeFile = context.physicalFilename;
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        const { model, project } = compose;
         const verdicts = new Map<string, string | null>();
         for (const dependent of model.services.values()) {
           for (const dependency of dependent.dependsOn) {
             if (dependency.condition !== "service_healthy") continue;
-            const service = model.services.get(dependency.service);
+            // The service as Compose runs it: every file of the project merged (override, include, extends).
+            const service = project.services.get(dependency.service);
             // An undefined service is another rule's finding.
             if (!service) continue;
-            if (!verdicts.has(service.name)) verdicts.set(service.name, missingHealthcheck(service, composeFile));
+            if (!verdicts.has(service.name)) verdicts.set(service.name, missingHealthcheck(service));
             const why = verdicts.get(service.name);
             if (!why) continue;
             context.report({

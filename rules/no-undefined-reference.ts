@@ -79,6 +79,8 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
             check(name, "volume", volume.source, node, "volumes");
           }
           for (const secret of service.secrets) check(name, "secret", secret.name, secret.via ?? secret.node, "secrets");
+          // Compose checks the secrets a build mounts like the service's own (compose-go checkConsistency).
+          for (const secret of service.build?.secrets ?? []) check(name, "secret", secret.name, secret.via ?? secret.node, "build.secrets");
           for (const config of service.configs) check(name, "config", config.name, config.via ?? config.node, "configs");
         }
       },

@@ -28,7 +28,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-stag
     const { sourceCode } = context;
     return {
       Program(program) {
-        for (const reference of stageReferences(program)) {
+        for (const reference of stageReferences(program, context.filename)) {
           const { target } = reference;
           if (target.kind !== "missing") continue;
           const loc = locOfRange(sourceCode, reference.range);

@@ -40,7 +40,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         if (!produced) return;
         // The image the final stage is built on: the FROM at the root of its ancestry.
         const root = getStageGraph(program).ancestry(produced).at(-1);
-        const use = dockerfileImageUses(program).find((candidate) => candidate.site === "from" && candidate.stage === root);
+        const use = dockerfileImageUses(program, context.filename).find((candidate) => candidate.site === "from" && candidate.stage === root);
         if (!use) return;
         const alternative = minimalAlternative(use.reference);
         if (!alternative) return;

@@ -1,10 +1,11 @@
 import type { AST } from "yaml-eslint-parser";
 import type { Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeForDocument } from "../lib/compose/rule-support.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
-import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { fromReference } from "../lib/semantics/stage-references.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { composeBuildTarget } from "../lib/semantics/build-target.js";
@@ -36,19 +37,17 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     function checkFinalStage(stage: Stage): void {
       const graph = getStageGraph(program);
       // The image an application ships: not a toolbox (a base or builder image whose command is a shell
-      // or a REPL, a dev or test target, a dev container), where a health check would check nothing.
+      // or a REPL, a dev or test target, a dev container, an export-only `FROM scratch` stage that runs
+      // nothing), where a health check would check nothing.
       if (stage !== shippedApplicationStage(program, { filename: context.filename })) return;
       const verdict = imageHealthcheck(program, composeBuildTarget(program, context.filename) ?? null);
       if (verdict.kind === "present" || verdict.kind === "disabled") return;
       const chain = graph.ancestry(stage);
       const root = chain.at(-1)!;
       const base = graph.baseOf(root);
-      // An image built FROM scratch that runs nothing (an artifact stage for `--output`) is not a service.
-      const runsSomething = chain.some((member) => member.instructions.some((instruction) => instruction.type === "Cmd" || instruction.type === "Entrypoint"));
-      if (base.kind === "scratch" && !runsSomething) return;
       if (verdict.kind === "absent") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missing" });
-      } else if (base.kind === "image") {
+      } else if (base.kind === "image" && fromReference(program, root, context.filename)?.target.kind !== "context") {
         context.report({ loc: stage.from.keyword.loc, messageId: "missingUnlessBase", data: { image: base.value } });
       }
     }
@@ -56,10 +55,13 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Stage: checkFinalStage,
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const service of model.services.values()) {
-          const verdict = serviceHealthcheck(service, context.physicalFilename);
+        const compose = composeForDocument(document, context.physicalFilename);
+        if (!compose) return;
+        for (const service of compose.model.services.values()) {
+          const merged = compose.project.services.get(service.name);
+          // Judged on the merged project service, and reported in the file that says what it runs (once).
+          if (!merged || !declaresWhatRuns(merged)) continue;
+          const verdict = serviceHealthcheck(merged);
           if (verdict.kind !== "absent") continue;
           context.report({ loc: service.keyNode.loc, messageId: "serviceMissing", data: { service: service.name, why: verdict.why } });
         }

@@ -1,10 +1,10 @@
 import type { AST } from "yaml-eslint-parser";
 import { appendToMapping, endOfLine, indentStep } from "../lib/compose/edit.js";
-import { serviceHealth } from "../lib/compose/health.js";
 import { composeForDocument, firstSighting, sourceText } from "../lib/compose/rule-support.js";
 import type { ComposeService, DependsOnEntry } from "../lib/compose/types.js";
 import { getScalarContentRange } from "../lib/compose/yaml.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Edit = { range: [number, number]; text: string };
@@ -39,7 +39,7 @@ export default createRule<ComposeRuleTypes<[], "notHealthy" | "waitHealthy">>("r
         const isHealthy = (name: string): boolean => {
           if (!verdicts.has(name)) {
             const service = compose.project.services.get(name);
-            verdicts.set(name, service ? serviceHealth(service) === "healthy-capable" : false);
+            verdicts.set(name, service ? serviceHealthcheck(service).kind === "present" : false);
           }
           return verdicts.get(name)!;
         };

@@ -30,7 +30,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       Program(program) {
         // Program is also the root of a compose file; only the Dockerfile one is read here.
         if (fileKindOf(program) !== "dockerfile") return;
-        for (const use of dockerfileImageUses(program)) {
+        for (const use of dockerfileImageUses(program, context.filename)) {
           if (use.reference.digest !== null) continue;
           context.report({ loc: locOfRange(sourceCode, use.range), messageId: "missingDigest", data: { image: use.value } });
         }

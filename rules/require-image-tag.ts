@@ -6,6 +6,7 @@ import { describeOrigins } from "../lib/compose/model.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/image-tags.js";
+import { fromReference } from "../lib/semantics/stage-references.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -77,6 +78,8 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         const base = getStageGraph(program).baseOf(stage);
         // Earlier stages, scratch, and references we cannot resolve (an ARG without a default) are not ours to judge.
         if (base.kind !== "image" || !isValidRepository(base.reference.path)) return;
+        // A name a build of this file declares as a named context (`additional_contexts`) is not pulled.
+        if (fromReference(program, stage, context.filename)?.target.kind === "context") return;
         const problem = tagProblem(base.reference, precision);
         if (!problem) return;
         const image = node.image;

@@ -490,6 +490,7 @@ function buildBuild(builder: Builder, field: ServiceField | undefined): ComposeB
       target: null,
       args: [],
       additionalContexts: [],
+      secrets: [],
       contextPath: context?.resolved ?? null,
       dockerfilePath: "Dockerfile",
     };
@@ -515,6 +516,7 @@ function buildBuild(builder: Builder, field: ServiceField | undefined): ComposeB
     target: sub("target"),
     args: buildKeyValues(builder, subField("args")),
     additionalContexts: buildKeyValues(builder, subField("additional_contexts")),
+    secrets: buildFileReferences(builder, subField("secrets")),
     contextPath: context ? context.resolved : ".",
     dockerfilePath: dockerfileInline ? null : dockerfile ? dockerfile.resolved : "Dockerfile",
   };

@@ -79,6 +79,11 @@ export interface ComposeBuild {
   target: ScalarValue | null;
   args: KeyValueEntry[];
   additionalContexts: KeyValueEntry[];
+  /**
+   * `build.secrets`: the secrets the build may mount (short syntax `- name`, long syntax `- source: name`),
+   * each naming a top-level `secrets:` entry (compose-go `checkConsistency`: "refers to undefined build secret").
+   */
+  secrets: NameReference[];
   /** The context path after interpolation, "." when not given; null when it cannot be known. */
   contextPath: string | null;
   /** The Dockerfile path after interpolation, "Dockerfile" when not given; null when unknown or inline. */

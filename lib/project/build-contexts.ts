@@ -23,10 +23,33 @@
  * anything. Paths are absolute; results are in a stable order.
  */
 import path from "node:path";
-import { readComposeFile } from "../compose/project.js";
+import { getComposeProject, readComposeFile, type ProjectService } from "../compose/project.js";
+import type { ComposeBuild } from "../compose/types.js";
+import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { isDockerfileName } from "./dockerfile-names.js";
 import { directoryEntries, FreshCache, listDirectory, type DirectoryEntry } from "./fs-snapshot.js";
-import { serviceBuildFiles } from "./project-model.js";
+import { isRemoteContext, serviceBuildFiles } from "./project-model.js";
+
+/**
+ * What a named build context (compose `build.additional_contexts`, `docker buildx build
+ * --build-context NAME=VALUE`) stands for, by the form of its value (Compose build reference,
+ * "additional_contexts"; buildx `build.go`, `toBuildOpt` context prefixes):
+ * - `local`: a folder (relative to the compose file's folder, as compose-go's path resolver makes it);
+ * - `image`: `docker-image://<reference>`, an image used in place of the name;
+ * - `service`: `service:<name>`, the image Compose builds for another service;
+ * - `target`: `target:<bake target>`; `oci-layout`: `oci-layout://…`; `remote`: a Git or HTTP URL;
+ * - `unknown`: a value that depends on a variable without a value.
+ */
+export type NamedContextKind = "local" | "image" | "service" | "target" | "oci-layout" | "remote" | "unknown";
+
+/** One named build context a build declares. */
+export interface NamedBuildContext {
+  /** The name the Dockerfile uses (`FROM <name>`, `COPY --from=<name>`, `RUN --mount=from=<name>`). */
+  name: string;
+  kind: NamedContextKind;
+  /** The value after interpolation (a `local` one made absolute), or null when unknown. */
+  value: string | null;
+}
 
 /** One build of a Dockerfile. */
 export interface BuildOfDockerfile {
@@ -36,10 +59,14 @@ export interface BuildOfDockerfile {
   service: string | null;
   /** The build context folder (absolute). */
   context: string;
-  /** The Dockerfile (absolute). */
-  dockerfile: string;
+  /** The Dockerfile (absolute), or null for a `dockerfile_inline` build. */
+  dockerfile: string | null;
+  /** A `dockerfile_inline` build's Dockerfile, parsed (null for other builds, or when its text is unknown or does not parse). */
+  inline: DockerfileProgram | null;
   /** `build.target`, when given and known. */
   target: string | null;
+  /** The named contexts the build declares (`build.additional_contexts`, map or list syntax), in file order. */
+  namedContexts: NamedBuildContext[];
 }
 
 /** A build a `.dockerignore` file serves. */
@@ -90,7 +117,40 @@ function findComposeFilesAround(dir: string): string[] {
   return [...found].sort();
 }
 
-/** The builds the compose files around `dir` declare (services with a local `build:`). */
+/** The named contexts of a compose build, each value read by its form (see `NamedContextKind`). */
+export function namedContextsOf(composeFile: string, build: ComposeBuild): NamedBuildContext[] {
+  return build.additionalContexts.map((entry): NamedBuildContext => {
+    const value = entry.resolved;
+    if (value === null) return { name: entry.key, kind: "unknown", value: null };
+    if (value.startsWith("docker-image://")) return { name: entry.key, kind: "image", value: value.slice("docker-image://".length) };
+    if (value.startsWith("service:")) return { name: entry.key, kind: "service", value: value.slice("service:".length) };
+    if (value.startsWith("target:")) return { name: entry.key, kind: "target", value: value.slice("target:".length) };
+    if (value.startsWith("oci-layout://")) return { name: entry.key, kind: "oci-layout", value };
+    if (isRemoteContext(value)) return { name: entry.key, kind: "remote", value };
+    return { name: entry.key, kind: "local", value: path.resolve(path.dirname(composeFile), value) };
+  });
+}
+
+/**
+ * The named contexts of a service's build over the layers Compose merges (extended service, the file,
+ * its default override file, included files): `additional_contexts` is a mapping, merged name by name,
+ * the later layer winning. An override file that only adds a context to a build declared elsewhere is
+ * seen this way.
+ */
+function mergedNamedContexts(service: ProjectService): NamedBuildContext[] {
+  const byName = new Map<string, NamedBuildContext>();
+  for (const layer of service.layers) {
+    if (!layer.service.build) continue;
+    for (const context of namedContextsOf(layer.file, layer.service.build)) byName.set(context.name, context);
+  }
+  return [...byName.values()];
+}
+
+/**
+ * The builds the compose files around `dir` declare (services with a local `build:`), including
+ * `dockerfile_inline` builds: they send their context, and Docker applies `<context>/.dockerignore`
+ * to it like to any other (docker/compose#10746).
+ */
 function composeBuilds(dir: string): BuildOfDockerfile[] {
   const builds: BuildOfDockerfile[] = [];
   for (const composeFile of composeFilesAround(dir)) {
@@ -98,17 +158,29 @@ function composeBuilds(dir: string): BuildOfDockerfile[] {
     // every YAML document of it.
     const model = readComposeFile(composeFile);
     if (!model) continue;
-    for (const [name, service] of model.documents.flatMap((document) => [...document.services])) {
-      if (!service.build) continue;
-      const files = serviceBuildFiles(composeFile, service.build);
-      if (!files || files.dockerfilePath === null) continue;
-      builds.push({
-        composeFile,
-        service: name,
-        context: files.contextDir,
-        dockerfile: files.dockerfilePath,
-        target: service.build.target?.resolved ?? null,
-      });
+    for (const document of model.documents) {
+      for (const [name, service] of document.services) {
+        const build = service.build;
+        if (!build) continue;
+        const files = serviceBuildFiles(composeFile, build);
+        let context: string;
+        if (files) context = files.contextDir;
+        // An inline Dockerfile whose text is not known still sends a known context.
+        else if (build.dockerfileInline && build.contextPath !== null && !isRemoteContext(build.contextPath)) context = path.resolve(path.dirname(composeFile), build.contextPath);
+        else continue;
+        const inline = build.dockerfileInline !== null;
+        if (!inline && files?.dockerfilePath == null) continue;
+        const merged = getComposeProject(document, composeFile).services.get(name);
+        builds.push({
+          composeFile,
+          service: name,
+          context,
+          dockerfile: inline ? null : files!.dockerfilePath,
+          inline: inline ? (files?.dockerfile ?? null) : null,
+          target: build.target?.resolved ?? null,
+          namedContexts: merged ? mergedNamedContexts(merged) : namedContextsOf(composeFile, build),
+        });
+      }
     }
   }
   return builds;
@@ -122,11 +194,15 @@ export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] 
   const dockerfile = path.resolve(dockerfilePath);
   const declared = composeBuilds(path.dirname(dockerfile)).filter((build) => build.dockerfile === dockerfile);
   if (declared.length > 0) return declared;
-  return [{ composeFile: null, service: null, context: path.dirname(dockerfile), dockerfile, target: null }];
+  return [{ composeFile: null, service: null, context: path.dirname(dockerfile), dockerfile, inline: null, target: null, namedContexts: [] }];
 }
 
-/** The `.dockerignore` Docker reads for a build: `<Dockerfile>.dockerignore` beside it, else `<context>/.dockerignore`. */
+/**
+ * The `.dockerignore` Docker reads for a build: `<Dockerfile>.dockerignore` beside it, else
+ * `<context>/.dockerignore` (always the latter for an inline Dockerfile, which has no file to sit beside).
+ */
 export function dockerignoreOfBuild(build: Pick<BuildOfDockerfile, "context" | "dockerfile">): { path: string; via: "context" | "dockerfile" } {
+  if (build.dockerfile === null) return { path: path.join(build.context, ".dockerignore"), via: "context" };
   const specific = `${build.dockerfile}.dockerignore`;
   const beside = directoryEntries(path.dirname(build.dockerfile)).some((entry) => !entry.isDir && entry.name === path.basename(specific));
   return beside ? { path: specific, via: "dockerfile" } : { path: path.join(build.context, ".dockerignore"), via: "context" };

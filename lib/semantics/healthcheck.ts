@@ -5,6 +5,7 @@
  */
 import type { DockerfileProgram, Healthcheck } from "../dockerfile/ast.js";
 import { isOfficialImage } from "./official-images.js";
+import { fromReference } from "./stage-references.js";
 import { getStageGraph } from "./stages.js";
 
 export type ImageHealthcheck =
@@ -16,7 +17,12 @@ export type ImageHealthcheck =
   /** The chain ends in an image we cannot see into, or the stage does not exist. */
   | { kind: "unknown" };
 
-export function imageHealthcheck(program: DockerfileProgram, target: string | null): ImageHealthcheck {
+/**
+ * The health check of the image `program` builds (its `target` stage, else the last one). With
+ * `filename` (the Dockerfile's path), a base that a build of the file declares as a named context
+ * (`build.additional_contexts`) is an image we cannot see into, whatever its name.
+ */
+export function imageHealthcheck(program: DockerfileProgram, target: string | null, filename?: string): ImageHealthcheck {
   const graph = getStageGraph(program);
   const stage = target === null ? graph.finalStage : graph.stageNamed(target);
   if (!stage) return { kind: "unknown" };
@@ -31,6 +37,7 @@ export function imageHealthcheck(program: DockerfileProgram, target: string | nu
   const root = chain.at(-1);
   const base = root ? graph.baseOf(root) : { kind: "unknown" as const };
   if (base.kind === "scratch") return { kind: "absent" };
+  if (root && fromReference(program, root, filename)?.target.kind === "context") return { kind: "unknown" };
   if (base.kind === "image" && isOfficialImage(base.reference)) return { kind: "absent" };
   return { kind: "unknown" };
 }

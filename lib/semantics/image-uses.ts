@@ -8,7 +8,7 @@ import type { AST } from "yaml-eslint-parser";
 import type { ComposeFile, ComposeService } from "../compose/types.js";
 import type { DockerfileProgram, Instruction, Range, Stage } from "../dockerfile/ast.js";
 import { parseImageReference, type ParsedImageReference } from "../dockerfile/image-reference.js";
-import { stageReferences, type StageReferenceSite } from "./stage-references.js";
+import { stageReferences, type StageReference, type StageReferenceSite } from "./stage-references.js";
 import { getStageGraph } from "./stages.js";
 
 /**
@@ -31,12 +31,25 @@ export interface DockerfileImageUse {
   range: Range;
   /** Source range of the tag when the reference is written without variables, else null. */
   tagRange: Range | null;
+  /** The stage reference this use comes from (as the file alone resolves it). */
+  stageReference: StageReference;
 }
 
 const dockerfileUses = new WeakMap<DockerfileProgram, DockerfileImageUse[]>();
 
-/** The images a Dockerfile pulls, in source order; references only `--build-arg` decides are left out. */
-export function dockerfileImageUses(program: DockerfileProgram): readonly DockerfileImageUse[] {
+/**
+ * The images a Dockerfile pulls, in source order; references only `--build-arg` decides are left out.
+ * With `filename` (the Dockerfile's path), names that a build of the file declares as named contexts
+ * (`build.additional_contexts`) are left out too: in that build nothing is pulled under that name.
+ */
+export function dockerfileImageUses(program: DockerfileProgram, filename?: string): readonly DockerfileImageUse[] {
+  const uses = fileImageUses(program);
+  if (filename === undefined) return uses;
+  const resolved = new Set(stageReferences(program, filename));
+  return uses.every((use) => resolved.has(use.stageReference)) ? uses : uses.filter((use) => resolved.has(use.stageReference));
+}
+
+function fileImageUses(program: DockerfileProgram): readonly DockerfileImageUse[] {
   const cached = dockerfileUses.get(program);
   if (cached) return cached;
   const graph = getStageGraph(program);
@@ -56,7 +69,7 @@ export function dockerfileImageUses(program: DockerfileProgram): readonly Docker
     }
     if (!isValidRepository(parsed.path)) continue;
     const tagRange = reference.literal ? parseImageReference(reference.written, reference.range[0], program.escapeChar).tagRange : null;
-    uses.push({ site: reference.site, stage: reference.stage, instruction: reference.instruction, value, reference: parsed, range: reference.range, tagRange });
+    uses.push({ site: reference.site, stage: reference.stage, instruction: reference.instruction, value, reference: parsed, range: reference.range, tagRange, stageReference: reference });
   }
   dockerfileUses.set(program, uses);
   return uses;

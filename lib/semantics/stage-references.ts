@@ -8,9 +8,20 @@
  * before it (otherwise it is an image to pull); a `--from` value is a stage index (`0`, `1`…), a stage
  * name (case-insensitive, any stage of the file), or an image reference. Values are expanded with the
  * ARGs in scope; what only `--build-arg` can decide stays `unknown` and is never judged.
+ *
+ * Named build contexts (compose `build.additional_contexts`, `--build-context`): BuildKit looks a name
+ * up among the stages first, then among the build's named contexts, and only then takes it for an image
+ * to pull (`dockerfile2llb/convert.go`: `findStateByName`, then `namedContext` for the base name of
+ * every FROM and of every `--from`/`from=` that names no stage). Given the Dockerfile's path,
+ * `stageReferences` asks the build-context model which builds of the file declare which names, and a
+ * name any of them declares resolves to `{ kind: "context" }`: not a missing stage, not an image. When
+ * builds disagree (one declares it, another does not) the reference is still a context: a rule reports
+ * only what is wrong for every build it knows, and in the build that declares the name nothing is.
  */
+import path from "node:path";
 import type { DockerfileProgram, Flag, FlagValue, Instruction, Range, Stage } from "../dockerfile/ast.js";
 import { evaluateWord, type VariableLookup } from "../dockerfile/variables.js";
+import { buildsOfDockerfile, type NamedBuildContext } from "../project/build-contexts.js";
 import { variableBefore } from "./environment.js";
 import { getStageGraph } from "./stages.js";
 
@@ -29,6 +40,12 @@ export type StageReferenceTarget =
    * an image of that name instead).
    */
   | { kind: "missing"; value: string; laterStage: Stage | null }
+  /**
+   * A named build context that a build of the file declares (`additional_contexts`): a folder, another
+   * image or service, a URL. `contexts` are the declarations (one per build that has it); `everyBuild`
+   * says whether every known build declares it (see the module comment for builds that disagree).
+   */
+  | { kind: "context"; value: string; contexts: NamedBuildContext[]; everyBuild: boolean }
   /** Depends on a `--build-arg` value (an ARG without a default) or cannot be evaluated. */
   | { kind: "unknown" };
 
@@ -196,9 +213,78 @@ function stageIndex(program: DockerfileProgram): StageIndex {
   return index;
 }
 
-/** Every stage reference of the file, in source order within each stage. */
-export function stageReferences(program: DockerfileProgram): readonly StageReference[] {
-  return stageIndex(program).references;
+/**
+ * The name BuildKit looks a named context up by: a reference normalised to its familiar form without
+ * `:latest` (`docker.io/library/alpine:latest` → `alpine`), as `namedContext` does with
+ * `reference.ParseNormalizedNamed` + `FamiliarString` (BuildKit `frontend/dockerui/namedcontext.go`).
+ * Null when the value is no valid reference (BuildKit looks nothing up for it).
+ */
+export function namedContextKey(value: string): string | null {
+  // ParseNormalizedNamed rejects capitals in a repository name: nothing is looked up.
+  if (value === "" || /[A-Z]/u.test(value.split("@")[0]!.split(":")[0]!)) return null;
+  let name = value.replace(/^(?:index\.)?docker\.io\//u, "");
+  if (/^library\/[^/]+$/u.test(name.split("@")[0]!)) name = name.slice("library/".length);
+  return name.endsWith(":latest") ? name.slice(0, -":latest".length) : name;
+}
+
+/** The named contexts the builds of one Dockerfile declare, by lookup key. */
+interface DeclaredContexts {
+  builds: number;
+  byKey: Map<string, NamedBuildContext[]>;
+}
+
+const declaredByFile = new WeakMap<DockerfileProgram, { filename: string; declared: DeclaredContexts | null; references: readonly StageReference[] }>();
+
+function declaredContexts(filename: string): DeclaredContexts | null {
+  if (!path.isAbsolute(filename)) return null;
+  const builds = buildsOfDockerfile(filename);
+  const byKey = new Map<string, NamedBuildContext[]>();
+  for (const build of builds) {
+    // One declaration per build (the last one, as a mapping or a repeated list item leaves it).
+    const ofBuild = new Map<string, NamedBuildContext>();
+    for (const context of build.namedContexts) {
+      const key = namedContextKey(context.name);
+      if (key !== null) ofBuild.set(key, context);
+    }
+    for (const [key, context] of ofBuild) byKey.set(key, [...(byKey.get(key) ?? []), context]);
+  }
+  return byKey.size > 0 ? { builds: builds.length, byKey } : null;
+}
+
+/**
+ * Every stage reference of the file, in source order within each stage. With `filename` (the
+ * Dockerfile's absolute path), names that its builds declare as named contexts resolve to
+ * `{ kind: "context" }` instead of an image or a missing stage (see the module comment); without it,
+ * or for a relative or virtual name, the file alone decides.
+ */
+export function stageReferences(program: DockerfileProgram, filename?: string): readonly StageReference[] {
+  const references = stageIndex(program).references;
+  if (filename === undefined) return references;
+  const known = declaredByFile.get(program);
+  if (known && known.filename === filename) return known.references;
+  const declared = declaredContexts(filename);
+  const resolved = declared === null ? references : references.map((reference) => withNamedContext(reference, declared));
+  declaredByFile.set(program, { filename, declared, references: resolved });
+  return resolved;
+}
+
+function withNamedContext(reference: StageReference, declared: DeclaredContexts): StageReference {
+  const { target } = reference;
+  // A stage index (`--from=1`) is never a context name (BuildKit tries `strconv.Atoi` first).
+  if (target.kind !== "image" && !(target.kind === "missing" && !/^\d+$/u.test(target.value))) return reference;
+  const key = namedContextKey(target.value);
+  const contexts = key === null ? undefined : declared.byKey.get(key);
+  if (!contexts) return reference;
+  return { ...reference, target: { kind: "context", value: target.value, contexts, everyBuild: contexts.length >= declared.builds } };
+}
+
+/**
+ * The FROM reference of `stage` as the builds of `filename` resolve it (a named context or not); null
+ * for a FROM without an image. Rules that judge a base image read this rather than `baseOf`, which
+ * knows only the file.
+ */
+export function fromReference(program: DockerfileProgram, stage: Stage, filename?: string): StageReference | null {
+  return stageReferences(program, filename).find((reference) => reference.site === "from" && reference.stage === stage) ?? null;
 }
 
 /** The references that resolve to `stage` (FROM bases, `--from`, mount `from=`), in source order. */

@@ -20,6 +20,15 @@ const tree = makeTree({
   "child/app/docker/compose.yml": "services:\n  app:\n    build:\n      context: ..\n",
   "vars/compose.yaml": "services:\n  app:\n    build:\n      context: ${CTX}\n",
   "vars/Dockerfile": "FROM alpine:3.20\n",
+  // Named contexts in both syntaxes and every form of value.
+  "named/compose.yaml":
+    "services:\n  app:\n    build:\n      context: ./app\n      additional_contexts:\n        assets: ./assets\n        base: docker-image://alpine:3.20\n        tools: service:toolbox\n        repo: https://github.com/org/repo.git\n        other: ${OTHER}\n  worker:\n    build:\n      context: ./app\n      additional_contexts:\n        - assets=./shared/assets\n        - layout=oci-layout:///tmp/layout\n        - tgt=target:base\n",
+  "named/app/Dockerfile": "FROM base\nCOPY --from=assets / /srv\n",
+  // dockerfile_inline: the context's .dockerignore is read by that build; the text may be unknown.
+  "inline/compose.yaml": "services:\n  site:\n    build:\n      context: ./site\n      dockerfile_inline: |\n        FROM nginx:1.27\n        COPY . /usr/share/nginx/html\n  vars:\n    build:\n      context: ./other\n      dockerfile_inline: \"FROM ${BASE}\"\n",
+  "inline/site/.dockerignore": "node_modules\n",
+  "inline/other/.dockerignore": "node_modules\n",
+  "inline/site/Dockerfile.dockerignore": ".git\n",
 });
 afterAll(tree.cleanup);
 const at = (...parts: string[]) => path.join(tree.root, ...parts);
@@ -27,18 +36,58 @@ const at = (...parts: string[]) => path.join(tree.root, ...parts);
 describe("buildsOfDockerfile", () => {
   it("finds the compose builds of a Dockerfile in a parent folder's compose files, with their targets", () => {
     expect(buildsOfDockerfile(at("shop/src/shipping/Dockerfile"))).toEqual([
-      { composeFile: at("shop/compose.override.yaml"), service: "debug", context: at("shop/src/shipping"), dockerfile: at("shop/src/shipping/Dockerfile"), target: null },
-      { composeFile: at("shop/compose.yaml"), service: "shipping", context: at("shop"), dockerfile: at("shop/src/shipping/Dockerfile"), target: "runtime" },
+      { composeFile: at("shop/compose.override.yaml"), service: "debug", context: at("shop/src/shipping"), dockerfile: at("shop/src/shipping/Dockerfile"), inline: null, target: null, namedContexts: [] },
+      { composeFile: at("shop/compose.yaml"), service: "shipping", context: at("shop"), dockerfile: at("shop/src/shipping/Dockerfile"), inline: null, target: "runtime", namedContexts: [] },
     ]);
   });
   it("falls back to the Dockerfile's own folder when no compose file builds it", () => {
-    expect(buildsOfDockerfile(at("alone/Dockerfile"))).toEqual([{ composeFile: null, service: null, context: at("alone"), dockerfile: at("alone/Dockerfile"), target: null }]);
+    expect(buildsOfDockerfile(at("alone/Dockerfile"))).toEqual([{ composeFile: null, service: null, context: at("alone"), dockerfile: at("alone/Dockerfile"), inline: null, target: null, namedContexts: [] }]);
   });
   it("reads compose files in sub-folders (a docker/ folder that builds its parent)", () => {
     expect(buildsOfDockerfile(at("child/app/Dockerfile")).map((build) => [build.composeFile, build.context])).toEqual([[at("child/app/docker/compose.yml"), at("child/app")]]);
   });
   it("leaves out builds whose context depends on an unknown variable", () => {
     expect(buildsOfDockerfile(at("vars/Dockerfile")).map((build) => build.composeFile)).toEqual([null]);
+  });
+});
+
+describe("named build contexts", () => {
+  it("carries build.additional_contexts (map and list syntax) with the kind of each value", () => {
+    const builds = buildsOfDockerfile(at("named/app/Dockerfile"));
+    expect(builds.map((build) => [build.service, build.namedContexts])).toEqual([
+      [
+        "app",
+        [
+          { name: "assets", kind: "local", value: at("named/assets") },
+          { name: "base", kind: "image", value: "alpine:3.20" },
+          { name: "tools", kind: "service", value: "toolbox" },
+          { name: "repo", kind: "remote", value: "https://github.com/org/repo.git" },
+          { name: "other", kind: "unknown", value: null },
+        ],
+      ],
+      [
+        "worker",
+        [
+          { name: "assets", kind: "local", value: at("named/shared/assets") },
+          { name: "layout", kind: "oci-layout", value: "oci-layout:///tmp/layout" },
+          { name: "tgt", kind: "target", value: "base" },
+        ],
+      ],
+    ]);
+  });
+});
+
+describe("dockerfile_inline builds", () => {
+  it("serve their context's .dockerignore, with the inline Dockerfile parsed", () => {
+    const served = contextsServedBy(at("inline/site/.dockerignore"));
+    expect(served.map((build) => [build.service, build.dockerfile, build.via])).toEqual([["site", null, "context"]]);
+    expect(served[0]?.inline?.stages.map((stage) => stage.from.image?.raw)).toEqual(["nginx:1.27"]);
+    // No Dockerfile to sit beside: a `Dockerfile.dockerignore` in the context is not the one read.
+    expect(contextsServedBy(at("inline/site/Dockerfile.dockerignore"))).toEqual([]);
+  });
+  it("serve their context even when the inline text depends on an unknown variable", () => {
+    const served = contextsServedBy(at("inline/other/.dockerignore"));
+    expect(served.map((build) => [build.service, build.inline])).toEqual([["vars", null]]);
   });
 });
 

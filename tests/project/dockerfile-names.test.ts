@@ -116,7 +116,7 @@ describe("the project model with these names", () => {
   });
   it("finds `Dockerfile_*` and `Containerfile-*` files in a folder, and the ignore file of `Dockerfile_prod`", () => {
     expect(dockerfilesIn(at("named")).map((found) => path.basename(found.path)).sort()).toEqual(["Containerfile-dev", "Dockerfile_prod"]);
-    expect(contextsServedBy(at("named/Dockerfile_prod.dockerignore")).map((build) => [path.basename(build.dockerfile), build.via])).toEqual([["Dockerfile_prod", "dockerfile"]]);
+    expect(contextsServedBy(at("named/Dockerfile_prod.dockerignore")).map((build) => [path.basename(build.dockerfile ?? ""), build.via])).toEqual([["Dockerfile_prod", "dockerfile"]]);
   });
 });
 

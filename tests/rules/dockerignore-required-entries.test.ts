@@ -60,6 +60,10 @@ const tree = makeTree({
   "mono/backend/package.json": "{}",
   "mono/web/Dockerfile": "FROM nginx:1.27\nCOPY . /usr/share/nginx/html\n",
   "unused/README.md": "",
+  // A `dockerfile_inline` build reads its context's .dockerignore (docker/compose#10746).
+  "inline/compose.yaml": "services:\n  site:\n    build:\n      context: ./site\n      dockerfile_inline: |\n        FROM nginx:1.27\n        COPY . /usr/share/nginx/html\n  gitstamp:\n    build:\n      context: ./stamped\n      dockerfile_inline: |\n        FROM alpine:3.20\n        COPY . .\n        RUN git describe --tags > /version\n",
+  "inline/site/index.html": "",
+  "inline/stamped/index.html": "",
 });
 afterAll(tree.cleanup);
 const file = (project: string, name = ".dockerignore") => path.join(tree.root, project, name);
@@ -88,6 +92,13 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     { filename: file("mono/backend"), code: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n", options: [{ entries: ["/.git/", "**/.env"] }] },
   ],
   invalid: [
+    {
+      // The .dockerignore of a `dockerfile_inline` build is judged like any other; its COPY . sends the context.
+      filename: file("inline/site"),
+      code: "node_modules\n",
+      output: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      errors: [{ messageId: "missingSeveral", line: 1, column: 1 }],
+    },
     {
       // Issue 17: one finding for the whole file, at its start, naming every missing entry; its fix adds them all.
       filename: file("copyall"),

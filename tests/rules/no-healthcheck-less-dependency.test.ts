@@ -6,7 +6,20 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import plugin from "../../lib/index.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import rule from "../../rules/no-healthcheck-less-dependency.js";
+import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+
+// The dependency is judged as Compose runs it: the project's files merged (override, extends, include).
+const tree = makeTree({
+  "override/compose.override.yaml": "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  off:\n    healthcheck:\n      disable: true\n",
+  "override/compose.yaml": "",
+  "extends/common.yaml": "services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n",
+  "extends/compose.yaml": "",
+  "include/infra.yaml": "services:\n  db:\n    image: postgres:16.4\n",
+  "include/compose.yaml": "",
+});
+afterAll(tree.cleanup);
+const inTree = (folder: string) => path.join(tree.root, folder, "compose.yaml");
 
 const project = path.resolve(import.meta.dirname, "../fixtures/projects/healthcheck");
 const filename = path.join(project, "compose.yaml");
@@ -32,6 +45,11 @@ ruleTester("compose").run("no-healthcheck-less-dependency", rule, {
     { filename, code: compose("svc", "  svc:\n    build: ./missing\n") },
     { filename, code: compose("svc", "  svc:\n    build: ${CONTEXT}\n") },
     { filename, code: compose("svc", "  svc:\n    image: postgres:16\n    extends:\n      file: base.yaml\n      service: db\n") },
+    // compose.override.yaml adds the health check (compose-project case b1).
+    { filename: inTree("override"), code: compose("db", "  db:\n    image: postgres:16.4\n") },
+    // Through extends, in another file and in this one.
+    { filename: inTree("extends"), code: compose("db", "  db:\n    extends:\n      file: common.yaml\n      service: checked\n") },
+    { filename, code: compose("db", "  base:\n    image: postgres:16.4\n    healthcheck:\n      test: [CMD, pg_isready]\n  db:\n    extends: base\n") },
     // Other conditions do not need a health check.
     { filename, code: "services:\n  client:\n    image: alpine:3.20\n    depends_on:\n      db:\n        condition: service_started\n  db:\n    image: postgres:16.2\n" },
     { filename, code: "services:\n  client:\n    image: alpine:3.20\n    depends_on: [db]\n  db:\n    image: postgres:16.2\n" },
@@ -39,6 +57,18 @@ ruleTester("compose").run("no-healthcheck-less-dependency", rule, {
     { filename, code: compose("nowhere", "") },
   ],
   invalid: [
+    {
+      // The override turns a health check off.
+      filename: inTree("override"),
+      code: compose("off", "  off:\n    image: postgres:16.4\n    healthcheck:\n      test: [CMD, pg_isready]\n"),
+      errors: [{ messageId: "noHealthcheck", line: 6, data: { dependent: "client", service: "off", why: "its compose healthcheck is disabled" } }],
+    },
+    {
+      // A dependency defined in an included file is judged too.
+      filename: inTree("include"),
+      code: `include: [infra.yaml]\n${compose("db", "")}`,
+      errors: [{ messageId: "noHealthcheck", line: 7, data: { dependent: "client", service: "db", why: "no healthcheck in compose, and the official image 'postgres:16.4' ships none" } }],
+    },
     {
       filename,
       code: compose("db", "  db:\n    image: postgres:16.2\n"),

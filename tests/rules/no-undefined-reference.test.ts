@@ -16,6 +16,10 @@ ruleTester("compose").run("no-undefined-reference", rule, {
   valid: [
     "services:\n  app:\n    depends_on: [db]\n    links: ['db:database']\n    networks: [default, back]\n    volumes: ['data:/data', './src:/src', '/cache']\n    secrets: [token]\n    configs:\n      - source: conf\n        target: /etc/app.conf\n  db:\n    image: postgres:16.2\nnetworks:\n  back:\nvolumes:\n  data:\nsecrets:\n  token:\n    file: ./token.txt\nconfigs:\n  conf:\n    file: ./app.conf\n",
     "services:\n  app:\n    network_mode: service:vpn\n    volumes_from: ['vpn:ro', 'container:other']\n  vpn:\n    image: vpn:1\n",
+    // Build secrets defined at the top level, short and long syntax.
+    "services:\n  app:\n    build:\n      context: .\n      secrets:\n        - npmrc\n        - source: token\n          target: api_token\nsecrets:\n  npmrc:\n    file: ./.npmrc\n  token:\n    environment: API_TOKEN\n",
+    // A short-form build has no secrets.
+    "services:\n  app:\n    build: .\n",
     // required: false only warns.
     "services:\n  app:\n    depends_on:\n      optional:\n        required: false\n",
     // Defined by an included file.
@@ -40,6 +44,22 @@ ruleTester("compose").run("no-undefined-reference", rule, {
         { messageId: "undefined", line: 8, column: 17, data: { service: "web", kind: "volume", name: "dta", field: "volumes", where: "the file", suggestion: " (did you mean 'data'?)" } },
         { messageId: "undefined", line: 10, column: 15, data: { service: "web", kind: "secret", name: "api_key", field: "secrets", where: "the file", suggestion: "" } },
       ],
+    },
+    {
+      // compose-go: 'service "app" refers to undefined build secret npmrc'.
+      code: "services:\n  app:\n    build:\n      context: .\n      secrets:\n        - npmrc\n",
+      errors: [{ messageId: "undefined", line: 6, column: 11, endColumn: 16, data: { service: "app", kind: "secret", name: "npmrc", field: "build.secrets", where: "the file", suggestion: "" } }],
+    },
+    {
+      // Long syntax: the `source:` names the secret; the usual "did you mean".
+      code: "services:\n  app:\n    build:\n      context: .\n      secrets:\n        - source: npmrcc\n          target: npmrc\nsecrets:\n  npmrc:\n    file: ./.npmrc\n",
+      errors: [{ messageId: "undefined", line: 6, column: 19, data: { service: "app", kind: "secret", name: "npmrcc", field: "build.secrets", where: "the file", suggestion: " (did you mean 'npmrc'?)" } }],
+    },
+    {
+      // Defined in an included file is fine; a build secret missing from the whole project is not.
+      filename: file("g.yaml"),
+      code: "include: [infra.yaml]\nservices:\n  app:\n    build:\n      context: .\n      secrets: [gh_token]\n",
+      errors: [{ messageId: "undefined", line: 6, column: 17, data: { service: "app", kind: "secret", name: "gh_token", field: "build.secrets", where: "the project (this file and the files Compose merges with it)", suggestion: "" } }],
     },
     {
       filename: file("e.yaml"),

@@ -1,5 +1,18 @@
+import path from "node:path";
+import { afterAll } from "vitest";
 import rule from "../../rules/no-undefined-stage.js";
+import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+
+// Named build contexts (compose `build.additional_contexts`) are looked up before images (BuildKit `namedContext`).
+const tree = makeTree({
+  "map/compose.yaml": "services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        assets: ./assets\n        tools: service:toolbox\n  toolbox:\n    build: ./tools\n",
+  "list/compose.yaml": "services:\n  web:\n    build:\n      context: .\n      additional_contexts:\n        - assets=./assets\n        - base=docker-image://alpine:3.20\n        - later=./later\n",
+  // Two builds of one Dockerfile: only one declares `assets`.
+  "some/compose.yaml": "services:\n  a:\n    build:\n      context: .\n      additional_contexts:\n        assets: ./assets\n  b:\n    build: .\n",
+});
+afterAll(tree.cleanup);
+const dockerfileIn = (folder: string) => path.join(tree.root, folder, "Dockerfile");
 
 ruleTester("dockerfile").run("no-undefined-stage", rule, {
   valid: [
@@ -26,6 +39,14 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
     "FROM ubuntu\n",
     // A Windows file with the backtick escape and a line continuation.
     "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Build\nRUN dotnet publish -c Release -o C:\\out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0-nanoserver-ltsc2022\nCOPY --from=build `\n  C:\\out C:\\app\n",
+    // `COPY --from`, `RUN --mount from=` and `FROM` naming a context a compose build declares (map and list syntax).
+    { filename: dockerfileIn("map"), code: "FROM nginx:1.27.0\nCOPY --from=assets /logo.png /usr/share/nginx/html/\nRUN --mount=from=tools,target=/t /t/check\n" },
+    { filename: dockerfileIn("list"), code: "FROM alpine:3.20\nCOPY --from=assets /logo.png /srv/\n" },
+    { filename: dockerfileIn("list"), code: "FROM base\nCOPY --from=assets / /srv/\n" },
+    // A FROM naming a stage defined only later falls through to the named context of that name, not to an image.
+    { filename: dockerfileIn("list"), code: "FROM later\nFROM alpine:3.20 AS later\n" },
+    // Declared by one build of two: nothing is wrong in that build, so nothing is reported.
+    { filename: dockerfileIn("some"), code: "FROM alpine:3.20\nCOPY --from=assets /logo.png /srv/\n" },
     // Reserved names are images, not stages.
     "FROM scratch\nCOPY --from=scratch / /\n",
     // A FROM never sees its own AS name (BuildKit registers it after resolving the base): these pull the image.
@@ -35,6 +56,20 @@ ruleTester("dockerfile").run("no-undefined-stage", rule, {
     "ARG IMG=python\nFROM ${IMG} AS python\nRUN pip wheel .\n",
   ],
   invalid: [
+    {
+      // A name no build declares is still a missing stage; an index is never a context name.
+      filename: dockerfileIn("map"),
+      code: "FROM alpine:3.20\nCOPY --from=asset /logo.png /srv/\nCOPY --from=3 /x /x\n",
+      errors: [
+        { messageId: "undefinedStage", line: 2, column: 13, endColumn: 18, data: { name: "asset" } },
+        { messageId: "indexOutOfRange", line: 3, column: 13, endColumn: 14, data: { name: "3", count: "1" } },
+      ],
+    },
+    {
+      // Without a compose build that declares it, `assets` is a missing stage.
+      code: "FROM nginx:1.27.0\nCOPY --from=assets /logo.png /usr/share/nginx/html/\n",
+      errors: [{ messageId: "undefinedStage", line: 2, column: 13, endColumn: 19, data: { name: "assets" } }],
+    },
     {
       code: "FROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=builder /app /app\n",
       errors: [{ messageId: "undefinedStage", line: 3, column: 13, endColumn: 20, data: { name: "builder" } }],

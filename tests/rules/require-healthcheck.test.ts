@@ -1,6 +1,18 @@
 import path from "node:path";
+import { afterAll } from "vitest";
 import rule from "../../rules/require-healthcheck.js";
+import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+
+// The compose half judges the merged project service (override files, extends), as Compose runs it.
+const BASE = "services:\n  db:\n    image: postgres:16.4\n  cache:\n    image: redis:7.4\n  worker:\n    extends:\n      file: common.yaml\n      service: checked\n";
+const tree = makeTree({
+  "merged/compose.yaml": BASE,
+  "merged/compose.override.yaml": "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  cache:\n    environment:\n      A: \"1\"\n",
+  "merged/common.yaml": "services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n  unchecked:\n    image: mysql:8.4\n",
+});
+afterAll(tree.cleanup);
+const merged = (name: string) => path.join(tree.root, "merged", name);
 
 const project = path.resolve(import.meta.dirname, "../fixtures/projects/healthcheck");
 const filename = path.join(project, "compose.yaml");
@@ -74,8 +86,22 @@ ruleTester("compose").run("require-healthcheck", rule, {
     { filename, code: "services:\n  db:\n    image: postgres:16.2\n    healthcheck:\n      disable: true\n  q:\n    build:\n      context: multi\n      target: quiet\n" },
     // Images we cannot see into, and files we cannot find.
     { filename, code: "services:\n  cache:\n    image: ghcr.io/acme/cache:1.0\n  svc:\n    build: ./missing\n" },
+    // The override file's fragment of `cache` says nothing about what runs: reported in compose.yaml only.
+    { filename: merged("compose.override.yaml"), code: "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  cache:\n    environment:\n      A: \"1\"\n" },
   ],
   invalid: [
+    {
+      // A service that extends one without a health check is reported on itself (it says what runs, through extends).
+      filename: merged("other.yaml"),
+      code: "services:\n  db:\n    extends:\n      file: common.yaml\n      service: unchecked\n",
+      errors: [{ messageId: "serviceMissing", line: 2, column: 3, data: { service: "db", why: "no healthcheck in compose, and the official image 'mysql:8.4' ships none" } }],
+    },
+    {
+      // compose.override.yaml gives `db` its health check; `worker` gets one through extends; `cache` has none.
+      filename: merged("compose.yaml"),
+      code: BASE,
+      errors: [{ messageId: "serviceMissing", line: 4, column: 3, data: { service: "cache", why: "no healthcheck in compose, and the official image 'redis:7.4' ships none" } }],
+    },
     {
       filename,
       code: "services:\n  db:\n    image: postgres:16.2\n  api:\n    build:\n      context: ./api\n",

@@ -1,11 +1,22 @@
+import path from "node:path";
+import { afterAll } from "vitest";
 import rule from "../../rules/require-image-digest.js";
+import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+
+// Named build contexts are not images the Dockerfile pulls (the compose file says what they are).
+const tree = makeTree({
+  "ctx/compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        base: docker-image://alpine:3.20\n        tools: ../tools\n",
+});
+afterAll(tree.cleanup);
+const contextDockerfile = path.join(tree.root, "ctx", "Dockerfile");
 
 const DIGEST = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 ruleTester("dockerfile").run("require-image-digest", rule, {
   valid: [
     `FROM node:20.11-slim@${DIGEST}\n`,
+    { filename: contextDockerfile, code: `FROM base\nCOPY --from=tools /bin/tool /bin/\nRUN --mount=from=tools,target=/t /t/check\n` },
     `FROM node@${DIGEST} AS build\nFROM build\nFROM scratch\n`,
     // Resolved through an ARG default.
     `ARG BASE=python:3.12@${DIGEST}\nFROM $BASE\n`,

@@ -4,11 +4,21 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/require-image-tag.js";
 import { tagProblem } from "../../lib/semantics/image-tags.js";
+import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+
+// `FROM <name>` where a compose build declares `<name>` in `additional_contexts`: a context, not an untagged image.
+const tree = makeTree({
+  "list/compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - base=service:builder\n        - node=docker-image://node:22.11-slim\n  builder:\n    build: ./builder\n",
+});
+afterAll(tree.cleanup);
+const dockerfileIn = (folder: string) => path.join(tree.root, folder, "Dockerfile");
 
 ruleTester("dockerfile").run("require-image-tag", rule, {
   valid: [
     "FROM node:20.11-alpine\n",
+    // Named contexts: a service's image, an image override of `node` (looked up before the image).
+    { filename: dockerfileIn("list"), code: "FROM base AS build\nFROM node\n" },
     "FROM node:20\n",
     "FROM docker.io/library/python:3.12-slim AS build\n",
     "FROM localhost:5000/team/app:1.4.2\n",
@@ -36,6 +46,12 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     "FROM buildpack-deps:bookworm-scm\nFROM buildpack-deps:questing-curl\nFROM traefik:v3.1\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM myorg/tools:alpine3.19\n",
   ],
   invalid: [
+    {
+      // Only a declared name is a context: `python` is still pulled.
+      filename: dockerfileIn("list"),
+      code: "FROM base\nFROM python\n",
+      errors: [{ messageId: "missingTag", line: 2, column: 6, endColumn: 12, data: { image: "python", tag: "", origin: "" } }],
+    },
     {
       code: "FROM node\n",
       errors: [{ messageId: "missingTag", line: 1, column: 6, endColumn: 10, data: { image: "node", tag: "", origin: "" } }],
