@@ -80,7 +80,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         }
       },
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         for (const use of composeImageUses(model)) {
           const found = problem(use.reference);

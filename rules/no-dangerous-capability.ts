@@ -59,7 +59,7 @@ export default createRule<ComposeRuleTypes<Options, "capability" | "unconfined">
     const allow = new Set((context.options[0]?.allow ?? []).map((name) => name.toUpperCase().replace(/^CAP_/u, "")));
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

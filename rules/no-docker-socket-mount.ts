@@ -1,6 +1,7 @@
 import { bindSource, isEngineSocket, volumeSourceNode } from "../lib/compose/host-mounts.js";
 import { firstSighting } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { describeOrigins } from "../lib/compose/model.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -23,7 +24,7 @@ export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-moun
   create(context) {
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {
@@ -32,7 +33,9 @@ export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-moun
             if (source === null || !isEngineSocket(source)) continue;
             const node = volumeSourceNode(volume);
             if (!first(node)) continue;
-            context.report({ loc: node.loc, messageId: "socket", data: { service: service.name, source } });
+            // A source taken from the project's `.env` says which line set it.
+            const origin = describeOrigins(volume.form === "short" ? volume.spec : volume.sourceNode);
+            context.report({ loc: node.loc, messageId: "socket", data: { service: service.name, source: `${source}${origin}` } });
           }
         }
       },

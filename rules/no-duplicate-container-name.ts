@@ -31,7 +31,7 @@ export default createRule<ComposeRuleTypes<[], "duplicate" | "invalid">>("no-dup
         if (!compose) return;
         const byName = new Map<string, { service: ComposeService; file: string; own: boolean }[]>();
         for (const merged of compose.project.services.values()) {
-          const found = effectiveValue(merged, (s) => s.containerName);
+          const found = effectiveValue(merged, (s) => s.containerName, "container_name");
           const name = found?.value.resolved;
           if (!found || !name) continue;
           const list = byName.get(name) ?? [];

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { hostPortRange, isAnyAddress } from "../lib/compose/ports.js";
-import type { ServiceLayer } from "../lib/compose/project.js";
+import { mergedItems, type ServiceLayer } from "../lib/compose/project.js";
 import { canRunTogether, composeForDocument } from "../lib/compose/rule-support.js";
 import type { PortEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
@@ -46,17 +46,13 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
         const own: Binding[] = [];
         const others: Binding[] = [];
         for (const merged of compose.project.services.values()) {
-          // The same entry in a base file and its override is merged into one by Compose.
-          const seen = new Set<string>();
-          for (const layer of merged.layers) {
-            for (const port of layer.service.ports) {
-              const range = hostPortRange(port);
-              if (!range || port.error) continue;
-              const key = `${port.hostIp}|${range.start}-${range.end}|${port.containerPort}|${port.protocol}`;
-              if (seen.has(key)) continue;
-              seen.add(key);
-              (layer.own ? own : others).push({ layer, port, ip: port.hostIp, protocol: port.protocol, start: range.start, end: range.end });
-            }
+          // The ports of the merged service: a later layer's `!override` or `!reset` drops what the
+          // layers before published, and the same entry in a base file and its override is one.
+          const key = (port: PortEntry) => `${port.hostIp}|${port.hostPort}|${port.containerPort}|${port.protocol}`;
+          for (const { item: port, layer } of mergedItems(merged, ["ports"], (s) => s.ports, key)) {
+            const range = hostPortRange(port);
+            if (!range || port.error) continue;
+            (layer.own ? own : others).push({ layer, port, ip: port.hostIp, protocol: port.protocol, start: range.start, end: range.end });
           }
         }
         own.sort((a, b) => a.port.node.range[0] - b.port.node.range[0]);
@@ -66,6 +62,8 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
             for (const other of index.get(`${binding.protocol}/${p}`) ?? []) {
               if (other.layer.service.name === binding.layer.service.name && other.layer.file === binding.layer.file && other.port === binding.port) continue;
               if (!overlapsIp(other.ip, binding.ip)) continue;
+              // A later document of the same file: its own run reports the second binding, as in one document.
+              if (!other.layer.own && other.layer.file === binding.layer.file && other.port.node.range[0] > binding.port.node.range[0]) continue;
               if (!canRunTogether(other.layer.service, binding.layer.service)) continue;
               return other;
             }
@@ -89,7 +87,7 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
           const node = (binding.port.form === "short" ? binding.port.spec?.via : binding.port.target?.via) ?? binding.port.node;
           if (reported.has(node)) continue;
           reported.add(node);
-          const where = other.layer.own ? ` (line ${other.port.node.loc.start.line})` : ` in ${path.relative(path.dirname(compose.project.file), other.layer.file)}`;
+          const where = other.layer.file === compose.project.file ? ` (line ${other.port.node.loc.start.line})` : ` in ${path.relative(path.dirname(compose.project.file), other.layer.file)}`;
           context.report({
             loc: node.loc,
             messageId: "duplicate",

@@ -83,7 +83,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         if (fileKindOf(node) === "dockerfile") checkDockerfile(node);
       },
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const reported = new Set<number>();
         for (const service of model.services.values()) {

@@ -32,7 +32,7 @@ export default createRule<ComposeRuleTypes<[], "hostNamespace">>("no-host-namesp
   create(context) {
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

@@ -58,7 +58,7 @@ export default createRule<ComposeRuleTypes<[], "localhost" | "localhostInEnvFile
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);
           // network_mode host/service:/container: shares another network stack: localhost is right there.
-          if (!merged || effectiveValue(merged, (s) => s.networkMode)) continue;
+          if (!merged || effectiveValue(merged, (s) => s.networkMode, "network_mode")) continue;
           const own = index.byService.get(service.name);
           // env_file contents: reported at the env_file entry, naming the file's line (the other file is not ours to edit).
           for (const envFile of dir === null ? [] : service.envFile) {

@@ -44,7 +44,7 @@ export default createRule<ComposeRuleTypes<[], "obsolete">>("no-obsolete-version
     const { text } = context.sourceCode as unknown as { text: string };
     return {
       YAMLDocument(document) {
-        const pair = composeModelForDocument(document)?.version;
+        const pair = composeModelForDocument(document, context.physicalFilename)?.version;
         if (!pair?.key) return;
         const range = wholeLinesRange(text, pair);
         context.report({

@@ -97,7 +97,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Stage: checkFinalStage,
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         for (const service of model.services.values()) {
           const user = service.user;

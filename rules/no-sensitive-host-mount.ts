@@ -1,6 +1,7 @@
 import { bindSource, isEngineSocket, SENSITIVE_HOST_DIRECTORIES, volumeSourceNode } from "../lib/compose/host-mounts.js";
 import { firstSighting } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { describeOrigins } from "../lib/compose/model.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -35,7 +36,7 @@ export default createRule<ComposeRuleTypes<Options, "sensitive">>("no-sensitive-
     const allow = new Set(context.options[0]?.allow ?? []);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {
@@ -49,7 +50,8 @@ export default createRule<ComposeRuleTypes<Options, "sensitive">>("no-sensitive-
             context.report({
               loc: node.loc,
               messageId: "sensitive",
-              data: { service: service.name, source, mode: volume.readOnly ? " (read-only)" : "", access: volume.readOnly ? "read" : "read and change" },
+              // A source taken from the project's `.env` says which line set it.
+              data: { service: service.name, source: `${source}${describeOrigins(volume.form === "short" ? volume.spec : volume.sourceNode)}`, mode: volume.readOnly ? " (read-only)" : "", access: volume.readOnly ? "read" : "read and change" },
             });
           }
         }

@@ -33,7 +33,7 @@ export default createRule<ComposeRuleTypes<[], "unbound" | "bindLoopback">>("no-
     const text = sourceText(context.sourceCode);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

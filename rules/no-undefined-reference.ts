@@ -63,9 +63,11 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
             const ext = service.extends;
             if (!ext.file) check(name, "service", ext.service, ext.serviceNode, "extends");
             else if (ext.file.resolved !== null && path.isAbsolute(project.file)) {
-              const other = readComposeFile(path.resolve(path.dirname(project.file), ext.file.resolved));
-              if (other && !other.services.has(ext.service) && first(ext.serviceNode)) {
-                const guess = closestMatch(ext.service, other.services.keys());
+              // Every document of the extended file, interpolated with this project's `.env`.
+              const other = readComposeFile(path.resolve(path.dirname(project.file), ext.file.resolved), compose.model.environment);
+              const names = new Set(other?.documents.flatMap((document) => [...document.services.keys()]));
+              if (other && !names.has(ext.service) && first(ext.serviceNode)) {
+                const guess = closestMatch(ext.service, names);
                 context.report({ loc: ext.serviceNode.loc, messageId: "undefined", data: { service: name, kind: "service", name: ext.service, field: "extends", where: ext.file.resolved, suggestion: guess ? ` (did you mean '${guess}'?)` : "" } });
               }
             }

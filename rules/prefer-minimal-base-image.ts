@@ -56,7 +56,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         });
       },
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         for (const use of composeImageUses(model)) {
           const alternative = minimalAlternative(use.reference);

@@ -2,6 +2,7 @@ import type { AST } from "yaml-eslint-parser";
 import type { Range } from "../lib/dockerfile/ast.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { describeOrigins } from "../lib/compose/model.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/image-tags.js";
@@ -51,20 +52,21 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
     ],
     defaultOptions: [{ precision: "any" }],
     messages: {
-      missingTag: "Image '{{image}}' has no tag, so it means ':latest', which changes whenever upstream publishes. Pin a version tag (or a digest).",
-      floatingTag: "Tag '{{tag}}' of '{{image}}' floats: it points at a different image whenever upstream publishes. Pin a version tag (or a digest).",
-      impreciseTag: "Tag '{{tag}}' of '{{image}}' names no minor version, so it still moves with every release. Pin at least major.minor (or a digest).",
+      missingTag: "Image '{{image}}'{{origin}} has no tag, so it means ':latest', which changes whenever upstream publishes. Pin a version tag (or a digest).",
+      floatingTag: "Tag '{{tag}}' of '{{image}}'{{origin}} floats: it points at a different image whenever upstream publishes. Pin a version tag (or a digest).",
+      impreciseTag: "Tag '{{tag}}' of '{{image}}'{{origin}} names no minor version, so it still moves with every release. Pin at least major.minor (or a digest).",
     },
   },
   create(context) {
     const precision = context.options[0]?.precision ?? "any";
     const { sourceCode } = context;
 
-    function report(range: Range, image: string, problem: TagProblem): void {
+    /** `origin`: where an interpolated value came from (` (TAG=nightly from .env line 3)`), or "". */
+    function report(range: Range, image: string, problem: TagProblem, origin = ""): void {
       context.report({
         loc: { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) },
         messageId: MESSAGE_ID[problem.kind],
-        data: { image, tag: problem.kind === "missing" ? "" : problem.tag },
+        data: { image, tag: problem.kind === "missing" ? "" : problem.tag, origin },
       });
     }
 
@@ -86,7 +88,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         report(range, base.value, problem);
       },
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         for (const service of model.services.values()) {
           // With `build:`, `image:` names the image Compose builds, not one it pulls.
@@ -96,7 +98,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
           const problem = tagProblem(reference, precision);
           if (!problem) continue;
           const node = service.image.via ?? service.image.node;
-          report(node.range, service.image.resolved, problem);
+          report(node.range, service.image.resolved, problem, describeOrigins(service.image));
         }
       },
     };

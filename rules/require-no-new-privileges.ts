@@ -1,5 +1,5 @@
 import { appendToMapping, appendToSequence, indentStep } from "../lib/compose/edit.js";
-import { anyLayer } from "../lib/compose/project.js";
+import { mergedItems } from "../lib/compose/project.js";
 import { composeForDocument, reportNode, sourceText } from "../lib/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
@@ -41,15 +41,18 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled" | "addOpti
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);
-          const values = (s: ComposeService) => s.securityOpt.map(noNewPrivileges).filter((v): v is boolean => v !== null);
-          if (merged && anyLayer(merged, (s) => values(s).includes(true))) continue;
+          // The merged service's options: a later layer's `!override`/`!reset` drops the earlier ones.
+          const options = merged ? mergedItems(merged, ["security_opt"], (s) => s.securityOpt).map((entry) => entry.item) : service.securityOpt;
+          const values = options.map(noNewPrivileges).filter((v): v is boolean => v !== null);
+          // Set here but dropped by a later layer's `!override`/`!reset`: that layer's finding.
+          if (values.includes(true) || service.securityOpt.some((value) => noNewPrivileges(value) === true)) continue;
           const off = service.securityOpt.find((value) => noNewPrivileges(value) === false);
           if (off) {
             context.report({ loc: reportNode(off).loc, messageId: "disabled", data: { service: service.name } });
             continue;
           }
           // Another file of the project turns it off: that file's finding.
-          if (merged && anyLayer(merged, (s) => values(s).includes(false))) continue;
+          if (values.includes(false)) continue;
           // A development, test or CI container is not deployed: only an explicit opt-out there is worth a finding.
           if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
           const edit = insertion(text, service);

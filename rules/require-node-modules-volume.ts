@@ -2,7 +2,7 @@ import path from "node:path";
 import { isFile } from "../lib/project/project-model.js";
 import { appendToSequence } from "../lib/compose/edit.js";
 import { volumeSourceNode } from "../lib/compose/host-mounts.js";
-import { anyLayer, effectiveValue } from "../lib/compose/project.js";
+import { effectiveValue, mergedItems } from "../lib/compose/project.js";
 import { composeForDocument, sourceText } from "../lib/compose/rule-support.js";
 import type { ComposeService, VolumeEntry } from "../lib/compose/types.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
@@ -48,7 +48,7 @@ export default createRule<ComposeRuleTypes<[], "hidden" | "addVolume">>("require
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);
           if (!merged) continue;
-          const image = effectiveValue(merged, (s) => s.image)?.value.resolved;
+          const image = effectiveValue(merged, (s) => s.image, "image")?.value.resolved;
           const nodeImage = image ? NODE_IMAGES.has(parseImageReference(image).path) : false;
           for (const volume of service.volumes) {
             if (!projectMount(volume)) continue;
@@ -56,7 +56,7 @@ export default createRule<ComposeRuleTypes<[], "hidden" | "addVolume">>("require
             const isNodeProject = nodeImage || (onDisk && isFile(path.resolve(dir, volume.source!, "package.json")));
             if (!isNodeProject) continue;
             const modules = `${target === "/" ? "" : target}/node_modules`;
-            if (anyLayer(merged, (s) => s.volumes.some((other) => other.target !== null && trimSlash(other.target) === modules))) continue;
+            if (mergedItems(merged, ["volumes"], (s) => s.volumes).some(({ item }) => item.target !== null && trimSlash(item.target) === modules)) continue;
             const edit = suggestion(text, service, modules);
             const node = volumeSourceNode(volume);
             context.report({

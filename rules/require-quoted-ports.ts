@@ -25,7 +25,7 @@ export default createRule<ComposeRuleTypes<[], "unquoted">>("require-quoted-port
     const text = sourceText(context.sourceCode);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         // Anchored entries are shared: report (and fix) the scalar once, where it is written.
         const first = firstSighting<AST.YAMLScalar>();

@@ -28,7 +28,7 @@ export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-r
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);
-          const readOnly = merged ? effectiveValue(merged, (s) => s.readOnly) : null;
+          const readOnly = merged ? effectiveValue(merged, (s) => s.readOnly, "read_only") : null;
           const value = readOnly ? asBoolean(readOnly.value) : null;
           if (value === true) continue;
           // A development, test or CI container is changed by hand on purpose; an explicit `read_only: false` is still reported.

@@ -1,14 +1,21 @@
-import { anyLayer } from "../lib/compose/project.js";
+import { effectivePath, type ProjectService } from "../lib/compose/project.js";
 import { composeForDocument } from "../lib/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/compose/service-role.js";
-import type { ComposeService } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Where Compose reads limits: `deploy.resources.limits` (Compose Specification "Deploy") or the service-level `mem_limit`/`cpus`/`cpu_quota`. */
-function hasLimit(service: ComposeService, kind: "memory" | "cpu"): boolean {
-  const { limits, memLimit, cpus, cpuQuota } = service.resources;
-  return kind === "memory" ? limits.memory !== null || memLimit !== null : limits.cpus !== null || cpus !== null || cpuQuota !== null;
+const LIMIT_PATHS: Readonly<Record<"memory" | "cpu", readonly (readonly string[])[]>> = {
+  memory: [["deploy", "resources", "limits", "memory"], ["mem_limit"]],
+  cpu: [["deploy", "resources", "limits", "cpus"], ["cpus"], ["cpu_quota"]],
+};
+
+/** Whether the merged service sets a limit of the kind (a later layer's `!reset` or `!override` of it, or of `deploy`, removes it). */
+function hasLimit(service: ProjectService, kind: "memory" | "cpu"): boolean {
+  return LIMIT_PATHS[kind].some((fieldPath) => {
+    const node = effectivePath(service, fieldPath)?.field.node;
+    return node !== null && node !== undefined && !(node.type === "YAMLScalar" && node.value === null);
+  });
 }
 
 export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-limits", {
@@ -37,8 +44,8 @@ export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-li
           if (!merged) continue;
           // A development, test or CI container is not deployed: limits there protect no one's host.
           if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
-          const memory = anyLayer(merged, (s) => hasLimit(s, "memory"));
-          const cpu = anyLayer(merged, (s) => hasLimit(s, "cpu"));
+          const memory = hasLimit(merged, "memory");
+          const cpu = hasLimit(merged, "cpu");
           if (memory && cpu) continue;
           const missing = !memory && !cpu ? "memory or CPU" : memory ? "CPU" : "memory";
           const keys = !memory && !cpu ? "memory, cpus" : memory ? "cpus" : "memory";

@@ -1,5 +1,4 @@
-import { getServicePath } from "../lib/compose/model.js";
-import { anyLayer } from "../lib/compose/project.js";
+import { effectivePath } from "../lib/compose/project.js";
 import { composeForDocument } from "../lib/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/compose/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
@@ -39,7 +38,8 @@ export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-po
           if (!merged) continue;
           // A development, test or CI container is started and stopped by hand or by the job that runs it.
           if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
-          if (anyLayer(merged, (s) => s.restart !== null || getServicePath(s, ["deploy", "restart_policy"]) !== undefined)) continue;
+          // The merged service: a later layer's `!reset` removes a policy an earlier one set.
+          if (effectivePath(merged, ["restart"]) || effectivePath(merged, ["deploy", "restart_policy"])) continue;
           context.report({ loc: service.keyNode.loc, messageId: "noRestart", data: { service: service.name } });
         }
       },

@@ -158,7 +158,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Healthcheck: checkInstruction,
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document);
+        const model = composeModelForDocument(document, context.physicalFilename);
         if (!model) return;
         const seen = new Set<AST.YAMLNode>();
         for (const service of model.services.values()) {

@@ -4,6 +4,8 @@
  */
 export {
   asBoolean,
+  describeOrigins,
+  getComposeDocuments,
   getComposeModel,
   getServiceField,
   getServicePath,
@@ -13,6 +15,8 @@ export {
   toScalarValue,
 } from "./model.js";
 export { hasInterpolation, interpolate } from "./interpolate.js";
+export { parseEnvFile, readDotEnv } from "./env-file.js";
+export type { DotEnv, EnvFileVariable } from "./env-file.js";
 export { parseCompose } from "./parse.js";
 export type { ParseComposeResult } from "./parse.js";
 export type { Environment, InterpolationResult } from "./interpolate.js";

@@ -12,9 +12,11 @@
  *   Compose refuses the file ("Invalid interpolation format … You may need to escape any $ with
  *   another $").
  *
+ * `env` is what Compose would read from the project's `.env` (never the shell the lint runs in).
  * Differences from Compose, on purpose: a variable that is neither in `env` nor given a default is
  * *unknown* here (Compose substitutes an empty string and warns) — the value is reported as `null`
- * so that rules stay silent instead of judging a value nobody can know.
+ * so that rules stay silent instead of judging a value nobody can know. So is a `${VAR:?message}`
+ * whose variable is unset (Compose stops): the shell that deploys the file may well set it.
  */
 
 export interface InterpolationResult {
@@ -31,7 +33,12 @@ export interface InterpolationResult {
   errors: string[];
 }
 
-export type Environment = Readonly<Record<string, string | undefined>>;
+/**
+ * Variables for interpolation: a string is the variable's value, `null` a variable that is set to a
+ * value nobody can know here (a dotenv `KEY` taken from the shell, a value built from an unset
+ * variable); absent and `undefined` are unset.
+ */
+export type Environment = Readonly<Record<string, string | null | undefined>>;
 
 const NAME_START = /[_a-z]/i;
 const NAME_CHAR = /\w/;
@@ -67,7 +74,7 @@ export function hasInterpolation(text: string): boolean {
   return text.includes("$");
 }
 
-function lookup(name: string, state: State): string | undefined {
+function lookup(name: string, state: State): string | null | undefined {
   state.used.add(name);
   const env = state.env;
   if (!env || !Object.prototype.hasOwnProperty.call(env, name)) return undefined;
@@ -100,7 +107,7 @@ function substitute(template: string, state: State, depth: number): Piece {
       while (end < template.length && NAME_CHAR.test(template[end]!)) end++;
       const name = template.slice(dollar + 1, end);
       const value = lookup(name, state);
-      if (value === undefined) {
+      if (value === undefined || value === null) {
         state.missing.add(name);
         unknown = true;
       } else {
@@ -167,7 +174,7 @@ function substituteBraced(body: string, template: string, state: State, depth: n
   const rest = body.slice(nameEnd);
   if (rest === "") {
     const value = lookup(name, state);
-    if (value === undefined) {
+    if (value === undefined || value === null) {
       state.missing.add(name);
       return Unknown.instance;
     }
@@ -183,12 +190,17 @@ function substituteBraced(body: string, template: string, state: State, depth: n
   const argumentValue = substitute(argument, state, depth + 1);
   const value = lookup(name, state);
   const isSet = value !== undefined;
+  if (value === null && operator !== "+") {
+    // Set, but to a value nobody can know: whether it is empty (and what it is) is unknown too.
+    state.missing.add(name);
+    return Unknown.instance;
+  }
   const isNonEmpty = isSet && value !== "";
   switch (operator) {
     case ":-":
-      return isNonEmpty ? value : argumentValue;
+      return isNonEmpty ? value! : argumentValue;
     case "-":
-      return isSet ? value : argumentValue;
+      return isSet ? value! : argumentValue;
     case ":+":
       return isNonEmpty ? argumentValue : (value ?? "");
     case "+":

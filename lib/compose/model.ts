@@ -3,6 +3,8 @@
  * whether our `docker/compose` language or a user's eslint-plugin-yml config produced it.
  */
 import type { AST } from "yaml-eslint-parser";
+import path from "node:path";
+import type { DotEnv } from "./env-file.js";
 import { interpolate } from "./interpolate.js";
 import { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
 import type {
@@ -24,6 +26,7 @@ import type {
   PortEntry,
   ScalarValue,
   ServiceField,
+  VariableOrigin,
   VolumeEntry,
 } from "./types.js";
 import {
@@ -37,25 +40,37 @@ import {
   type ResolvedNode,
 } from "./yaml.js";
 
-const modelCache = new WeakMap<AST.YAMLProgram, ComposeFile | null>();
+const modelCache = new WeakMap<AST.YAMLProgram, Map<DotEnv | null, readonly ComposeFile[]>>();
 
 /**
- * The compose model of a parsed file, or null when the file has no mapping document (empty file,
- * a document that is a scalar or a list). Cached per program object: every rule gets the same model.
+ * The compose model of a parsed file's first mapping document, or null when the file has none (empty
+ * file, documents that are scalars or lists). Its `documents` holds the models of every mapping
+ * document (Compose merges them in order). Values are interpolated with `dotEnv`, the project's
+ * `.env` (see `projectDotEnv` in project.ts); without it, variables that have no default are unknown.
+ * Cached per program object and `.env` version: every rule gets the same model.
  *
  * Throws only on a defect of the builder (never swallowed: see parseComposeText).
- *
- * Only the first document whose content is a mapping is read; other documents are noted in
- * `diagnostics` (Compose itself merges every document of a file, in order).
  */
-export function getComposeModel(program: AST.YAMLProgram): ComposeFile | null {
-  if (modelCache.has(program)) return modelCache.get(program) ?? null;
-  // The builder is written not to throw. If it ever does, the error propagates: parseComposeText
-  // turns it into the file's fatal message, and under eslint-plugin-yml's language ESLint reports
-  // it, where swallowing it would leave every compose rule silently reporting nothing.
-  const model = buildModel(program);
-  modelCache.set(program, model);
-  return model;
+export function getComposeModel(program: AST.YAMLProgram, dotEnv: DotEnv | null = null): ComposeFile | null {
+  return getComposeDocuments(program, dotEnv)[0] ?? null;
+}
+
+/** The models of every mapping document of the file, in file order (empty when there is none). */
+export function getComposeDocuments(program: AST.YAMLProgram, dotEnv: DotEnv | null = null): readonly ComposeFile[] {
+  let byEnv = modelCache.get(program);
+  if (!byEnv) {
+    byEnv = new Map();
+    modelCache.set(program, byEnv);
+  }
+  let documents = byEnv.get(dotEnv);
+  if (!documents) {
+    // The builder is written not to throw. If it ever does, the error propagates: parseComposeText
+    // turns it into the file's fatal message, and under eslint-plugin-yml's language ESLint reports
+    // it, where swallowing it would leave every compose rule silently reporting nothing.
+    documents = buildDocuments(program, dotEnv);
+    byEnv.set(dotEnv, documents);
+  }
+  return documents;
 }
 
 /** Is this a Compose extension key (`x-…`)? Extension fields are ignored by Compose. */
@@ -75,17 +90,19 @@ export function asBoolean(value: ScalarValue | null | undefined): boolean | null
 }
 
 /** Makes a ScalarValue from a resolved node, or null when it is not a scalar. */
-export function toScalarValue(resolved: ResolvedNode, via: AST.YAMLAlias | null = null): ScalarValue | null {
+export function toScalarValue(resolved: ResolvedNode, via: AST.YAMLAlias | null = null, dotEnv: DotEnv | null = null): ScalarValue | null {
   const node = resolved.node;
   if (!node || node.type !== "YAMLScalar") return null;
   const text = scalarText(node);
   const isString = typeof node.value === "string";
   let resolvedText: string | null = text;
   let variables: string[] = [];
+  let origins: VariableOrigin[] = [];
   if (isString && text.includes("$")) {
-    const result = interpolate(text);
+    const result = interpolate(text, dotEnv?.environment);
     resolvedText = result.value;
     variables = result.usedVariables;
+    origins = variableOrigins(variables, dotEnv);
   }
   return {
     node,
@@ -93,15 +110,38 @@ export function toScalarValue(resolved: ResolvedNode, via: AST.YAMLAlias | null 
     text,
     resolved: resolvedText,
     variables,
+    origins,
     via: via ?? resolved.via,
   };
 }
 
+/** The `.env` lines that set the variables a value uses (variables the file does not set are left out). */
+function variableOrigins(variables: readonly string[], dotEnv: DotEnv | null): VariableOrigin[] {
+  if (!dotEnv) return [];
+  const origins: VariableOrigin[] = [];
+  for (const name of variables) {
+    const variable = dotEnv.variables.get(name);
+    if (variable) origins.push({ name, value: variable.expanded, file: dotEnv.file, line: variable.line });
+  }
+  return origins;
+}
+
+/**
+ * Where an interpolated value came from, for a message: ` (TAG=nightly from .env line 3)` (each `.env`
+ * variable the value uses, `?` for a value set from the shell), or "" when it uses none.
+ */
+export function describeOrigins(value: { origins?: readonly VariableOrigin[] } | null | undefined): string {
+  const origins = value?.origins ?? [];
+  if (origins.length === 0) return "";
+  const parts = origins.map((origin) => `${origin.name}=${origin.value ?? "?"} from ${path.basename(origin.file)} line ${origin.line}`);
+  return ` (${parts.join(", ")})`;
+}
+
 /** A field's scalar value; null when absent, not a scalar, or YAML null (`key: ~`), which Compose reads as unset. */
-function fieldToScalar(field: ServiceField | MappingEntry | undefined): ScalarValue | null {
+function fieldToScalar(field: ServiceField | MappingEntry | undefined, dotEnv: DotEnv | null = null): ScalarValue | null {
   if (!field) return null;
   const value =
-    "entry" in field ? toScalarValue(field.entry.value, field.via) : toScalarValue(field.value, field.mergeVia ?? field.value.via);
+    "entry" in field ? toScalarValue(field.entry.value, field.via, field.environment) : toScalarValue(field.value, field.mergeVia ?? field.value.via, dotEnv);
   return value && value.value !== null ? value : null;
 }
 
@@ -132,13 +172,14 @@ export function getServicePath(service: ComposeService, path: readonly string[])
     if (!field || !field.node || field.node.type !== "YAMLMapping") return undefined;
     const entry = getEntry(field.node, key);
     if (!entry) return undefined;
-    field = toServiceField(entry, field.via);
+    field = toServiceField(entry, field.via, field.environment);
   }
   return field;
 }
 
-function toServiceField(entry: MappingEntry, outerVia: AST.YAMLAlias | null = null): ServiceField {
+function toServiceField(entry: MappingEntry, outerVia: AST.YAMLAlias | null, environment: DotEnv | null): ServiceField {
   return {
+    environment,
     name: entry.key,
     keyNode: entry.keyNode,
     pair: entry.pair,
@@ -159,7 +200,7 @@ function scalarList(field: ServiceField | undefined): ScalarValue[] {
   if (field.node.type !== "YAMLSequence") return [];
   const values: ScalarValue[] = [];
   for (const item of getSequenceItems(field.node)) {
-    const value = toScalarValue(item, field.via);
+    const value = toScalarValue(item, field.via, field.environment);
     if (value && value.value !== null) values.push(value);
   }
   return values;
@@ -169,6 +210,13 @@ function scalarList(field: ServiceField | undefined): ScalarValue[] {
 
 class Builder {
   readonly diagnostics: ComposeDiagnostic[] = [];
+  /** The project's `.env` every value is interpolated with. */
+  readonly env: DotEnv | null;
+
+  constructor(env: DotEnv | null) {
+    this.env = env;
+  }
+
   private readonly seenMappings = new WeakSet<AST.YAMLMapping>();
 
   /** Entries of a mapping, recording its diagnostics once. */
@@ -196,28 +244,17 @@ class Builder {
   }
 }
 
-function buildModel(program: AST.YAMLProgram): ComposeFile | null {
-  const builder = new Builder();
-  let chosen: { document: AST.YAMLDocument; index: number; root: AST.YAMLMapping } | null = null;
-  let otherMappingDocuments = 0;
+function buildDocuments(program: AST.YAMLProgram, dotEnv: DotEnv | null): readonly ComposeFile[] {
+  const documents: ComposeFile[] = [];
   for (const [index, document] of program.body.entries()) {
     const content = resolveNode(document.content);
-    if (content.node?.type === "YAMLMapping") {
-      if (chosen) otherMappingDocuments++;
-      else chosen = { document, index, root: content.node };
-    }
+    if (content.node?.type === "YAMLMapping") documents.push(buildModel(document, index, content.node, documents, dotEnv));
   }
-  if (!chosen) return null;
-  if (program.body.length > 1) {
-    builder.note(
-      "multiple-documents",
-      `The file has ${program.body.length} YAML documents; only document ${chosen.index + 1} is read` +
-        (otherMappingDocuments > 0 ? ` (Compose merges all ${otherMappingDocuments + 1} mapping documents).` : "."),
-      program.body[chosen.index === 0 ? 1 : 0] ?? chosen.document,
-    );
-  }
+  return documents;
+}
 
-  const root = chosen.root;
+function buildModel(document: AST.YAMLDocument, documentIndex: number, root: AST.YAMLMapping, documents: readonly ComposeFile[], dotEnv: DotEnv | null): ComposeFile {
+  const builder = new Builder(dotEnv);
   const all = builder.entries(root);
   const fields = builder.fields(root);
   const extensions = new Map<string, MappingEntry>();
@@ -235,12 +272,12 @@ function buildModel(program: AST.YAMLProgram): ComposeFile | null {
   }
 
   return {
-    document: chosen.document,
-    documentIndex: chosen.index,
+    document,
+    documentIndex,
     root,
     fields,
     version: fields.get("version")?.pair ?? null,
-    name: fieldToScalar(fields.get("name")),
+    name: fieldToScalar(fields.get("name"), builder.env),
     services,
     networks: buildResources(builder, fields.get("networks"), "networks"),
     volumes: buildResources(builder, fields.get("volumes"), "volumes"),
@@ -248,6 +285,8 @@ function buildModel(program: AST.YAMLProgram): ComposeFile | null {
     configs: buildResources(builder, fields.get("configs"), "configs"),
     extensions,
     diagnostics: builder.diagnostics,
+    documents,
+    environment: dotEnv,
   };
 }
 
@@ -280,9 +319,9 @@ function buildResources(
       if (externalEntry) {
         external =
           externalEntry.value.node?.type === "YAMLMapping" ||
-          asBoolean(toScalarValue(externalEntry.value)) === true;
+          asBoolean(toScalarValue(externalEntry.value, null, builder.env)) === true;
       }
-      realName = fieldToScalar(itemFields.get("name"));
+      realName = fieldToScalar(itemFields.get("name"), builder.env);
     }
     resources.set(key, { name: key, keyNode: item.keyNode, pair: item.pair, node, external, realName });
   }
@@ -299,7 +338,7 @@ function buildService(builder: Builder, name: string, entry: MappingEntry): Comp
   if (node) {
     const serviceVia = entry.mergeVia ?? value.via;
     for (const [key, fieldEntry] of builder.fields(node)) {
-      fields.set(key, toServiceField(fieldEntry, serviceVia));
+      fields.set(key, toServiceField(fieldEntry, serviceVia, builder.env));
     }
   }
 
@@ -428,7 +467,7 @@ function subScalar(
 ): ScalarValue | null {
   const entry = builder.fields(mapping).get(key);
   if (!entry) return null;
-  const value = toScalarValue(entry.value, via ?? entry.mergeVia ?? entry.value.via);
+  const value = toScalarValue(entry.value, via ?? entry.mergeVia ?? entry.value.via, builder.env);
   return value && value.value !== null ? value : null;
 }
 
@@ -465,7 +504,7 @@ function buildBuild(builder: Builder, field: ServiceField | undefined): ComposeB
   const dockerfileInline = sub("dockerfile_inline");
   const subField = (key: string) => {
     const entry = subFields.get(key);
-    return entry ? toServiceField(entry, field.via) : undefined;
+    return entry ? toServiceField(entry, field.via, builder.env) : undefined;
   };
   return {
     node: mapping,
@@ -510,10 +549,10 @@ function buildHealthcheck(builder: Builder, field: ServiceField | undefined): Co
   const testNode = testEntry?.value.node;
   const testVia = field.via ?? testEntry?.mergeVia ?? testEntry?.value.via ?? null;
   if (testEntry && testNode?.type === "YAMLScalar" && testNode.value !== null) {
-    const command = toScalarValue(testEntry.value, testVia);
+    const command = toScalarValue(testEntry.value, testVia, builder.env);
     healthcheck.test = { form: "string", kind: "CMD-SHELL", node: testNode, kindNode: null, command: command ? [command] : [] };
   } else if (testEntry && testNode?.type === "YAMLSequence") {
-    const items = getSequenceItems(testNode).map((item) => toScalarValue(item, testVia));
+    const items = getSequenceItems(testNode).map((item) => toScalarValue(item, testVia, builder.env));
     const first = items[0] ?? null;
     const kindText = first?.resolved ?? null;
     const kind: HealthcheckTestKind | null =
@@ -538,7 +577,7 @@ function buildDependsOn(builder: Builder, field: ServiceField | undefined): Depe
   if (!field || !field.node) return entries;
   if (field.node.type === "YAMLSequence") {
     for (const item of getSequenceItems(field.node)) {
-      const value = toScalarValue(item, field.via);
+      const value = toScalarValue(item, field.via, builder.env);
       if (!value) continue;
       entries.push({
         form: "short",
@@ -582,7 +621,7 @@ function buildPorts(builder: Builder, field: ServiceField | undefined): PortEntr
   for (const item of getSequenceItems(field.node)) {
     const via = field.via ?? item.via;
     if (item.node?.type === "YAMLScalar") {
-      const spec = toScalarValue(item, via);
+      const spec = toScalarValue(item, via, builder.env);
       if (!spec) continue;
       const parsed = spec.resolved === null ? null : parsePortSpec(spec.resolved);
       ports.push({
@@ -643,7 +682,7 @@ function buildKeyValues(builder: Builder, field: ServiceField | undefined): KeyV
       const keyNode = resolveNode(entry.keyNode).node;
       if (!keyNode || keyNode.type !== "YAMLScalar") continue;
       const via = field.via ?? entry.mergeVia ?? entry.value.via;
-      const value = toScalarValue(entry.value, via);
+      const value = toScalarValue(entry.value, via, builder.env);
       const hasValue = value !== null && value.value !== null;
       entries.push({
         form: "map",
@@ -661,12 +700,12 @@ function buildKeyValues(builder: Builder, field: ServiceField | undefined): KeyV
   } else if (field.node.type === "YAMLSequence") {
     for (const item of getSequenceItems(field.node)) {
       const via = field.via ?? item.via;
-      const value = toScalarValue(item, via);
+      const value = toScalarValue(item, via, builder.env);
       if (!value || value.value === null) continue;
       const equals = value.text.indexOf("=");
       const key = equals < 0 ? value.text : value.text.slice(0, equals);
       const raw = equals < 0 ? null : value.text.slice(equals + 1);
-      const interpolated = raw === null ? null : raw.includes("$") ? interpolate(raw) : null;
+      const interpolated = raw === null ? null : raw.includes("$") ? interpolate(raw, builder.env?.environment) : null;
       entries.push({
         form: "list",
         key,
@@ -690,7 +729,7 @@ function buildEnvFile(builder: Builder, field: ServiceField | undefined): EnvFil
   const add = (item: ResolvedNode) => {
     const via = field.via ?? item.via;
     if (item.node?.type === "YAMLScalar") {
-      const pathNode = toScalarValue(item, via);
+      const pathNode = toScalarValue(item, via, builder.env);
       if (!pathNode || pathNode.value === null) return;
       entries.push({
         form: "short",
@@ -735,7 +774,7 @@ function buildVolumes(builder: Builder, field: ServiceField | undefined): Volume
   for (const item of getSequenceItems(field.node)) {
     const via = field.via ?? item.via;
     if (item.node?.type === "YAMLScalar") {
-      const spec = toScalarValue(item, via);
+      const spec = toScalarValue(item, via, builder.env);
       if (!spec || spec.value === null) continue;
       // Compose interpolates first; when that is not possible, parse the raw text (compose-go's
       // parser keeps `${…}` together) so that at least the shape is known.
@@ -795,7 +834,7 @@ function buildNetworks(builder: Builder, field: ServiceField | undefined): NameR
   if (!field || !field.node) return references;
   if (field.node.type === "YAMLSequence") {
     for (const item of getSequenceItems(field.node)) {
-      const value = toScalarValue(item, field.via ?? item.via);
+      const value = toScalarValue(item, field.via ?? item.via, builder.env);
       if (!value || value.value === null) continue;
       references.push({ name: value.resolved ?? value.text, node: value.node, entryNode: value.node, via: value.via });
     }
@@ -815,7 +854,7 @@ function buildFileReferences(builder: Builder, field: ServiceField | undefined):
   for (const item of getSequenceItems(field.node)) {
     const via = field.via ?? item.via;
     if (item.node?.type === "YAMLScalar") {
-      const value = toScalarValue(item, via);
+      const value = toScalarValue(item, via, builder.env);
       if (!value || value.value === null) continue;
       references.push({ name: value.resolved ?? value.text, node: value.node, entryNode: value.node, via });
     } else if (item.node?.type === "YAMLMapping") {

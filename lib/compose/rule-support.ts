@@ -16,7 +16,7 @@ export function reportNode(value: { node: AST.YAMLNode; via: AST.YAMLAlias | nul
 
 /** The model of the document and its project, or null when the document is not the one the model reads. */
 export function composeForDocument(document: AST.YAMLDocument, filename: string): { model: ComposeFile; project: ComposeProject } | null {
-  const model = composeModelForDocument(document);
+  const model = composeModelForDocument(document, filename);
   if (!model) return null;
   // `<input>`/`<text>` (stdin, RuleTester without filename): no folder to look around.
   const file = path.isAbsolute(filename) ? filename : `<text>`;

@@ -10,7 +10,7 @@ import { serviceBuildFiles } from "../project/project-model.js";
 import { getStageGraph } from "../semantics/stages.js";
 import { databaseOfService } from "./databases.js";
 import { containerPortRange, hostPortRange } from "./ports.js";
-import { effectiveValue, type ComposeProject, type ProjectService } from "./project.js";
+import { effectiveValue, mergedItems, type ComposeProject, type ProjectService } from "./project.js";
 
 /** A port a service answers on, from inside the compose network. */
 export interface ServedPort {
@@ -56,22 +56,21 @@ export function servedPorts(project: ComposeProject): ServedPortIndex {
 }
 
 function* portsOf(service: ProjectService): Generator<{ port: number; containerPort: number }> {
-  for (const layer of service.layers) {
-    for (const entry of layer.service.ports) {
-      const container = containerPortRange(entry);
-      if (!container || container.end - container.start > MAX_RANGE) continue;
-      const host = hostPortRange(entry);
-      for (let offset = 0; offset <= container.end - container.start; offset++) {
-        yield { port: container.start + offset, containerPort: container.start + offset };
-        if (host && host.end - host.start === container.end - container.start) yield { port: host.start + offset, containerPort: container.start + offset };
-      }
-    }
-    for (const value of layer.service.expose) {
-      const port = /^(\d{1,5})(?:\/\w+)?$/u.exec(String(value.resolved ?? ""))?.[1];
-      if (port) yield { port: Number(port), containerPort: Number(port) };
+  // The merged service's lists: a later layer's `!override`/`!reset` drops what earlier layers gave.
+  for (const { item: entry } of mergedItems(service, ["ports"], (s) => s.ports)) {
+    const container = containerPortRange(entry);
+    if (!container || container.end - container.start > MAX_RANGE) continue;
+    const host = hostPortRange(entry);
+    for (let offset = 0; offset <= container.end - container.start; offset++) {
+      yield { port: container.start + offset, containerPort: container.start + offset };
+      if (host && host.end - host.start === container.end - container.start) yield { port: host.start + offset, containerPort: container.start + offset };
     }
   }
-  const build = effectiveValue(service, (s) => s.build);
+  for (const { item: value } of mergedItems(service, ["expose"], (s) => s.expose)) {
+    const port = /^(\d{1,5})(?:\/\w+)?$/u.exec(String(value.resolved ?? ""))?.[1];
+    if (port) yield { port: Number(port), containerPort: Number(port) };
+  }
+  const build = effectiveValue(service, (s) => s.build, "build");
   if (build && path.isAbsolute(build.layer.file)) {
     const files = serviceBuildFiles(build.layer.file, build.value);
     if (files?.dockerfile) {

@@ -2,6 +2,7 @@
  * The compose model: what a compose file declares, with every value carrying the AST node
  * (from `yaml-eslint-parser`) that a rule reports on or a fix rewrites.
  */
+import type { DotEnv } from "./env-file.js";
 import type { AST } from "yaml-eslint-parser";
 import type { MappingEntry, ResolvedNode, YAMLDiagnostic } from "./yaml.js";
 import type { ParsedPortSpec, ParsedVolumeSpec } from "./short-syntax.js";
@@ -14,16 +15,32 @@ export interface ScalarValue {
   value: string | number | boolean | null;
   /** The string Compose reads (plain scalars: as written; quoted and block scalars: the unescaped string). */
   text: string;
-  /** `text` after interpolation with no environment (defaults apply); null when it cannot be known. */
+  /**
+   * `text` after interpolation with the project's `.env` (defaults apply); null when it cannot be
+   * known (a variable neither the `.env` sets nor a default gives, an invalid template).
+   */
   resolved: string | null;
   /** Variables `text` refers to. */
   variables: string[];
+  /** The `.env` lines that set variables of `text` (empty when it uses none, or when no `.env` was read). */
+  origins?: readonly VariableOrigin[];
   /**
    * The alias through which the scalar was reached from the service (a `<<: *defaults` merge or an
    * `image: *img` alias), or null. Report on it instead of `node` to put the message where the
    * service is, and to avoid one message per service on a shared anchor.
    */
   via: AST.YAMLAlias | null;
+}
+
+/** Where an interpolated variable's value came from: its line in the project's `.env`. */
+export interface VariableOrigin {
+  name: string;
+  /** Its value (null: set to something unknown, such as a key taken from the shell). */
+  value: string | null;
+  /** Absolute path of the `.env` file. */
+  file: string;
+  /** 1-based line. */
+  line: number;
 }
 
 /** An entry of a map-or-list field (`environment`, `build.args`, `labels`, `additional_contexts`). */
@@ -226,6 +243,8 @@ export interface ServiceField {
   via: AST.YAMLAlias | null;
   /** The underlying entry. */
   entry: MappingEntry;
+  /** The project's `.env` its values are interpolated with (null: none; unset variables are unknown). */
+  environment: DotEnv | null;
 }
 
 export interface ComposeService {
@@ -313,7 +332,6 @@ export interface ComposeResource {
 
 export type ComposeDiagnosticKind =
   | YAMLDiagnostic["kind"]
-  | "multiple-documents"
   | "not-a-mapping"
   | "invalid-section"
   | "invalid-service";
@@ -325,7 +343,7 @@ export interface ComposeDiagnostic {
 }
 
 export interface ComposeFile {
-  /** The document the model reads (the first document whose content is a mapping). */
+  /** The document this model reads (one of the file's mapping documents). */
   document: AST.YAMLDocument;
   /** Its index in `program.body`. */
   documentIndex: number;
@@ -343,8 +361,15 @@ export interface ComposeFile {
   configs: ReadonlyMap<string, ComposeResource>;
   /** Top-level `x-*` extension fields. */
   extensions: ReadonlyMap<string, MappingEntry>;
-  /** Things a rule may want to know about: other documents ignored, unresolved aliases, odd shapes. */
+  /** Things a rule may want to know about: unresolved aliases, odd shapes. */
   diagnostics: ComposeDiagnostic[];
+  /**
+   * Every mapping document of the file, this one included, in file order: Compose merges them, each
+   * over the ones before it (compose-go `loader/loader.go`, `loadYamlFile`). All share one array.
+   */
+  documents: readonly ComposeFile[];
+  /** The project's `.env` the values were interpolated with, or null. */
+  environment: DotEnv | null;
 }
 
 export type { MappingEntry, ResolvedNode };

@@ -154,29 +154,33 @@ function mergedNamedContexts(service: ProjectService): NamedBuildContext[] {
 function composeBuilds(dir: string): BuildOfDockerfile[] {
   const builds: BuildOfDockerfile[] = [];
   for (const composeFile of composeFilesAround(dir)) {
+    // Interpolated with the `.env` of the file's project (a `dockerfile: ${X_DOCKERFILE}` is known),
+    // every YAML document of it.
     const model = readComposeFile(composeFile);
     if (!model) continue;
-    for (const [name, service] of model.services) {
-      const build = service.build;
-      if (!build) continue;
-      const files = serviceBuildFiles(composeFile, build);
-      let context: string;
-      if (files) context = files.contextDir;
-      // An inline Dockerfile whose text is not known still sends a known context.
-      else if (build.dockerfileInline && build.contextPath !== null && !isRemoteContext(build.contextPath)) context = path.resolve(path.dirname(composeFile), build.contextPath);
-      else continue;
-      const inline = build.dockerfileInline !== null;
-      if (!inline && files?.dockerfilePath == null) continue;
-      const merged = getComposeProject(model, composeFile).services.get(name);
-      builds.push({
-        composeFile,
-        service: name,
-        context,
-        dockerfile: inline ? null : files!.dockerfilePath,
-        inline: inline ? (files?.dockerfile ?? null) : null,
-        target: build.target?.resolved ?? null,
-        namedContexts: merged ? mergedNamedContexts(merged) : namedContextsOf(composeFile, build),
-      });
+    for (const document of model.documents) {
+      for (const [name, service] of document.services) {
+        const build = service.build;
+        if (!build) continue;
+        const files = serviceBuildFiles(composeFile, build);
+        let context: string;
+        if (files) context = files.contextDir;
+        // An inline Dockerfile whose text is not known still sends a known context.
+        else if (build.dockerfileInline && build.contextPath !== null && !isRemoteContext(build.contextPath)) context = path.resolve(path.dirname(composeFile), build.contextPath);
+        else continue;
+        const inline = build.dockerfileInline !== null;
+        if (!inline && files?.dockerfilePath == null) continue;
+        const merged = getComposeProject(document, composeFile).services.get(name);
+        builds.push({
+          composeFile,
+          service: name,
+          context,
+          dockerfile: inline ? null : files!.dockerfilePath,
+          inline: inline ? (files?.dockerfile ?? null) : null,
+          target: build.target?.resolved ?? null,
+          namedContexts: merged ? mergedNamedContexts(merged) : namedContextsOf(composeFile, build),
+        });
+      }
     }
   }
   return builds;

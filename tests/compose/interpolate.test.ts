@@ -82,3 +82,21 @@ describe("interpolate", () => {
     }
   });
 });
+
+describe("variables set to an unknown value (a dotenv key taken from the shell)", () => {
+  const env = { SHELL_VAR: null, SET: "x" };
+  it.each([
+    ["${SHELL_VAR}", null],
+    ["$SHELL_VAR", null],
+    ["${SHELL_VAR:-default}", null],
+    ["${SHELL_VAR-default}", null],
+    ["${SHELL_VAR:+yes}", null],
+    // Set, whatever its value: `+` does not look at it.
+    ["${SHELL_VAR+yes}", "yes"],
+    ["${SHELL_VAR:?needed}", null],
+    ["${SET}-${SHELL_VAR}", null],
+    ["${UNSET:-${SET}}", "x"],
+  ] as const)("%s", (template, expected) => {
+    expect(interpolate(template, env).value).toBe(expected);
+  });
+});

@@ -810,13 +810,16 @@ describe("odd inputs", () => {
     expect(file.diagnostics.map((d) => d.kind)).toEqual(["invalid-service", "invalid-service"]);
   });
 
-  it("reads the first mapping document and says so", () => {
-    const code = "services:\n  a: {image: a}\n---\nservices:\n  b: {image: b}\n";
+  it("reads every mapping document, in order (Compose merges them)", () => {
+    const code = "services:\n  a: {image: a}\n---\nservices:\n  b: {image: b}\n---\n- a list\n---\nservices:\n  a: {image: c}\n";
     const file = model(code);
     expect([...file.services.keys()]).toEqual(["a"]);
     expect(file.documentIndex).toBe(0);
-    expect(file.diagnostics.map((d) => d.kind)).toEqual(["multiple-documents"]);
-    expect(file.diagnostics[0]!.message).toContain("Compose merges");
+    expect(file.diagnostics).toEqual([]);
+    expect(file.documents.map((document) => document.documentIndex)).toEqual([0, 1, 3]);
+    expect(file.documents[0]).toBe(file);
+    expect(file.documents.map((document) => [...document.services.keys()])).toEqual([["a"], ["b"], ["a"]]);
+    expect(file.documents[2]!.services.get("a")?.image?.resolved).toBe("c");
     const second = model("just text\n---\nservices:\n  b: {image: b}\n");
     expect(second.documentIndex).toBe(1);
     expect([...second.services.keys()]).toEqual(["b"]);

@@ -44,3 +44,34 @@ ruleTester("compose").run("no-duplicate-published-port", rule, {
     },
   ],
 });
+
+// An override that replaces or removes a service's ports with `!override`/`!reset` (Compose merge
+// reference, "Replace value" / "Reset value"): the base file's ports are gone from the merged service.
+const replaced = mkdtempSync(path.join(tmpdir(), "docker-policy-dupport-override-"));
+afterAll(() => rmSync(replaced, { recursive: true, force: true }));
+writeFileSync(path.join(replaced, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27.0\n    ports:\n      - '127.0.0.1:8080:80'\n  api:\n    image: nginx:1.27.0\n");
+const resetDir = mkdtempSync(path.join(tmpdir(), "docker-policy-dupport-reset-"));
+afterAll(() => rmSync(resetDir, { recursive: true, force: true }));
+writeFileSync(path.join(resetDir, "compose.override.yaml"), "services:\n  web:\n    ports: !reset []\n  api:\n    ports: ['8080:80']\n");
+
+ruleTester("compose").run("no-duplicate-published-port (!override, !reset, documents)", rule, {
+  valid: [
+    { filename: path.join(replaced, "compose.override.yaml"), code: "services:\n  web:\n    ports: !override\n      - '127.0.0.1:9090:80'\n  api:\n    ports:\n      - '127.0.0.1:8080:80'\n" },
+    { filename: path.join(resetDir, "compose.yaml"), code: "services:\n  web:\n    image: nginx:1.27.0\n    ports: ['8080:80']\n  api:\n    image: nginx:1.27.0\n" },
+    // A later document of the same file replaces the list.
+    "services:\n  web:\n    ports: ['8080:80']\n---\nservices:\n  web:\n    ports: !override ['9090:80']\n  api:\n    ports: ['8080:80']\n",
+  ],
+  invalid: [
+    {
+      // Without the tag the lists are appended: 8080 stays web's.
+      filename: path.join(replaced, "compose.override.yaml"),
+      code: "services:\n  web:\n    ports:\n      - '127.0.0.1:9090:80'\n  api:\n    ports:\n      - '127.0.0.1:8080:80'\n",
+      errors: [{ messageId: "duplicate", line: 7, data: { port: "8080", protocol: "tcp", other: "web", where: " in compose.yaml" } }],
+    },
+    {
+      // Two documents of one file publish the same port for two services.
+      code: "services:\n  web:\n    ports: ['8080:80']\n---\nservices:\n  api:\n    ports: ['8080:80']\n",
+      errors: [{ messageId: "duplicate", line: 7, data: { port: "8080", protocol: "tcp", other: "web", where: " (line 3)" } }],
+    },
+  ],
+});

@@ -73,3 +73,16 @@ ruleTester("compose").run("no-undefined-reference", rule, {
     },
   ],
 });
+
+ruleTester("compose").run("no-undefined-reference (every document)", rule, {
+  valid: [
+    // Compose merges every document of the file: `cache` and `back` are defined by the second one.
+    "services:\n  web:\n    image: nginx:1.27.0\n    depends_on:\n      - cache\n    networks: [back]\n---\nservices:\n  cache:\n    image: redis:7.4.1\nnetworks:\n  back: {}\n",
+  ],
+  invalid: [
+    {
+      code: "services:\n  web:\n    image: nginx:1.27.0\n---\nservices:\n  api:\n    image: a:1\n    depends_on: [db]\n",
+      errors: [{ messageId: "undefined", line: 8 }],
+    },
+  ],
+});

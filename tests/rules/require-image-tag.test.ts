@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/require-image-tag.js";
@@ -48,15 +50,15 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       // Only a declared name is a context: `python` is still pulled.
       filename: dockerfileIn("list"),
       code: "FROM base\nFROM python\n",
-      errors: [{ messageId: "missingTag", line: 2, column: 6, endColumn: 12, data: { image: "python", tag: "" } }],
+      errors: [{ messageId: "missingTag", line: 2, column: 6, endColumn: 12, data: { image: "python", tag: "", origin: "" } }],
     },
     {
       code: "FROM node\n",
-      errors: [{ messageId: "missingTag", line: 1, column: 6, endColumn: 10, data: { image: "node", tag: "" } }],
+      errors: [{ messageId: "missingTag", line: 1, column: 6, endColumn: 10, data: { image: "node", tag: "", origin: "" } }],
     },
     {
       code: "FROM node:latest AS build\n",
-      errors: [{ messageId: "floatingTag", line: 1, column: 11, endColumn: 17, data: { image: "node:latest", tag: "latest" } }],
+      errors: [{ messageId: "floatingTag", line: 1, column: 11, endColumn: 17, data: { image: "node:latest", tag: "latest", origin: "" } }],
     },
     {
       code: "FROM node:lts-alpine\nFROM nginx:mainline-bookworm\nFROM alpine:edge\n",
@@ -71,17 +73,17 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       // tag's structure, not from a list of words: no version part where the family puts one.
       code: "FROM golang:alpine\nFROM node:slim\nFROM python:slim-bookworm\nFROM node:bookworm-slim\nFROM golang:alpine3.19\nFROM redis:alpine\nFROM postgres:alpine\nFROM nginx:alpine-slim\nFROM eclipse-temurin:jre\nFROM php:fpm-alpine\nFROM debian:stable-slim\n",
       errors: [
-        { messageId: "floatingTag", line: 1, column: 13, data: { image: "golang:alpine", tag: "alpine" } },
-        { messageId: "floatingTag", line: 2, column: 11, data: { image: "node:slim", tag: "slim" } },
-        { messageId: "floatingTag", line: 3, column: 13, data: { image: "python:slim-bookworm", tag: "slim-bookworm" } },
-        { messageId: "floatingTag", line: 4, column: 11, data: { image: "node:bookworm-slim", tag: "bookworm-slim" } },
-        { messageId: "floatingTag", line: 5, column: 13, data: { image: "golang:alpine3.19", tag: "alpine3.19" } },
+        { messageId: "floatingTag", line: 1, column: 13, data: { image: "golang:alpine", tag: "alpine", origin: "" } },
+        { messageId: "floatingTag", line: 2, column: 11, data: { image: "node:slim", tag: "slim", origin: "" } },
+        { messageId: "floatingTag", line: 3, column: 13, data: { image: "python:slim-bookworm", tag: "slim-bookworm", origin: "" } },
+        { messageId: "floatingTag", line: 4, column: 11, data: { image: "node:bookworm-slim", tag: "bookworm-slim", origin: "" } },
+        { messageId: "floatingTag", line: 5, column: 13, data: { image: "golang:alpine3.19", tag: "alpine3.19", origin: "" } },
         { messageId: "floatingTag", line: 6, column: 12 },
         { messageId: "floatingTag", line: 7, column: 15 },
         { messageId: "floatingTag", line: 8, column: 12 },
         { messageId: "floatingTag", line: 9, column: 22 },
         { messageId: "floatingTag", line: 10, column: 10 },
-        { messageId: "floatingTag", line: 11, column: 13, data: { image: "debian:stable-slim", tag: "stable-slim" } },
+        { messageId: "floatingTag", line: 11, column: 13, data: { image: "debian:stable-slim", tag: "stable-slim", origin: "" } },
       ],
     },
     {
@@ -89,26 +91,26 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       // `sid` is Debian unstable: rolling, not a release.
       code: "FROM docker:dind\nFROM gcr.io/distroless/static:nonroot\nFROM buildpack-deps:scm\nFROM busybox:musl\nFROM debian:sid-slim\n",
       errors: [
-        { messageId: "floatingTag", line: 1, column: 13, data: { image: "docker:dind", tag: "dind" } },
+        { messageId: "floatingTag", line: 1, column: 13, data: { image: "docker:dind", tag: "dind", origin: "" } },
         { messageId: "floatingTag", line: 2, column: 31 },
         { messageId: "floatingTag", line: 3, column: 21 },
         { messageId: "floatingTag", line: 4, column: 14 },
-        { messageId: "floatingTag", line: 5, column: 13, data: { image: "debian:sid-slim", tag: "sid-slim" } },
+        { messageId: "floatingTag", line: 5, column: 13, data: { image: "debian:sid-slim", tag: "sid-slim", origin: "" } },
       ],
     },
     {
       // Through an ARG default.
       code: "ARG VARIANT=alpine\nFROM golang:${VARIANT}\n",
-      errors: [{ messageId: "floatingTag", line: 2, column: 6, data: { image: "golang:alpine", tag: "alpine" } }],
+      errors: [{ messageId: "floatingTag", line: 2, column: 6, data: { image: "golang:alpine", tag: "alpine", origin: "" } }],
     },
     {
       // Resolved through the global ARG default; reported on the whole reference.
       code: "ARG TAG=latest\nFROM node:${TAG}\n",
-      errors: [{ messageId: "floatingTag", line: 2, column: 6, endColumn: 17, data: { image: "node:latest", tag: "latest" } }],
+      errors: [{ messageId: "floatingTag", line: 2, column: 6, endColumn: 17, data: { image: "node:latest", tag: "latest", origin: "" } }],
     },
     {
       code: "ARG IMAGE=ubuntu\nFROM ${IMAGE}\n",
-      errors: [{ messageId: "missingTag", line: 2, column: 6, data: { image: "ubuntu", tag: "" } }],
+      errors: [{ messageId: "missingTag", line: 2, column: 6, data: { image: "ubuntu", tag: "", origin: "" } }],
     },
     {
       code: "FROM localhost:5000/team/app\n",
@@ -118,9 +120,9 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       code: "FROM node:20-alpine\nFROM python:alpine\n",
       options: [{ precision: "minor" }],
       errors: [
-        { messageId: "impreciseTag", line: 1, column: 11, data: { image: "node:20-alpine", tag: "20-alpine" } },
+        { messageId: "impreciseTag", line: 1, column: 11, data: { image: "node:20-alpine", tag: "20-alpine", origin: "" } },
         // A variant word alone names no version at all: floating, whatever the precision.
-        { messageId: "floatingTag", line: 2, column: 13, data: { image: "python:alpine", tag: "alpine" } },
+        { messageId: "floatingTag", line: 2, column: 13, data: { image: "python:alpine", tag: "alpine", origin: "" } },
       ],
     },
   ],
@@ -141,8 +143,8 @@ ruleTester("compose").run("require-image-tag", rule, {
     {
       code: "services:\n  db:\n    image: postgres\n  cache:\n    image: 'redis:latest'\n",
       errors: [
-        { messageId: "missingTag", line: 3, column: 12, endColumn: 20, data: { image: "postgres", tag: "" } },
-        { messageId: "floatingTag", line: 5, column: 12, data: { image: "redis:latest", tag: "latest" } },
+        { messageId: "missingTag", line: 3, column: 12, endColumn: 20, data: { image: "postgres", tag: "", origin: "" } },
+        { messageId: "floatingTag", line: 5, column: 12, data: { image: "redis:latest", tag: "latest", origin: "" } },
       ],
     },
     {
@@ -157,8 +159,8 @@ ruleTester("compose").run("require-image-tag", rule, {
     {
       code: "services:\n  cache:\n    image: redis:alpine\n  web:\n    image: node:current-slim\n",
       errors: [
-        { messageId: "floatingTag", line: 3, column: 12, data: { image: "redis:alpine", tag: "alpine" } },
-        { messageId: "floatingTag", line: 5, column: 12, data: { image: "node:current-slim", tag: "current-slim" } },
+        { messageId: "floatingTag", line: 3, column: 12, data: { image: "redis:alpine", tag: "alpine", origin: "" } },
+        { messageId: "floatingTag", line: 5, column: 12, data: { image: "node:current-slim", tag: "current-slim", origin: "" } },
       ],
     },
     {
@@ -214,5 +216,45 @@ describe("tagProblem", () => {
     ["alpine", "any", null],
   ] as const)("%s with precision %s", (tag, precision, expected) => {
     expect(tagProblem({ tag, digest: null }, precision)?.kind ?? null).toBe(expected);
+  });
+});
+
+describe("compose values from the project's .env", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-image-tag-env-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(path.join(dir, ".env"), "# tags\nSNUBA_TAG=nightly\nREDIS_TAG=7.4.1\nIMAGE=ghcr.io/acme/relay\nEMPTY=\nexport FULL=\"postgres:${PG:-latest}\"\nFROM_SHELL\n");
+  writeFileSync(path.join(dir, "app.env"), "APP_TAG=latest\n");
+  const filename = path.join(dir, "compose.yaml");
+  ruleTester("compose").run("require-image-tag", rule, {
+    valid: [
+      // `.env` sets the tag: the default is not used.
+      { filename, code: "services:\n  cache:\n    image: redis:${REDIS_TAG:-latest}\n" },
+      // env_file does not feed interpolation; a variable set from the shell is unknown.
+      { filename, code: "services:\n  app:\n    image: app:${APP_TAG}\n    env_file: app.env\n  b:\n    image: b:${FROM_SHELL}\n  c:\n    image: c:${FROM_SHELL:-latest}\n" },
+      // An image Compose builds.
+      { filename, code: "services:\n  app:\n    image: app:${SNUBA_TAG}\n    build: .\n" },
+    ],
+    invalid: [
+      {
+        filename,
+        code: "services:\n  snuba-api:\n    image: getsentry/snuba:${SNUBA_TAG}\n",
+        errors: [{ messageId: "floatingTag", line: 3, column: 12, data: { image: "getsentry/snuba:nightly", tag: "nightly", origin: " (SNUBA_TAG=nightly from .env line 2)" } }],
+      },
+      {
+        // A default applies when the `.env` leaves the variable empty; a value built in `.env` from a default.
+        filename,
+        code: "services:\n  a:\n    image: ${IMAGE}:${EMPTY:-latest}\n  b:\n    image: ${FULL}\n",
+        errors: [
+          { messageId: "floatingTag", line: 3, data: { image: "ghcr.io/acme/relay:latest", tag: "latest", origin: " (IMAGE=ghcr.io/acme/relay from .env line 4, EMPTY= from .env line 5)" } },
+          { messageId: "floatingTag", line: 5, data: { image: "postgres:latest", tag: "latest", origin: " (FULL=postgres:latest from .env line 6)" } },
+        ],
+      },
+      {
+        // Every document of the file is judged.
+        filename,
+        code: "services:\n  a:\n    image: redis:7.4.1\n---\nservices:\n  b:\n    image: getsentry/snuba:${SNUBA_TAG}\n",
+        errors: [{ messageId: "floatingTag", line: 7, data: { image: "getsentry/snuba:nightly", tag: "nightly", origin: " (SNUBA_TAG=nightly from .env line 2)" } }],
+      },
+    ],
   });
 });

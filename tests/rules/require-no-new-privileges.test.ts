@@ -82,3 +82,23 @@ ruleTester("compose").run("require-no-new-privileges", rule, {
     },
   ],
 });
+
+// An override that replaces the options with `!override` drops the base file's setting: the override's finding.
+const replacing = mkdtempSync(path.join(tmpdir(), "docker-policy-nnp-override-"));
+afterAll(() => rmSync(replacing, { recursive: true, force: true }));
+writeFileSync(path.join(replacing, "compose.yaml"), "services:\n  api:\n    image: a:1\n    security_opt: [no-new-privileges:true]\n  web:\n    image: a:1\n    security_opt: [no-new-privileges:true]\n");
+
+ruleTester("compose").run("require-no-new-privileges (!override)", rule, {
+  valid: [
+    { filename: path.join(replacing, "compose.override.yaml"), code: "services:\n  web:\n    security_opt: ['label:disable']\n" },
+    // The base file sets it; the override that drops it is where the finding goes.
+    { filename: path.join(replacing, "compose.yaml"), code: "services:\n  api:\n    image: a:1\n    security_opt: [no-new-privileges:true]\n" },
+  ],
+  invalid: [
+    {
+      filename: path.join(replacing, "compose.override.yaml"),
+      code: "services:\n  api:\n    security_opt: !override ['label:disable']\n",
+      errors: [{ messageId: "missing", line: 2, data: { service: "api" }, suggestions: [{ messageId: "addOption", output: "services:\n  api:\n    security_opt: !override ['label:disable', no-new-privileges:true]\n" }] }],
+    },
+  ],
+});

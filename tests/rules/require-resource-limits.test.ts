@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
 import rule from "../../rules/require-resource-limits.js";
 import { ruleTester } from "../support/rule-tester.js";
 
@@ -20,6 +24,25 @@ ruleTester("compose").run("require-resource-limits", rule, {
       errors: [
         { messageId: "noLimits", line: 2, column: 3, data: { service: "app", missing: "CPU", keys: "cpus" } },
         { messageId: "noLimits", line: 4, column: 3, data: { service: "worker", missing: "memory", keys: "memory" } },
+      ],
+    },
+  ],
+});
+
+// Limits an override removes with `!reset` (or drops by replacing `deploy` with `!override`) are gone.
+const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-limits-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  app:\n    deploy:\n      resources:\n        limits:\n          memory: !reset null\n  b:\n    deploy: !override\n      replicas: 2\n  c:\n    mem_limit: 1g\n");
+
+ruleTester("compose").run("require-resource-limits (!reset, !override)", rule, {
+  valid: [{ filename: path.join(dir, "compose.yaml"), code: "services:\n  c:\n    cpus: 1\n" }],
+  invalid: [
+    {
+      filename: path.join(dir, "compose.yaml"),
+      code: "services:\n  app:\n    deploy:\n      resources:\n        limits: {memory: 512M, cpus: '1'}\n  b:\n    deploy:\n      resources:\n        limits: {memory: 512M, cpus: '1'}\n",
+      errors: [
+        { messageId: "noLimits", line: 2, data: { service: "app", missing: "memory", keys: "memory" } },
+        { messageId: "noLimits", line: 6, data: { service: "b", missing: "memory or CPU", keys: "memory, cpus" } },
       ],
     },
   ],

@@ -1,6 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import rule from "../../rules/require-restart-policy.js";
 import { ruleTester } from "../support/rule-tester.js";
 
@@ -36,6 +37,22 @@ ruleTester("compose").run("require-restart-policy", rule, {
       code: "services:\n  app:\n    image: node:22.12\n    command: sleep 5\n",
       filename: path.join(tmp, "compose.contest.yaml"),
       errors: [{ messageId: "noRestart", line: 2, column: 3, data: { service: "app" } }],
+    },
+  ],
+});
+
+// A policy an override removes with `!reset` is gone; one a later document sets counts.
+const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-restart-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  app:\n    restart: !reset null\n");
+
+ruleTester("compose").run("require-restart-policy (!reset, documents)", rule, {
+  valid: ["services:\n  app:\n    image: a:1\n---\nservices:\n  app:\n    restart: always\n"],
+  invalid: [
+    {
+      filename: path.join(dir, "compose.yaml"),
+      code: "services:\n  app:\n    restart: always\n",
+      errors: [{ messageId: "noRestart", line: 2, data: { service: "app" } }],
     },
   ],
 });

@@ -79,3 +79,27 @@ ruleTester("compose").run("valid-build-target", rule, {
     },
   ],
 });
+
+// Build paths from the project's `.env`, as Compose interpolates them.
+const envDir = mkdtempSync(path.join(tmpdir(), "docker-policy-build-env-"));
+afterAll(() => rmSync(envDir, { recursive: true, force: true }));
+mkdirSync(path.join(envDir, "src/api"), { recursive: true });
+writeFileSync(path.join(envDir, "src/api/Dockerfile"), "FROM node:20 AS build\nFROM node:20-slim AS runtime\n");
+writeFileSync(path.join(envDir, ".env"), "API_DOCKERFILE=./src/api/Dockerfile\nTARGET=runtime\nTYPO=runtme\nCTX=./src/api\n");
+const envFile = path.join(envDir, "compose.yaml");
+
+ruleTester("compose").run("valid-build-target (.env)", rule, {
+  valid: [
+    { filename: envFile, code: "services:\n  api:\n    build:\n      context: ./\n      dockerfile: ${API_DOCKERFILE}\n      target: ${TARGET}\n" },
+    { filename: envFile, code: "services:\n  api:\n    build: ${CTX}\n" },
+    // Unknown stays unknown.
+    { filename: envFile, code: "services:\n  api:\n    build:\n      context: ./\n      dockerfile: ${API_DOCKERFILE}\n      target: ${UNSET}\n" },
+  ],
+  invalid: [
+    {
+      filename: envFile,
+      code: "services:\n  api:\n    build:\n      context: ./\n      dockerfile: ${API_DOCKERFILE}\n      target: ${TYPO}\n",
+      errors: [{ messageId: "noStage", line: 6 }],
+    },
+  ],
+});

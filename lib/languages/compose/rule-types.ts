@@ -1,6 +1,8 @@
 import type { SourceCode } from "@eslint/core";
 import type { AST } from "yaml-eslint-parser";
-import { getComposeModel } from "../../compose/model.js";
+import path from "node:path";
+import { getComposeDocuments } from "../../compose/model.js";
+import { projectDotEnv } from "../../compose/project.js";
 import type { ComposeFile } from "../../compose/types.js";
 
 /**
@@ -19,10 +21,14 @@ export interface ComposeRuleTypes<Options extends unknown[], MessageIds extends 
   Visitor: ComposeVisitor;
 }
 
-/** The compose model of the file, when `document` is the document it reads (the first mapping one). */
-export function composeModelForDocument(document: AST.YAMLDocument): ComposeFile | null {
+/**
+ * The compose model of `document`, when it is a mapping document, interpolated with the `.env` of the
+ * project of `filename` (`context.physicalFilename`; a name that is not an absolute path has no project
+ * and no `.env`). Each mapping document has its model; `model.documents` holds them all.
+ */
+export function composeModelForDocument(document: AST.YAMLDocument, filename: string): ComposeFile | null {
   const program = document.parent;
   if (program?.type !== "Program") return null;
-  const model = getComposeModel(program);
-  return model?.document === document ? model : null;
+  const dotEnv = path.isAbsolute(filename) ? projectDotEnv(filename) : null;
+  return getComposeDocuments(program, dotEnv).find((model) => model.document === document) ?? null;
 }
