@@ -99,7 +99,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("require-lockfile-
           const copied = (name: string): boolean =>
             contexts === null
               ? fileCopiedBefore(program, stage, run, name, null) === "yes"
-              : contexts.every(({ dir, excluded }) => fileCopiedBefore(program, stage, run, name, dir, excluded) === "yes");
+              : contexts.length > 0 && contexts.every(({ dir, excluded }) => fileCopiedBefore(program, stage, run, name, dir, excluded) === "yes");
           const lockfile = lock.files.find(copied);
           if (lockfile === undefined) continue;
           const berry = invocation.manager === "yarn" && copied(BERRY_CONFIG);

@@ -152,7 +152,21 @@ function mergedNamedContexts(service: ProjectService): NamedBuildContext[] {
  * to it like to any other (docker/compose#10746).
  */
 function composeBuilds(dir: string): BuildOfDockerfile[] {
+  return composeBuildsAround(dir).builds;
+}
+
+/**
+ * A compose build whose Dockerfile cannot be known (`dockerfile: ${X}` with X unset and no default):
+ * it may build any Dockerfile under its context (`context` null: under any folder).
+ */
+interface UndecidedBuild {
+  context: string | null;
+}
+
+/** The builds the compose files around `dir` declare, and those whose Dockerfile is unknown (`UndecidedBuild`). */
+function composeBuildsAround(dir: string): { builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] } {
   const builds: BuildOfDockerfile[] = [];
+  const undecided: UndecidedBuild[] = [];
   for (const composeFile of composeFilesAround(dir)) {
     // Interpolated with the `.env` of the file's project (a `dockerfile: ${X_DOCKERFILE}` is known),
     // every YAML document of it.
@@ -164,11 +178,16 @@ function composeBuilds(dir: string): BuildOfDockerfile[] {
         if (!build) continue;
         const files = serviceBuildFiles(composeFile, build);
         let context: string;
+        const inline = build.dockerfileInline !== null;
+        const knownContext = build.contextPath !== null && !isRemoteContext(build.contextPath) ? path.resolve(path.dirname(composeFile), build.contextPath) : null;
         if (files) context = files.contextDir;
         // An inline Dockerfile whose text is not known still sends a known context.
-        else if (build.dockerfileInline && build.contextPath !== null && !isRemoteContext(build.contextPath)) context = path.resolve(path.dirname(composeFile), build.contextPath);
-        else continue;
-        const inline = build.dockerfileInline !== null;
+        else if (inline && knownContext !== null) context = knownContext;
+        else {
+          // A local build whose context or Dockerfile depends on an unset variable.
+          if (!inline && (build.contextPath === null || !isRemoteContext(build.contextPath))) undecided.push({ context: knownContext });
+          continue;
+        }
         if (!inline && files?.dockerfilePath == null) continue;
         const merged = getComposeProject(document, composeFile).services.get(name);
         builds.push({
@@ -183,17 +202,23 @@ function composeBuilds(dir: string): BuildOfDockerfile[] {
       }
     }
   }
-  return builds;
+  return { builds, undecided };
 }
 
 /**
  * The builds of a Dockerfile: those compose files around it declare, or else the default build
- * with the Dockerfile's own folder as the context.
+ * with the Dockerfile's own folder as the context. Empty when that cannot be known: no compose build
+ * names this Dockerfile, but one whose Dockerfile depends on an unset variable may build it (its
+ * context is unknown or holds the Dockerfile), so neither its context nor its target is known, and
+ * the rules that need them stay silent rather than assume `docker build <its folder>`.
  */
 export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] {
   const dockerfile = path.resolve(dockerfilePath);
-  const declared = composeBuilds(path.dirname(dockerfile)).filter((build) => build.dockerfile === dockerfile);
+  const { builds, undecided } = composeBuildsAround(path.dirname(dockerfile));
+  const declared = builds.filter((build) => build.dockerfile === dockerfile);
   if (declared.length > 0) return declared;
+  const within = (dir: string) => dockerfile.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
+  if (undecided.some((build) => build.context === null || within(build.context))) return [];
   return [{ composeFile: null, service: null, context: path.dirname(dockerfile), dockerfile, inline: null, target: null, namedContexts: [] }];
 }
 

@@ -20,6 +20,11 @@ const tree = makeTree({
   "child/app/docker/compose.yml": "services:\n  app:\n    build:\n      context: ..\n",
   "vars/compose.yaml": "services:\n  app:\n    build:\n      context: ${CTX}\n",
   "vars/Dockerfile": "FROM alpine:3.20\n",
+  // Issue 16 (a1): a Dockerfile path from an unset variable may name any Dockerfile under its context.
+  "unset/compose.yaml": "services:\n  docs:\n    build:\n      context: ./src\n      dockerfile: ${DOCS_DOCKERFILE}\n",
+  "unset/src/docs/Dockerfile": "FROM nginx:1.27\n",
+  "unset/tools/Dockerfile": "FROM alpine:3.20\n",
+  "unset/src/docs/.dockerignore": "node_modules\n",
   // Named contexts in both syntaxes and every form of value.
   "named/compose.yaml":
     "services:\n  app:\n    build:\n      context: ./app\n      additional_contexts:\n        assets: ./assets\n        base: docker-image://alpine:3.20\n        tools: service:toolbox\n        repo: https://github.com/org/repo.git\n        other: ${OTHER}\n  worker:\n    build:\n      context: ./app\n      additional_contexts:\n        - assets=./shared/assets\n        - layout=oci-layout:///tmp/layout\n        - tgt=target:base\n",
@@ -46,8 +51,13 @@ describe("buildsOfDockerfile", () => {
   it("reads compose files in sub-folders (a docker/ folder that builds its parent)", () => {
     expect(buildsOfDockerfile(at("child/app/Dockerfile")).map((build) => [build.composeFile, build.context])).toEqual([[at("child/app/docker/compose.yml"), at("child/app")]]);
   });
-  it("leaves out builds whose context depends on an unknown variable", () => {
-    expect(buildsOfDockerfile(at("vars/Dockerfile")).map((build) => build.composeFile)).toEqual([null]);
+  it("knows no build of a Dockerfile that a build with an unknown context may build (not `docker build` of its folder)", () => {
+    expect(buildsOfDockerfile(at("vars/Dockerfile"))).toEqual([]);
+  });
+  it("knows no build of a Dockerfile under the context of a build whose Dockerfile is unknown, and the default build of one outside it", () => {
+    expect(buildsOfDockerfile(at("unset/src/docs/Dockerfile"))).toEqual([]);
+    expect(contextsServedBy(at("unset/src/docs/.dockerignore"))).toEqual([]);
+    expect(buildsOfDockerfile(at("unset/tools/Dockerfile")).map((build) => [build.composeFile, build.context])).toEqual([[null, at("unset/tools")]]);
   });
 });
 
