@@ -10,7 +10,7 @@ import { getStageGraph } from "../lib/semantics/stages.js";
 import { isRootUser, stageUser } from "../lib/semantics/user.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { producedStage } from "../lib/semantics/build-target.js";
-import { isExportOnlyStage } from "../lib/semantics/shipped-image.js";
+import { isExportOnlyStage, isToolboxStage } from "../lib/semantics/shipped-image.js";
 
 /**
  * Tools an entrypoint uses to start as root and then run the service as another user (the pattern of
@@ -89,6 +89,9 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         // except those in the non-root table). Another vendor's image may set its own user.
         if (user.base.kind === "image" && !isOfficialImage(user.base.reference)) return;
         if (dropsPrivilegesAtStart(program, getStageGraph(program).ancestry(stage))) return;
+        // A toolbox (a base, toolchain or development image whose command is a shell or a REPL, or that has
+        // none of its own): whoever runs it, or builds FROM it, chooses the user; only a USER it sets is its own.
+        if (isToolboxStage(program, stage, context.filename)) return;
         const base = user.base.kind === "scratch" ? "an image FROM scratch" : `the base image '${user.base.value}'`;
         context.report({ loc: stage.from.keyword.loc, messageId: "noUser", data: { base } });
       }

@@ -22,6 +22,11 @@ interface StageVariables {
   envAtEnd: Map<string, DeclaredValue>;
   /** ENV values inherited from the stage it is built on. */
   inherited: Map<string, DeclaredValue>;
+  /**
+   * The image the stage's ancestry starts from is only known at build time (`FROM ${BASE}` with no
+   * default): its ENV, whatever it is, is in effect too, so a variable the file does not set is unknown.
+   */
+  baseUnknown: boolean;
 }
 
 function unquote(value: string): string {
@@ -42,6 +47,7 @@ function index(program: DockerfileProgram): Map<Stage, StageVariables> {
   for (const stage of program.stages) {
     const base = graph.baseOf(stage);
     const inherited = base.kind === "stage" ? new Map(byStage.get(base.stage)?.envAtEnd ?? []) : new Map<string, DeclaredValue>();
+    const baseUnknown = base.kind === "unknown" || (base.kind === "stage" && byStage.get(base.stage)?.baseUnknown === true);
     const own = new Map<string, Declaration[]>();
     const envAtEnd = new Map(inherited);
     const declare = (name: string, declaration: Declaration) => {
@@ -60,15 +66,17 @@ function index(program: DockerfileProgram): Map<Stage, StageVariables> {
         for (const declaration of instruction.args) declare(declaration.name, { position, kind: "arg", value: literal(declaration.defaultValue) });
       }
     });
-    byStage.set(stage, { own, envAtEnd, inherited });
+    byStage.set(stage, { own, envAtEnd, inherited, baseUnknown });
   }
   indexes.set(program, byStage);
   return byStage;
 }
 
 /**
- * The value of `name` for `instruction` of `stage`: undefined when the Dockerfile does not set it.
- * An ENV wins over an ARG of the same name, as in Docker.
+ * The value of `name` for `instruction` of `stage`: undefined when the Dockerfile does not set it (and
+ * the base image is known); null when its value is unknown, which includes a variable the file does not
+ * set in a stage built on an image only known at build time (that image's ENV may set it). An ENV wins
+ * over an ARG of the same name, as in Docker.
  */
 export function variableBefore(program: DockerfileProgram, stage: Stage, instruction: Instruction, name: string): DeclaredValue | undefined {
   const variables = index(program).get(stage);
@@ -81,5 +89,6 @@ export function variableBefore(program: DockerfileProgram, stage: Stage, instruc
     if (declaration.kind === "env") env = declaration.value;
     else arg = declaration.value;
   }
-  return env !== undefined ? env : arg;
+  const value = env !== undefined ? env : arg;
+  return value === undefined && variables.baseUnknown ? null : value;
 }

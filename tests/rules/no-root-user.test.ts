@@ -5,6 +5,11 @@ import { ruleTester } from "../support/rule-tester.js";
 
 ruleTester("dockerfile").run("no-root-user", rule, {
   valid: [
+    // Toolboxes (a base, toolchain or development image): whoever runs it, or builds FROM it, chooses the user.
+    "FROM debian:12\nRUN apt-get update\n",
+    "FROM python:3.13-slim\nCMD [\"python3\"]\n",
+    "FROM node:22.12 AS dev\nCMD [\"npm\", \"run\", \"dev\"]\n",
+    "FROM debian:12-slim\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"bash\"]\n",
     "FROM node:20.11\nUSER node\nCMD [\"node\", \"server.js\"]\n",
     // Root for the install steps, then an unprivileged user (hadolint DL3002 allows it too).
     "FROM debian:12\nUSER root\nRUN apt-get update\nUSER app:app\n",
@@ -58,7 +63,7 @@ ruleTester("dockerfile").run("no-root-user", rule, {
     },
     {
       // No USER at all on an official image, or FROM scratch.
-      code: "FROM golang:1.22 AS build\nUSER nobody\nFROM node:20.11-slim\nCMD [\"node\"]\n",
+      code: "FROM golang:1.22 AS build\nUSER nobody\nFROM node:20.11-slim\nCMD [\"node\", \"server.js\"]\n",
       errors: [{ messageId: "noUser", line: 3, column: 1, endColumn: 5, data: { base: "the base image 'node:20.11-slim'" } }],
     },
     {
@@ -67,7 +72,7 @@ ruleTester("dockerfile").run("no-root-user", rule, {
     },
     {
       // An earlier stage the final one is not built on does not count, whatever its USER.
-      code: "FROM debian:12\nUSER root\nRUN true\nFROM debian:12-slim\n",
+      code: "FROM debian:12\nUSER root\nRUN true\nFROM debian:12-slim\nCOPY app /app\nCMD [\"/app\"]\n",
       errors: [{ messageId: "noUser", line: 4, column: 1 }],
     },
   ],

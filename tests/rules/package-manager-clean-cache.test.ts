@@ -3,6 +3,9 @@ import { ruleTester } from "../support/rule-tester.js";
 
 ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
   valid: [
+    // A base image only known at build time may set PIP_NO_CACHE_DIR (or a stage built on it): unknown, silent.
+    "ARG BASE\nFROM ${BASE}\nRUN pip install requests==2.32.3\n",
+    "ARG BASE\nFROM ${BASE} AS base\nFROM base\nRUN pip install requests==2.32.3\n",
     "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
     // Across continuation lines and a comment line, as Docker joins them.
     "FROM debian:12\nRUN apt-get update \\\n  # tools\n  && apt-get install -y curl \\\n  && rm -rf /var/lib/apt/lists/*\n",

@@ -15,12 +15,12 @@ import { composeMountsSourcesOverWorkdir, shippedApplicationStage } from "../../
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-target-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// `prod` runs as an unprivileged user on a supported image; the last stage, `dev`, is a root shell on an ended line.
+// `prod` runs as an unprivileged user on a supported image; the last stage, `legacy`, runs as root on an ended line.
 const DOCKERFILE = [
   "FROM node:24.11-slim AS prod",
   "USER node",
   'CMD ["node", "server.js"]',
-  "FROM node:16.20 AS dev",
+  "FROM node:16.20 AS legacy",
   'CMD ["node", "--inspect", "server.js"]',
   "",
 ].join("\n");
@@ -51,7 +51,7 @@ describe("the produced stage", () => {
   it("is the last stage when no compose file builds the Dockerfile", () => {
     const file = project("alone", null);
     expect(composeBuildTarget(program(), file)).toBeUndefined();
-    expect(producedStage(program(), file)?.name).toBe("dev");
+    expect(producedStage(program(), file)?.name).toBe("legacy");
     expect(lint(file)).toEqual(["docker/no-root-user:4", "docker/no-end-of-life-image:4"]);
   });
 
@@ -59,12 +59,12 @@ describe("the produced stage", () => {
     const file = project("target", "services:\n  api:\n    build:\n      context: ./app\n      target: prod\n");
     expect(composeBuildTarget(program(), file)).toBe("prod");
     expect(producedStage(program(), file)?.name).toBe("prod");
-    // The dev stage is not what the build ships: its root user and ended image are not the image's.
+    // The legacy stage is not what the build ships: its root user and ended image are not the image's.
     expect(lint(file)).toEqual([]);
   });
 
   it("stays the last stage when builds disagree, or the target names no stage", () => {
-    const both = project("both", "services:\n  api:\n    build: {context: ./app, target: prod}\n  debug:\n    build: {context: ./app, target: dev}\n");
+    const both = project("both", "services:\n  api:\n    build: {context: ./app, target: prod}\n  debug:\n    build: {context: ./app, target: legacy}\n");
     expect(composeBuildTarget(program(), both)).toBeUndefined();
     const missing = project("missing", "services:\n  api:\n    build: {context: ./app, target: release}\n");
     expect(composeBuildTarget(program(), missing)).toBeUndefined();
