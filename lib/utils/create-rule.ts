@@ -1,6 +1,7 @@
 import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
 import { repositoryUrl } from "../meta.js";
 import { fileKindOf } from "./file-kind.js";
+import { contentEndAt, type LineModel } from "./line-ends.js";
 import type { DockerRuleDocs } from "./rule-docs.js";
 
 export interface DockerRuleTypes {
@@ -44,10 +45,67 @@ export function ruleDocsUrl(name: string): string {
   return `${repositoryUrl}/blob/main/docs/rules/${name}.md`;
 }
 
+interface TextFix {
+  range: [number, number];
+  text: string;
+}
+
+/**
+ * One edit moved off a line terminator (see `line-ends.ts`): an insertion between a `\r` and its
+ * `\n` goes before the `\r` (`curl && x\r\n`, not `curl\r && x\n`, which runs a command named
+ * `curl\r`); a range that ends inside a terminator ends at the line's content (the `\r` stays,
+ * unless the new text brings it back itself); a range that starts between `\r` and `\n` starts
+ * before the `\r` (no `\r` is left alone, to become a lone carriage return).
+ */
+function keepLineEnds(text: string, model: LineModel, fix: TextFix): TextFix {
+  let [start, end] = fix.range;
+  let replacement = fix.text;
+  if (start === end) {
+    const at = contentEndAt(text, start, model);
+    return at === start ? fix : { range: [at, at], text: replacement };
+  }
+  const contentEnd = contentEndAt(text, end, model);
+  if (contentEnd < end && contentEnd >= start) {
+    const cut = text.slice(contentEnd, end);
+    if (replacement.endsWith(cut)) replacement = replacement.slice(0, replacement.length - cut.length);
+    end = contentEnd;
+  }
+  const lineStart = contentEndAt(text, start, model);
+  if (lineStart < start) start = lineStart;
+  return start === fix.range[0] && end === fix.range[1] && replacement === fix.text ? fix : { range: [start, end], text: replacement };
+}
+
+type FixFunction = (fixer: unknown) => unknown;
+
+function wrapFix(fix: unknown, text: string, model: LineModel): unknown {
+  if (typeof fix !== "function") return fix;
+  return (fixer: unknown) => {
+    const result = (fix as FixFunction)(fixer);
+    if (result === null || result === undefined) return result;
+    const one = (value: unknown) => (typeof value === "object" && value !== null && Array.isArray((value as TextFix).range) ? keepLineEnds(text, model, value as TextFix) : value);
+    if (typeof result === "object" && Symbol.iterator in result) return [...(result as Iterable<unknown>)].map(one);
+    return one(result);
+  };
+}
+
+/** The rule context with a `report` whose fixes and suggestions keep every line end whole (`keepLineEnds`). */
+function withLineEndSafeFixes<C extends { report: (...args: never[]) => void; sourceCode: unknown }>(context: C, model: LineModel): C {
+  const text = (context.sourceCode as { text?: unknown }).text;
+  if (typeof text !== "string" || !text.includes("\r")) return context;
+  const report = (descriptor: Record<string, unknown>) => {
+    if (typeof descriptor !== "object" || descriptor === null) return (context.report as (...args: unknown[]) => void)(descriptor);
+    const suggest = Array.isArray(descriptor.suggest) ? descriptor.suggest.map((suggestion: Record<string, unknown>) => ({ ...suggestion, fix: wrapFix(suggestion.fix, text, model) })) : descriptor.suggest;
+    return (context.report as (...args: unknown[]) => void)({ ...descriptor, fix: wrapFix(descriptor.fix, text, model), suggest });
+  };
+  // ESLint freezes the context: the override is defined, not assigned, over the inherited `report`.
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } }) as C);
+}
+
 /**
  * Adds `meta.docs.url`, and keeps a rule off files of other languages: a user may enable
  * `docker/<rule>` without `files` (it then reaches JavaScript and every other file too), and a
- * rule's `Program` listener must never see an AST it was not written for.
+ * rule's `Program` listener must never see an AST it was not written for. In a file with carriage
+ * returns, every fix and suggestion of the rule keeps line ends whole (`keepLineEnds`).
  */
 export function createRule<T extends DockerRuleTypes>(name: string, rule: DockerRuleSpec<T>): DockerRule<T> {
   const { fileKinds } = rule.meta.docs;
@@ -55,7 +113,9 @@ export function createRule<T extends DockerRuleTypes>(name: string, rule: Docker
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(name) } },
     create(context) {
       const kind = fileKindOf((context.sourceCode as { ast?: unknown }).ast);
-      return kind !== null && fileKinds.includes(kind) ? rule.create(context) : ({} as T["Visitor"]);
+      if (kind === null || !fileKinds.includes(kind)) return {} as T["Visitor"];
+      if (kind === "dockerignore") return rule.create(context);
+      return rule.create(withLineEndSafeFixes(context, kind === "dockerfile" ? "buildkit" : "yaml"));
     },
   };
 }

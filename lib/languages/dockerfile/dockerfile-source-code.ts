@@ -9,7 +9,7 @@ import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
 
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   constructor({ text, ast, hasBOM }: { text: string; ast: DockerfileProgram; hasBOM: boolean }) {
-    // BuildKit also ends a line at a lone `\r`; the AST's loc does, so getLocFromIndex must agree.
+    // Lines as BuildKit splits them (at `\n`, a lone `\r` is inside a line); the AST's loc does, so getLocFromIndex must agree.
     super({
       text,
       ast,
@@ -21,6 +21,16 @@ export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
       wholeLineComments: true,
       lineEndingPattern: LINE_ENDING_PATTERN,
     });
+  }
+
+  /**
+   * As plugin-kit's, but an index inside a line's terminator (the `\n` of `\r\n`) is shown at the
+   * end of the line's content, as the AST's `loc` is: a finding's end column never lies past its line.
+   */
+  override getLocFromIndex(index: number): { line: number; column: number } {
+    const loc = super.getLocFromIndex(index);
+    const length = this.lines[loc.line - 1]?.length;
+    return length !== undefined && loc.column > length ? { line: loc.line, column: length } : loc;
   }
 
   /**
