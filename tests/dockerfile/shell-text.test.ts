@@ -116,6 +116,18 @@ describe("continuation lines", () => {
     expect(single.stages[0]!.instructions).toHaveLength(0);
   });
 
+  it("continues a line exactly as BuildKit's regexp does: escape, optional [ \\t], end of line", () => {
+    // `([^\\])\\[ \\t]*$|^\\[ \\t]*$` (parser.go setEscapeToken)
+    const types = (text: string) => parseOk(text).stages[0]!.instructions.map((instruction) => instruction.type);
+    expect(types("FROM a\nRUN apt-get install zz\\ \nUSER app\n")).toEqual(["Run"]); // `zz\ ` continues
+    expect(types("FROM a\nRUN echo a \\ \t\r\nUSER app\r\n")).toEqual(["Run"]);
+    expect(types("FROM a\nRUN echo a\\\\\nUSER app\n")).toEqual(["Run", "User"]); // `\\` is an escaped escape
+    expect(types("FROM a\nRUN echo a \\\n\\\nUSER app\n")).toEqual(["Run"]); // a lone `\` line continues
+    expect(types("FROM a\nRUN echo a \\\f\nUSER app\n")).toEqual(["Run", "User"]); // only blanks and tabs may follow
+    const run = parseOk("FROM a\nRUN apt-get install zz\\ \nUSER app\n").stages[0]!.instructions[0]!;
+    expect(run.type === "Run" && run.form?.type === "ShellForm" && run.form.shell.text).toBe("apt-get install zzUSER app");
+  });
+
   it("trims every \\r before a \\n, and at the end of the file, from a line (trimNewline)", () => {
     const text = "FROM a\r\r\nRUN echo a \\\r\n    b\r\r";
     const program = parseOk(text);
