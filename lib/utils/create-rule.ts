@@ -92,8 +92,8 @@ function wrapFix(fix: unknown, text: string, model: LineModel): unknown {
 function withLineEndSafeFixes<C extends { report: (...args: never[]) => void; sourceCode: unknown }>(context: C, model: LineModel): C {
   const text = (context.sourceCode as { text?: unknown }).text;
   if (typeof text !== "string" || !text.includes("\r")) return context;
-  const report = (descriptor: Record<string, unknown>) => {
-    if (typeof descriptor !== "object" || descriptor === null) return (context.report as (...args: unknown[]) => void)(descriptor);
+  const report = (descriptor: Record<string, unknown>, ...rest: unknown[]) => {
+    if (typeof descriptor !== "object" || descriptor === null || rest.length > 0) return (context.report as (...args: unknown[]) => void)(descriptor, ...rest);
     const suggest = Array.isArray(descriptor.suggest) ? descriptor.suggest.map((suggestion: Record<string, unknown>) => ({ ...suggestion, fix: wrapFix(suggestion.fix, text, model) })) : descriptor.suggest;
     return (context.report as (...args: unknown[]) => void)({ ...descriptor, fix: wrapFix(descriptor.fix, text, model), suggest });
   };
