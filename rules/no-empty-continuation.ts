@@ -41,16 +41,19 @@ export default createRule<DockerfileRuleTypes<[], "emptyLine">>("no-empty-contin
           if (last - first < 2) continue;
           // Only an instruction of three lines or more can hold an empty one: the lines are split then.
           const lines = sourceCode.lines;
-          for (let line = first + 1; line < last; line++) {
-            if (!/^\s*$/u.test(lines[line - 1] ?? "x")) continue;
-            const start = sourceCode.getIndexFromLoc({ line, column: 0 });
-            const next = sourceCode.getIndexFromLoc({ line: line + 1, column: 0 });
+          const empty: number[] = [];
+          for (let line = first + 1; line < last; line++) if (/^\s*$/u.test(lines[line - 1] ?? "x")) empty.push(line);
+          if (empty.length === 0) continue;
+          // Docker drops the lines already: removing them changes nothing in the build. One fix removes
+          // every empty line of the instruction, so `--fix` needs one pass however many there are
+          // (one line per pass hit ESLint's limit of 10 passes).
+          const ranges = empty.map((line): [number, number] => [sourceCode.getIndexFromLoc({ line, column: 0 }), sourceCode.getIndexFromLoc({ line: line + 1, column: 0 })]);
+          for (const line of empty) {
             context.report({
               loc: { start: { line, column: 0 }, end: { line, column: lines[line - 1]!.length } },
               messageId: "emptyLine",
               data: { keyword: instruction.keyword.value.toUpperCase(), line: String(first) },
-              // Docker drops the line already: removing it changes nothing in the build.
-              fix: (fixer) => fixer.removeRange([start, next]),
+              fix: (fixer) => ranges.map((range) => fixer.removeRange(range)),
             });
           }
         }

@@ -2,6 +2,7 @@ import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { lineStartAt } from "../lib/utils/line-ends.js";
 
 /**
  * The range that removes a top-level `version:` pair with its whole line(s): from the start of its
@@ -11,7 +12,7 @@ import { createRule } from "../lib/utils/create-rule.js";
  * pair shares a line with something else (a flow mapping), where removing a line would remove more.
  */
 function wholeLinesRange(text: string, pair: AST.YAMLPair): [number, number] | null {
-  const lineStart = text.lastIndexOf("\n", pair.range[0] - 1) + 1;
+  const lineStart = lineStartAt(text, pair.range[0], "yaml");
   if (text.slice(lineStart, pair.range[0]).trim() !== "") return null;
   let end = pair.range[1];
   const rest = /^[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/u.exec(text.slice(end));

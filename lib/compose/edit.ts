@@ -5,17 +5,17 @@
  * alias, block scalars at the insertion point): the rule then reports without a fix.
  */
 import type { AST } from "yaml-eslint-parser";
+import { lineBreakOf, lineContentEnd } from "../utils/line-ends.js";
 import { keyText } from "./yaml.js";
 
 /** The offset of the end of the line holding `offset` (before its line break), so an insertion keeps a trailing comment on its line. */
 export function endOfLine(text: string, offset: number): number {
-  const newline = text.slice(offset).search(/\r?\n/u);
-  return newline < 0 ? text.length : offset + newline;
+  return lineContentEnd(text, offset, "yaml");
 }
 
-/** The line break the file uses. */
+/** The line break the file uses (a lone `\r` too: YAML reads it as one). */
 export function lineBreak(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  return lineBreakOf(text, "yaml");
 }
 
 /**

@@ -39,7 +39,7 @@ export function parseComposeText(text: string): ParseComposeTextResult {
   let program: AST.YAMLProgram;
   try {
     // Compose (go-yaml v3) reads YAML 1.2, plus `<<` merge keys, which the model resolves.
-    program = parseForESLint(text, { defaultYAMLVersion: "1.2" }).ast;
+    program = parseForESLint(withLoneCarriageReturnsAsLineFeeds(text), { defaultYAMLVersion: "1.2" }).ast;
   } catch (error) {
     if (isStackOverflow(error)) {
       const line = error instanceof ParseError ? error.lineNumber : 1;
@@ -60,6 +60,19 @@ export function parseComposeText(text: string): ParseComposeTextResult {
     return { ok: false, errors: [{ message, line: 1, column: 1 }] };
   }
   return { ok: true, program };
+}
+
+/**
+ * YAML ends a line at a lone `\r` (YAML 1.2, 5.4 "Line Break Characters"; go-yaml, Compose's YAML
+ * library, does), the `yaml` library under yaml-eslint-parser does not: it reads `# note\rservices:`
+ * as one comment, so a file Compose reads as services was linted as nearly empty, and a fix that
+ * removed a line left text that no longer parsed. A lone `\r` becomes a `\n` of the same length
+ * before parsing, so every range still points into the file as written; the line breaks inside
+ * scalars are `\n` either way (YAML normalises them), and the SourceCode splits lines the same way
+ * (`lib/utils/line-ends.ts`, model `"yaml"`).
+ */
+function withLoneCarriageReturnsAsLineFeeds(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text;
 }
 
 function nestingMessage(levels: string): string {

@@ -7,11 +7,17 @@
  * JSON schema finds the same) or `semantic` (formats the specification describes in prose and the
  * JSON schema types as plain strings: durations, byte sizes, restart policies, port and volume
  * short syntax).
+ *
+ * Aliases cost nothing extra: a node shared through an anchor is one node, checked once per shape
+ * (its problems are reported once, named by the first path that reaches it), and list items are
+ * compared by interned structural ids, never expanded. A document whose aliases expand past what
+ * Compose's YAML library accepts gets that one problem (`aliasing.ts`), as Compose refuses it.
  */
 import type { AST } from "yaml-eslint-parser";
 import { closestMatch } from "../utils/did-you-mean.js";
 import { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
 import { COMPOSE_FILE, type ScalarType, type Shape, type StringFormat } from "./specification.js";
+import { findExcessiveAliasing, SATURATED } from "./aliasing.js";
 import { getMappingEntries, getSequenceItems, resolveNode, type ResolvedNode } from "./yaml.js";
 
 export interface SpecProblem {
@@ -112,12 +118,16 @@ const RESTART = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/u;
 
 class Validator {
   private readonly seen = new Set<string>();
+  /** The shapes each collection node was already checked against (a node shared through aliases is one node). */
+  private readonly checked = new WeakMap<object, Set<Shape>>();
+  private readonly ids = new StructuralIds();
 
   constructor(private readonly problems: SpecProblem[]) {}
 
-  private report(kind: SpecProblem["kind"], node: AST.YAMLNode, message: string): void {
-    // A value shared through an anchor is met once per service that merges it.
-    const key = `${node.range[0]}:${node.range[1]}:${message}`;
+  private report(kind: SpecProblem["kind"], node: AST.YAMLNode, message: string, where?: string): void {
+    // A value shared through an anchor is met once per service that merges it: one node, one report
+    // (named by the first path that reached it).
+    const key = `${node.range[0]}:${node.range[1]}:${where ? message.split(where).join("") : message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.problems.push({ kind, node, message });
@@ -126,6 +136,16 @@ class Validator {
   document(program: AST.YAMLProgram): void {
     const document = program.body.find((doc) => resolveNode(doc.content).node?.type === "YAMLMapping") ?? program.body[0];
     if (!document) return;
+    const excessive = findExcessiveAliasing(document);
+    if (excessive) {
+      const count = (n: number) => (n >= SATURATED ? `more than ${SATURATED.toExponential()}` : n.toLocaleString("en-US"));
+      this.report(
+        "schema",
+        excessive.alias,
+        `The aliases of this file expand to ${count(excessive.decoded)} YAML nodes, ${count(excessive.throughAliases)} of them through aliases: Compose refuses it ("document contains excessive aliasing", go-yaml's limit against alias bombs). Write the values out, or share fewer levels of aliases.`,
+      );
+      return;
+    }
     const content = resolveNode(document.content);
     if (content.node?.type !== "YAMLMapping") {
       const kind = kindOf(content.node);
@@ -138,6 +158,12 @@ class Validator {
   /** Checks `value` against `shape`. `where` names the value in messages; `at` is the node to report a missing value on. */
   private check(shape: Shape, value: ResolvedNode, where: string, at: AST.YAMLNode): void {
     const node = value.node;
+    if (node && node.type !== "YAMLScalar") {
+      const shapes = this.checked.get(node) ?? new Set<Shape>();
+      if (shapes.has(shape)) return;
+      shapes.add(shape);
+      this.checked.set(node, shapes);
+    }
     const kind = kindOf(node);
     const reportAt = node ?? at;
     switch (shape.kind) {
@@ -146,7 +172,7 @@ class Validator {
       case "oneOf": {
         const option = shape.options.find((candidate) => fits(candidate, kind));
         if (!option) {
-          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`);
+          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`, where);
           return;
         }
         this.check(option, value, where, at);
@@ -154,22 +180,22 @@ class Validator {
       }
       case "scalar": {
         if (!accepts(shape.types, kind)) {
-          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`);
+          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`, where);
           return;
         }
         if (!node || node.type !== "YAMLScalar") return;
         const scalar = node.value;
         if (shape.enum && !shape.enum.includes(scalar as string)) {
           const guess = typeof scalar === "string" ? closestMatch(scalar, shape.enum.map(String)) : null;
-          this.report("schema", node, `${JSON.stringify(scalar)} is not allowed for ${where}: use ${orList(shape.enum.map(String))}${guess ? ` (did you mean ${guess}?)` : ""}.`);
+          this.report("schema", node, `${JSON.stringify(scalar)} is not allowed for ${where}: use ${orList(shape.enum.map(String))}${guess ? ` (did you mean ${guess}?)` : ""}.`, where);
           return;
         }
         if (typeof scalar === "string" && shape.pattern && !shape.pattern.test(scalar)) {
-          this.report("schema", node, `${JSON.stringify(scalar)} is not a valid value for ${where}.`);
+          this.report("schema", node, `${JSON.stringify(scalar)} is not a valid value for ${where}.`, where);
           return;
         }
         if (typeof scalar === "number" && ((shape.minimum !== undefined && scalar < shape.minimum) || (shape.maximum !== undefined && scalar > shape.maximum))) {
-          this.report("schema", node, `${where} must be between ${shape.minimum ?? "-∞"} and ${shape.maximum ?? "∞"}, not ${scalar}.`);
+          this.report("schema", node, `${where} must be between ${shape.minimum ?? "-∞"} and ${shape.maximum ?? "∞"}, not ${scalar}.`, where);
           return;
         }
         if (shape.format && typeof scalar === "string" && !scalar.includes("$")) this.format(shape.format, node, scalar, where);
@@ -177,16 +203,16 @@ class Validator {
       }
       case "list": {
         if (node?.type !== "YAMLSequence") {
-          this.report("schema", reportAt, `${where} must be a list, not ${KIND_WORDS[kind]}.`);
+          this.report("schema", reportAt, `${where} must be a list, not ${KIND_WORDS[kind]}.`, where);
           return;
         }
         const items = getSequenceItems(node);
-        const seen = new Map<string, number>();
+        const seen = new Map<number, number>();
         items.forEach((item, index) => {
           this.check(shape.items, item, `${where}[${index}]`, item.node ?? node);
           if (shape.unique) {
-            const key = JSON.stringify(toPlain(item.node, 0));
-            if (seen.has(key)) this.report("schema", item.node ?? node, `${where}[${index}] repeats item ${seen.get(key)}: items must be unique.`);
+            const key = this.ids.of(item.node, 0);
+            if (seen.has(key)) this.report("schema", item.node ?? node, `${where}[${index}] repeats item ${seen.get(key)}: items must be unique.`, where);
             else seen.set(key, index);
           }
         });
@@ -195,7 +221,7 @@ class Validator {
       case "object": {
         if (kind === "null" && shape.nullable) return;
         if (node?.type !== "YAMLMapping") {
-          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`);
+          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`, where);
           return;
         }
         const entries = getMappingEntries(node);
@@ -213,12 +239,12 @@ class Validator {
             const names = Object.keys(shape.fields);
             const guess = closestMatch(key, names);
             const what = shape.keys && names.length === 0 ? `${JSON.stringify(key)} is not a valid name in ${where}: use letters, digits, ".", "_" and "-"` : `Unknown key ${JSON.stringify(key)} in ${where}`;
-            this.report("schema", entry.keyNode, `${what}${guess ? `; did you mean ${JSON.stringify(guess)}?` : "."}`);
+            this.report("schema", entry.keyNode, `${what}${guess ? `; did you mean ${JSON.stringify(guess)}?` : "."}`, where);
           }
         }
         for (const required of shape.required ?? []) {
           const entry = entries.get(required);
-          if (!entry || entry.reset) this.report("schema", at, `${where} needs "${required}".`);
+          if (!entry || entry.reset) this.report("schema", at, `${where} needs "${required}".`, where);
         }
         return;
       }
@@ -228,10 +254,10 @@ class Validator {
   private format(format: StringFormat, node: AST.YAMLScalar, text: string, where: string): void {
     switch (format) {
       case "duration":
-        if (!DURATION.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a duration for ${where}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).`);
+        if (!DURATION.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a duration for ${where}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).`, where);
         return;
       case "bytes":
-        if (!BYTES.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a byte size for ${where}: write it like 512m, 1g or 1048576 (units b, k, m, g, t, p).`);
+        if (!BYTES.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a byte size for ${where}: write it like 512m, 1g or 1048576 (units b, k, m, g, t, p).`, where);
         return;
       case "restart":
         if (!RESTART.test(text)) {
@@ -241,24 +267,47 @@ class Validator {
         return;
       case "port": {
         const error = parsePortSpec(text).error;
-        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid port for ${where}: ${error}.`);
+        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid port for ${where}: ${error}.`, where);
         return;
       }
       case "volume": {
         const error = parseVolumeSpec(text).error;
-        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid volume for ${where}: ${error}.`);
+        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid volume for ${where}: ${error}.`, where);
         return;
       }
     }
   }
 }
 
-/** The plain value of a node (merge keys applied), for comparing list items. */
-function toPlain(node: ResolvedNode["node"], depth: number): unknown {
-  if (!node || depth > 50) return null;
-  if (node.type === "YAMLScalar") return node.value;
-  if (node.type === "YAMLSequence") return getSequenceItems(node).map((item) => toPlain(item.node, depth + 1));
-  const result: Record<string, unknown> = {};
-  for (const [key, entry] of [...getMappingEntries(node)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) result[key] = toPlain(entry.value.node, depth + 1);
-  return result;
+/**
+ * Equal plain values (merge keys applied) get equal small integers: a node's id is interned from its
+ * children's ids, so comparing list items costs the nodes as written, not their expansion through
+ * aliases. Past 200 levels a node gets an id of its own (compared as different: no report).
+ */
+class StructuralIds {
+  private readonly byNode = new WeakMap<object, number>();
+  private readonly byKey = new Map<string, number>();
+
+  of(node: ResolvedNode["node"], depth: number): number {
+    if (!node) return this.intern("null");
+    const known = this.byNode.get(node);
+    if (known !== undefined) return known;
+    let key: string;
+    if (depth > 200) key = `unique:${this.byKey.size}`;
+    else if (node.type === "YAMLScalar") key = `s:${typeof node.value}:${String(node.value)}`;
+    else if (node.type === "YAMLSequence") key = `q:${getSequenceItems(node).map((item) => this.of(item.node, depth + 1)).join(",")}`;
+    else key = `m:${[...getMappingEntries(node)].map(([name, entry]) => `${JSON.stringify(name)}=${this.of(entry.value.node, depth + 1)}`).sort().join(",")}`;
+    const id = this.intern(key);
+    this.byNode.set(node, id);
+    return id;
+  }
+
+  private intern(key: string): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.byKey.size;
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
 }

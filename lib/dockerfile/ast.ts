@@ -2,8 +2,8 @@
  * The Dockerfile AST.
  *
  * Every node has `type`, `range` (`[start, end)` UTF-16 offsets into the text ESLint hands the parser,
- * BOM already removed), `loc` (1-based line, 0-based column; lines end at `\r\n`, `\n` or a lone
- * `\r`) and `parent` (null only for the Program). Children listed in `visitorKeys` never overlap
+ * BOM already removed), `loc` (1-based line, 0-based column; lines as BuildKit splits them: at `\n`,
+ * the `\r`s before it belonging to the line end, a lone `\r` inside the line) and `parent` (null only for the Program). Children listed in `visitorKeys` never overlap
  * each other and lie inside their parent's range, so "innermost node at offset" is well defined.
  *
  * Offsets that are not nodes of their own (a tag inside an image reference, a flag's name…) are

@@ -64,7 +64,7 @@ function failure(table: LineTable, message: string, offset: number): DockerfileP
  * first character or follows a non-escape character (BuildKit's regexp
  * `([^\\])\\[ \t]*$|^\\[ \t]*$`; so `foo\\` does not continue).
  */
-function trimContinuation(text: string, start: number, end: number, escapeChar: string): [number, boolean] {
+export function trimContinuation(text: string, start: number, end: number, escapeChar: string): [number, boolean] {
   let k = end - 1;
   while (k >= start && isBlank(text.charCodeAt(k))) k--;
   if (k >= start && text[k] === escapeChar && (k === start || text[k - 1] !== escapeChar)) return [k, true];

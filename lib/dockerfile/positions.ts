@@ -1,20 +1,21 @@
 /**
- * Physical lines and offset → line/column conversion.
- *
- * A line ends at `\r\n`, `\n` or a lone `\r` (old Mac files). BuildKit itself splits on `\n` and
- * trims trailing `\r`s, which gives the same lines for LF and CRLF files. A SourceCode that shows
- * these locations must split lines the same way: pass {@link LINE_ENDING_PATTERN} as
- * `lineEndingPattern` to `TextSourceCodeBase`.
+ * Physical lines and offset → line/column conversion, as BuildKit reads lines (see
+ * `lib/utils/line-ends.ts`, model `"buildkit"`): a line ends at `\n`, and the `\r`s just before it
+ * (or at the end of the file) are part of its line end (`scanLines`, `trimNewline`). A lone `\r`
+ * elsewhere is inside the line, as for BuildKit: `ARG A=1\rFROM x` is one ARG instruction. A
+ * SourceCode that shows these locations must split lines the same way: pass
+ * {@link LINE_ENDING_PATTERN} as `lineEndingPattern` to `TextSourceCodeBase`.
  */
+import { LINE_BREAK_PATTERN } from "../utils/line-ends.js";
 import type { Position } from "./ast.js";
 
-export const LINE_ENDING_PATTERN = /\r\n|[\r\n]/u;
+export const LINE_ENDING_PATTERN = LINE_BREAK_PATTERN.buildkit;
 
 /** The physical lines of a text, as parallel arrays (index = 0-based line number). */
 export interface LineTable {
   /** Offset of each line's first character. */
   readonly starts: readonly number[];
-  /** Offset just past each line's content (before its line break). */
+  /** Offset just past each line's content (before its line break and the `\r`s before that). */
   readonly ends: readonly number[];
   readonly count: number;
 }
@@ -23,18 +24,16 @@ export function createLineTable(text: string): LineTable {
   const starts: number[] = [0];
   const ends: number[] = [];
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      ends.push(i);
-      starts.push(i + 1);
-    } else if (c === 13 /* \r */) {
-      ends.push(i);
-      if (i + 1 < length && text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
+  const contentEnd = (end: number): number => {
+    let k = end;
+    while (k > starts[starts.length - 1]! && text.charCodeAt(k - 1) === 13 /* \r */) k--;
+    return k;
+  };
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    ends.push(contentEnd(i));
+    starts.push(i + 1);
   }
-  ends.push(length);
+  ends.push(contentEnd(length));
   return { starts, ends, count: starts.length };
 }
 
@@ -51,8 +50,11 @@ export function lineIndexAt(table: LineTable, offset: number): number {
   return lo;
 }
 
-/** ESLint position (1-based line, 0-based column) of an offset. */
+/**
+ * ESLint position (1-based line, 0-based column) of an offset. An offset inside a line's terminator
+ * (between `\r` and `\n`) is shown at the end of the line's content: no column lies past the line.
+ */
 export function positionAt(table: LineTable, offset: number): Position {
   const index = lineIndexAt(table, offset);
-  return { line: index + 1, column: offset - table.starts[index]! };
+  return { line: index + 1, column: Math.min(offset, table.ends[index]!) - table.starts[index]! };
 }

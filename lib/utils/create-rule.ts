@@ -2,6 +2,7 @@ import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
 import { repositoryUrl } from "../meta.js";
 import { disableEdit, disableTargetLine } from "./disable-suggestion.js";
 import { fileKindOf } from "./file-kind.js";
+import { contentEndAt, type LineModel } from "./line-ends.js";
 import type { DockerRuleDocs, FileKind } from "./rule-docs.js";
 
 export interface DockerRuleTypes {
@@ -45,10 +46,69 @@ export function ruleDocsUrl(name: string): string {
   return `${repositoryUrl}/blob/main/docs/rules/${name}.md`;
 }
 
+interface TextFix {
+  range: [number, number];
+  text: string;
+}
+
+/**
+ * One edit moved off a line terminator (see `line-ends.ts`): an insertion between a `\r` and its
+ * `\n` goes before the `\r` (`curl && x\r\n`, not `curl\r && x\n`, which runs a command named
+ * `curl\r`); a range that ends inside a terminator ends at the line's content (the `\r` stays,
+ * unless the new text brings it back itself); a range that starts between `\r` and `\n` starts
+ * before the `\r` (no `\r` is left alone, to become a lone carriage return).
+ */
+function keepLineEnds(text: string, model: LineModel, fix: TextFix): TextFix {
+  let [start, end] = fix.range;
+  let replacement = fix.text;
+  if (start === end) {
+    const at = contentEndAt(text, start, model);
+    return at === start ? fix : { range: [at, at], text: replacement };
+  }
+  const contentEnd = contentEndAt(text, end, model);
+  if (contentEnd < end && contentEnd >= start) {
+    const cut = text.slice(contentEnd, end);
+    if (replacement.endsWith(cut)) replacement = replacement.slice(0, replacement.length - cut.length);
+    end = contentEnd;
+  }
+  const lineStart = contentEndAt(text, start, model);
+  if (lineStart < start) start = lineStart;
+  return start === fix.range[0] && end === fix.range[1] && replacement === fix.text ? fix : { range: [start, end], text: replacement };
+}
+
+type FixFunction = (fixer: unknown) => unknown;
+
+function wrapFix(fix: unknown, text: string, model: LineModel): unknown {
+  if (typeof fix !== "function") return fix;
+  return (fixer: unknown) => {
+    const result = (fix as FixFunction)(fixer);
+    if (result === null || result === undefined) return result;
+    const one = (value: unknown) => (typeof value === "object" && value !== null && Array.isArray((value as TextFix).range) ? keepLineEnds(text, model, value as TextFix) : value);
+    if (typeof result === "object" && Symbol.iterator in result) return [...(result as Iterable<unknown>)].map(one);
+    return one(result);
+  };
+}
+
+/** The rule context with a `report` whose fixes and suggestions keep every line end whole (`keepLineEnds`). */
+function withLineEndSafeFixes<C extends { report: (...args: never[]) => void; sourceCode: unknown }>(context: C, model: LineModel): C {
+  const text = (context.sourceCode as { text?: unknown }).text;
+  if (typeof text !== "string" || !text.includes("\r")) return context;
+  const report = (descriptor: Record<string, unknown>, ...rest: unknown[]) => {
+    if (typeof descriptor !== "object" || descriptor === null || rest.length > 0) return (context.report as (...args: unknown[]) => void)(descriptor, ...rest);
+    const suggest = Array.isArray(descriptor.suggest) ? descriptor.suggest.map((suggestion: Record<string, unknown>) => ({ ...suggestion, fix: wrapFix(suggestion.fix, text, model) })) : descriptor.suggest;
+    return (context.report as (...args: unknown[]) => void)({ ...descriptor, fix: wrapFix(descriptor.fix, text, model), suggest });
+  };
+  // ESLint freezes the context: the override is defined, not assigned, over the inherited `report`.
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } }) as C);
+}
+
 /**
  * Adds `meta.docs.url`, and keeps a rule off files of other languages: a user may enable
  * `docker/<rule>` without `files` (it then reaches JavaScript and every other file too), and a
- * rule's `Program` listener must never see an AST it was not written for.
+ * rule's `Program` listener must never see an AST it was not written for. In a file with carriage
+ * returns, every fix and suggestion of the rule keeps line ends whole (`keepLineEnds`). Every finding
+ * carries the "Disable docker/<id>" suggestion and drops where another tool's suppression comment
+ * covers it (`reportingContext`).
  */
 export function createRule<T extends DockerRuleTypes>(name: string, rule: DockerRuleSpec<T>): DockerRule<T> {
   const { fileKinds } = rule.meta.docs;
@@ -57,7 +117,10 @@ export function createRule<T extends DockerRuleTypes>(name: string, rule: Docker
     meta: { ...rule.meta, hasSuggestions: true, docs: { ...rule.meta.docs, url: ruleDocsUrl(name), ownSuggestions: rule.meta.hasSuggestions === true } },
     create(context) {
       const kind = fileKindOf((context.sourceCode as { ast?: unknown }).ast);
-      return kind !== null && fileKinds.includes(kind) ? rule.create(reportingContext(name, kind, context)) : ({} as T["Visitor"]);
+      if (kind === null || !fileKinds.includes(kind)) return {} as T["Visitor"];
+      // Outermost first: peer suppressions and the disable suggestion, then line-end safe fixes (which also keep the suggestion's edit whole).
+      const safe = kind === "dockerignore" ? context : withLineEndSafeFixes(context, kind === "dockerfile" ? "buildkit" : "yaml");
+      return rule.create(reportingContext(name, kind, safe));
     },
   };
 }
@@ -97,13 +160,18 @@ function reportingContext<C extends { sourceCode: unknown; languageOptions?: unk
   const suggestDisable = (context.languageOptions as { suggestDisable?: unknown } | undefined)?.suggestDisable !== false && typeof source.getIndexFromLoc === "function";
   if (covered.length === 0 && !suggestDisable) return context;
   const ruleId = `docker/${name}`;
-  const report = (descriptor: ReportDescriptor): void => {
+  const report = (descriptor: ReportDescriptor, ...rest: unknown[]): void => {
+    // ESLint's old positional form (`report(node, message)`) is passed on as it is.
+    if (typeof descriptor !== "object" || descriptor === null || rest.length > 0) {
+      (context.report as (...args: unknown[]) => void)(descriptor, ...rest);
+      return;
+    }
     const loc = descriptor.loc ?? descriptor.node?.loc;
     const line = loc === undefined ? null : "start" in loc ? loc.start.line : loc.line;
     if (line !== null && covered.some(([start, end]) => start <= line && line <= end)) return;
     const target = suggestDisable && line !== null ? disableTargetLine(kind, source.ast, line) : null;
     const wholeFile = kind === "dockerignore" && target === 1;
-    const edit = target === null ? null : disableEdit(source.text, target, ruleId, (at) => source.getIndexFromLoc({ line: at, column: 0 }), wholeFile ? "eslint-disable" : undefined);
+    const edit = target === null ? null : disableEdit(source.text, target, ruleId, (at) => source.getIndexFromLoc({ line: at, column: 0 }), { directive: wholeFile ? "eslint-disable" : "eslint-disable-next-line", loneCarriageReturnEndsLines: kind === "compose" });
     if (!edit) {
       context.report(descriptor as never);
       return;

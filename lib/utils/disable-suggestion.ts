@@ -108,9 +108,16 @@ function nextLineDirective(line: string): { listEnd: number; rules: string[] } |
  * The edit that disables `ruleId` for `line` (1-based): a comment line above it, indented like it, with
  * the file's line ending; or the rule added to a next-line directive already on the line above.
  * `lineStart(n)` is the offset where line n starts; `directive` is the comment's directive (`eslint-disable`
- * for a whole-file finding).
+ * for a whole-file finding); `loneCarriageReturnEndsLines` says the file kind ends lines at a lone `\r`
+ * (YAML does; BuildKit and Docker's `.dockerignore` reader do not).
  */
-export function disableEdit(text: string, line: number, ruleId: string, lineStart: (line: number) => number, directive = "eslint-disable-next-line"): DisableEdit | null {
+export function disableEdit(
+  text: string,
+  line: number,
+  ruleId: string,
+  lineStart: (line: number) => number,
+  { directive = "eslint-disable-next-line", loneCarriageReturnEndsLines = false }: { directive?: string; loneCarriageReturnEndsLines?: boolean } = {},
+): DisableEdit | null {
   const start = lineStart(line);
   const indent = /^[ \t]*/u.exec(text.slice(start, start + 200))![0];
   if (line > 1) {
@@ -119,6 +126,7 @@ export function disableEdit(text: string, line: number, ruleId: string, lineStar
     const directive = nextLineDirective(previous);
     if (directive) return directive.rules.includes(ruleId) ? null : { at: previousStart + directive.listEnd, text: `, ${ruleId}` };
   }
-  const newline = text.includes("\r\n") ? "\r\n" : text.includes("\n") || !text.includes("\r") ? "\n" : "\r";
+  // The file's own line end; a lone `\r` only where it ends a line (YAML), never in a Dockerfile or a `.dockerignore`.
+  const newline = text.includes("\r\n") ? "\r\n" : loneCarriageReturnEndsLines && !text.includes("\n") && text.includes("\r") ? "\r" : "\n";
   return { at: start, text: `${indent}# ${directive} ${ruleId}${newline}` };
 }

@@ -901,3 +901,16 @@ describe("service resources", () => {
     expect(resources.limits).toEqual({ cpus: null, memory: null, pids: null });
   });
 });
+
+describe("line ends", () => {
+  it("a lone CR ends a line, as in YAML and Compose (go-yaml), with every range in the file as written", async () => {
+    const { parseComposeText } = await import("../../lib/compose/parse.js");
+    const text = "# stack\rservices:\r  web:\r    image: nginx:1.27\r    command: |\r      a\r      b\r";
+    const parsed = parseComposeText(text);
+    if (!parsed.ok) throw new Error("must parse");
+    const web = getComposeModel(parsed.program)!.services.get("web")!;
+    const image = web.image!.node;
+    expect(text.slice(image.range[0], image.range[1])).toBe("nginx:1.27");
+    expect(image.loc.start).toEqual({ line: 4, column: 11 });
+  });
+});

@@ -102,12 +102,39 @@ describe("continuation lines", () => {
     expect(program.stages[0]!.instructions[1]!.loc.start).toEqual({ line: 5, column: 0 });
   });
 
-  it("handles lone CR line endings", () => {
-    const text = "FROM a\rRUN echo a \\\r    b\rCMD x\r";
+  it("reads a lone CR as BuildKit does: inside the line, where it separates words", () => {
+    // BuildKit splits lines on \n only (parser.go scanLines); `USER 10001` is part of the RUN.
+    const text = "FROM a\nRUN echo a\rUSER 10001\nCMD x\n";
     const program = parseOk(text);
     const [run, cmd] = program.stages[0]!.instructions;
-    expect(run!.type === "Run" && run!.form?.type === "ShellForm" && run!.form.shell.text).toBe("echo a     b");
-    expect(cmd!.loc.start).toEqual({ line: 4, column: 0 });
+    expect(program.stages[0]!.instructions.map((instruction) => instruction.type)).toEqual(["Run", "Cmd"]);
+    expect(run!.type === "Run" && run!.form?.type === "ShellForm" && run!.form.shell.text).toBe("echo a\rUSER 10001");
+    expect(cmd!.loc.start).toEqual({ line: 3, column: 0 });
+    // A file with lone CRs only is one line: one FROM whose words run on.
+    const single = parseOk("FROM a\rRUN echo a \\\r    b\rCMD x\r");
+    expect(single.stages).toHaveLength(1);
+    expect(single.stages[0]!.instructions).toHaveLength(0);
+  });
+
+  it("continues a line exactly as BuildKit's regexp does: escape, optional [ \\t], end of line", () => {
+    // `([^\\])\\[ \\t]*$|^\\[ \\t]*$` (parser.go setEscapeToken)
+    const types = (text: string) => parseOk(text).stages[0]!.instructions.map((instruction) => instruction.type);
+    expect(types("FROM a\nRUN apt-get install zz\\ \nUSER app\n")).toEqual(["Run"]); // `zz\ ` continues
+    expect(types("FROM a\nRUN echo a \\ \t\r\nUSER app\r\n")).toEqual(["Run"]);
+    expect(types("FROM a\nRUN echo a\\\\\nUSER app\n")).toEqual(["Run", "User"]); // `\\` is an escaped escape
+    expect(types("FROM a\nRUN echo a \\\n\\\nUSER app\n")).toEqual(["Run"]); // a lone `\` line continues
+    expect(types("FROM a\nRUN echo a \\\f\nUSER app\n")).toEqual(["Run", "User"]); // only blanks and tabs may follow
+    const run = parseOk("FROM a\nRUN apt-get install zz\\ \nUSER app\n").stages[0]!.instructions[0]!;
+    expect(run.type === "Run" && run.form?.type === "ShellForm" && run.form.shell.text).toBe("apt-get install zzUSER app");
+  });
+
+  it("trims every \\r before a \\n, and at the end of the file, from a line (trimNewline)", () => {
+    const text = "FROM a\r\r\nRUN echo a \\\r\n    b\r\r";
+    const program = parseOk(text);
+    const run = program.stages[0]!.instructions[0]!;
+    expect(run.type === "Run" && run.form?.type === "ShellForm" && run.form.shell.text).toBe("echo a     b");
+    expect(run.loc).toEqual({ start: { line: 2, column: 0 }, end: { line: 3, column: 5 } });
+    expect(program.stages[0]!.from.loc.end).toEqual({ line: 1, column: 6 });
   });
 
   it("uses the backtick as continuation character with # escape=`", () => {

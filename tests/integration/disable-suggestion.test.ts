@@ -61,6 +61,13 @@ describe("in a Dockerfile", () => {
     expect(count(after, "no-update-without-install")).toBe(0);
   });
 
+  it("writes a \\n in a Dockerfile whose only line breaks are lone carriage returns (BuildKit ends lines only at \\n)", () => {
+    const code = "FROM node\r";
+    const message = lint("Dockerfile", code).find((candidate) => candidate.ruleId === "docker/require-image-tag");
+    expect(message?.line).toBe(1);
+    expect(apply(code, disableSuggestion(message!)!)).toBe("# eslint-disable-next-line docker/require-image-tag\nFROM node\r");
+  });
+
   it("is not offered on a parser directive, which a comment above would turn into a comment", () => {
     const messages = lint("Dockerfile", "# syntax=docker/dockerfile:1\n# escape=`\nFROM alpine:3.22\n").filter((message) => message.line <= 2 && message.ruleId !== null);
     for (const message of messages) expect(disableSuggestion(message)).toBeUndefined();

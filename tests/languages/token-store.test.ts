@@ -117,15 +117,15 @@ describe("a Dockerfile's tokens and comments", () => {
     expect(sourceCode.commentsExistBetween(sourceCode.getFirstToken(instruction)!, sourceCode.getLastToken(instruction)!)).toBe(true);
   });
 
-  it("line tokens follow BuildKit's line endings (a lone CR ends a line) and skip blank lines", () => {
-    const crText = "FROM alpine:3.20\r\r  RUN  echo  \"a  b\"  \r# note\rCMD x";
+  it("line tokens follow BuildKit's line endings (a lone CR is inside a line) and skip blank lines", () => {
+    const crText = "FROM alpine:3.20\r\n\r\n  RUN  echo  \"a  b\"  \r\n# note\r\r\nCMD x\rUSER y";
     const parsed = parseDockerfile(crText);
     if (!parsed.ok) throw new Error("sample must parse");
     const crSource = new DockerfileSourceCode({ text: crText, ast: parsed.ast, hasBOM: false });
     expect(crSource.getTokens(crSource.ast).map((token) => `${token.loc.start.line}:${token.loc.start.column}:${(token as { value: string }).value}`)).toEqual([
       "1:0:FROM alpine:3.20",
       '3:2:RUN  echo  "a  b"',
-      "5:0:CMD x",
+      "5:0:CMD x\rUSER y",
     ]);
     expect(crSource.getAllComments().map((comment) => comment.loc.start.line)).toEqual([4]);
   });

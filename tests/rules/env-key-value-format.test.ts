@@ -11,6 +11,18 @@ ruleTester("dockerfile").run("env-key-value-format", rule, {
   ],
   invalid: [
     {
+      // Comment lines inside a continued legacy ENV (the official cassandra images): kept in place.
+      code: "FROM debian:12\nENV GPG_KEYS \\\n# Alice <alice@example.com>\n\tAAAA1111 \\\n# Bob <bob@example.com>\n\tBBBB2222\n",
+      output: 'FROM debian:12\nENV GPG_KEYS=\\\n# Alice <alice@example.com>\n"AAAA1111 \\\n# Bob <bob@example.com>\n\tBBBB2222"\n',
+      errors: [{ messageId: "legacy", line: 2, column: 5 }],
+    },
+    {
+      // The same with CRLF, a blank continuation line, and blanks escaped (the value has a quote).
+      code: "FROM debian:12\r\nENV K a\\'b \\\r\n\r\n  # note\r\n  c\r\n",
+      output: "FROM debian:12\r\nENV K=a\\'b\\ \\\r\n\r\n  # note\r\n\\ \\ c\r\n",
+      errors: [{ messageId: "legacy", line: 2, column: 5 }],
+    },
+    {
       // BuildKit's LegacyKeyValueFormat case.
       code: "FROM alpine:3.20\nENV NODE_ENV production\n",
       output: "FROM alpine:3.20\nENV NODE_ENV=production\n",
@@ -38,7 +50,8 @@ ruleTester("dockerfile").run("env-key-value-format", rule, {
     {
       // A value continued over lines becomes one line; with `# escape=\``, the backtick escapes.
       code: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV APP_HOME C:\\app `\n  data\nENV Q 'a b' c\n",
-      output: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV APP_HOME=\"C:\\app   data\"\nENV Q='a b'` c\n",
+      // The continuation stays where it was (inside the quotes BuildKit joins the lines the same way).
+      output: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV APP_HOME=\"C:\\app `\n  data\"\nENV Q='a b'` c\n",
       errors: [
         { messageId: "legacy", line: 3, column: 5 },
         { messageId: "legacy", line: 5, column: 5 },

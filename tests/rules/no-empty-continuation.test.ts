@@ -1,3 +1,6 @@
+import { Linter } from "eslint";
+import { expect, it } from "vitest";
+import plugin from "../../lib/index.js";
 import rule from "../../rules/no-empty-continuation.js";
 import { ruleTester } from "../support/rule-tester.js";
 
@@ -15,6 +18,16 @@ ruleTester("dockerfile").run("no-empty-continuation", rule, {
     "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir `\n    C:\\\n",
   ],
   invalid: [
+    {
+      // One fix removes every empty line of the instruction (RuleTester applies one pass).
+      code: "FROM alpine:3.20\nRUN a \\\n\n  b \\\n   \n\r\n  c\n",
+      output: "FROM alpine:3.20\nRUN a \\\n  b \\\n  c\n",
+      errors: [
+        { messageId: "emptyLine", line: 3 },
+        { messageId: "emptyLine", line: 5 },
+        { messageId: "emptyLine", line: 6 },
+      ],
+    },
     {
       code: "FROM alpine:3.20\nRUN apk add --no-cache \\\n\n    curl\nRUN true\n",
       output: "FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl\nRUN true\n",
@@ -41,4 +54,13 @@ ruleTester("dockerfile").run("no-empty-continuation", rule, {
       errors: [{ messageId: "emptyLine", line: 4, column: 1 }],
     },
   ],
+});
+
+it("1,024 empty continuation lines are fixed in one pass (ESLint stops after 10)", () => {
+  const linter = new Linter({ configType: "flat" });
+  const config = [{ files: ["**/Dockerfile"], plugins: { docker: plugin }, language: "docker/dockerfile", rules: { "docker/no-empty-continuation": "error" } }] as never;
+  const code = `FROM alpine:3.20\nRUN a \\\n${"\n".repeat(1024)}  b \\\n${"  \n".repeat(1024)}  c\nRUN d \\\n\n  e\n`;
+  const result = linter.verifyAndFix(code, config, { filename: "Dockerfile" });
+  expect(result.output).toBe("FROM alpine:3.20\nRUN a \\\n  b \\\n  c\nRUN d \\\n  e\n");
+  expect(result.messages).toEqual([]);
 });

@@ -40,6 +40,17 @@ ruleTester("compose").run("no-obsolete-version", rule, {
       errors: [{ messageId: "obsolete", line: 2, column: 1 }],
     },
     {
+      // Lone CR line ends (a YAML line break): the file is read, fixed and located as Compose reads it.
+      code: 'version: "3.8" # legacy\rservices:\r  web:\r    image: nginx:1.27\r',
+      output: "services:\r  web:\r    image: nginx:1.27\r",
+      errors: [{ messageId: "obsolete", line: 1, column: 1 }],
+    },
+    {
+      code: "name: app\rversion: '3'\r\rservices: {}\r",
+      output: "name: app\r\rservices: {}\r",
+      errors: [{ messageId: "obsolete", line: 2, column: 1 }],
+    },
+    {
       // Between two blank lines: one blank line stays, not two in a row.
       code: "name: app\n\nversion: '3'\n\nservices: {}\n",
       output: "name: app\n\nservices: {}\n",

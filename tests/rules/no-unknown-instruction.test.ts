@@ -24,6 +24,19 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
   ],
   invalid: [
     {
+      // Lone CR line ends: one line for BuildKit (moby/moby#49858).
+      code: "ARG VERSION=15-3.5\rFROM postgis/postgis:$VERSION\r",
+      errors: [{ messageId: "loneCarriageReturn", line: 1, column: 19, endColumn: 20, data: { after: "FROM postgis/postgis:$VERSION", where: " (the ARG instruction)" } }],
+    },
+    {
+      // A RUN followed by USER on the same BuildKit line; a comment that swallows an instruction; one finding per line.
+      code: "FROM alpine:3.20\nRUN make\rUSER 10001\r\n# build\rCOPY . /app\rCMD x\n",
+      errors: [
+        { messageId: "loneCarriageReturn", line: 2, column: 9, data: { after: "USER 10001", where: " (the RUN instruction)" } },
+        { messageId: "loneCarriageReturn", line: 3, column: 8, data: { after: "COPY . /app", where: " (a comment, so Docker ignores it)" } },
+      ],
+    },
+    {
       code: "FORM alpine:3.20\nRUNN echo hi\nCOPPY a b\n",
       errors: [
         { messageId: "unknownDidYouMean", line: 1, column: 1, endColumn: 5, data: { keyword: "FORM", suggestion: "FROM", note: "" } },

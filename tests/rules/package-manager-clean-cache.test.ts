@@ -330,5 +330,23 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       output: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n",
       errors: [{ messageId: "aptLists", line: 3, column: 1 }],
     },
+    {
+      // CRLF line ends: the cleanup goes before the `\r` (after it, the shell would run a command named `curl\r`).
+      code: "FROM fedora:40\r\nRUN <<EOF\r\nmicrodnf install -y curl\r\nEOF\r\n",
+      output: "FROM fedora:40\r\nRUN <<EOF\r\nmicrodnf install -y curl && microdnf clean all\r\nEOF\r\n",
+      errors: [{ messageId: "systemCache", line: 3, column: 1, endLine: 3 }],
+    },
+    {
+      // (`apt-get update\r` on a line of its own would be no update: the shell passes `update\r`.)
+      code: "FROM debian:12\r\nRUN <<EOF\r\napt-get update && apt-get install -y curl\r\r\nEOF\r\n",
+      output: "FROM debian:12\r\nRUN <<EOF\r\napt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\r\r\nEOF\r\n",
+      errors: [{ messageId: "aptLists", line: 3, column: 1 }],
+    },
+    {
+      // A shell-form RUN whose last line ends in CRLF, and one at the end of a file without a final line break.
+      code: "FROM debian:12\r\nRUN apt-get update && \\\r\n  apt-get install -y curl\r",
+      output: "FROM debian:12\r\nRUN apt-get update && \\\r\n  apt-get install -y curl && rm -rf /var/lib/apt/lists/*\r",
+      errors: [{ messageId: "aptLists", line: 2, column: 5 }],
+    },
   ],
 });

@@ -1,5 +1,6 @@
 import type { AST } from "yaml-eslint-parser";
 import { VisitorKeys as yamlVisitorKeys } from "yaml-eslint-parser";
+import { LINE_BREAK_PATTERN } from "../../utils/line-ends.js";
 import { DockerSourceCode } from "../shared/docker-source-code.js";
 import type { CommentLike, SyntaxElement } from "../shared/syntax.js";
 
@@ -24,6 +25,8 @@ export class ComposeSourceCode extends DockerSourceCode<AST.YAMLProgram & Syntax
       wholeLineComments: false,
       tokens: ast.tokens as unknown as readonly SyntaxElement[],
       parserServices: { isYAML: true },
+      // A lone `\r` ends a YAML line, as it does for the parse (`lib/compose/parse.ts`).
+      lineEndingPattern: LINE_BREAK_PATTERN.yaml,
     });
     this.tokens = ast.tokens;
   }

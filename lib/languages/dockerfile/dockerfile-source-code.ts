@@ -15,7 +15,7 @@ export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   #peerPragmas: PeerPragmas | undefined;
 
   constructor({ text, ast, hasBOM, languageOptions = {} }: { text: string; ast: DockerfileProgram; hasBOM: boolean; languageOptions?: Record<string, unknown> }) {
-    // BuildKit also ends a line at a lone `\r`; the AST's loc does, so getLocFromIndex must agree.
+    // Lines as BuildKit splits them (at `\n`, a lone `\r` is inside a line); the AST's loc does, so getLocFromIndex must agree.
     super({
       text,
       ast,
@@ -49,6 +49,16 @@ export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   /** A peer comment naming a check its tool does not have suppresses nothing: say so, as ESLint does for a malformed directive. */
   protected override commentProblems(): FileProblem[] {
     return this.#pragmas.problems.map((problem) => ({ ruleId: null, message: problem.message, loc: problem.loc }));
+  }
+
+  /**
+   * As plugin-kit's, but an index inside a line's terminator (the `\n` of `\r\n`) is shown at the
+   * end of the line's content, as the AST's `loc` is: a finding's end column never lies past its line.
+   */
+  override getLocFromIndex(index: number): { line: number; column: number } {
+    const loc = super.getLocFromIndex(index);
+    const length = this.lines[loc.line - 1]?.length;
+    return length !== undefined && loc.column > length ? { line: loc.line, column: length } : loc;
   }
 
   /**
