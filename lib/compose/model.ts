@@ -177,7 +177,8 @@ export function getServicePath(service: ComposeService, path: readonly string[])
   return field;
 }
 
-function toServiceField(entry: MappingEntry, outerVia: AST.YAMLAlias | null, environment: DotEnv | null): ServiceField {
+/** The `ServiceField` of a mapping entry reached through `outerVia` (the alias the service reached it by, if any), with the `.env` it was interpolated with. */
+export function toServiceField(entry: MappingEntry, outerVia: AST.YAMLAlias | null, environment: DotEnv | null): ServiceField {
   return {
     environment,
     name: entry.key,

@@ -24,7 +24,7 @@ import { FreshCache } from "../project/fs-snapshot.js";
 import { parseCompose } from "./parse.js";
 import { getEntry, getMappingEntries, getSequenceItems, type MappingEntry, type resolveNode } from "./yaml.js";
 import type { ComposeFile, ComposeService, ServiceField } from "./types.js";
-import { getComposeDocuments, toScalarValue } from "./model.js";
+import { getComposeDocuments, toScalarValue, toServiceField } from "./model.js";
 import { readDotEnv, type DotEnv } from "./env-file.js";
 
 const composePrograms = new FileCache<AST.YAMLProgram | null>((text) => {
@@ -223,19 +223,7 @@ export function effectivePath(service: ProjectService, fieldPath: readonly strin
     if (part.kind === "absent") continue;
     const top = part.parentVia;
     if (fieldPath.length === 1) return { field: top, layer };
-    const entry = part.entry;
-    const field: ServiceField = {
-      name: entry.key,
-      keyNode: entry.keyNode,
-      pair: entry.pair,
-      node: entry.value.node,
-      tag: entry.value.tag,
-      merged: entry.merged,
-      via: top.via ?? entry.mergeVia ?? entry.value.via,
-      entry,
-      environment: top.environment,
-    };
-    return { field, layer };
+    return { field: toServiceField(part.entry, top.via, top.environment), layer };
   }
   return null;
 }
