@@ -151,7 +151,7 @@ function mergedNamedContexts(service: ProjectService): NamedBuildContext[] {
  * `dockerfile_inline` builds: they send their context, and Docker applies `<context>/.dockerignore`
  * to it like to any other (docker/compose#10746).
  */
-function composeBuilds(dir: string): BuildOfDockerfile[] {
+function composeBuilds(dir: string): readonly BuildOfDockerfile[] {
   return composeBuildsAround(dir).builds;
 }
 
@@ -163,8 +163,19 @@ interface UndecidedBuild {
   context: string | null;
 }
 
+/**
+ * Every rule that asks about a Dockerfile's builds (its target, named contexts, `.dockerignore`, whether
+ * its sources are bind-mounted) asks this for the same folder: the answer is reused within the
+ * file-system window it was computed in, like the compose files it is derived from.
+ */
+const buildsNear = new FreshCache<{ builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] }>(1024);
+
 /** The builds the compose files around `dir` declare, and those whose Dockerfile is unknown (`UndecidedBuild`). */
-function composeBuildsAround(dir: string): { builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] } {
+function composeBuildsAround(dir: string): { readonly builds: readonly BuildOfDockerfile[]; readonly undecided: readonly UndecidedBuild[] } {
+  return buildsNear.get(path.resolve(dir), computeComposeBuildsAround);
+}
+
+function computeComposeBuildsAround(dir: string): { builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] } {
   const builds: BuildOfDockerfile[] = [];
   const undecided: UndecidedBuild[] = [];
   for (const composeFile of composeFilesAround(dir)) {
