@@ -101,6 +101,17 @@ function runsBaseServer(program: DockerfileProgram, stage: Stage): boolean {
  *   Development Containers specification's location: https://containers.dev/implementors/spec/).
  */
 export function isToolboxStage(program: DockerfileProgram, stage: Stage, filename?: string): boolean {
+  // Several rules ask of the same stage in one lint (shippedApplicationStage's callers, no-root-user).
+  const known = toolboxVerdicts.get(stage);
+  if (known && known.filename === filename) return known.value;
+  const value = computeIsToolboxStage(program, stage, filename);
+  toolboxVerdicts.set(stage, { filename, value });
+  return value;
+}
+
+const toolboxVerdicts = new WeakMap<Stage, { filename: string | undefined; value: boolean }>();
+
+function computeIsToolboxStage(program: DockerfileProgram, stage: Stage, filename?: string): boolean {
   if (stage.name !== null && stage.name.toLowerCase().split(/[-_.]/u).some((word) => TOOLBOX_NAME_WORDS.has(word))) return true;
   if (filename !== undefined && filename.split(/[\\/]/u).includes(".devcontainer")) return true;
   const entrypoint = settingInEffect(program, stage, "Entrypoint");
@@ -149,6 +160,19 @@ export function composeMountsSourcesOverWorkdir(program: DockerfileProgram, stag
  * mounts the sources over its working directory (`composeMountsSourcesOverWorkdir`).
  */
 export function shippedApplicationStage(program: DockerfileProgram, options: { target?: string; filename?: string } = {}): Stage | null {
+  // Five rules ask it of every Dockerfile; the answer reads compose files around it, so it is kept per parsed file.
+  const key = `${options.target ?? ""}\0${options.filename ?? ""}`;
+  let byOptions = shippedStages.get(program);
+  if (!byOptions) shippedStages.set(program, (byOptions = new Map()));
+  if (byOptions.has(key)) return byOptions.get(key)!;
+  const stage = computeShippedApplicationStage(program, options);
+  byOptions.set(key, stage);
+  return stage;
+}
+
+const shippedStages = new WeakMap<DockerfileProgram, Map<string, Stage | null>>();
+
+function computeShippedApplicationStage(program: DockerfileProgram, options: { target?: string; filename?: string }): Stage | null {
   // Without an explicit target, the one the project's compose builds of this file agree on.
   const target = options.target ?? (options.filename === undefined ? undefined : composeBuildTarget(program, options.filename));
   const produced = stageReach(program, target).produced;
