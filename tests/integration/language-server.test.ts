@@ -5,10 +5,11 @@
  * the server is asked for diagnostics of all three file kinds, `source.fixAll.eslint` (and the
  * `eslint.applyAllFixes` command Neovim's `LspEslintFixAll` sends) must give what `eslint --fix` writes, every
  * suggestion of ours must come back as a quick fix, and applying our "Disable docker/<id> for this …" quick
- * fix must silence that finding and add none. Two clients' settings are answered: VS Code's (what
- * vscode-eslint's client sends) and nvim-lspconfig's, the latter with `disableRuleComment.location:
- * "sameLine"` (with the server's own disable action on, that location fails every code-action request on a
- * language its comment table does not know; docs/editors.md turns it off, as here).
+ * fix must silence that finding and add none. Three clients' settings and language ids are answered, each
+ * with the settings docs/editors.md adds: VS Code's (what vscode-eslint's client sends), nvim-lspconfig's
+ * (with `disableRuleComment.location: "sameLine"`: with the server's own disable action on, that location
+ * fails every code-action request on a language its comment table does not know) and Helix's. The three
+ * servers start at once; the whole file takes about 6 s of CPU.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -331,9 +332,34 @@ function neovimSettings(project: string): Record<string, unknown> {
   };
 }
 
+/**
+ * Helix's built-in `vscode-eslint-language-server` config (languages.toml), with what docs/editors.md adds:
+ * the server's disable action off, and `codeActionOnSave.mode` (without it the server fails every
+ * `source.fixAll.eslint` request, which Helix's `code-actions-on-save` sends). Helix sends no workspace folder.
+ */
+function helixSettings(): Record<string, unknown> {
+  return {
+    validate: "on",
+    experimental: { useFlatConfig: false },
+    rulesCustomizations: [],
+    run: "onType",
+    problems: { shortenToSingleLine: false },
+    nodePath: "",
+    codeAction: {
+      disableRuleComment: { enable: false, location: "separateLine" },
+      showDocumentation: { enable: true },
+    },
+    workingDirectory: { mode: "location" },
+    codeActionOnSave: { mode: "all" },
+  };
+}
+
+/** Each client's settings and the language ids it sends for a Dockerfile, a compose file and a `.dockerignore`. */
 const CASES = [
-  { name: "VS Code's settings", folder: "vscode", settings: vscodeSettings, composeLanguageId: "dockercompose" },
-  { name: "nvim-lspconfig's settings, disable comments on the same line", folder: "neovim", settings: neovimSettings, composeLanguageId: "yaml" },
+  { name: "VS Code's settings", folder: "vscode", settings: vscodeSettings, languageIds: ["dockerfile", "dockercompose", "ignore"] },
+  // Neovim's own file types: a compose file is `yaml`, a `.dockerignore` is `gitignore`.
+  { name: "nvim-lspconfig's settings, disable comments on the same line", folder: "neovim", settings: neovimSettings, languageIds: ["dockerfile", "yaml", "gitignore"] },
+  { name: "Helix's settings", folder: "helix", settings: helixSettings, languageIds: ["dockerfile", "dockercompose", "git-ignore"] },
 ];
 
 /** One editor session: its server, the files it opened (with their language ids), and ESLint's own answers for its project. */
@@ -347,17 +373,13 @@ interface Session {
 const sessions = new Map<string, Session>();
 const clients: Client[] = [];
 
-async function startSession({ folder, settings, composeLanguageId }: (typeof CASES)[number]): Promise<Session> {
+async function startSession({ folder, settings, languageIds }: (typeof CASES)[number]): Promise<Session> {
   const project = writeProject(folder);
   const client = new Client(project, settings(project));
   clients.push(client);
   // ESLint's own answers, computed while the server starts.
   const expected = Promise.all([eslintFix(project), eslintSuggestions(project)]);
-  const files = [
-    { file: "Dockerfile", languageId: "dockerfile" },
-    { file: "compose.yaml", languageId: composeLanguageId },
-    { file: ".dockerignore", languageId: "ignore" },
-  ];
+  const files = ["Dockerfile", "compose.yaml", ".dockerignore"].map((file, index) => ({ file, languageId: languageIds[index]! }));
   await client.start();
   for (const { file, languageId } of files) await client.open(file, languageId);
   // The first lint loads ESLint, the config and the plugin into the server.
