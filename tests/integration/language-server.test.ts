@@ -288,8 +288,9 @@ function vscodeSettings(project: string): Record<string, unknown> {
     validate: "on",
     packageManager: "npm",
     useESLintClass: false,
-    // `eslint.useFlatConfig`; `experimental.useFlatConfig` must stay false with ESLint 10 (it asks for a FlatESLint class ESLint 10 no longer exports).
-    useFlatConfig: true,
+    // `eslint.useFlatConfig` unset (ESLint 10 has only flat config); `experimental.useFlatConfig` must stay false with
+    // ESLint 10: it makes the server ask for a FlatESLint class ESLint 10 no longer exports, and lint nothing.
+    useFlatConfig: undefined,
     experimental: { useFlatConfig: false },
     codeActionOnSave: { mode: "all" },
     format: false,
@@ -333,9 +334,11 @@ function neovimSettings(project: string): Record<string, unknown> {
 }
 
 /**
- * Helix's built-in `vscode-eslint-language-server` config (languages.toml), with what docs/editors.md adds:
- * the server's disable action off, and `codeActionOnSave.mode` (without it the server fails every
- * `source.fixAll.eslint` request, which Helix's `code-actions-on-save` sends). Helix sends no workspace folder.
+ * What Helix sends with the `config` table docs/editors.md gives for `vscode-eslint-language-server` in
+ * languages.toml. It replaces Helix's built-in table as a whole (Helix merges languages.toml three levels
+ * deep), so it repeats the built-in keys and adds the server's disable action off and `codeActionOnSave.mode`
+ * (without it the server fails every `source.fixAll.eslint` request, which Helix's `code-actions-on-save`
+ * sends). Helix sends no workspace folder.
  */
 function helixSettings(): Record<string, unknown> {
   return {
@@ -345,12 +348,9 @@ function helixSettings(): Record<string, unknown> {
     run: "onType",
     problems: { shortenToSingleLine: false },
     nodePath: "",
-    codeAction: {
-      disableRuleComment: { enable: false, location: "separateLine" },
-      showDocumentation: { enable: true },
-    },
     workingDirectory: { mode: "location" },
     codeActionOnSave: { mode: "all" },
+    codeAction: { disableRuleComment: { enable: false }, showDocumentation: { enable: true } },
   };
 }
 
