@@ -282,8 +282,21 @@ class Client {
   }
 }
 
-/** The settings vscode-eslint's VS Code client sends for a validated file (client/src/client.ts, readConfiguration), with our docs' recommendations. */
+/** The `.vscode/settings.json` docs/editors.md gives (its `jsonc` block under "## VS Code"), so that the doc and the test cannot drift apart. */
+function vscodeDocSettings(): Record<string, unknown> {
+  const doc = readFileSync(path.join(repoRoot, "docs/editors.md"), "utf8");
+  const section = doc.slice(doc.indexOf("\n## VS Code\n"));
+  const block = /\n```jsonc\n([\s\S]*?)\n```\n/u.exec(section)?.[1];
+  if (block === undefined) throw new Error("docs/editors.md has no jsonc block under ## VS Code");
+  return JSON.parse(block.replace(/^\s*\/\/.*$/gmu, "").replace(/,(\s*[}\]])/gu, "$1")) as Record<string, unknown>;
+}
+
+/**
+ * The settings vscode-eslint's VS Code client sends for a validated file (client/src/client.ts,
+ * readConfiguration) under the `.vscode/settings.json` of docs/editors.md.
+ */
 function vscodeSettings(project: string): Record<string, unknown> {
+  const user = vscodeDocSettings();
   return {
     validate: "on",
     packageManager: "npm",
@@ -304,7 +317,8 @@ function vscodeSettings(project: string): Record<string, unknown> {
     workingDirectory: undefined,
     workspaceFolder: { name: path.basename(project), uri: pathToFileURL(project).href },
     codeAction: {
-      disableRuleComment: { enable: false, location: "separateLine", commentStyle: "line" },
+      // VS Code merges an object setting over its default.
+      disableRuleComment: { enable: true, location: "separateLine", commentStyle: "line", ...(user["eslint.codeAction.disableRuleComment"] as object) },
       showDocumentation: { enable: true },
     },
   };
@@ -401,6 +415,10 @@ afterAll(async () => {
 
 const isOurs = (diagnostic: Diagnostic) => typeof diagnostic.code === "string" && diagnostic.code.startsWith("docker/");
 const key = (diagnostic: Diagnostic) => `${diagnostic.code} ${diagnostic.message}`;
+
+it("the VS Code settings of docs/editors.md validate the language ids VS Code gives our files", () => {
+  expect(vscodeDocSettings()["eslint.validate"]).toEqual(expect.arrayContaining(CASES[0]!.languageIds));
+});
 
 describe.skipIf(serverMissing).each(CASES)("vscode-eslint-language-server with $name", ({ name }) => {
   let client: Client;
