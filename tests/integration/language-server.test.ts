@@ -8,8 +8,8 @@
  * fix must silence that finding and add none. Three clients' settings and language ids are answered, each
  * with the settings docs/editors.md adds: VS Code's (what vscode-eslint's client sends), nvim-lspconfig's
  * (with `disableRuleComment.location: "sameLine"`: with the server's own disable action on, that location
- * fails every code-action request on a language its comment table does not know) and Helix's. The three
- * servers start at once; the whole file takes about 6 s of CPU.
+ * fails every code-action request on a language its comment table does not know) and Helix's (on files
+ * with CRLF line ends). The three servers start at once; the whole file takes about 6 s of CPU.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -52,10 +52,11 @@ const FILES: Record<string, string> = {
   ".dockerignore": "node_modules\n",
 };
 
-function writeProject(name: string): string {
+/** Writes the project; `eol` is the line end of the Docker files (a CRLF project checks positions and fixes across `\r\n`). */
+function writeProject(name: string, eol: string): string {
   const dir = path.join(workDir, name);
   mkdirSync(dir);
-  for (const [file, text] of Object.entries(FILES)) writeFileSync(path.join(dir, file), text);
+  for (const [file, text] of Object.entries(FILES)) writeFileSync(path.join(dir, file), file === "eslint.config.mjs" ? text : text.replaceAll("\n", eol));
   return dir;
 }
 
@@ -370,10 +371,11 @@ function helixSettings(): Record<string, unknown> {
 
 /** Each client's settings and the language ids it sends for a Dockerfile, a compose file and a `.dockerignore`. */
 const CASES = [
-  { name: "VS Code's settings", folder: "vscode", settings: vscodeSettings, languageIds: ["dockerfile", "dockercompose", "ignore"] },
+  { name: "VS Code's settings", folder: "vscode", settings: vscodeSettings, languageIds: ["dockerfile", "dockercompose", "ignore"], eol: "\n" },
   // Neovim's own file types: a compose file is `yaml`, a `.dockerignore` is `gitignore`.
-  { name: "nvim-lspconfig's settings, disable comments on the same line", folder: "neovim", settings: neovimSettings, languageIds: ["dockerfile", "yaml", "gitignore"] },
-  { name: "Helix's settings", folder: "helix", settings: helixSettings, languageIds: ["dockerfile", "dockercompose", "git-ignore"] },
+  { name: "nvim-lspconfig's settings, disable comments on the same line", folder: "neovim", settings: neovimSettings, languageIds: ["dockerfile", "yaml", "gitignore"], eol: "\n" },
+  // Files with CRLF line ends, as a Windows checkout has them.
+  { name: "Helix's settings, CRLF files", folder: "helix", settings: helixSettings, languageIds: ["dockerfile", "dockercompose", "git-ignore"], eol: "\r\n" },
 ];
 
 /** One editor session: its server, the files it opened (with their language ids), and ESLint's own answers for its project. */
@@ -387,8 +389,8 @@ interface Session {
 const sessions = new Map<string, Session>();
 const clients: Client[] = [];
 
-async function startSession({ folder, settings, languageIds }: (typeof CASES)[number]): Promise<Session> {
-  const project = writeProject(folder);
+async function startSession({ folder, settings, languageIds, eol }: (typeof CASES)[number]): Promise<Session> {
+  const project = writeProject(folder, eol);
   const client = new Client(project, settings(project));
   clients.push(client);
   // ESLint's own answers, computed while the server starts.
@@ -420,7 +422,7 @@ it("the VS Code settings of docs/editors.md validate the language ids VS Code gi
   expect(vscodeDocSettings()["eslint.validate"]).toEqual(expect.arrayContaining(CASES[0]!.languageIds));
 });
 
-describe.skipIf(serverMissing).each(CASES)("vscode-eslint-language-server with $name", ({ name }) => {
+describe.skipIf(serverMissing).each(CASES)("vscode-eslint-language-server with $name", ({ name, eol }) => {
   let client: Client;
   let files: Session["files"];
   let expectedFix: Session["expectedFix"];
@@ -451,8 +453,8 @@ describe.skipIf(serverMissing).each(CASES)("vscode-eslint-language-server with $
       const fixed = fixAll ? await client.apply(file, fixAll) : client.text(file);
       expect(fixed, file).toBe(expected[file]);
     }
-    expect(expected["Dockerfile"]).not.toBe(FILES["Dockerfile"]);
-    expect(expected["compose.yaml"]).not.toBe(FILES["compose.yaml"]);
+    expect(expected["Dockerfile"]).not.toBe(FILES["Dockerfile"]!.replaceAll("\n", eol));
+    expect(expected["compose.yaml"]).not.toBe(FILES["compose.yaml"]!.replaceAll("\n", eol));
   });
 
   it("the eslint.applyAllFixes command (Neovim's LspEslintFixAll) gives the same text", async () => {
@@ -504,7 +506,7 @@ describe.skipIf(serverMissing).each(CASES)("vscode-eslint-language-server with $
     expect(disable, actions.map((action) => action.title).join("\n")).toBeDefined();
     const original = client.text(file);
     const edited = await client.apply(file, disable!);
-    expect(edited).toContain(comment);
+    expect(edited).toContain(comment.replaceAll("\n", eol));
     await client.change(file, edited);
     const after = await client.diagnostics(file);
     expect(after.filter((diagnostic) => diagnostic.code === rule)).toEqual([]);
