@@ -8,7 +8,8 @@ import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { name: "project/ignores", ignores: ["dist/", "examples/", "node_modules/", "coverage/"] },
+  // .tmp-tests/: the integration tests' scratch projects (each with its own eslint.config), left behind by an interrupted run.
+  { name: "project/ignores", ignores: ["dist/", "examples/", "node_modules/", "coverage/", ".tmp-tests/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   regexp.configs["flat/recommended"],
