@@ -1,13 +1,16 @@
 /**
  * The crash matrix: a user's rules without `files` reach our Dockerfiles, compose files and
  * `.dockerignore` files, before or after our configs (so `base` turning a rule off cannot protect).
- * Every core rule and every rule of @stylistic/eslint-plugin must run on each of our languages without
- * an exception, and what they report must be true of the file (a tab is a tab, a long line is long).
+ * Every core rule, every rule of @stylistic/eslint-plugin and every typescript-eslint rule that needs no
+ * type information (with typescript-eslint's parser set for every file, as its unscoped configs do) must
+ * run on each of our languages without an exception, and what they report must be true of the file
+ * (a tab is a tab, a long line is long).
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import stylistic from "@stylistic/eslint-plugin";
 import { Linter } from "eslint";
+import tseslint from "typescript-eslint";
 import { builtinRules } from "eslint/use-at-your-own-risk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js";
@@ -48,11 +51,22 @@ const SAMPLES: Record<string, string> = {
   ".dockerignore": ["# Keep the context small", ".git  ", "\t!keep.md", "**/*.pem", `docs/${LONG.replaceAll(" ", "-")}`, ""].join("\n"),
 };
 
+/** typescript-eslint's rules that run without a TypeScript program (the others stop on any file without one). */
+const untypedTsRules = Object.entries(tseslint.plugin.rules ?? {})
+  .filter(([, rule]) => !(rule.meta?.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking)
+  .map(([name]) => name);
+
 const userRules: Linter.RulesRecord = Object.fromEntries([
   ...[...builtinRules.keys()].map((name) => [name, "error"]),
   ...Object.keys(stylistic.rules).map((name) => [`@stylistic/${name}`, "error"]),
+  ...untypedTsRules.map((name) => [`@typescript-eslint/${name}`, "error"]),
 ]);
-const userConfig: Linter.Config = { plugins: { "@stylistic": stylistic as never }, rules: userRules };
+const userConfig: Linter.Config = {
+  plugins: { "@stylistic": stylistic as never, "@typescript-eslint": tseslint.plugin as never },
+  // What `tseslint.configs.base` sets for every file when a user spreads a typescript-eslint config unscoped.
+  languageOptions: { parser: tseslint.parser as never, sourceType: "module" },
+  rules: userRules,
+};
 
 function lint(filename: string, order: "before" | "after"): Linter.LintMessage[] {
   const linter = new Linter({ configType: "flat" });
@@ -63,15 +77,18 @@ function lint(filename: string, order: "before" | "after"): Linter.LintMessage[]
 const where = (messages: Linter.LintMessage[], ruleId: string) =>
   messages.filter((message) => message.ruleId === ruleId).map((message) => `${message.line}:${message.column}`);
 
-describe("every core and @stylistic rule, unscoped, on our languages", () => {
+describe("every core, @stylistic and untyped typescript-eslint rule, unscoped, on our languages", () => {
   // @stylistic warns on stderr about its deprecated rules being enabled: expected here, noise in the log.
   beforeAll(() => void vi.spyOn(console, "warn").mockImplementation(() => {}));
   afterAll(() => vi.restoreAllMocks());
 
-  it("covers every rule the two plugins ship", () => {
-    expect(Object.keys(userRules).length).toBe(builtinRules.size + Object.keys(stylistic.rules).length);
+  it("covers every rule the two plugins ship, and typescript-eslint's that need no type information", () => {
+    expect(Object.keys(userRules).length).toBe(builtinRules.size + Object.keys(stylistic.rules).length + untypedTsRules.length);
     expect(builtinRules.size).toBeGreaterThan(250);
     expect(Object.keys(stylistic.rules).length).toBeGreaterThan(80);
+    expect(untypedTsRules.length).toBeGreaterThan(60);
+    // The rule that threw on every file of ours (typescript-eslint 8.74) before our SourceCode had parser services.
+    expect(untypedTsRules).toContain("consistent-type-imports");
   });
 
   for (const filename of Object.keys(SAMPLES)) {
