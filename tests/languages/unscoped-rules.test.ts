@@ -52,8 +52,9 @@ const SAMPLES: Record<string, string> = {
 };
 
 /** typescript-eslint's rules that run without a TypeScript program (the others stop on any file without one). */
-const untypedTsRules = Object.entries(tseslint.plugin.rules ?? {})
-  .filter(([, rule]) => !(rule.meta?.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking)
+const tsRules = (tseslint.plugin as unknown as { rules: Record<string, { meta: { docs?: { requiresTypeChecking?: boolean } } }> }).rules;
+const untypedTsRules = Object.entries(tsRules)
+  .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking !== true)
   .map(([name]) => name);
 
 const userRules: Linter.RulesRecord = Object.fromEntries([
