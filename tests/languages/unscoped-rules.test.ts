@@ -248,3 +248,28 @@ describe("the CLI with --rule", () => {
     expect(found.filter((entry) => entry.endsWith(":null"))).toEqual([]);
   });
 });
+
+describe("typescript-eslint's type-checked configs, unscoped", () => {
+  const ourFiles = [...plugin.files.dockerfile, ...plugin.files.compose, ...plugin.files.dockerignore];
+  // What typescript-eslint's docs show: the type-checked config for every file, with the project service on.
+  const typed: Linter.Config[] = [
+    ...(tseslint.configs.recommendedTypeChecked as Linter.Config[]),
+    { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
+  ];
+  const remedy = { ...(tseslint.configs.disableTypeChecked as Linter.Config), files: ourFiles };
+
+  for (const filename of Object.keys(SAMPLES)) {
+    for (const order of ["before", "after"] as const) {
+      const configs = order === "before" ? [...typed, ...plugin.configs.recommended] : [...plugin.configs.recommended, ...typed];
+      it(`${filename} (typed config ${order} ours): stops with typescript-eslint's own message; disableTypeChecked scoped to our files runs`, () => {
+        const linter = new Linter({ configType: "flat" });
+        // A rule that needs a TypeScript program stops the run on a file that has none, as on a `.js` file
+        // without a project: we cannot give a Dockerfile a program, so the remedy is the README's.
+        expect(() => linter.verify(SAMPLES[filename]!, configs, { filename })).toThrow(/requires type information/u);
+        const messages = linter.verify(SAMPLES[filename]!, [...configs, remedy], { filename });
+        expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
+        expect(messages.filter((message) => message.ruleId?.startsWith("@typescript-eslint/"))).toEqual([]);
+      });
+    }
+  }
+});
