@@ -160,3 +160,110 @@ describe("README: Try it, outside the repository", () => {
     expect(snapshot(cwd)).toEqual(before);
   });
 });
+
+/** A small TypeScript project beside the copied examples, for the configs that lint code too. */
+function writeCodeProject(dir: string): void {
+  mkdirSync(path.join(dir, "src"));
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    `${JSON.stringify({ compilerOptions: { strict: true, module: "nodenext", target: "es2022", noEmit: true }, include: ["src"] }, null, 2)}\n`,
+  );
+  // A floating promise: only a type-checked rule sees it.
+  writeFileSync(path.join(dir, "src/index.ts"), 'async function load(): Promise<string> {\n  return "x";\n}\n\nvoid 0;\nload();\n');
+}
+
+/**
+ * Findings by rule family: ours, and the others' on our files (there must be none, but for
+ * eslint-plugin-yml's on compose files, which are YAML files too: the README says their findings add up).
+ */
+function split(entries: readonly string[]) {
+  const ourFile = (entry: string) => /^(?:[^:]*\/)?(?:Dockerfile|compose\.yaml|\.dockerignore):/u.test(entry);
+  const expectedThere = (entry: string) => entry.includes(" docker/") || (entry.startsWith("compose.yaml:") && entry.includes(" yml/"));
+  return {
+    ours: entries.filter((entry) => entry.includes(" docker/")),
+    foreignOnOurFiles: entries.filter((entry) => ourFile(entry) && !expectedThere(entry)),
+    fatal: entries.filter((entry) => entry.includes(" FATAL ")),
+  };
+}
+
+describe("README: with typescript-eslint, @stylistic, eslint-plugin-yml and Prettier", () => {
+  const heading = "With typescript-eslint, @stylistic, eslint-plugin-yml and Prettier";
+
+  it("the config, verbatim: every plugin reports on its files, ours as alone, and --fix converges", () => {
+    const dir = freshProject("together", installLine(heading));
+    const config = codeBlock(blocks, heading, "js", (text) => text.startsWith("// eslint.config."));
+    writeFileSync(path.join(dir, configFileName(config)), config);
+    copyExamples(dir);
+    writeCodeProject(dir);
+    // @stylistic's comment rule on code; the same comment style in a compose file must stay as it is.
+    writeFileSync(path.join(dir, "src/util.js"), "//no space after the slashes\nexport const answer = 42;\n");
+    const compose = readFileSync(path.join(dir, "compose.yaml"), "utf8")
+      .replace('version: "3.9"\n', 'version: "3.9" #kept for the demo\n')
+      .replace("    image: postgres:16.2\n", "    image: postgres:16.2  # pinned\n");
+    writeFileSync(path.join(dir, "compose.yaml"), compose);
+    // A YAML file that is not a compose file: eslint-plugin-yml's alone.
+    writeFileSync(path.join(dir, "settings.yaml"), "name: demo\nowner:\n");
+
+    const result = runEslint(dir, ["--format", "json", "."]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const found = findings(dir, result.stdout);
+    const { ours, foreignOnOurFiles, fatal } = split(found);
+    expect(fatal).toEqual([]);
+    expect(foreignOnOurFiles).toEqual([]);
+    // The inline comments do not move a line: our findings are those of the plugin alone.
+    expect(ours).toEqual(promised);
+    expect(found).toContain("src/index.ts:6:1 @typescript-eslint/no-floating-promises");
+    expect(found).toContain("src/util.js:1:1 @stylistic/spaced-comment");
+    expect(found.some((entry) => entry.startsWith("settings.yaml:") && entry.includes(" yml/"))).toBe(true);
+    expect(found).toContain("compose.yaml:1:16 yml/spaced-comment");
+
+    runEslint(dir, ["--fix", "."]);
+    const fixed = snapshot(dir);
+    expect(fixed["src/util.js"]).toMatch(/^\/\/ no space/u);
+    // Both plugins' fixes ran on the compose file (the obsolete `version` line went, with its comment);
+    // its other comment is as it was.
+    expect(fixed["compose.yaml"]).toContain("    image: postgres:16.2  # pinned\n");
+    expect(fixed["compose.yaml"]).not.toContain("version:");
+    // A second --fix changes nothing: the configs agree.
+    runEslint(dir, ["--fix", "."]);
+    expect(snapshot(dir)).toEqual(fixed);
+  });
+
+  it("typescript-eslint's type-checked config spread for every file, with the README's disableTypeChecked block", () => {
+    const dir = freshProject("type-checked", installLine(heading));
+    const config = codeBlock(blocks, "typescript-eslint's type-checked configs", "js");
+    writeFileSync(path.join(dir, configFileName(config)), config);
+    copyExamples(dir);
+    writeCodeProject(dir);
+    const result = runEslint(dir, ["--format", "json", "."]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const found = findings(dir, result.stdout);
+    const { ours, foreignOnOurFiles, fatal } = split(found);
+    expect(fatal).toEqual([]);
+    expect(foreignOnOurFiles).toEqual([]);
+    expect(ours).toEqual(promised);
+    expect(found).toContain("src/index.ts:6:1 @typescript-eslint/no-floating-promises");
+  });
+});
+
+describe("README: TypeScript configs", () => {
+  it("eslint.config.ts, verbatim, loads (through jiti, installed as the README says)", () => {
+    const packages = installLine("TypeScript configs");
+    expect(packages).toContain("jiti");
+    const dir = freshProject("typescript-config", packages);
+    const config = codeBlock(blocks, "TypeScript configs", "ts");
+    expect(configFileName(config)).toBe("eslint.config.ts");
+    writeFileSync(path.join(dir, "eslint.config.ts"), config);
+    copyExamples(dir);
+    const result = runEslint(dir, ["--format", "json", "."]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const found = findings(dir, result.stdout);
+    expect(split(found).fatal).toEqual([]);
+    // The config's own block (require-image-tag with an option) and the spread configs both apply.
+    expect(found).toEqual(expect.arrayContaining(promised.filter((entry) => !entry.includes("require-image-tag"))));
+    expect(found.some((entry) => entry.includes(" docker/require-image-tag"))).toBe(true);
+  });
+});
