@@ -14,6 +14,7 @@ import tseslint from "typescript-eslint";
 import { builtinRules } from "eslint/use-at-your-own-risk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js";
+import { TYPE_CHECKED_TYPESCRIPT_ESLINT_RULES } from "../../lib/configs/typescript-eslint-off.js";
 import plugin from "../../lib/index.js";
 import { runEslint, scratchProject } from "../support/eslint-cli.js";
 
@@ -256,22 +257,46 @@ describe("typescript-eslint's type-checked configs, unscoped", () => {
     ...(tseslint.configs.recommendedTypeChecked as Linter.Config[]),
     { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   ];
-  const remedy = { ...(tseslint.configs.disableTypeChecked as Linter.Config), files: ourFiles };
+  const disableTypeChecked = tseslint.configs.disableTypeChecked as Linter.Config;
+  const remedy = { ...disableTypeChecked, files: ourFiles };
+  const noProblem = (messages: Linter.LintMessage[]) => {
+    expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
+    expect(messages.filter((message) => message.ruleId?.startsWith("@typescript-eslint/"))).toEqual([]);
+  };
+
+  it("base's list of type-checked rules is typescript-eslint's (disableTypeChecked, requiresTypeChecking)", () => {
+    const theirs = Object.keys(disableTypeChecked.rules ?? {}).map((id) => id.replace("@typescript-eslint/", ""));
+    expect([...TYPE_CHECKED_TYPESCRIPT_ESLINT_RULES].sort()).toEqual(theirs.sort());
+    expect([...TYPE_CHECKED_TYPESCRIPT_ESLINT_RULES].sort()).toEqual(
+      Object.entries(tsRules)
+        .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking === true)
+        .map(([name]) => name)
+        .sort(),
+    );
+  });
 
   for (const filename of Object.keys(SAMPLES)) {
-    for (const order of ["before", "after"] as const) {
-      const configs = order === "before" ? [...typed, ...plugin.configs.recommended] : [...plugin.configs.recommended, ...typed];
-      it(`${filename} (typed config ${order} ours): stops with typescript-eslint's own message; disableTypeChecked scoped to our files runs`, () => {
-        const linter = new Linter({ configType: "flat" });
-        // A rule that needs a TypeScript program stops the run on a file that has none, as on a `.js` file
-        // without a project: we cannot give a Dockerfile a program, so the remedy is the README's.
-        expect(() => linter.verify(SAMPLES[filename]!, configs, { filename })).toThrow(/requires type information/u);
-        const messages = linter.verify(SAMPLES[filename]!, [...configs, remedy], { filename });
-        expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
-        expect(messages.filter((message) => message.ruleId?.startsWith("@typescript-eslint/"))).toEqual([]);
-      });
-    }
+    it(`${filename}, typed config before ours: ours turn its type-checked rules off, the run goes on`, () => {
+      const linter = new Linter({ configType: "flat" });
+      noProblem(linter.verify(SAMPLES[filename]!, [...typed, ...plugin.configs.recommended], { filename }));
+    });
+
+    it(`${filename}, typed config after ours: stops with typescript-eslint's message; disableTypeChecked on our globs runs`, () => {
+      const linter = new Linter({ configType: "flat" });
+      const configs = [...plugin.configs.recommended, ...typed];
+      // A rule that needs a TypeScript program stops the run on a file that has none, as on a `.js` file
+      // without a project: we cannot give a Dockerfile a program, so the remedy is the README's.
+      expect(() => linter.verify(SAMPLES[filename]!, configs, { filename })).toThrow(/requires type information/u);
+      noProblem(linter.verify(SAMPLES[filename]!, [...configs, remedy], { filename }));
+    });
   }
+
+  it("ESLint accepts base's `off` for typescript-eslint's rules where typescript-eslint is not registered", () => {
+    const linter = new Linter({ configType: "flat" });
+    const messages = linter.verify(SAMPLES["Dockerfile"]!, plugin.configs.recommended, { filename: "Dockerfile" });
+    expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
+    expect(messages.some((message) => message.ruleId?.startsWith("docker/"))).toBe(true);
+  });
 });
 
 describe("what the README says of an unscoped @stylistic on compose files", () => {
