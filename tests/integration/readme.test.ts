@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "nod
 import path from "node:path";
 import type { Linter } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, runEslint } from "../support/eslint-cli.js";
+import { repoRoot } from "../support/eslint-cli.js";
 import {
   codeBlock,
   codeBlocks,
@@ -18,6 +18,7 @@ import {
   npmInit,
   packPlugin,
   removeTemporary,
+  runEslintWithin,
   temporaryFolder,
 } from "../support/fresh-project.js";
 
@@ -80,7 +81,7 @@ function freshProject(name: string, packages: readonly string[]): string {
 beforeAll(() => {
   root = temporaryFolder("docker-policy-readme");
   ({ packageDir } = packPlugin(root));
-  const inRepository = runEslint(examples, ["--format", "json", "."]);
+  const inRepository = runEslintWithin(examples, ["--format", "json", "."]);
   expect(inRepository.status).toBe(1);
   promised = findings(examples, inRepository.stdout);
 });
@@ -102,7 +103,7 @@ describe("README: install and configure, in a fresh folder", () => {
     const config = codeBlock(blocks, "Configure", "js", (text) => text.startsWith("// eslint.config."));
     writeFileSync(path.join(dir, configFileName(config)), config);
     copyExamples(dir);
-    const result = runEslint(dir, ["--format", "json", "."]);
+    const result = runEslintWithin(dir, ["--format", "json", "."]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     const found = findings(dir, result.stdout);
@@ -136,7 +137,7 @@ describe("README: Try it, outside the repository", () => {
           installOffline(cwd, installedPackages(command), packageDir);
         } else if (words[0] === "npx" && words[1] === "eslint") {
           const args = words.slice(2);
-          eslintRuns.push({ args, ...runEslint(cwd, ["--format", "json", ...args]) });
+          eslintRuns.push({ args, ...runEslintWithin(cwd, ["--format", "json", ...args]) });
         } else {
           throw new Error(`the test does not know this README command: ${command}`);
         }
@@ -156,7 +157,7 @@ describe("README: Try it, outside the repository", () => {
     expect(remaining.every((entry) => promised.some((before) => before.endsWith(entry.slice(entry.indexOf(" ")))))).toBe(true);
     // A second --fix finds nothing more to change.
     const before = snapshot(cwd);
-    runEslint(cwd, ["--fix", "."]);
+    runEslintWithin(cwd, ["--fix", "."]);
     expect(snapshot(cwd)).toEqual(before);
   });
 });
@@ -189,7 +190,8 @@ function split(entries: readonly string[]) {
 describe("README: with typescript-eslint, @stylistic, eslint-plugin-yml and Prettier", () => {
   const heading = "With typescript-eslint, @stylistic, eslint-plugin-yml and Prettier";
 
-  it("the config, verbatim: every plugin reports on its files, ours as alone, and --fix converges", () => {
+  // Three type-checked CLI runs: TypeScript's project service starts in each.
+  it("the config, verbatim: every plugin reports on its files, ours as alone, and --fix converges", { timeout: 600_000 }, () => {
     const dir = freshProject("together", installLine(heading));
     const config = codeBlock(blocks, heading, "js", (text) => text.startsWith("// eslint.config."));
     writeFileSync(path.join(dir, configFileName(config)), config);
@@ -204,7 +206,7 @@ describe("README: with typescript-eslint, @stylistic, eslint-plugin-yml and Pret
     // A YAML file that is not a compose file: eslint-plugin-yml's alone.
     writeFileSync(path.join(dir, "settings.yaml"), "name: demo\nowner:\n");
 
-    const result = runEslint(dir, ["--format", "json", "."]);
+    const result = runEslintWithin(dir, ["--format", "json", "."]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     const found = findings(dir, result.stdout);
@@ -218,7 +220,7 @@ describe("README: with typescript-eslint, @stylistic, eslint-plugin-yml and Pret
     expect(found.some((entry) => entry.startsWith("settings.yaml:") && entry.includes(" yml/"))).toBe(true);
     expect(found).toContain("compose.yaml:1:16 yml/spaced-comment");
 
-    runEslint(dir, ["--fix", "."]);
+    runEslintWithin(dir, ["--fix", "."]);
     const fixed = snapshot(dir);
     expect(fixed["src/util.js"]).toMatch(/^\/\/ no space/u);
     // Both plugins' fixes ran on the compose file (the obsolete `version` line went, with its comment);
@@ -226,17 +228,17 @@ describe("README: with typescript-eslint, @stylistic, eslint-plugin-yml and Pret
     expect(fixed["compose.yaml"]).toContain("    image: postgres:16.2  # pinned\n");
     expect(fixed["compose.yaml"]).not.toContain("version:");
     // A second --fix changes nothing: the configs agree.
-    runEslint(dir, ["--fix", "."]);
+    runEslintWithin(dir, ["--fix", "."]);
     expect(snapshot(dir)).toEqual(fixed);
   });
 
-  it("typescript-eslint's type-checked config spread for every file, with the README's disableTypeChecked block", () => {
+  it("typescript-eslint's type-checked config after ours, with the README's disableTypeChecked block", { timeout: 300_000 }, () => {
     const dir = freshProject("type-checked", installLine(heading));
     const config = codeBlock(blocks, "typescript-eslint's type-checked configs", "js");
     writeFileSync(path.join(dir, configFileName(config)), config);
     copyExamples(dir);
     writeCodeProject(dir);
-    const result = runEslint(dir, ["--format", "json", "."]);
+    const result = runEslintWithin(dir, ["--format", "json", "."]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     const found = findings(dir, result.stdout);
@@ -257,7 +259,7 @@ describe("README: TypeScript configs", () => {
     expect(configFileName(config)).toBe("eslint.config.ts");
     writeFileSync(path.join(dir, "eslint.config.ts"), config);
     copyExamples(dir);
-    const result = runEslint(dir, ["--format", "json", "."]);
+    const result = runEslintWithin(dir, ["--format", "json", "."]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     const found = findings(dir, result.stdout);
