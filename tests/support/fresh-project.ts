@@ -14,7 +14,7 @@ import { repoRoot } from "./eslint-cli.js";
 const NPM = { command: "npm", shell: process.platform === "win32" };
 
 /** Runs npm (synchronously) in `cwd`; throws with npm's output when it fails. */
-export function npm(cwd: string, args: readonly string[]): string {
+function npm(cwd: string, args: readonly string[]): string {
   const result = spawnSync(NPM.command, args, { cwd, encoding: "utf8", shell: NPM.shell, timeout: 120_000 });
   if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed (${result.status}): ${result.stderr}${result.stdout}`);
   return result.stdout;
