@@ -1,6 +1,7 @@
 import type { Linter } from "eslint";
 import { FILE_KINDS, FILES, LANGUAGE } from "./files.js";
 import { coreRulesOffForDockerFiles } from "./core-rules-off.js";
+import { typeCheckedRulesOffForDockerFiles } from "./typescript-eslint-off.js";
 import { CACHE_KEY_LANGUAGE_OPTIONS } from "./cache-key.js";
 
 /**
@@ -25,7 +26,8 @@ export function createBaseConfig(getPlugin: () => object): Linter.Config[] {
         // Keeps `--cache` from serving stale cross-file results (see cache-key.ts); it also reaches
         // compose files when eslint-plugin-yml's language wins for them.
         languageOptions: { ...CACHE_KEY_LANGUAGE_OPTIONS },
-        rules: coreRulesOffForDockerFiles,
+        // The type-checked rules of a user's unscoped typescript-eslint config would stop the run here.
+        rules: { ...coreRulesOffForDockerFiles, ...typeCheckedRulesOffForDockerFiles },
       }),
     ),
   ];

@@ -1,7 +1,7 @@
 import { TextSourceCodeBase } from "@eslint/plugin-kit";
 import type { Directive } from "@eslint/plugin-kit";
 import type { FileProblem, RulesConfig, SourceLocation, TraversalStep } from "@eslint/core";
-import { addJavaScriptProgramShape, createFakeGlobalScope, createFakeScopeManager, type FakeScope } from "./javascript-compat.js";
+import { addJavaScriptProgramShape, createFakeGlobalScope, createFakeScopeManager, untypedTypeScriptServices, type FakeScope } from "./javascript-compat.js";
 import { isInlineConfigComment, readDisableDirectives, readInlineRuleConfigs, toDirective, type ParsedDirective } from "./inline-config.js";
 import type { CommentLike, SyntaxElement, VisitorKeys } from "./syntax.js";
 import { TokenStore, type CursorOptions, type Ranged } from "./token-store.js";
@@ -31,7 +31,10 @@ export interface DockerSourceCodeInit<Root extends SyntaxElement> {
    * a Dockerfile's parser directives (`# syntax=…`): text-level rules see them as the comments they look like.
    */
   otherComments?: readonly CommentLike[];
-  /** What the parser offers rules: `{ isYAML: true }` for compose files (eslint-plugin-yml's rules check it). */
+  /**
+   * What the parser offers rules beyond what every language of ours offers (typescript-eslint's services
+   * of a file without type information): `{ isYAML: true }` for compose files (eslint-plugin-yml's rules check it).
+   */
   parserServices?: Record<string, unknown>;
 }
 
@@ -82,7 +85,7 @@ export class DockerSourceCode<Root extends SyntaxElement> extends TextSourceCode
     this.hasBOM = init.hasBOM;
     this.visitorKeys = init.visitorKeys;
     this.comments = init.comments;
-    this.parserServices = init.parserServices ?? {};
+    this.parserServices = { ...untypedTypeScriptServices(), ...init.parserServices };
     this.#wholeLineComments = init.wholeLineComments;
     this.#lineEndingPattern = init.lineEndingPattern;
     this.#tokenInit = { comments: init.comments, ...(init.tokens ? { tokens: init.tokens } : {}), ...(init.otherComments ? { otherComments: init.otherComments } : {}) };

@@ -59,3 +59,25 @@ export function addJavaScriptProgramShape(root: object): void {
     if (!(key in root)) Object.defineProperty(root, key, { value, enumerable: false, writable: false, configurable: true });
   }
 }
+
+/**
+ * The `parserServices` typescript-eslint's parser gives a file it parsed without type information
+ * (`ParserServicesWithoutTypeInformation` in @typescript-eslint/typescript-estree): empty node maps,
+ * `program: null`, and no compiler settings. typescript-eslint's rules that need no type information
+ * still read them through `getParserServices(context, true)`, which throws unless both node maps
+ * exist: `consistent-type-imports` (8.74) asks at the start of every file for the decorator settings,
+ * so an unscoped `tseslint.configs.strict` or `all` aborted the run on every file of ours. With the
+ * maps there, those rules see a file without TypeScript; a rule that needs type information still
+ * stops with typescript-eslint's own message, as it does on a `.js` file without a project
+ * (`program` is null: we have no TypeScript program to give).
+ */
+export function untypedTypeScriptServices(): Record<string, unknown> {
+  return {
+    program: null,
+    esTreeNodeToTSNodeMap: new WeakMap(),
+    tsNodeToESTreeNodeMap: new WeakMap(),
+    emitDecoratorMetadata: undefined,
+    experimentalDecorators: undefined,
+    isolatedDeclarations: undefined,
+  };
+}
