@@ -24,7 +24,7 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-function rulesOf(configs: Linter.Config[]): Linter.RulesRecord {
+function rulesOf(configs: Linter.Config[]): Partial<Linter.RulesRecord> {
   expect(configs).toHaveLength(1);
   return configs[0]!.rules!;
 }
