@@ -45,3 +45,4 @@ export { configs, rules, FILES as files };
 export type { DockerConfigs };
 export type { DockerConfig, DockerRuleOptions, DockerRulesConfig } from "./rule-options.js";
 export { parseForESLint } from "./dockerfile/parse-for-eslint.js";
+export { fromDclintConfig, fromHadolintConfig, type FromPeerConfigOptions } from "./configs/from-peer-config.js";

@@ -16,7 +16,7 @@ export default createRule<DockerfileRuleTypes<[], "noSlash">>("copy-destination-
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3021"],
+      peers: ["hadolint DL3021", "Trivy DS-0011", "KICS Copy With More Than Two Arguments Not Ending With Slash"],
     },
     fixable: "code",
     schema: [],

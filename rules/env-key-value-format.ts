@@ -154,7 +154,7 @@ export default createRule<DockerfileRuleTypes<[], "legacy">>("env-key-value-form
       category: "environment",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit LegacyKeyValueFormat"],
+      peers: ["BuildKit LegacyKeyValueFormat", "SonarQube S6574"],
     },
     fixable: "code",
     schema: [],

@@ -50,7 +50,7 @@ export default createRule<DockerfileRuleTypes<[{ casing?: CasingOption }], "inco
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit ConsistentInstructionCasing", "BuildKit FromAsCasing"],
+      peers: ["BuildKit ConsistentInstructionCasing", "BuildKit FromAsCasing", "SonarQube S6476"],
     },
     fixable: "code",
     schema: [

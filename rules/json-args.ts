@@ -39,7 +39,7 @@ export default createRule<DockerfileRuleTypes<[], "shellForm" | "useExecForm">>(
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit JSONArgsRecommended", "hadolint DL3025"],
+      peers: ["hadolint DL3025", "BuildKit JSONArgsRecommended", "KICS Not Using JSON In CMD And ENTRYPOINT Arguments", "SonarQube S7019"],
     },
     hasSuggestions: true,
     schema: [],

@@ -31,7 +31,7 @@ export default createRule<DockerfileRuleTypes<[], "apt">>("no-apt", {
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3027"],
+      peers: ["hadolint DL3027", "Checkov CKV_DOCKER_9", "KICS Run Using apt"],
     },
     fixable: "code",
     schema: [],

@@ -66,7 +66,7 @@ export default createRule<DockerfileRuleTypes<[], "worldWritable">>("no-chmod-77
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: [],
+      peers: ["SonarQube S2612"],
     },
     schema: [],
     messages: {

@@ -37,7 +37,7 @@ export default createRule<DockerfileRuleTypes<[], "consecutive" | "merge">>("no-
       category: "run",
       config: "strict",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3059"],
+      peers: ["hadolint DL3059", "SonarQube S7031"],
     },
     hasSuggestions: true,
     schema: [],

@@ -23,7 +23,7 @@ export default createRule<DockerfileRuleTypes<[], "constantPlatform">>("no-const
       category: "images",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit FromPlatformFlagConstDisallowed", "hadolint DL3029"],
+      peers: ["hadolint DL3029", "BuildKit FromPlatformFlagConstDisallowed", "KICS Using Platform Flag with FROM Command"],
     },
     schema: [],
     messages: {

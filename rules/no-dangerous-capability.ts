@@ -38,7 +38,7 @@ export default createRule<ComposeRuleTypes<Options, "capability" | "unconfined">
       category: "security",
       config: "recommended",
       fileKinds: ["compose"],
-      peers: ["KICS Container Capabilities Unrestricted", "KICS Seccomp Profile Is Disabled"],
+      peers: ["KICS Container Capabilities Unrestricted", "KICS Default Seccomp Profile Disabled"],
     },
     schema: [
       {

@@ -23,7 +23,7 @@ export default createRule<DockerfileRuleTypes<[], "overridden" | "removeEarlier"
       category: "healthchecks",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL4003", "hadolint DL4004", "hadolint DL3012", "BuildKit MultipleInstructionsDisallowed"],
+      peers: ["hadolint DL3012", "hadolint DL4003", "hadolint DL4004", "BuildKit MultipleInstructionsDisallowed", "Trivy DS-0007", "Trivy DS-0016", "Trivy DS-0023", "KICS Multiple CMD Instructions Listed", "KICS Multiple ENTRYPOINT Instructions Listed", "SonarQube S6589"],
     },
     hasSuggestions: true,
     schema: [],

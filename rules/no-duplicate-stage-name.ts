@@ -10,7 +10,7 @@ export default createRule<DockerfileRuleTypes<[], "duplicate">>("no-duplicate-st
       category: "stages",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3024", "BuildKit DuplicateStageName"],
+      peers: ["hadolint DL3024", "BuildKit DuplicateStageName", "Trivy DS-0012", "Checkov CKV_DOCKER_11", "KICS Same Alias In Different Froms"],
     },
     schema: [],
     messages: {

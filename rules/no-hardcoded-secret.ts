@@ -34,7 +34,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile", "compose"],
-      peers: ["KICS Passwords And Secrets", "gitleaks"],
+      peers: ["Trivy DS-0031", "KICS Passwords And Secrets", "SonarQube S6437", "gitleaks"],
     },
     schema: [],
     messages: {

@@ -22,7 +22,7 @@ export default createRule<ComposeRuleTypes<[], "hostNamespace">>("no-host-namesp
       category: "security",
       config: "recommended",
       fileKinds: ["compose"],
-      peers: ["KICS Host Namespace is Shared", "KICS Network Mode Host"],
+      peers: ["KICS Host Namespace is Shared", "KICS Shared Host IPC Namespace", "KICS Shared Host Network Namespace", "KICS Shared Host User Namespace"],
     },
     schema: [],
     messages: {

@@ -53,7 +53,7 @@ export default createRule<DockerfileRuleTypes<[], "insecureOption" | "plainHttp"
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: [],
+      peers: ["Checkov CKV2_DOCKER_2", "Checkov CKV2_DOCKER_3", "Checkov CKV2_DOCKER_4", "Checkov CKV2_DOCKER_8", "SonarQube S5332"],
     },
     schema: [],
     messages: {

@@ -16,7 +16,7 @@ export default createRule<DockerfileRuleTypes<[], "recommends" | "addFlag">>("no
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3015"],
+      peers: ["hadolint DL3015", "Trivy DS-0029", "KICS APT-GET Not Avoiding Additional Packages", "SonarQube S6500"],
     },
     hasSuggestions: true,
     schema: [],

@@ -29,7 +29,7 @@ export default createRule<DockerfileRuleTypes<[], "interactive">>("no-interactiv
       category: "run",
       config: "strict",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3001"],
+      peers: ["hadolint DL3001", "KICS Run Utilities And POSIX Commands"],
     },
     schema: [],
     messages: {

@@ -25,7 +25,7 @@ export default createRule<DockerfileRuleTypes<[], "deprecated">>("no-maintainer"
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL4000", "BuildKit MaintainerDeprecated"],
+      peers: ["hadolint DL4000", "BuildKit MaintainerDeprecated", "Trivy DS-0022", "Checkov CKV_DOCKER_6", "KICS MAINTAINER Instruction Being Used", "SonarQube S6586"],
     },
     fixable: "code",
     schema: [],

@@ -11,7 +11,7 @@ export default createRule<DockerfileRuleTypes<[], "redundant">>("no-redundant-ta
       category: "images",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit RedundantTargetPlatform", "hadolint DL3065"],
+      peers: ["hadolint DL3065", "BuildKit RedundantTargetPlatform"],
     },
     fixable: "code",
     schema: [],

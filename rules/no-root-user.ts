@@ -58,7 +58,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile", "compose"],
-      peers: ["hadolint DL3002", "KICS Missing User Instruction"],
+      peers: ["hadolint DL3002", "Trivy DS-0002", "Checkov CKV_DOCKER_3", "Checkov CKV_DOCKER_8", "KICS Last User Is 'root'", "KICS Missing User Instruction", "SonarQube S6471"],
     },
     schema: [],
     messages: {

@@ -15,7 +15,7 @@ export default createRule<DockerfileRuleTypes<[], "secretFile">>("no-secret-file
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["KICS Copying Sensitive Files"],
+      peers: [],
     },
     schema: [],
     messages: {

@@ -25,7 +25,7 @@ export default createRule<DockerfileRuleTypes<[], "argSecret" | "envSecret">>("n
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit SecretsUsedInArgOrEnv", "hadolint DL3064"],
+      peers: ["hadolint DL3064", "BuildKit SecretsUsedInArgOrEnv", "Trivy DS-0031", "KICS Secrets Stored In Dockerfile", "KICS Passwords And Secrets", "SonarQube S6472"],
     },
     schema: [],
     messages: {

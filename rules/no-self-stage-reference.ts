@@ -11,7 +11,7 @@ export default createRule<DockerfileRuleTypes<[], "selfReference">>("no-self-sta
       category: "stages",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3023"],
+      peers: ["hadolint DL3023", "Trivy DS-0006", "KICS COPY '--from' References Current FROM Alias"],
     },
     schema: [],
     messages: {

@@ -15,7 +15,7 @@ export default createRule<ComposeRuleTypes<Options, "sensitive">>("no-sensitive-
       category: "security",
       config: "recommended",
       fileKinds: ["compose"],
-      peers: ["KICS Sensitive Host Directory Mounted", "CIS Docker Benchmark 5.5"],
+      peers: ["KICS Volume Has Sensitive Host Directory", "CIS Docker Benchmark 5.5"],
     },
     schema: [
       {

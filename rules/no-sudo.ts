@@ -14,7 +14,7 @@ export default createRule<DockerfileRuleTypes<[], "sudo">>("no-sudo", {
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3004"],
+      peers: ["hadolint DL3004", "Trivy DS-0010", "Checkov CKV2_DOCKER_1", "KICS Run Using Sudo"],
     },
     schema: [],
     messages: {

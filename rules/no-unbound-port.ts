@@ -19,7 +19,7 @@ export default createRule<ComposeRuleTypes<[], "unbound" | "bindLoopback">>("no-
       category: "networking",
       config: "strict",
       fileKinds: ["compose"],
-      peers: ["dclint no-unbound-port-interfaces", "KICS Container Traffic Not Bound To Host Interface"],
+      peers: ["KICS Container Traffic Not Bound To Host Interface", "dclint no-unbound-port-interfaces"],
     },
     hasSuggestions: true,
     schema: [],

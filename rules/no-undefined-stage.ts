@@ -13,7 +13,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-stag
       category: "stages",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3022"],
+      peers: ["hadolint DL3022", "KICS COPY '--from' Without FROM Alias Defined Previously"],
     },
     schema: [],
     messages: {

@@ -79,7 +79,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
       category: "environment",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit UndefinedVar", "BuildKit UndefinedArgInFrom", "BuildKit InvalidDefaultArgInFrom"],
+      peers: ["BuildKit InvalidDefaultArgInFrom", "BuildKit UndefinedArgInFrom", "BuildKit UndefinedVar", "SonarQube S6579"],
     },
     schema: [],
     messages: {

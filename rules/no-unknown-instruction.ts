@@ -43,7 +43,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-unknown-instr
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit \"unknown instruction\" and instruction parse errors"],
+      peers: ["docker build (parse errors)"],
     },
     schema: [],
     messages: {

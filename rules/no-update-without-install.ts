@@ -34,7 +34,7 @@ export default createRule<DockerfileRuleTypes<[], "updateOnly">>("no-update-with
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: [],
+      peers: ["Trivy DS-0017", "Checkov CKV_DOCKER_5", "KICS Update Instruction Alone", "SonarQube S6595"],
     },
     schema: [],
     messages: {

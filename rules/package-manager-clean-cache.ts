@@ -169,7 +169,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3009", "hadolint DL3019", "hadolint DL3032", "hadolint DL3036", "hadolint DL3040", "hadolint DL3042", "hadolint DL3060"],
+      peers: ["hadolint DL3009", "hadolint DL3019", "hadolint DL3032", "hadolint DL3036", "hadolint DL3040", "hadolint DL3042", "hadolint DL3060", "Trivy DS-0015", "Trivy DS-0019", "Trivy DS-0020", "Trivy DS-0025", "Trivy DS-0027", "KICS Apk Add Using Local Cache Path", "KICS Apt Get Install Lists Were Not Deleted", "KICS Missing Dnf Clean All", "KICS Missing Zypper Clean", "KICS Pip install Keeping Cached Packages", "KICS Yum Clean All Missing", "SonarQube S6587"],
     },
     fixable: "code",
     hasSuggestions: true,

@@ -32,7 +32,7 @@ export default createRule<DockerfileRuleTypes<[], "prompts">>("package-manager-n
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3014", "hadolint DL3030", "hadolint DL3034", "hadolint DL3038"],
+      peers: ["hadolint DL3014", "hadolint DL3030", "hadolint DL3034", "hadolint DL3038", "Trivy DS-0021", "KICS APT-GET Missing '-y' To Avoid Manual Input", "KICS Missing Flag From Dnf Install", "KICS Missing Zypper Non-interactive Switch", "KICS Yum Install Allows Manual Input", "SonarQube S6584"],
     },
     fixable: "code",
     schema: [],

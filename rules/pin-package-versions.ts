@@ -58,7 +58,7 @@ export default createRule<DockerfileRuleTypes<[], "unpinned" | "unpinnedMany">>(
       category: "run",
       config: "strict",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3008", "hadolint DL3013", "hadolint DL3016", "hadolint DL3018", "hadolint DL3028", "hadolint DL3033", "hadolint DL3037", "hadolint DL3041", "hadolint DL3062"],
+      peers: ["hadolint DL3008", "hadolint DL3013", "hadolint DL3016", "hadolint DL3018", "hadolint DL3028", "hadolint DL3033", "hadolint DL3037", "hadolint DL3041", "hadolint DL3062", "KICS Apt Get Install Pin Version Not Defined", "KICS Gem Install Without Version", "KICS Missing Version Specification In dnf install", "KICS NPM Install Command Without Pinned Version", "KICS Unpinned Package Version in Apk Add", "KICS Unpinned Package Version in Pip Install", "KICS Yum install Without Version"],
     },
     schema: [],
     messages: {

@@ -13,7 +13,7 @@ export default createRule<DockerfileRuleTypes<Options, "lostCd" | "cd">>("prefer
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3003"],
+      peers: ["hadolint DL3003", "Trivy DS-0013", "KICS RUN Instruction Using 'cd' Instead of WORKDIR", "SonarQube S6597"],
     },
     schema: [
       {

@@ -21,7 +21,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       category: "healthchecks",
       config: "strict",
       fileKinds: ["dockerfile", "compose"],
-      peers: ["hadolint DL3057", "KICS Healthcheck Not Set"],
+      peers: ["hadolint DL3057", "Trivy DS-0026", "Checkov CKV_DOCKER_2", "KICS Healthcheck Instruction Missing", "KICS Healthcheck Not Set"],
     },
     schema: [],
     messages: {

@@ -16,7 +16,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       category: "images",
       config: "strict",
       fileKinds: ["dockerfile", "compose"],
-      peers: [],
+      peers: ["SonarQube S7023"],
     },
     schema: [],
     messages: {

@@ -35,7 +35,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
       category: "images",
       config: "recommended",
       fileKinds: ["dockerfile", "compose"],
-      peers: ["hadolint DL3006", "hadolint DL3007", "dclint service-image-require-explicit-tag"],
+      peers: ["hadolint DL3006", "hadolint DL3007", "Trivy DS-0001", "Checkov CKV_DOCKER_7", "KICS Image Version Not Explicit", "KICS Image Version Using 'latest'", "SonarQube S6596", "SonarQube S8431", "dclint service-image-require-explicit-tag"],
     },
     schema: [
       {

@@ -68,7 +68,7 @@ export default createRule<DockerfileRuleTypes<Options, "pipefail" | "addShell">>
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL4006"],
+      peers: ["hadolint DL4006", "KICS Shell Running A Pipe Without Pipefail Flag"],
     },
     hasSuggestions: true,
     schema: [

@@ -13,7 +13,7 @@ export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-r
       category: "security",
       config: "strict",
       fileKinds: ["compose"],
-      peers: ["KICS Container Root File System Not Read Only"],
+      peers: [],
     },
     schema: [],
     messages: {

@@ -26,7 +26,7 @@ export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-li
       category: "security",
       config: "strict",
       fileKinds: ["compose"],
-      peers: ["KICS Memory Not Limited", "KICS Cpus Not Limited"],
+      peers: ["KICS Cpus Not Limited", "KICS Memory Not Limited"],
     },
     schema: [],
     messages: {

@@ -12,7 +12,7 @@ export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-po
       category: "compose",
       config: "strict",
       fileKinds: ["compose"],
-      peers: ["KICS Restart Policy On Failure Not Set To 5"],
+      peers: [],
     },
     schema: [],
     messages: {

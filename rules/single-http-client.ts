@@ -21,7 +21,7 @@ export default createRule<DockerfileRuleTypes<[], "both">>("single-http-client",
       category: "run",
       config: "strict",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL4001"],
+      peers: ["hadolint DL4001", "Trivy DS-0014", "KICS Run Using 'wget' and 'curl'"],
     },
     schema: [],
     messages: {

@@ -79,7 +79,7 @@ export default createRule<DockerfileRuleTypes<[], "unsorted">>("sort-package-lis
       category: "run",
       config: "strict",
       fileKinds: ["dockerfile"],
-      peers: [],
+      peers: ["SonarQube S7018"],
     },
     fixable: "code",
     schema: [],

@@ -14,7 +14,7 @@ export default createRule<ComposeRuleTypes<[], "invalid">>("valid-compose-file",
       category: "environment",
       config: "recommended",
       fileKinds: ["compose"],
-      peers: ["docker compose config", "dclint (JSON schema)"],
+      peers: ["docker compose config"],
     },
     schema: [],
     messages: {

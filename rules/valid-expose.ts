@@ -18,7 +18,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("valid-expose", {
       category: "networking",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit ExposeInvalidFormat", "BuildKit ExposeProtoCasing", "hadolint DL3011"],
+      peers: ["hadolint DL3011", "BuildKit ExposeInvalidFormat", "BuildKit ExposeProtoCasing", "Trivy DS-0008", "KICS UNIX Ports Out Of Range"],
     },
     fixable: "code",
     schema: [],

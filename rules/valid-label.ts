@@ -28,7 +28,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageIds>>("valid-label
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["hadolint DL3048", "hadolint DL3049", "hadolint DL3050", "hadolint DL3051", "hadolint DL3052", "hadolint DL3053", "hadolint DL3054", "hadolint DL3055", "hadolint DL3056", "hadolint DL3058"],
+      peers: ["hadolint DL3048", "hadolint DL3049", "hadolint DL3050", "hadolint DL3051", "hadolint DL3052", "hadolint DL3053", "hadolint DL3054", "hadolint DL3055", "hadolint DL3056", "hadolint DL3058", "SonarQube S7028"],
     },
     schema: [
       {

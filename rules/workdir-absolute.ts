@@ -12,7 +12,7 @@ export default createRule<DockerfileRuleTypes<[], "relative">>("workdir-absolute
       category: "hygiene",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit WorkdirRelativePath", "hadolint DL3000"],
+      peers: ["hadolint DL3000", "BuildKit WorkdirRelativePath", "Trivy DS-0009", "Checkov CKV_DOCKER_10", "KICS WORKDIR Path Not Absolute", "SonarQube S7021"],
     },
     schema: [],
     messages: {

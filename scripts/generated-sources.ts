@@ -1,14 +1,17 @@
 /**
  * The sources generated from the rules: `rules/index.ts` (every rule file), the rule lists of the
  * `recommended` and `strict` configs (from each rule's `meta.docs.config` and `meta.docs.fileKinds`), and
- * the option types of every rule (`lib/rule-options.ts`, from each rule's `meta.schema`).
+ * the option types of every rule (`lib/rule-options.ts`, from each rule's `meta.schema`), and the parts of
+ * the docs rendered from the peer-check table (each rule doc's "Peer checks", the tables of
+ * `docs/migrating.md`: see peer-docs.ts).
  * `npm run update` writes them; tests/generated-sources.test.ts fails when they drift.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import type { FileKind, RuleConfigName } from "../lib/utils/rule-docs.js";
+import { withPeerChecks, withPeerTables } from "./peer-docs.js";
 import { ruleOptionsType } from "./schema-to-type.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -105,5 +108,11 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     { path: "lib/configs/strict-rules.ts", content: renderConfigRules("strictRules", "strict", rules) },
     { path: "lib/rule-options.ts", content: renderRuleOptions(rules) },
   );
+  for (const name of names) {
+    const doc = path.join("docs", "rules", `${name}.md`);
+    if (existsSync(path.join(repoRoot, doc))) files.push({ path: doc, content: withPeerChecks(readFileSync(path.join(repoRoot, doc), "utf8"), name) });
+  }
+  const migrating = path.join("docs", "migrating.md");
+  if (existsSync(path.join(repoRoot, migrating))) files.push({ path: migrating, content: withPeerTables(readFileSync(path.join(repoRoot, migrating), "utf8")) });
   return files;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { generatedFiles, repoRoot } from "../scripts/generated-sources.js";
 
-it("rules/index.ts and the config rule lists are up to date (run `npm run update`)", async () => {
+it("rules/index.ts, the config rule lists and the docs rendered from the peer table are up to date (run `npm run update`)", async () => {
   for (const file of await generatedFiles()) {
     expect(readFileSync(path.join(repoRoot, file.path), "utf8"), file.path).toBe(file.content);
   }

@@ -8,14 +8,37 @@
  * `tests/peers/peer-checks.test.ts` keeps this table and the rules' `meta.docs.peers` in agreement.
  */
 
-export type PeerTool = "hadolint" | "buildkit" | "trivy" | "checkov";
+export type PeerTool = "hadolint" | "buildkit" | "trivy" | "checkov" | "kics" | "sonarqube" | "dclint";
 
 export interface PeerCheck {
   tool: PeerTool;
-  /** The check's id as the tool prints it: `DL3008`, `JSONArgsRecommended`, `DS-0002`, `CKV_DOCKER_3`. */
+  /**
+   * The check's id as the tool prints it: `DL3008`, `JSONArgsRecommended`, `DS-0002`, `CKV_DOCKER_3`,
+   * a KICS query id (a UUID), a SonarQube rule key (`S6471`), a dclint rule name.
+   */
   id: string;
+  /** The check's title where its id alone does not say it: the KICS query name (`Missing User Instruction`). */
+  name?: string;
+  /** Which part of our rule's ground the check covers, where the rule covers several checks' (`apt-get`). */
+  note?: string;
   /** Our rules that report what it reports (possibly more or less of it: each rule doc says how). */
   rules: readonly string[];
+}
+
+/** How each tool is named in prose and in `meta.docs.peers` (`KICS Missing User Instruction`, `SonarQube S6471`). */
+export const PEER_TOOL_LABELS: Readonly<Record<PeerTool, string>> = {
+  hadolint: "hadolint",
+  buildkit: "BuildKit",
+  trivy: "Trivy",
+  checkov: "Checkov",
+  kics: "KICS",
+  sonarqube: "SonarQube",
+  dclint: "dclint",
+};
+
+/** A check as `meta.docs.peers` and the docs name it: the tool's label, then the KICS query name or the id. */
+export function peerCheckLabel(check: PeerCheck): string {
+  return `${PEER_TOOL_LABELS[check.tool]} ${check.name ?? check.id}`;
 }
 
 /** Where each tool's check ids and their meaning are documented. */
@@ -23,13 +46,64 @@ export const PEER_SOURCES: Readonly<Record<PeerTool, string>> = {
   hadolint: "https://github.com/hadolint/hadolint#rules (rule table, hadolint 2.12-2.14)",
   buildkit: "https://docs.docker.com/reference/build-checks/ (every check BuildKit's Dockerfile frontend runs)",
   trivy: "https://github.com/aquasecurity/trivy-checks/tree/main/checks/docker (each check's METADATA id, AVD-DS-00NN)",
-  checkov: "https://www.checkov.io/5.Policy%20Index/dockerfile.html (CKV_DOCKER_1 to CKV_DOCKER_11)",
+  checkov:
+    "https://github.com/bridgecrewio/checkov/tree/main/checkov/dockerfile/checks (CKV_DOCKER_1 to CKV_DOCKER_11, and the graph checks CKV2_DOCKER_1 to CKV2_DOCKER_17 in graph_checks/)",
+  kics: "https://github.com/Checkmarx/kics/tree/master/assets/queries (dockerfile/, dockerCompose/, common/passwords_and_secrets: each query's metadata.json id and queryName; docs/queries/dockerfile-queries.md, dockercompose-queries.md)",
+  sonarqube: "https://github.com/SonarSource/sonar-iac/tree/master/iac-extensions/docker/src/main/resources/org/sonar/l10n/docker/rules/docker (each rule's S<key>.json title; keys since moved to the commercial editions read from the commit before their move)",
+  dclint: "https://github.com/zavoloklom/docker-compose-linter/tree/main/src/rules (each rule class's static name; dclint 3.1)",
 };
 
 const rows = (tool: PeerTool, entries: Readonly<Record<string, readonly string[]>>): PeerCheck[] =>
   Object.entries(entries).map(([id, rules]) => ({ tool, id, rules }));
 
-export const PEER_CHECKS: readonly PeerCheck[] = [
+/** KICS queries: `[query id, query name, our rules]`. */
+const kicsRows = (entries: readonly (readonly [string, string, readonly string[]])[]): PeerCheck[] =>
+  entries.map(([id, name, rules]) => ({ tool: "kics", id, name, rules }));
+
+/** What each of several checks that one rule of ours covers is about (hadolint's rule table). */
+const NOTES: Readonly<Record<string, string>> = {
+  "hadolint DL3006": "untagged image",
+  "hadolint DL3007": "`latest`",
+  "hadolint DL3008": "apt-get",
+  "hadolint DL3009": "apt lists",
+  "hadolint DL3012": "HEALTHCHECK",
+  "hadolint DL3013": "pip",
+  "hadolint DL3014": "apt-get",
+  "hadolint DL3016": "npm",
+  "hadolint DL3018": "apk",
+  "hadolint DL3019": "apk",
+  "hadolint DL3028": "gem",
+  "hadolint DL3030": "yum",
+  "hadolint DL3032": "yum",
+  "hadolint DL3033": "yum",
+  "hadolint DL3034": "zypper",
+  "hadolint DL3036": "zypper",
+  "hadolint DL3037": "zypper",
+  "hadolint DL3038": "dnf",
+  "hadolint DL3040": "dnf",
+  "hadolint DL3041": "dnf",
+  "hadolint DL3042": "pip",
+  "hadolint DL3048": "label keys",
+  "hadolint DL3049": "missing label",
+  "hadolint DL3050": "superfluous label",
+  "hadolint DL3051": "empty label",
+  "hadolint DL3052": "URL",
+  "hadolint DL3053": "RFC 3339 time",
+  "hadolint DL3054": "SPDX license",
+  "hadolint DL3055": "git hash",
+  "hadolint DL3056": "semantic version",
+  "hadolint DL3058": "e-mail",
+  "hadolint DL3060": "yarn",
+  "hadolint DL3062": "go install",
+  "hadolint DL4003": "CMD",
+  "hadolint DL4004": "ENTRYPOINT",
+  "Checkov CKV2_DOCKER_2": "curl -k",
+  "Checkov CKV2_DOCKER_3": "wget --no-check-certificate",
+  "Checkov CKV2_DOCKER_4": "pip --trusted-host",
+  "Checkov CKV2_DOCKER_8": "apt-get --allow-unauthenticated",
+};
+
+const PEER_ROWS: readonly PeerCheck[] = [
   ...rows("hadolint", {
     DL3000: ["workdir-absolute"],
     DL3001: ["no-interactive-command"],
@@ -165,8 +239,165 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     CKV_DOCKER_9: ["no-apt"],
     CKV_DOCKER_10: ["workdir-absolute"],
     CKV_DOCKER_11: ["no-duplicate-stage-name"],
+    CKV2_DOCKER_1: ["no-sudo"],
+    CKV2_DOCKER_2: ["no-insecure-download"],
+    CKV2_DOCKER_3: ["no-insecure-download"],
+    CKV2_DOCKER_4: ["no-insecure-download"],
+    CKV2_DOCKER_5: [],
+    CKV2_DOCKER_6: [],
+    CKV2_DOCKER_7: [],
+    CKV2_DOCKER_8: ["no-insecure-download"],
+    CKV2_DOCKER_9: [],
+    CKV2_DOCKER_10: [],
+    CKV2_DOCKER_11: [],
+    CKV2_DOCKER_12: [],
+    CKV2_DOCKER_13: [],
+    CKV2_DOCKER_14: [],
+    CKV2_DOCKER_15: [],
+    CKV2_DOCKER_16: [],
+    CKV2_DOCKER_17: [],
+  }),
+  ...kicsRows([
+    // assets/queries/dockerfile
+    ["9513a694-aa0d-41d8-be61-3271e056f36b", "Add Instead of Copy", ["prefer-copy"]],
+    ["ae9c56a6-3ed1-4ac0-9b54-31267f51151d", "Apk Add Using Local Cache Path", ["package-manager-clean-cache"]],
+    ["df746b39-6564-4fed-bf85-e9c44382303c", "Apt Get Install Lists Were Not Deleted", ["package-manager-clean-cache"]],
+    ["965a08d7-ef86-4f14-8792-4a3b2098937e", "Apt Get Install Pin Version Not Defined", ["pin-package-versions"]],
+    ["77783205-c4ca-4f80-bb80-c777f267c547", "APT-GET Missing '-y' To Avoid Manual Input", ["package-manager-non-interactive"]],
+    ["7384dfb2-fcd1-4fbf-91cd-6c44c318c33c", "APT-GET Not Avoiding Additional Packages", ["no-install-recommends"]],
+    ["8a301064-c291-4b20-adcb-403fe7fd95fd", "Changing Default Shell Using SHELL Command", []],
+    ["aa93e17f-b6db-4162-9334-c70334e7ac28", "Chown Flag Exists", []],
+    ["cdddb86f-95f6-4fc4-b5a1-483d9afceb2b", "COPY '--from' References Current FROM Alias", ["no-self-stage-reference"]],
+    ["68a51e22-ae5a-4d48-8e87-b01a323605c9", "COPY '--from' Without FROM Alias Defined Previously", ["no-undefined-stage"]],
+    ["6db6e0c2-32a3-4a2e-93b5-72c35f4119db", "Copy With More Than Two Arguments Not Ending With Slash", ["copy-destination-slash"]],
+    ["22cd11f7-9c6c-4f6e-84c0-02058120b341", "Gem Install Without Version", ["pin-package-versions"]],
+    ["b03a748a-542d-44f4-bb86-9199ab4fd2d5", "Healthcheck Instruction Missing", ["require-healthcheck"]],
+    ["9efb0b2d-89c9-41a3-91ca-dcc0aec911fd", "Image Version Not Explicit", ["require-image-tag"]],
+    ["f45ea400-6bbe-4501-9fc7-1c3d75c32067", "Image Version Using 'latest'", ["require-image-tag"]],
+    ["67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae", "Last User Is 'root'", ["no-root-user"]],
+    ["99614418-f82b-4852-a9ae-5051402b741c", "MAINTAINER Instruction Being Used", ["no-maintainer"]],
+    ["295acb63-9246-4b21-b441-7c1f1fb62dc0", "Missing Dnf Clean All", ["package-manager-clean-cache"]],
+    ["7ebd323c-31b7-4e5b-b26f-de5e9e477af8", "Missing Flag From Dnf Install", ["package-manager-non-interactive"]],
+    ["fd54f200-402c-4333-a5a4-36ef6709af2f", "Missing User Instruction", ["no-root-user"]],
+    ["93d88cf7-f078-46a8-8ddc-178e03aeacf1", "Missing Version Specification In dnf install", ["pin-package-versions"]],
+    ["38300d1a-feb2-4a48-936a-d1ef1cd24313", "Missing Zypper Clean", ["package-manager-clean-cache"]],
+    ["45e1fca5-f90e-465d-825f-c2cb63fa3944", "Missing Zypper Non-interactive Switch", ["package-manager-non-interactive"]],
+    ["41c195f4-fc31-4a5c-8a1b-90605538d49f", "Multiple CMD Instructions Listed", ["no-duplicate-instruction"]],
+    ["6938958b-3f1a-451c-909b-baeee14bdc97", "Multiple ENTRYPOINT Instructions Listed", ["no-duplicate-instruction"]],
+    ["b86987e1-6397-4619-81d5-8807f2387c79", "Not Using JSON In CMD And ENTRYPOINT Arguments", ["json-args"]],
+    ["e36d8880-3f78-4546-b9a1-12f0745ca0d5", "NPM Install Command Without Pinned Version", ["pin-package-versions"]],
+    ["f2f903fb-b977-461e-98d7-b3e2185c6118", "Pip install Keeping Cached Packages", ["package-manager-clean-cache"]],
+    ["f4a6bcd3-e231-4acf-993c-aa027be50d2e", "RUN Instruction Using 'cd' Instead of WORKDIR", ["prefer-workdir"]],
+    ["b84a0b47-2e99-4c9f-8933-98bcabe2b94d", "Run Using apt", ["no-apt"]],
+    ["09fda05e-da85-4ee7-ab8d-2800a5e6e756", "Run Using dnf Update", []],
+    ["8ada6e80-0ade-439e-b176-0b28f6bce35a", "Run Using Sudo", ["no-sudo"]],
+    ["682fe378-c180-4bd5-8a14-95fc285fb269", "Run Using Upgrade Commands", []],
+    ["fc775e75-fcfb-4c98-b2f2-910c5858b359", "Run Using 'wget' and 'curl'", ["single-http-client"]],
+    ["d4895357-dd49-4ba5-b726-1bb81cb50989", "Run Using Zypper Update", []],
+    ["9b6b0f38-92a2-41f9-b881-3a1083d99f1b", "Run Utilities And POSIX Commands", ["no-interactive-command"]],
+    ["f2daed12-c802-49cd-afed-fe41d0b82fed", "Same Alias In Different Froms", ["no-duplicate-stage-name"]],
+    ["c3e1b6ae-d92c-44b3-8ed5-1f5442bab6a4", "Secrets Stored In Dockerfile", ["no-secret-in-arg-env"]],
+    ["efbf148a-67e9-42d2-ac47-02fa1c0d0b22", "Shell Running A Pipe Without Pipefail Flag", ["require-pipefail"]],
+    ["71bf8cf8-f0a1-42fa-b9d2-d10525e0a38e", "UNIX Ports Out Of Range", ["valid-expose"]],
+    ["d3499f6d-1651-41bb-a9a7-de925fea487b", "Unpinned Package Version in Apk Add", ["pin-package-versions"]],
+    ["02d9c71f-3ee8-4986-9c27-1a20d0d19bfc", "Unpinned Package Version in Pip Install", ["pin-package-versions"]],
+    ["9bae49be-0aa3-4de5-bab2-4c3a069e40cd", "Update Instruction Alone", ["no-update-without-install"]],
+    ["989ab888-7d1e-410f-9dde-c64a1d367bf2", "Use of Apk Upgrade", []],
+    ["b16e8501-ef3c-44e1-a543-a093238099c9", "Using Platform Flag with FROM Command", ["no-constant-platform"]],
+    ["6b376af8-cfe8-49ab-a08d-f32de23661a4", "WORKDIR Path Not Absolute", ["workdir-absolute"]],
+    ["6e19193a-8753-436d-8a09-76dcff91bb03", "Yum Install Allows Manual Input", ["package-manager-non-interactive"]],
+    ["6452c424-1d92-4deb-bb18-a03e95d579c4", "Yum install Without Version", ["pin-package-versions"]],
+    ["00481784-25aa-4a55-8633-3136dfcf4f37", "Yum Clean All Missing", ["package-manager-clean-cache"]],
+    ["8f6456be-0018-46db-9ce6-b3b6dc8d34d2", "Yum Update Enabled", []],
+    // assets/queries/dockerCompose
+    ["4d9f44c6-2f4a-4317-9bb5-267adbea0232", "Cgroup Not Default", []],
+    ["ce76b7d0-9e77-464d-b86f-c5c48e03e22d", "Container Capabilities Unrestricted", ["no-dangerous-capability"]],
+    ["451d79dc-0588-476a-ad03-3c7f0320abb3", "Container Traffic Not Bound To Host Interface", ["no-unbound-port"]],
+    ["6b610c50-99fb-4ef0-a5f3-e312fd945bc3", "Cpus Not Limited", ["require-resource-limits"]],
+    ["404fde2c-bc4b-4371-9747-7054132ac953", "Default Seccomp Profile Disabled", ["no-dangerous-capability"]],
+    ["d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b", "Docker Socket Mounted In Container", ["no-docker-socket-mount"]],
+    ["698ed579-b239-4f8f-a388-baa4bcb13ef8", "Healthcheck Not Set", ["require-healthcheck"]],
+    ["4f31dd9f-2cc3-4751-9b53-67e4af83dac0", "Host Namespace is Shared", ["no-host-namespace"]],
+    ["bb9ac4f7-e13b-423d-a010-c74a1bfbe492", "Memory Not Limited", ["require-resource-limits"]],
+    ["ce14a68b-1668-41a0-ab7d-facd9f784742", "Networks Not Set", []],
+    ["27fcc7d6-c49b-46e0-98f1-6c082a6a2750", "No New Privileges Not Set", ["require-no-new-privileges"]],
+    ["221e0658-cb2a-44e3-b08a-db96a341d6fa", "Pids Limit Not Set", []],
+    ["ae5b6871-7f45-42e0-bb4c-ab300c4d2026", "Privileged Containers Enabled", ["no-privileged"]],
+    ["bc2908f3-f73c-40a9-8793-c1b7d5544f79", "Privileged Ports Mapped In Container", []],
+    // Reports `on-failure` with a retry count other than 5, not a missing policy (query.rego).
+    ["2fc99041-ddad-49d5-853f-e35e70a48391", "Restart Policy On Failure Not Set To 5", []],
+    ["610e266e-6c12-4bca-9925-1ed0cd29742b", "Security Opt Not Set", []],
+    ["baa3890f-bed7-46f5-ab8f-1da8fc91c729", "Shared Host IPC Namespace", ["no-host-namespace"]],
+    ["071a71ff-f868-47a4-ac0b-3c59e4ab5443", "Shared Host Network Namespace", ["no-host-namespace"]],
+    ["8af7162d-6c98-482f-868e-0d33fb675ca8", "Shared Host User Namespace", ["no-host-namespace"]],
+    ["1c1325ff-831d-43a1-973e-839ae57dfcc0", "Volume Has Sensitive Host Directory", ["no-sensitive-host-mount"]],
+    ["baa452f0-1f21-4a25-ace5-844e7a5f410d", "Volume Mounted In Multiple Containers", []],
+    // assets/queries/common: every file kind, compose files and Dockerfiles included.
+    ["a88baa34-e2ad-44ea-ad6f-8cac87bc7c71", "Passwords And Secrets", ["no-hardcoded-secret", "no-secret-in-arg-env"]],
+  ]),
+  ...rows("sonarqube", {
+    S2612: ["no-chmod-777"],
+    S5332: ["no-insecure-download"],
+    S6431: [],
+    S6437: ["no-hardcoded-secret"],
+    S6469: [],
+    S6470: [],
+    S6471: ["no-root-user"],
+    S6472: ["no-secret-in-arg-env"],
+    S6473: [],
+    S6476: ["instruction-casing"],
+    S6500: ["no-install-recommends"],
+    S6502: [],
+    S6504: [],
+    S6505: [],
+    S6506: [],
+    S6570: [],
+    S6573: [],
+    S6574: ["env-key-value-format"],
+    S6579: ["no-undefined-variable"],
+    S6581: [],
+    S6584: ["package-manager-non-interactive"],
+    S6586: ["no-maintainer"],
+    S6587: ["package-manager-clean-cache"],
+    S6589: ["no-duplicate-instruction"],
+    S6595: ["no-update-without-install"],
+    S6596: ["require-image-tag"],
+    S6597: ["prefer-workdir"],
+    S7018: ["sort-package-lists"],
+    S7019: ["json-args"],
+    S7020: [],
+    S7021: ["workdir-absolute"],
+    S7023: ["require-image-digest"],
+    S7026: [],
+    S7028: ["valid-label"],
+    S7029: ["prefer-copy"],
+    S7030: [],
+    S7031: ["no-consecutive-run"],
+    S8431: ["require-image-tag"],
+  }),
+  ...rows("dclint", {
+    "no-build-and-image": [],
+    "no-duplicate-container-names": ["no-duplicate-container-name"],
+    "no-duplicate-exported-ports": ["no-duplicate-published-port"],
+    "no-quotes-in-volumes": [],
+    "no-unbound-port-interfaces": ["no-unbound-port"],
+    "no-version-field": ["no-obsolete-version"],
+    "require-project-name-field": [],
+    "require-quotes-in-ports": ["require-quoted-ports"],
+    "service-container-name-regex": [],
+    "service-dependencies-alphabetical-order": [],
+    "service-image-require-explicit-tag": ["require-image-tag"],
+    "service-keys-order": [],
+    "service-ports-alphabetical-order": [],
+    "services-alphabetical-order": [],
+    "top-level-properties-order": [],
   }),
 ];
+
+export const PEER_CHECKS: readonly PeerCheck[] = PEER_ROWS.map((check) => {
+  const note = NOTES[peerCheckLabel(check)];
+  return note === undefined ? check : { ...check, note };
+});
 
 const byTool = new Map<PeerTool, Map<string, PeerCheck>>();
 for (const check of PEER_CHECKS) {
@@ -178,11 +409,11 @@ for (const check of PEER_CHECKS) {
 /**
  * A peer id as the table keys it. Trivy's checks are written `DS002`, `DS-0002` and `AVD-DS-0002`
  * (its ignore comments take any of them); BuildKit's check names are case-insensitive in
- * `# check=skip=` (`frontend/dockerfile/linter/linter.go` lowercases them); hadolint's and Checkov's
- * ids are compared as written, upper case.
+ * `# check=skip=` (`frontend/dockerfile/linter/linter.go` lowercases them); KICS query ids (UUIDs) and
+ * dclint rule names are compared in lower case; hadolint's, Checkov's and SonarQube's ids in upper case.
  */
 export function normalizedPeerId(tool: PeerTool, id: string): string {
-  if (tool === "buildkit") return id.toLowerCase();
+  if (tool === "buildkit" || tool === "kics" || tool === "dclint") return id.toLowerCase();
   if (tool === "trivy") {
     const match = /^(?:AVD-)?DS-?(\d+)$/iu.exec(id);
     return match ? `DS-${String(Number(match[1])).padStart(4, "0")}` : id.toUpperCase();

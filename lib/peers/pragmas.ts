@@ -10,13 +10,15 @@
  * | `# check=skip=JSONArgsRecommended` / `skip=all` | BuildKit, as a parser directive only (`frontend/dockerfile/linter`) | the whole file |
  * | `# trivy:ignore:DS002` (`DS-0002`, `AVD-DS-0002`) | Trivy | the instruction below the comment block it is in |
  * | `# checkov:skip=CKV_DOCKER_3:reason` | Checkov (a Dockerfile is one resource) | the whole file |
+ * | `# kics-scan ignore-line` | KICS (`pkg/parser/docker/comments.go`), every query | the instruction below the comment block it is in |
+ * | `# kics-scan ignore-block` | KICS, every query | from the comment to the end of the stage the next instruction is in |
  *
  * ShellCheck codes in a hadolint pragma (`SC2086`) are accepted and ignored (we run no ShellCheck).
  * An id the tool does not have is returned as a problem, the way ESLint reports a malformed directive.
  */
 import { allInstructions } from "../dockerfile/ast-helpers.js";
 import type { DockerfileProgram, Instruction, SourceLocation } from "../dockerfile/ast.js";
-import { HADOLINT_CODES_WITHOUT_RULE, peerCheck, peerChecksOf, type PeerTool } from "./peer-checks.js";
+import { HADOLINT_CODES_WITHOUT_RULE, PEER_TOOL_LABELS, peerCheck, peerChecksOf, type PeerTool } from "./peer-checks.js";
 
 /** Lines (1-based, inclusive) on which findings of `rules` are dropped, and the comment that asks for it. */
 export interface PeerSuppression {
@@ -48,6 +50,12 @@ const HADOLINT = /^[ \t]*hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=[ \
 const TRIVY = /^[ \t]*trivy:ignore:([^\s[]+)/u;
 /** `checkov:skip=<id>[:reason]`. */
 const CHECKOV = /^[ \t]*checkov:skip=(\w+)/u;
+/**
+ * `kics-scan ignore-line` / `ignore-block`: KICS lowercases the comment, drops `kics-scan` and takes the
+ * first of its words that is a command (`model.KICSCommentRgxp`, `processCommands`). Neither names a query:
+ * each silences every KICS query, so here every rule of ours that a KICS query maps to.
+ */
+const KICS = /^[ \t]*kics-scan\b(.*)$/iu;
 
 function requestOf(text: string, loc: SourceLocation): Request | null {
   const hadolint = HADOLINT.exec(text);
@@ -59,6 +67,11 @@ function requestOf(text: string, loc: SourceLocation): Request | null {
   if (trivy) return { tool: "trivy", ids: [trivy[1]!], scope: "next-block", loc };
   const checkov = CHECKOV.exec(text);
   if (checkov) return { tool: "checkov", ids: [checkov[1]!], scope: "file", loc };
+  const kics = KICS.exec(text);
+  if (kics) {
+    const command = kics[1]!.toLowerCase().split(/\s+/u).find((word) => word === "ignore-line" || word === "ignore-block");
+    if (command) return { tool: "kics", ids: ["all"], scope: command === "ignore-line" ? "next-block" : "stage", loc };
+  }
   return null;
 }
 
@@ -79,7 +92,7 @@ export function readPeerPragmas(program: DockerfileProgram): PeerPragmas {
   }
   for (const comment of program.comments) {
     // Cheap test first: most comments are prose.
-    if (!/hadolint|trivy:|checkov:/u.test(comment.value)) continue;
+    if (!/hadolint|trivy:|checkov:|kics-scan/iu.test(comment.value)) continue;
     const request = requestOf(comment.value, comment.loc);
     if (request) requests.push(request);
   }
@@ -95,8 +108,8 @@ export function readPeerPragmas(program: DockerfileProgram): PeerPragmas {
   for (const request of requests) {
     const rules = new Set<string>();
     for (const id of request.ids) {
-      if (request.tool === "buildkit" && id.toLowerCase() === "all") {
-        for (const check of peerChecksOf("buildkit")) for (const rule of check.rules) rules.add(rule);
+      if ((request.tool === "buildkit" || request.tool === "kics") && id.toLowerCase() === "all") {
+        for (const check of peerChecksOf(request.tool)) for (const rule of check.rules) rules.add(rule);
         continue;
       }
       const check = peerCheck(request.tool, id);
@@ -118,8 +131,7 @@ function knownWithoutRule(tool: PeerTool, id: string): boolean {
 }
 
 function unknownIdMessage(tool: PeerTool, id: string): string {
-  const name = { hadolint: "hadolint", buildkit: "BuildKit", trivy: "Trivy", checkov: "Checkov" }[tool];
-  return `${name} has no check '${id}', so this comment suppresses nothing: check the spelling.`;
+  return `${PEER_TOOL_LABELS[tool]} has no check '${id}', so this comment suppresses nothing: check the spelling.`;
 }
 
 /** The lines a request covers, or null when it covers nothing (no instruction where it points). */
@@ -132,7 +144,7 @@ function coveredLines(
 ): [number, number] | null {
   if (request.scope === "file") return [1, lastLine];
   let line = request.loc.end.line + 1;
-  // Trivy reads a block of comments above the code it annotates; hadolint only the very next line.
+  // Trivy and KICS read a block of comments above the code they annotate; hadolint only the very next line.
   if (request.scope === "next-block" || request.scope === "stage") while (commentLines.has(line)) line += 1;
   const next = startingOn.get(line);
   if (request.scope === "stage") {

@@ -146,7 +146,7 @@ describe("Trivy and Checkov comments", () => {
     expect(linesOf(messages, "no-root-user")).toEqual([]);
   });
   it("a Checkov check we do not map is valid and suppresses nothing", () => {
-    const messages = lint(["FROM ubuntu:24.04", "# checkov:skip=CKV2_DOCKER_1", "USER root"]);
+    const messages = lint(["FROM ubuntu:24.04", "# checkov:skip=CKV2_DOCKER_17", "USER root"]);
     expect(linesOf(messages, "no-root-user")).toEqual([3]);
     expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
   });
@@ -174,5 +174,32 @@ describe("readPeerPragmas", () => {
     expect(suppressions.map((suppression) => [suppression.tool, [...suppression.rules], suppression.startLine, suppression.endLine])).toEqual([
       ["hadolint", ["pin-package-versions"], 3, 4],
     ]);
+  });
+});
+
+describe("KICS comments (pkg/parser/docker/comments.go)", () => {
+  it("kics-scan ignore-line covers the instruction below its comment block, for every rule a KICS query maps to", () => {
+    const lines = ["FROM ubuntu:24.04", "# kics-scan ignore-line", "# root on purpose", "RUN sudo apt install -y curl", "RUN sudo apt install -y wget"];
+    const messages = lint(lines);
+    expect(linesOf(messages, "no-sudo")).toEqual([5]);
+    expect(linesOf(messages, "no-apt")).toEqual([5]);
+    expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
+  });
+  it("kics-scan ignore-line leaves rules no KICS query maps to", () => {
+    const messages = lint(["FROM ubuntu:24.04", "# kics-scan ignore-line", "RUN chmod 777 /srv"]);
+    expect(linesOf(messages, "no-chmod-777")).toEqual([3]);
+  });
+  it("kics-scan ignore-block above FROM covers that stage only", () => {
+    const messages = lint(["# KICS-SCAN ignore-block", "FROM ubuntu:24.04 AS build", "RUN sudo make", "FROM ubuntu:24.04", "RUN sudo make"]);
+    expect(linesOf(messages, "no-sudo")).toEqual([5]);
+  });
+  it("kics-scan ignore-block inside a stage covers the rest of it", () => {
+    const messages = lint(["FROM ubuntu:24.04", "RUN sudo make", "# kics-scan ignore-block", "RUN sudo make install", "USER 1000"]);
+    expect(linesOf(messages, "no-sudo")).toEqual([2]);
+  });
+  it("other kics-scan commands (disable=, enable=) are not read and report nothing", () => {
+    const messages = lint(["# kics-scan disable=8ada6e80-0ade-439e-b176-0b28f6bce35a", "FROM ubuntu:24.04", "RUN sudo make"]);
+    expect(linesOf(messages, "no-sudo")).toEqual([3]);
+    expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
   });
 });
