@@ -7,13 +7,23 @@
  * - `illegal-exclusion`: a lone `!` (or `!/`);
  * - `compile`: the regular expression Docker derives from the pattern does not compile (for example
  *   `\q`, an escape RE2 does not know, or a reversed class range `[z-a]`).
- * Warnings are patterns that can never match any path of a build context.
+ * Warnings are lines that cannot do what they say, with the reason:
+ * - `never-matches`: the pattern can never match a path of a build context (`.`, `..`, `../x`, `/`);
+ * - `double-star`: `**` written inside a name (`a**b`, `src/**.js`): Docker turns every `**` into "any
+ *   number of whole folders" (the expression `(.*` + `/)?`), so the pattern does not match what a `*` would;
+ * - `reincludes-nothing`: a `!` exception that no line before it excludes anything of (an exception
+ *   only takes back what earlier lines exclude; the last matching line wins);
+ * - `shadowed`: a line whose every match another line decides the same way, with no exception
+ *   between them (a repeated line, `node_modules` beside `**` or `*`), or an exception that a later
+ *   line excludes again entirely.
+ * The file-level checks only conclude when sure; a pattern they cannot analyse (a character class,
+ * which Docker lets match `/`, or an escape) is left alone.
  */
 import type { Pattern, Range, SourceLocation } from "./ast.js";
 import { goClean } from "./go-path.js";
-import { checkGlobSyntax, compilePattern } from "./pattern.js";
+import { checkGlobSyntax, compilePattern, matchCompiled, type CompiledPattern } from "./pattern.js";
 
-export type DockerignoreProblemKind = "syntax" | "illegal-exclusion" | "compile" | "never-matches";
+export type DockerignoreProblemKind = "syntax" | "illegal-exclusion" | "compile" | "never-matches" | "double-star" | "reincludes-nothing" | "shadowed";
 
 export interface DockerignoreProblem {
   kind: DockerignoreProblemKind;
@@ -40,7 +50,7 @@ function problem(
 ): DockerignoreProblem {
   return {
     kind,
-    severity: kind === "never-matches" ? "warning" : "error",
+    severity: kind === "syntax" || kind === "illegal-exclusion" || kind === "compile" ? "error" : "warning",
     message,
     node,
     range,
@@ -80,10 +90,205 @@ export function validatePattern(node: Pattern): DockerignoreProblem[] {
   if (pattern === "/") {
     return [problem(node, "never-matches", "The pattern \"/\" never matches (Docker matches context-relative paths).")];
   }
-  return [];
+  const misused = misusedDoubleStar(pattern, compiled);
+  return misused ? [problem(node, "double-star", misused)] : [];
 }
 
-/** The problems of every pattern of a file, in source order. */
+/**
+ * Why a `**` of the pattern does not mean what it looks like, or null. Docker's compiler
+ * (patternmatcher `Pattern.compile`) turns `**` (and the `/` right after it) into `(.*` `/)?` wherever
+ * it stands: a leading one (`**foo`, "ends with foo") and a trailing one (`foo**`, "starts with foo")
+ * read as expected, but one inside a name stands for whole folders only, so `a**b` matches `ab` and
+ * `ax/b` but not `axb`.
+ */
+function misusedDoubleStar(pattern: string, compiled: CompiledPattern): string | null {
+  for (let index = pattern.indexOf("**"); index !== -1; index = pattern.indexOf("**", index + 2)) {
+    let end = index + 2;
+    while (pattern[end] === "*") end++;
+    // A run of three or more stars ends with a plain `*` (`a/***` is "anything below a").
+    if (end - index > 2) {
+      index = end - 2;
+      continue;
+    }
+    const before = index === 0 ? null : pattern[index - 1]!;
+    const after = end >= pattern.length ? null : pattern[end]!;
+    if (before === null || after === null) continue;
+    if (before === "/" && after === "/") continue;
+    if (before === "*" || after === "*") continue;
+    const written = pattern.slice(index, end + (after === "/" ? 1 : 0));
+    const examples = doubleStarExamples(pattern, index, index + written.length, compiled);
+    const shown = examples ? `: \`${pattern}\` matches \`${examples.yes}\` but not \`${examples.no}\`` : "";
+    return `\`**\` inside a name stands for any number of whole folders (Docker compiles it to \`(.*/)?\`), not for any characters${shown}. Write \`*\` within a name, or \`/**/\` between folders.`;
+  }
+  return null;
+}
+
+/** Two paths that show what a misplaced `**` does (one it matches, one a `*` would), checked with Docker's matcher. */
+function doubleStarExamples(pattern: string, start: number, end: number, compiled: CompiledPattern): { yes: string; no: string } | null {
+  if (/[[\\]/u.test(pattern)) return null;
+  const concrete = (text: string) => text.replace(/\*+|\?/gu, "x");
+  const yes = concrete(pattern.slice(0, start)) + concrete(pattern.slice(end));
+  const no = concrete(pattern.slice(0, start)) + "x" + concrete(pattern.slice(end));
+  return matchCompiled(compiled, yes) && !matchCompiled(compiled, no) ? { yes, no } : null;
+}
+
+/** A pattern line as the file-level checks see it. */
+interface Analysed {
+  node: Pattern;
+  negated: boolean;
+  pattern: string;
+  compiled: CompiledPattern;
+  segments: string[];
+  /** A class (which Docker lets match `/`) or an escape: the segment analysis does not apply. */
+  opaque: boolean;
+}
+
+const UNIVERSAL = new Set(["*", "**", "**/*"]);
+/** Beyond this many lines the pairwise checks are skipped (they are quadratic within a run of exclusions). */
+const MAX_PAIRWISE = 400;
+
+const isLiteralSegment = (segment: string) => !/[*?[\\]/u.test(segment);
+
+/** Could a path matched by `a` be matched by `b`, or be the parent or a child of one `b` matches? Yes when unsure. */
+function mayOverlap(a: Analysed, b: Analysed): boolean {
+  if (a.opaque || b.opaque) return true;
+  const length = Math.min(a.segments.length, b.segments.length);
+  for (let index = 0; index < length; index++) {
+    const left = a.segments[index]!;
+    const right = b.segments[index]!;
+    if (left.includes("**") || right.includes("**")) return true;
+    const leftLiteral = isLiteralSegment(left);
+    const rightLiteral = isLiteralSegment(right);
+    if (leftLiteral && rightLiteral) {
+      if (left !== right) return false;
+    } else if (leftLiteral || rightLiteral) {
+      const [literal, glob] = leftLiteral ? [left, right] : [right, left];
+      if (!matchCompiled(compilePattern(glob), literal)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Is everything `a` matches (with what lies below it) also matched by `b` or below a folder `b`
+ * matches? Only answers yes when sure.
+ */
+function covers(b: Analysed, a: Analysed): boolean {
+  if (a.pattern === b.pattern || UNIVERSAL.has(b.pattern)) return true;
+  if (a.opaque) return false;
+  // Every path of `a` starts with its literal leading folders: `b` matching one of those prefixes
+  // matches a parent (or the path itself) of each.
+  for (let count = 1; count <= a.segments.length && isLiteralSegment(a.segments[count - 1]!); count++) {
+    if (matchCompiled(b.compiled, a.segments.slice(0, count).join("/"))) return true;
+  }
+  // `**/S` matches every path whose last name matches S: `a` ending in the same single-name S.
+  if (!b.opaque && b.segments.length === 2 && b.segments[0] === "**" && !b.segments[1]!.includes("**")) {
+    const last = a.segments.at(-1)!;
+    if (last === b.segments[1] && !last.includes("**")) return true;
+  }
+  return false;
+}
+
+/**
+ * Does `b` itself match every path `a` itself matches (not only a folder above it)? What an
+ * exception re-includes is excluded again only by a later line that matches the path directly:
+ * moby's walker (`MatchesUsingParentResults`) skips a later exclusion at a folder that is already
+ * excluded, so that exclusion does not reach below the folder (`dist`, `!dist/keep`, `*` keeps
+ * `dist/keep`).
+ */
+function coversDirectly(b: Analysed, a: Analysed): boolean {
+  if (a.pattern === b.pattern || b.pattern === "**" || b.pattern === "**/*") return true;
+  if (a.opaque) return false;
+  if (a.segments.every(isLiteralSegment)) return matchCompiled(b.compiled, a.pattern);
+  if (!b.opaque && b.segments.length === 2 && b.segments[0] === "**" && !b.segments[1]!.includes("**")) {
+    const last = a.segments.at(-1)!;
+    return last === b.segments[1] && !last.includes("**");
+  }
+  return false;
+}
+
+const lineOf = (entry: Analysed) => entry.node.loc.start.line;
+
+/** The file-level problems: exceptions that take back nothing, lines another one makes useless. */
+function validateInteractions(entries: readonly Analysed[]): DockerignoreProblem[] {
+  const problems: DockerignoreProblem[] = [];
+  const pairwise = entries.length <= MAX_PAIRWISE;
+  for (const [index, entry] of entries.entries()) {
+    const run = exclusionRunAround(entries, index);
+    if (entry.negated) {
+      const earlier = entries.slice(0, index).filter((other) => !other.negated);
+      if (earlier.length === 0) {
+        problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything (an exception only re-includes what earlier lines exclude), so it has no effect. Move it below the line that excludes what it should keep."));
+        continue;
+      }
+      if (pairwise && !earlier.some((other) => mayOverlap(other, entry))) {
+        problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything it matches (nor a folder above or below it), so it has no effect."));
+        continue;
+      }
+      const later = pairwise ? run.after.find((other) => coversDirectly(other, entry)) : undefined;
+      if (later) {
+        problems.push(problem(entry.node, "shadowed", `Line ${lineOf(later)} (\`${later.node.raw}\`) excludes again everything this exception re-includes (the last matching line wins), so it has no effect.`));
+      }
+      continue;
+    }
+    if (!pairwise) continue;
+    // Exclusions between two exceptions form a run: within it order does not matter, so a line
+    // that another of the run covers is useless. Of two lines that cover each other, the later one is reported.
+    const coveringBefore = run.before.find((other) => covers(other, entry));
+    if (coveringBefore) {
+      const same = coveringBefore.pattern === entry.pattern;
+      problems.push(
+        problem(
+          entry.node,
+          "shadowed",
+          same
+            ? `This line repeats line ${lineOf(coveringBefore)} (\`${coveringBefore.node.raw}\`): it has no effect.`
+            : `Line ${lineOf(coveringBefore)} (\`${coveringBefore.node.raw}\`) already excludes everything this line matches, so it has no effect.`,
+        ),
+      );
+      continue;
+    }
+    const coveringAfter = run.after.find((other) => covers(other, entry) && !covers(entry, other));
+    if (coveringAfter) {
+      problems.push(problem(entry.node, "shadowed", `Line ${lineOf(coveringAfter)} (\`${coveringAfter.node.raw}\`) also excludes everything this line matches, so it has no effect.`));
+    }
+  }
+  return problems;
+}
+
+/** The exclusions of the run of exclusions around `index` (or right after it, for an exception): before it and after it. */
+function exclusionRunAround(entries: readonly Analysed[], index: number): { before: Analysed[]; after: Analysed[] } {
+  const before: Analysed[] = [];
+  const after: Analysed[] = [];
+  if (!entries[index]!.negated) {
+    for (let other = index - 1; other >= 0 && !entries[other]!.negated; other--) before.unshift(entries[other]!);
+  }
+  for (let other = index + 1; other < entries.length && !entries[other]!.negated; other++) after.push(entries[other]!);
+  return { before, after };
+}
+
+/**
+ * The problems of every pattern of a file, in source order: each line's own (syntax, compile errors,
+ * patterns that cannot match), then how the lines interact. With an error in the file Docker refuses
+ * it whole, so the interactions are not judged then.
+ */
 export function validateDockerignore(program: { patterns: readonly Pattern[] }): DockerignoreProblem[] {
-  return program.patterns.flatMap((node) => validatePattern(node));
+  const own = program.patterns.map((node) => validatePattern(node));
+  const problems = own.flat();
+  if (problems.some((found) => found.severity === "error")) return problems;
+  const entries: Analysed[] = [];
+  program.patterns.forEach((node, index) => {
+    // A line that cannot match takes part in nothing.
+    if (own[index]!.some((found) => found.kind === "never-matches")) return;
+    entries.push({
+      node,
+      negated: node.negated,
+      pattern: node.pattern,
+      compiled: compilePattern(node.pattern),
+      segments: node.pattern.split("/"),
+      opaque: /[[\\]/u.test(node.pattern),
+    });
+  });
+  problems.push(...validateInteractions(entries));
+  return problems.sort((a, b) => a.range[0] - b.range[0]);
 }

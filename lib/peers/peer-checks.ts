@@ -102,7 +102,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   }),
   ...rows("buildkit", {
     ConsistentInstructionCasing: ["instruction-casing"],
-    CopyIgnoredFile: [],
+    CopyIgnoredFile: ["no-copy-ignored-file"],
     DuplicateStageName: ["no-duplicate-stage-name"],
     ExposeInvalidFormat: ["valid-expose"],
     ExposeProtoCasing: ["valid-expose"],
