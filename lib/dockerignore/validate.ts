@@ -218,23 +218,32 @@ function validateInteractions(entries: readonly Analysed[]): DockerignoreProblem
     if (entry.negated) {
       const earlier = entries.slice(0, index).filter((other) => !other.negated);
       if (earlier.length === 0) {
-        problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything (an exception only re-includes what earlier lines exclude), so it has no effect. Move it below the line that excludes what it should keep."));
+        problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything (an exception only re-includes what earlier lines exclude), so it has no effect. Move it below the line that excludes what it should keep.", entry.node.range));
         continue;
       }
       if (pairwise && !earlier.some((other) => mayOverlap(other, entry))) {
-        problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything it matches (nor a folder above or below it), so it has no effect."));
+        problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything it matches (nor a folder above or below it), so it has no effect.", entry.node.range));
         continue;
       }
-      const later = pairwise ? run.after.find((other) => coversDirectly(other, entry)) : undefined;
+      // Only for the first exception of the file: an exception decides which later exclusions moby's
+      // walker evaluates at a folder (and so carries below it), so with another exception before the
+      // later line, removing this one can change what that other one keeps.
+      const first = entries.findIndex((other) => other.negated) === index;
+      const later = pairwise && first ? run.after.find((other) => coversDirectly(other, entry)) : undefined;
       if (later) {
-        problems.push(problem(entry.node, "shadowed", `Line ${lineOf(later)} (\`${later.node.raw}\`) excludes again everything this exception re-includes (the last matching line wins), so it has no effect.`));
+        problems.push(problem(entry.node, "shadowed", `Line ${lineOf(later)} (\`${later.node.raw}\`) excludes again everything this exception re-includes (the last matching line wins), so it has no effect.`, entry.node.range));
       }
       continue;
     }
     if (!pairwise) continue;
     // Exclusions between two exceptions form a run: within it order does not matter, so a line
-    // that another of the run covers is useless. Of two lines that cover each other, the later one is reported.
-    const coveringBefore = run.before.find((other) => covers(other, entry));
+    // that another of the run covers is useless. Of two lines that cover each other, the later one is
+    // reported. Covering a path through a folder above it holds only in the first run: after an
+    // exception, moby's walker skips an exclusion at a folder already excluded, so it does not carry
+    // below that folder (`*`, `!**/node_modules`, `*`, `**/node_modules`: the last line is needed).
+    const firstRun = !entries.slice(0, index).some((other) => other.negated);
+    const coversEntry = (other: Analysed) => (firstRun ? covers(other, entry) : coversDirectly(other, entry));
+    const coveringBefore = run.before.find(coversEntry);
     if (coveringBefore) {
       const same = coveringBefore.pattern === entry.pattern;
       problems.push(
@@ -248,7 +257,7 @@ function validateInteractions(entries: readonly Analysed[]): DockerignoreProblem
       );
       continue;
     }
-    const coveringAfter = run.after.find((other) => covers(other, entry) && !covers(entry, other));
+    const coveringAfter = run.after.find((other) => coversEntry(other) && !(firstRun ? covers(entry, other) : coversDirectly(entry, other)));
     if (coveringAfter) {
       problems.push(problem(entry.node, "shadowed", `Line ${lineOf(coveringAfter)} (\`${coveringAfter.node.raw}\`) also excludes everything this line matches, so it has no effect.`));
     }
