@@ -64,8 +64,9 @@ function describe(found: readonly Unwanted[]): string {
   if (modules.length > 0) parts.push(`a host \`node_modules\` (${list(modules)})`);
   const secrets = found.filter((entry) => entry.kind === "secret");
   if (secrets.length > 0) {
-    const kinds = [...new Set(secrets.map((entry) => entry.what))];
-    parts.push(`${kinds.length === 1 ? kinds[0] : "secret files"} (${list(secrets)})`);
+    // One file is named by its kind ("an SSH private key"), several as secret files.
+    const kind = secrets.length === 1 ? secrets[0]!.what.replace(/ \([^)]*\)$/u, "") : "secret files";
+    parts.push(`${kind} (${list(secrets)})`);
   }
   return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)!}`;
 }

@@ -111,7 +111,7 @@ describe("valid-dockerignore: a line reported as useless changes nothing", () =>
     return seed % bound;
   };
   const files: string[] = [];
-  for (let count = 0; count < 800; count++) {
+  for (let count = 0; count < 400; count++) {
     const length = 2 + next(5);
     files.push(Array.from({ length }, () => (next(3) === 0 ? "!" : "") + lines[next(lines.length)]).join("\n"));
   }
@@ -132,6 +132,6 @@ describe("valid-dockerignore: a line reported as useless changes nothing", () =>
         }
       }
     }
-    expect(reported).toBeGreaterThan(150);
+    expect(reported).toBeGreaterThan(80);
   });
 });
