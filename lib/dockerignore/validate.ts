@@ -60,9 +60,14 @@ function problem(
 
 /** The problems of one pattern line (at most one error, or warnings). */
 export function validatePattern(node: Pattern): DockerignoreProblem[] {
+  return checkPattern(node).problems;
+}
+
+/** `validatePattern`, with the compiled pattern when the line has no error. */
+function checkPattern(node: Pattern): { problems: DockerignoreProblem[]; compiled: CompiledPattern | null } {
   const written = node.raw.slice(node.patternRange[0] - node.range[0]);
   if (node.negated && goClean("!" + node.pattern) === "!") {
-    return [problem(node, "illegal-exclusion", 'Illegal exclusion pattern: "!" must be followed by a pattern.', node.range)];
+    return { problems: [problem(node, "illegal-exclusion", 'Illegal exclusion pattern: "!" must be followed by a pattern.', node.range)], compiled: null };
   }
   const syntax = checkGlobSyntax(node.pattern);
   if (syntax) {
@@ -74,24 +79,24 @@ export function validatePattern(node: Pattern): DockerignoreProblem[] {
       const code = written.codePointAt(local.offset);
       range = [start, Math.min(node.patternRange[1], start + (code !== undefined && code > 0xffff ? 2 : 1))];
     }
-    return [problem(node, "syntax", `Invalid pattern: ${syntax.message}`, range)];
+    return { problems: [problem(node, "syntax", `Invalid pattern: ${syntax.message}`, range)], compiled: null };
   }
   const compiled = compilePattern(node.pattern);
   if (compiled.error) {
-    return [problem(node, "compile", compiled.error.message)];
+    return { problems: [problem(node, "compile", compiled.error.message)], compiled: null };
   }
   const pattern = node.pattern;
   if (pattern === "." ) {
-    return [problem(node, "never-matches", "This pattern names the context root, which Docker never matches: it excludes nothing.")];
+    return { problems: [problem(node, "never-matches", "This pattern names the context root, which Docker never matches: it excludes nothing.")], compiled };
   }
   if (pattern === ".." || pattern.startsWith("../")) {
-    return [problem(node, "never-matches", "Paths in a build context never start with \"..\": this pattern never matches.")];
+    return { problems: [problem(node, "never-matches", "Paths in a build context never start with \"..\": this pattern never matches.")], compiled };
   }
   if (pattern === "/") {
-    return [problem(node, "never-matches", "The pattern \"/\" never matches (Docker matches context-relative paths).")];
+    return { problems: [problem(node, "never-matches", "The pattern \"/\" never matches (Docker matches context-relative paths).")], compiled };
   }
   const misused = misusedDoubleStar(pattern, compiled);
-  return misused ? [problem(node, "double-star", misused)] : [];
+  return { problems: misused ? [problem(node, "double-star", misused)] : [], compiled };
 }
 
 /**
@@ -125,7 +130,8 @@ function misusedDoubleStar(pattern: string, compiled: CompiledPattern): string |
 
 /** Two paths that show what a misplaced `**` does (one it matches, one a `*` would), checked with Docker's matcher. */
 function doubleStarExamples(pattern: string, start: number, end: number, compiled: CompiledPattern): { yes: string; no: string } | null {
-  if (/[[\\]/u.test(pattern)) return null;
+  // Examples of a long pattern would be long too (and cost pattern × path to check).
+  if (/[[\\]/u.test(pattern) || pattern.length > 100) return null;
   const concrete = (text: string) => text.replace(/\*+|\?/gu, "x");
   const yes = concrete(pattern.slice(0, start)) + concrete(pattern.slice(end));
   const no = concrete(pattern.slice(0, start)) + "x" + concrete(pattern.slice(end));
@@ -144,6 +150,8 @@ interface Analysed {
 }
 
 const UNIVERSAL = new Set(["*", "**", "**/*"]);
+/** Stands for the compiled pattern in files too large for the pairwise checks, which alone read it. */
+const NOT_COMPILED: CompiledPattern = { pattern: "", matchType: "exact", goRegExp: null, program: null, error: null };
 /** Beyond this many lines the pairwise checks are skipped (they are quadratic within a run of exclusions). */
 const MAX_PAIRWISE = 400;
 
@@ -210,38 +218,41 @@ function coversDirectly(b: Analysed, a: Analysed): boolean {
 const lineOf = (entry: Analysed) => entry.node.loc.start.line;
 
 /** The file-level problems: exceptions that take back nothing, lines another one makes useless. */
-function validateInteractions(entries: readonly Analysed[]): DockerignoreProblem[] {
+function validateInteractions(entries: readonly Analysed[], pairwise: boolean): DockerignoreProblem[] {
   const problems: DockerignoreProblem[] = [];
-  const pairwise = entries.length <= MAX_PAIRWISE;
+  // The pairwise checks are quadratic: only for files of a sensible size (`pairwise`); the others
+  // still get the linear check of exceptions before any exclusion.
+  const firstException = entries.findIndex((other) => other.negated);
+  let exclusionsSoFar = 0;
   for (const [index, entry] of entries.entries()) {
-    const run = exclusionRunAround(entries, index);
+    if (!entry.negated) exclusionsSoFar++;
     if (entry.negated) {
-      const earlier = entries.slice(0, index).filter((other) => !other.negated);
-      if (earlier.length === 0) {
+      if (exclusionsSoFar === 0) {
         problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything (an exception only re-includes what earlier lines exclude), so it has no effect. Move it below the line that excludes what it should keep.", entry.node.range));
         continue;
       }
-      if (pairwise && !earlier.some((other) => mayOverlap(other, entry))) {
+      if (!pairwise) continue;
+      if (!entries.slice(0, index).some((other) => !other.negated && mayOverlap(other, entry))) {
         problems.push(problem(entry.node, "reincludes-nothing", "This exception takes nothing back: no line before it excludes anything it matches (nor a folder above or below it), so it has no effect.", entry.node.range));
         continue;
       }
       // Only for the first exception of the file: an exception decides which later exclusions moby's
       // walker evaluates at a folder (and so carries below it), so with another exception before the
       // later line, removing this one can change what that other one keeps.
-      const first = entries.findIndex((other) => other.negated) === index;
-      const later = pairwise && first ? run.after.find((other) => coversDirectly(other, entry)) : undefined;
+      const later = index === firstException ? exclusionRunAround(entries, index).after.find((other) => coversDirectly(other, entry)) : undefined;
       if (later) {
         problems.push(problem(entry.node, "shadowed", `Line ${lineOf(later)} (\`${later.node.raw}\`) excludes again everything this exception re-includes (the last matching line wins), so it has no effect.`, entry.node.range));
       }
       continue;
     }
     if (!pairwise) continue;
+    const run = exclusionRunAround(entries, index);
     // Exclusions between two exceptions form a run: within it order does not matter, so a line
     // that another of the run covers is useless. Of two lines that cover each other, the later one is
     // reported. Covering a path through a folder above it holds only in the first run: after an
     // exception, moby's walker skips an exclusion at a folder already excluded, so it does not carry
     // below that folder (`*`, `!**/node_modules`, `*`, `**/node_modules`: the last line is needed).
-    const firstRun = !entries.slice(0, index).some((other) => other.negated);
+    const firstRun = firstException === -1 || index < firstException;
     const coversEntry = (other: Analysed) => (firstRun ? covers(other, entry) : coversDirectly(other, entry));
     const coveringBefore = run.before.find(coversEntry);
     if (coveringBefore) {
@@ -282,22 +293,29 @@ function exclusionRunAround(entries: readonly Analysed[], index: number): { befo
  * it whole, so the interactions are not judged then.
  */
 export function validateDockerignore(program: { patterns: readonly Pattern[] }): DockerignoreProblem[] {
-  const own = program.patterns.map((node) => validatePattern(node));
+  const pairwise = program.patterns.length <= MAX_PAIRWISE;
+  // The compiled patterns are kept only for the pairwise checks (a huge file would hold them all).
+  const checked = program.patterns.map((node) => {
+    const result = checkPattern(node);
+    return pairwise ? result : { problems: result.problems, compiled: null };
+  });
+  const own = checked.map((result) => result.problems);
   const problems = own.flat();
   if (problems.some((found) => found.severity === "error")) return problems;
   const entries: Analysed[] = [];
   program.patterns.forEach((node, index) => {
     // A line that cannot match takes part in nothing.
     if (own[index]!.some((found) => found.kind === "never-matches")) return;
+    const compiled = checked[index]!.compiled;
     entries.push({
       node,
       negated: node.negated,
       pattern: node.pattern,
-      compiled: compilePattern(node.pattern),
-      segments: node.pattern.split("/"),
+      compiled: compiled ?? NOT_COMPILED,
+      segments: pairwise ? node.pattern.split("/") : [],
       opaque: /[[\\]/u.test(node.pattern),
     });
   });
-  problems.push(...validateInteractions(entries));
+  problems.push(...validateInteractions(entries, pairwise));
   return problems.sort((a, b) => a.range[0] - b.range[0]);
 }
