@@ -84,7 +84,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("require-dockerign
     schema: [],
     messages: {
       noDockerignore:
-        "The build context {{context}} has no .dockerignore, so this {{instruction}} sends {{holds}} to the builder (and into the image). Create {{where}} to exclude them.",
+        "The build context {{context}} has no .dockerignore, so this {{instruction}} sends {{holds}} to the builder and into the layers of this stage. Create {{where}} to exclude them.",
     },
   },
   create(context) {
