@@ -41,6 +41,8 @@ export interface DockerRuleOptions {
   "docker/no-constant-platform": [];
   /** Disallow copying the whole build context before the dependency install of the same stage */
   "docker/no-copy-all-before-install": [];
+  /** Disallow COPY/ADD of a path that the `.dockerignore` of every build keeps out of the build context */
+  "docker/no-copy-ignored-file": [];
   /** Disallow `COPY --from=<stage> / …` that copies a whole operating system's file system */
   "docker/no-copy-root-filesystem": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
@@ -147,6 +149,8 @@ export interface DockerRuleOptions {
   }?];
   /** Require `--checksum` on ADD of a remote URL */
   "docker/require-add-checksum": [];
+  /** Require a `.dockerignore` for a build context that holds the Git history, `node_modules` or secret files a COPY/ADD would send */
+  "docker/require-dockerignore": [];
   /** Require every required `env_file` to exist */
   "docker/require-env-file": [];
   /** Require a health check on the image a Dockerfile builds and on every compose service */
@@ -197,6 +201,8 @@ export interface DockerRuleOptions {
   "docker/valid-build-target": [];
   /** Require compose files to follow the Compose Specification: known keys, right types and shapes, valid durations, sizes, restart policies, ports and volumes */
   "docker/valid-compose-file": [];
+  /** Disallow `.dockerignore` patterns Docker rejects, and lines that can never match or have no effect */
+  "docker/valid-dockerignore": [];
   /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */
   "docker/valid-expose": [];
   /** Require HEALTHCHECK instructions and compose `healthcheck:` blocks that Docker accepts and that mean what they say */

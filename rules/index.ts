@@ -12,6 +12,7 @@ import noChmod777 from "./no-chmod-777.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
 import noConstantPlatform from "./no-constant-platform.js";
 import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
+import noCopyIgnoredFile from "./no-copy-ignored-file.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDangerousCapability from "./no-dangerous-capability.js";
@@ -59,6 +60,7 @@ import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import preferNumericUser from "./prefer-numeric-user.js";
 import preferWorkdir from "./prefer-workdir.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import requireDockerignore from "./require-dockerignore.js";
 import requireEnvFile from "./require-env-file.js";
 import requireHealthcheck from "./require-healthcheck.js";
 import requireHealthyDependency from "./require-healthy-dependency.js";
@@ -81,6 +83,7 @@ import staticBinaryForScratch from "./static-binary-for-scratch.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
 import validBuildTarget from "./valid-build-target.js";
 import validComposeFile from "./valid-compose-file.js";
+import validDockerignore from "./valid-dockerignore.js";
 import validExpose from "./valid-expose.js";
 import validHealthcheck from "./valid-healthcheck.js";
 import validLabel from "./valid-label.js";
@@ -101,6 +104,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-consecutive-run": noConsecutiveRun,
   "no-constant-platform": noConstantPlatform,
   "no-copy-all-before-install": noCopyAllBeforeInstall,
+  "no-copy-ignored-file": noCopyIgnoredFile,
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
   "no-dangerous-capability": noDangerousCapability,
@@ -148,6 +152,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "prefer-numeric-user": preferNumericUser,
   "prefer-workdir": preferWorkdir,
   "require-add-checksum": requireAddChecksum,
+  "require-dockerignore": requireDockerignore,
   "require-env-file": requireEnvFile,
   "require-healthcheck": requireHealthcheck,
   "require-healthy-dependency": requireHealthyDependency,
@@ -170,6 +175,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "useradd-no-log-init": useraddNoLogInit,
   "valid-build-target": validBuildTarget,
   "valid-compose-file": validComposeFile,
+  "valid-dockerignore": validDockerignore,
   "valid-expose": validExpose,
   "valid-healthcheck": validHealthcheck,
   "valid-label": validLabel,

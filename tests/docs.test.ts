@@ -2,9 +2,11 @@
  * Docs that cannot lie: every rule has a doc with the required sections, and every code sample in it is
  * linted with the rule alone. Samples under "### Incorrect" (or marked `incorrect` in their info string)
  * must be reported; samples under "### Correct" (or marked `correct`) must not. A sample's info string
- * may carry `options={…}` (JSON) for the rule's options.
+ * may carry `options={…}` (JSON) for the rule's options, and `tree={…}` (JSON: relative path → content)
+ * for the files around it that a cross-file rule reads (the sample is then linted in a folder of its own
+ * holding them).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Linter } from "eslint";
@@ -15,7 +17,12 @@ import { rules } from "../rules/index.js";
 const repoRoot = path.resolve(import.meta.dirname, "..");
 // Cross-file rules look around the linted file: samples live in an empty folder, not in this repo.
 const sampleDir = mkdtempSync(path.join(tmpdir(), "docker-policy-docs-"));
-afterAll(() => rmSync(sampleDir, { recursive: true, force: true }));
+// Samples with a `tree` each get a folder of their own, apart from the others (whose folder must stay empty).
+const treeRoot = mkdtempSync(path.join(tmpdir(), "docker-policy-doc-trees-"));
+afterAll(() => {
+  rmSync(sampleDir, { recursive: true, force: true });
+  rmSync(treeRoot, { recursive: true, force: true });
+});
 
 const FILENAME_BY_LANGUAGE: Record<string, string> = {
   dockerfile: "Dockerfile",
@@ -28,6 +35,8 @@ interface Sample {
   filename: string;
   code: string;
   options: unknown[] | null;
+  /** Files written around the sample (relative path → content), or null. */
+  tree: Record<string, string> | null;
   line: number;
 }
 
@@ -53,8 +62,16 @@ function samplesOf(markdown: string): Sample[] {
     const marked = /\b(incorrect|correct)\b/u.exec(info)?.[1] as Sample["expectation"] | undefined;
     const expectation = marked ?? section;
     if (!expectation) continue;
-    const options = /options=(\{.*\}|\[.*\])/u.exec(info)?.[1];
-    samples.push({ expectation, filename, code: `${body.join("\n")}\n`, options: options ? [JSON.parse(options)] : null, line: start });
+    const tree = /tree=(\{[^}]*\})/u.exec(info)?.[1];
+    const options = /options=(\{.*\}|\[.*\])/u.exec(info.replace(/tree=\{[^}]*\}/u, ""))?.[1];
+    samples.push({
+      expectation,
+      filename,
+      code: `${body.join("\n")}\n`,
+      options: options ? [JSON.parse(options)] : null,
+      tree: tree ? (JSON.parse(tree) as Record<string, string>) : null,
+      line: start,
+    });
   }
   return samples;
 }
@@ -91,12 +108,20 @@ describe.each(Object.keys(rules))("docs/rules/%s.md", (name) => {
   });
 
   it.each(samples.map((sample) => [`${sample.expectation} sample at line ${sample.line}`, sample] as const))("%s", (_, sample) => {
-    const linter = new Linter({ configType: "flat", cwd: sampleDir });
+    let dir = sampleDir;
+    if (sample.tree) {
+      dir = path.join(treeRoot, `${name}-${sample.line}`);
+      for (const [relative, content] of Object.entries(sample.tree)) {
+        mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+        writeFileSync(path.join(dir, relative), content);
+      }
+    }
+    const linter = new Linter({ configType: "flat", cwd: dir });
     const severity = sample.options ? ["error", ...sample.options] : "error";
     const messages = linter.verify(
       sample.code,
       [...plugin.configs.base, { files: ["**/*", "**/.*"], rules: { [`docker/${name}`]: severity as Linter.RuleEntry } }],
-      { filename: path.join(sampleDir, sample.filename) },
+      { filename: path.join(dir, sample.filename) },
     );
     // No parse error, and no "no matching configuration" warning either.
     expect(messages.filter((message) => message.ruleId === null)).toEqual([]);

@@ -13,6 +13,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-chmod-777": "error",
     "docker/no-constant-platform": "error",
     "docker/no-copy-all-before-install": "error",
+    "docker/no-copy-ignored-file": "error",
     "docker/no-copy-root-filesystem": "error",
     "docker/no-duplicate-instruction": "error",
     "docker/no-duplicate-stage-name": "error",
@@ -41,6 +42,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/prefer-copy": "error",
     "docker/prefer-minimal-base-image": "error",
     "docker/prefer-workdir": "error",
+    "docker/require-dockerignore": "error",
     "docker/require-image-tag": "error",
     "docker/require-lockfile-install": "error",
     "docker/require-pipefail": "error",
@@ -81,5 +83,6 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   },
   dockerignore: {
     "docker/dockerignore-required-entries": "error",
+    "docker/valid-dockerignore": "error",
   },
 };

@@ -176,7 +176,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
   }),
   ...rows("buildkit", {
     ConsistentInstructionCasing: ["instruction-casing"],
-    CopyIgnoredFile: [],
+    CopyIgnoredFile: ["no-copy-ignored-file"],
     DuplicateStageName: ["no-duplicate-stage-name"],
     ExposeInvalidFormat: ["valid-expose"],
     ExposeProtoCasing: ["valid-expose"],

@@ -26,3 +26,22 @@ export function contextExclusions(build: Pick<BuildOfDockerfile, "context" | "do
   const matcher = matchers.get(file);
   return matcher ? (relativePath) => matcher(relativePath) : null;
 }
+
+/** The `.dockerignore` a build reads, with Docker's matcher of it (see `contextIgnoreFile`). */
+export interface BuildIgnoreFile {
+  /** The file Docker reads for the build (absolute). */
+  path: string;
+  via: "context" | "dockerfile";
+  matcher: IgnoreMatcher;
+}
+
+/**
+ * The `.dockerignore` a build reads and its matcher: `"none"` when the build has no such file (its
+ * whole context is sent), null when the file exists but cannot be read or parsed.
+ */
+export function contextIgnoreFile(build: Pick<BuildOfDockerfile, "context" | "dockerfile">): BuildIgnoreFile | "none" | null {
+  const chosen = dockerignoreOfBuild(build);
+  if (!isFile(chosen.path)) return "none";
+  const matcher = matchers.get(chosen.path);
+  return matcher ? { path: chosen.path, via: chosen.via, matcher } : null;
+}
