@@ -22,9 +22,10 @@ const SLOW = [
   // Every fixable rule's fixes re-parsed and re-run under --fix.
   "tests/rules/fix-safety.test.ts",
   "tests/rules/hygiene-fix-safety.test.ts",
-  // Every doc sample linted, the generated sources regenerated, the repository's files scanned.
+  // Every doc sample linted, the generated sources regenerated, `npm run new` type-checked, the repository's files scanned.
   "tests/docs.test.ts",
   "tests/generated-sources.test.ts",
+  "tests/new-rule.test.ts",
   "tests/line-ends.test.ts",
   "tests/schema-to-type.test.ts",
   // The built package (dist/) through the ESLint API and CLI, as a user's project loads it.
