@@ -1,3 +1,8 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../../lib/index.js";
+import { PACKAGE_MANAGER_SPECS } from "../../lib/shell/package-managers/index.js";
+import type { PackageManagerSpec } from "../../lib/shell/package-managers/types.js";
 import rule from "../../rules/package-manager-clean-cache.js";
 import { ruleTester } from "../support/rule-tester.js";
 
@@ -80,12 +85,12 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     {
       code: 'FROM python:3.12-slim\nRUN ["pip", "install", "requests"]\n',
       output: null,
-      errors: [{ messageId: "pipCache", line: 2, column: 6, endLine: 2, endColumn: 22 }],
+      errors: [{ messageId: "noCacheFlag", line: 2, column: 6, endLine: 2, endColumn: 22 }],
     },
     {
       code: 'FROM debian:12\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install -y --no-install-recommends curl"]\n',
       output: null,
-      errors: [{ messageId: "aptLists", line: 2, column: 24, endLine: 2, endColumn: 38, data: { command: "apt-get update", clean: "" } }],
+      errors: [{ messageId: "aptLists", line: 2, column: 24, endLine: 2, endColumn: 38, data: { command: "apt-get update", clean: "rm -rf /var/lib/apt/lists/*" } }],
     },
     {
       code: 'FROM debian:12\nRUN ["/bin/bash", "-ec", "apt-get update\\napt-get install -y curl"]\n',
@@ -100,7 +105,7 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     {
       code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
       output: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
-      errors: [{ messageId: "aptLists", line: 2, column: 5, endLine: 2, endColumn: 19, data: { command: "apt-get update", clean: "" } }],
+      errors: [{ messageId: "aptLists", line: 2, column: 5, endLine: 2, endColumn: 19, data: { command: "apt-get update", clean: "rm -rf /var/lib/apt/lists/*" } }],
     },
     {
       // Continuations: the cleanup is appended after the last command, on its line.
@@ -136,12 +141,12 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       // The index `apk update` stores stays even though `apk add` then downloads nothing more.
       code: "FROM alpine:3.20\nRUN apk update && apk add curl git\n",
       output: "FROM alpine:3.20\nRUN apk update && apk add curl git && rm -rf /var/cache/apk/*\n",
-      errors: [{ messageId: "apkIndex", line: 2, column: 5, endColumn: 15, data: { command: "apk update", clean: "" } }],
+      errors: [{ messageId: "apkIndex", line: 2, column: 5, endColumn: 15, data: { command: "apk update", clean: "rm -rf /var/cache/apk/*", flag: "--no-cache" } }],
     },
     {
       code: "FROM alpine:3.20\nRUN apk add --update curl\n",
       output: "FROM alpine:3.20\nRUN apk add --no-cache --update curl\n",
-      errors: [{ messageId: "apkCache", line: 2, column: 5, endColumn: 12, data: { command: "apk add", clean: "" } }],
+      errors: [{ messageId: "apkCache", line: 2, column: 5, endColumn: 12, data: { command: "apk add", flag: "--no-cache" } }],
     },
     {
       // apk-tools 2.x fetches a missing index itself: removing the first RUN's index is safe.
@@ -172,23 +177,23 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     {
       code: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip/http pip install numpy\n",
       output: "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip/http pip install --no-cache-dir numpy\n",
-      errors: [{ messageId: "pipCache", line: 2, column: 53 }],
+      errors: [{ messageId: "noCacheFlag", line: 2, column: 53 }],
     },
     {
       // The cache was moved away from the mount.
       code: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN --mount=type=cache,target=/root/.cache/pip pip install numpy\n",
       output: "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/tmp/pip\nRUN --mount=type=cache,target=/root/.cache/pip pip install --no-cache-dir numpy\n",
-      errors: [{ messageId: "pipCache", line: 3, column: 48 }],
+      errors: [{ messageId: "noCacheFlag", line: 3, column: 48 }],
     },
     {
       code: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn\n",
       output: null,
       errors: [
         {
-          messageId: "yarnCache",
+          messageId: "cacheLeft",
           line: 2,
           column: 5,
-          suggestions: [{ messageId: "addYarnCacheClean", output: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn && yarn cache clean\n" }],
+          suggestions: [{ messageId: "appendClean", output: "FROM node:20.11\nRUN yarn install --cache-folder /tmp/yc && rm -rf /usr/local/share/.cache/yarn && yarn cache clean\n" }],
         },
       ],
     },
@@ -196,29 +201,29 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       // An export inside a subshell does not reach the next command.
       code: "FROM python:3.12-slim\nRUN (export PIP_NO_CACHE_DIR=1); pip install numpy\n",
       output: "FROM python:3.12-slim\nRUN (export PIP_NO_CACHE_DIR=1); pip install --no-cache-dir numpy\n",
-      errors: [{ messageId: "pipCache", line: 2, column: 34 }],
+      errors: [{ messageId: "noCacheFlag", line: 2, column: 34 }],
     },
     {
       // An export after the command does not count.
       code: "FROM python:3.12-slim\nRUN pip install numpy && export PIP_NO_CACHE_DIR=1\n",
       output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir numpy && export PIP_NO_CACHE_DIR=1\n",
-      errors: [{ messageId: "pipCache", line: 2, column: 5 }],
+      errors: [{ messageId: "noCacheFlag", line: 2, column: 5 }],
     },
     {
       // Every dnf transaction fills the cachedir, an upgrade as much as an install.
       code: "FROM fedora:40\nRUN dnf -y upgrade\nUSER 10001\n",
       output: "FROM fedora:40\nRUN dnf -y upgrade && dnf clean all\nUSER 10001\n",
-      errors: [{ messageId: "systemCache", line: 2, column: 5, data: { command: "dnf -y upgrade", clean: "dnf clean all" } }],
+      errors: [{ messageId: "cacheLeft", line: 2, column: 5, data: { command: "dnf -y upgrade", clean: "dnf clean all", what: "its metadata and downloaded packages" } }],
     },
     {
       code: "FROM centos:7\nRUN yum update -y\n",
       output: "FROM centos:7\nRUN yum update -y && yum clean all\n",
-      errors: [{ messageId: "systemCache", data: { command: "yum update", clean: "yum clean all" } }],
+      errors: [{ messageId: "cacheLeft", data: { command: "yum update", clean: "yum clean all", what: "its metadata and downloaded packages" } }],
     },
     {
       code: "FROM opensuse/leap:15.6\nRUN zypper -n dup\n",
       output: "FROM opensuse/leap:15.6\nRUN zypper -n dup && zypper clean --all\n",
-      errors: [{ messageId: "systemCache", data: { command: "zypper -n dup", clean: "zypper clean --all" } }],
+      errors: [{ messageId: "cacheLeft", data: { command: "zypper -n dup", clean: "zypper clean --all", what: "its metadata and downloaded packages" } }],
     },
     {
       // The lists of `apt-get update` stay after an upgrade too.
@@ -230,48 +235,48 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       // Another tool's cleanup: on EL 9 dnf's cachedir is /var/cache/dnf; /var/cache/yum is yum 3's and microdnf's.
       code: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && rm -rf /var/cache/yum\n",
       output: "FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && rm -rf /var/cache/yum && dnf clean all\n",
-      errors: [{ messageId: "systemCache", line: 2, data: { command: "dnf install", clean: "dnf clean all" } }],
+      errors: [{ messageId: "cacheLeft", line: 2, data: { command: "dnf install", clean: "dnf clean all", what: "its metadata and downloaded packages" } }],
     },
     {
       code: "FROM rockylinux:9\nRUN dnf install -y httpd && microdnf clean all\n",
       output: "FROM rockylinux:9\nRUN dnf install -y httpd && microdnf clean all && dnf clean all\n",
-      errors: [{ messageId: "systemCache" }],
+      errors: [{ messageId: "cacheLeft" }],
     },
     {
       code: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd && rm -rf /var/cache/dnf\n",
       output: "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y httpd && rm -rf /var/cache/dnf && microdnf clean all\n",
-      errors: [{ messageId: "systemCache", data: { command: "microdnf install", clean: "microdnf clean all" } }],
+      errors: [{ messageId: "cacheLeft", data: { command: "microdnf install", clean: "microdnf clean all", what: "its metadata and downloaded packages" } }],
     },
     {
       code: "FROM fedora:41\nRUN dnf5 install -y gcc && rm -rf /var/cache/dnf\n",
       output: "FROM fedora:41\nRUN dnf5 install -y gcc && rm -rf /var/cache/dnf && dnf5 clean all\n",
-      errors: [{ messageId: "systemCache" }],
+      errors: [{ messageId: "cacheLeft" }],
     },
     {
       // docker-clean removed and only /var/lib/apt mounted: the .deb files and pkgcache.bin stay in /var/cache/apt.
       code: "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y --no-install-recommends python3\n",
       output: "FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y --no-install-recommends python3 && apt-get clean\n",
-      errors: [{ messageId: "aptArchives", line: 4, column: 23, data: { command: "apt-get install" } }],
+      errors: [{ messageId: "aptArchives", line: 4, column: 23, data: { command: "apt-get install", clean: "apt-get clean" } }],
     },
     {
       // Removed earlier in the same RUN, or in the stage this one is built on; `apt` and upgrades too.
       code: "FROM ubuntu:24.04 AS base\nRUN rm -rf /etc/apt/apt.conf.d/docker-clean && apt update && apt install -y gcc && rm -rf /var/lib/apt/lists/*\nFROM base\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*\n",
       output: "FROM ubuntu:24.04 AS base\nRUN rm -rf /etc/apt/apt.conf.d/docker-clean && apt update && apt install -y gcc && rm -rf /var/lib/apt/lists/* && apt-get clean\nFROM base\nRUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/* && apt-get clean\n",
       errors: [
-        { messageId: "aptArchives", line: 2, data: { command: "apt install" } },
-        { messageId: "aptArchives", line: 4, data: { command: "apt-get upgrade" } },
+        { messageId: "aptArchives", line: 2, data: { command: "apt install", clean: "apt-get clean" } },
+        { messageId: "aptArchives", line: 4, data: { command: "apt-get upgrade", clean: "apt-get clean" } },
       ],
     },
     {
       // In a branch without a cleanup after it, or a cleanup only on failure (`||`).
       code: "FROM rockylinux:9\nRUN if [ -n \"$X\" ]; then dnf install -y gcc; fi; if [ -n \"$Y\" ]; then dnf clean all; fi\n",
       output: null,
-      errors: [{ messageId: "systemCache" }],
+      errors: [{ messageId: "cacheLeft" }],
     },
     {
       code: "FROM rockylinux:9\nRUN dnf install -y gcc || dnf clean all\n",
       output: "FROM rockylinux:9\nRUN dnf install -y gcc || dnf clean all && dnf clean all\n",
-      errors: [{ messageId: "systemCache" }],
+      errors: [{ messageId: "cacheLeft" }],
     },
     {
       // A cleanup in only some branches (an `if` without `else`, one branch of two) may not run.
@@ -292,24 +297,24 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
     {
       code: "FROM photon:5.0\nRUN tdnf install -y curl\n",
       output: "FROM photon:5.0\nRUN tdnf install -y curl && tdnf clean all\n",
-      errors: [{ messageId: "systemCache", line: 2, data: { command: "tdnf install", clean: "tdnf clean all" } }],
+      errors: [{ messageId: "cacheLeft", line: 2, data: { command: "tdnf install", clean: "tdnf clean all", what: "its metadata and downloaded packages" } }],
     },
     {
       code: "FROM rockylinux:9\nRUN dnf install -y gcc make\n",
       output: "FROM rockylinux:9\nRUN dnf install -y gcc make && dnf clean all\n",
-      errors: [{ messageId: "systemCache", line: 2, data: { command: "dnf install", clean: "dnf clean all" } }],
+      errors: [{ messageId: "cacheLeft", line: 2, data: { command: "dnf install", clean: "dnf clean all", what: "its metadata and downloaded packages" } }],
     },
     {
       code: "FROM opensuse/leap:15.6\nRUN zypper -n install curl\n",
       output: "FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean --all\n",
-      errors: [{ messageId: "systemCache", line: 2 }],
+      errors: [{ messageId: "cacheLeft", line: 2 }],
     },
     {
       code: "FROM python:3.12-slim\nRUN pip install -r requirements.txt\nRUN python3 -m pip install --upgrade pip\n",
       output: "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\nRUN python3 -m pip install --no-cache-dir --upgrade pip\n",
       errors: [
-        { messageId: "pipCache", line: 2, column: 5, endColumn: 16 },
-        { messageId: "pipCache", line: 3, column: 5, data: { command: "python3 -m pip install", clean: "" } },
+        { messageId: "noCacheFlag", line: 2, column: 5, endColumn: 16 },
+        { messageId: "noCacheFlag", line: 3, column: 5, data: { command: "python3 -m pip install", flag: "--no-cache-dir", what: "pip's download cache (~/.cache/pip)" } },
       ],
     },
     {
@@ -318,9 +323,9 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       output: null,
       errors: [
         {
-          messageId: "yarnCache",
+          messageId: "cacheLeft",
           line: 2,
-          suggestions: [{ messageId: "addYarnCacheClean", output: "FROM node:20.11\nRUN yarn install --frozen-lockfile && yarn cache clean\n" }],
+          suggestions: [{ messageId: "appendClean", output: "FROM node:20.11\nRUN yarn install --frozen-lockfile && yarn cache clean\n" }],
         },
       ],
     },
@@ -334,7 +339,7 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       // CRLF line ends: the cleanup goes before the `\r` (after it, the shell would run a command named `curl\r`).
       code: "FROM fedora:40\r\nRUN <<EOF\r\nmicrodnf install -y curl\r\nEOF\r\n",
       output: "FROM fedora:40\r\nRUN <<EOF\r\nmicrodnf install -y curl && microdnf clean all\r\nEOF\r\n",
-      errors: [{ messageId: "systemCache", line: 3, column: 1, endLine: 3 }],
+      errors: [{ messageId: "cacheLeft", line: 3, column: 1, endLine: 3 }],
     },
     {
       // (`apt-get update\r` on a line of its own would be no update: the shell passes `update\r`.)
@@ -349,4 +354,36 @@ ruleTester("dockerfile").run("package-manager-clean-cache", rule, {
       errors: [{ messageId: "aptLists", line: 2, column: 5 }],
     },
   ],
+});
+
+describe("what the rule knows of each manager is its package-manager table entry", () => {
+  it("every manager it reports has a remedy for every cache area it fills: a no-cache flag, or a command that empties it", () => {
+    for (const spec of Object.values(PACKAGE_MANAGER_SPECS)) {
+      const areas = [...spec.cacheAreas, ...Object.values(spec.commandCacheAreas ?? {}).flat()];
+      for (const area of Object.keys(spec.clean)) expect(areas, `${spec.id} cleans ${area}`).toContain(area);
+      if (!spec.cacheReport) continue;
+      for (const area of areas) expect(spec.noCache?.fixFlag ?? spec.clean[area], `${spec.id}: ${area}`).toBeTruthy();
+    }
+  });
+
+  it("a manager is reported once its entry says what it leaves: no code of the rule names it", () => {
+    const npm = PACKAGE_MANAGER_SPECS.npm as { -readonly [K in keyof PackageManagerSpec]: PackageManagerSpec[K] };
+    const lint = (code: string) => {
+      const linter = new Linter({ configType: "flat" });
+      const config = [...plugin.configs.base, { files: ["**/Dockerfile"], rules: { "docker/package-manager-clean-cache": "error" as const } }];
+      return { messages: linter.verify(code, config, { filename: "Dockerfile" }), fixed: linter.verifyAndFix(code, config, { filename: "Dockerfile" }).output };
+    };
+    const code = "FROM node:22\nRUN npm install -g pnpm@9.15.0\n";
+    expect(lint(code).messages).toEqual([]);
+    npm.cacheReport = { actions: ["install"], what: "npm's cache (~/.npm)" };
+    try {
+      const { messages, fixed } = lint(code);
+      expect(messages.map((message) => message.message)).toEqual([
+        "`npm install` leaves npm's cache (~/.npm) in this layer. End the RUN with `npm cache clean --force`, or use a cache mount.",
+      ]);
+      expect(fixed).toBe("FROM node:22\nRUN npm install -g pnpm@9.15.0 && npm cache clean --force\n");
+    } finally {
+      delete npm.cacheReport;
+    }
+  });
 });
