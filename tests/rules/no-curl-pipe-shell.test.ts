@@ -15,6 +15,8 @@ ruleTester("dockerfile").run("no-curl-pipe-shell", rule, {
     'FROM debian:12\nRUN sh -c "$(cat /opt/script)"\n',
   ],
   invalid: [
+    // yash was missing from this rule's list (lib/shell/shells.ts holds them all now).
+    ...["yash", "mksh"].map((shell) => ({ code: `FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n`, errors: [{ messageId: "pipe" as const, data: { client: "curl", shell }, line: 2, column: 5 }] })),
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | sh\n",
       errors: [{ messageId: "pipe", data: { client: "curl", shell: "sh" }, line: 2, column: 5, endColumn: 51 }],

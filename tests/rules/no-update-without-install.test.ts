@@ -12,6 +12,9 @@ ruleTester("dockerfile").run("no-update-without-install", rule, {
     // A script may install: the linter cannot tell.
     "FROM debian:12\nRUN apt-get update && ./install-deps.sh\n",
     "FROM debian:12\nRUN apt-get update && curl -fsSL https://deb.example/setup | bash -\n",
+    // Any shell of lib/shell/shells.ts may run such a script (ksh, mksh and yash were missing from this rule's list).
+    "FROM debian:12\nRUN apt-get update && ksh ./install-deps.ksh\n",
+    "FROM debian:12\nRUN apt-get update && mksh install-deps.sh\n",
     "FROM alpine:3.20\nRUN apk update && apk add curl\n",
     "FROM fedora:40\nRUN dnf makecache && dnf install -y gcc\n",
     "FROM opensuse/leap:15.6\nRUN zypper refresh && zypper -n install curl\n",

@@ -33,6 +33,11 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Invoke-WebRequest https://example.com | Out-File a\n',
   ],
   invalid: [
+    // Every shell of lib/shell/shells.ts reads the script from the pipe: mksh and yash were missing from this rule's list.
+    ...["mksh", "yash", "ksh", "python3"].map((shell) => ({
+      code: `FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n`,
+      errors: [{ messageId: "pipefail" as const, data: { first: "curl", next: shell }, line: 2, column: 5, suggestions: [{ messageId: "addShell" as const, data: { shell: BASH_SHELL }, output: `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n` }] }],
+    })),
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\n",
       errors: [
