@@ -15,8 +15,9 @@
  */
 import type { AST } from "yaml-eslint-parser";
 import { closestMatch } from "../utils/did-you-mean.js";
+import { parseGoDuration } from "../utils/go-duration.js";
 import { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
-import { COMPOSE_FILE, type ScalarType, type Shape, type StringFormat } from "./specification.js";
+import { COMPOSE_FILE, RESTART_POLICIES, type ScalarType, type Shape, type StringFormat } from "./specification.js";
 import { findExcessiveAliasing, SATURATED } from "./aliasing.js";
 import { getMappingEntries, getSequenceItems, resolveNode, type ResolvedNode } from "./yaml.js";
 
@@ -109,12 +110,13 @@ function orList(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
-/** Go `time.ParseDuration` syntax (compose-go reads durations with it). */
-const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|[smh]))+$|^[-+]?0$/u;
 /** docker/go-units `RAMInBytes` syntax (compose-go `UnitBytes`). */
 const BYTES = /^\d+(?:\.\d+)* ?[kmgtp]?i?b?$/iu;
-/** Docker Engine restart policies (docs.docker.com/engine/containers/start-containers-automatically/). */
-const RESTART = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/u;
+/** A restart policy of the specification's list; only `on-failure` takes a retry count (`on-failure:3`). */
+function isRestartPolicy(text: string): boolean {
+  const match = /^([a-z-]+)(?::(\d+))?$/u.exec(text);
+  return match !== null && (RESTART_POLICIES as readonly string[]).includes(match[1]!) && (match[2] === undefined || match[1] === "on-failure");
+}
 
 class Validator {
   private readonly seen = new Set<string>();
@@ -254,14 +256,14 @@ class Validator {
   private format(format: StringFormat, node: AST.YAMLScalar, text: string, where: string): void {
     switch (format) {
       case "duration":
-        if (!DURATION.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a duration for ${where}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).`, where);
+        if (parseGoDuration(text) === null) this.report("semantic", node, `${JSON.stringify(text)} is not a duration for ${where}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).`, where);
         return;
       case "bytes":
         if (!BYTES.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a byte size for ${where}: write it like 512m, 1g or 1048576 (units b, k, m, g, t, p).`, where);
         return;
       case "restart":
-        if (!RESTART.test(text)) {
-          const guess = closestMatch(text, ["no", "always", "unless-stopped", "on-failure"]);
+        if (!isRestartPolicy(text)) {
+          const guess = closestMatch(text, [...RESTART_POLICIES]);
           this.report("semantic", node, `${JSON.stringify(text)} is not a restart policy: use "no", always, on-failure[:max-retries] or unless-stopped${guess ? ` (did you mean ${guess}?)` : ""}.`);
         }
         return;
