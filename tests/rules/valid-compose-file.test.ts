@@ -1,7 +1,9 @@
+import { expect, it } from "vitest";
+import type { SPEC_PROBLEM_MESSAGES } from "../../lib/compose/validate.js";
 import rule from "../../rules/valid-compose-file.js";
 import { ruleTester } from "../support/rule-tester.js";
 
-const message = (text: string) => ({ messageId: "invalid", data: { message: text } });
+const message = (text: string) => ({ message: text });
 
 ruleTester("compose").run("valid-compose-file", rule, {
   valid: [
@@ -51,4 +53,38 @@ ruleTester("compose").run("valid-compose-file", rule, {
       errors: [{ ...message("A compose file must be a mapping (services:, networks:, …), not a list."), line: 1, column: 1 }],
     },
   ],
+});
+
+/** One file per kind of problem, reported under its own message id. */
+const KINDS = {
+  notMapping: "- a\n",
+  emptyFile: "# nothing\n",
+  wrongType: "services:\n  web:\n    image: [nginx]\n",
+  notAllowed: "services:\n  web:\n    image: nginx:1.27\n    cgroup: hots\n",
+  invalidValue: "services:\n  web:\n    image: nginx:1.27\n    container_name: '-'\n",
+  outOfRange: "services:\n  web:\n    image: nginx:1.27\n    cpu_percent: 150\n",
+  duplicateItem: "services:\n  web:\n    image: nginx:1.27\n    dns: [a, a]\n",
+  unknownKey: "services:\n  web:\n    image: nginx:1.27\n    imag: x\n",
+  invalidName: "services:\n  'bad name!':\n    image: nginx:1.27\n",
+  missingKey: "services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      db: {required: true}\n  db:\n    image: redis:7\n",
+  invalidDuration: "services:\n  web:\n    image: nginx:1.27\n    stop_grace_period: 10 seconds\n",
+  invalidByteSize: "services:\n  web:\n    image: nginx:1.27\n    mem_limit: lots\n",
+  invalidRestartPolicy: "services:\n  web:\n    image: nginx:1.27\n    restart: allways\n",
+  invalidPort: "services:\n  web:\n    image: nginx:1.27\n    ports: ['80:99999']\n",
+  invalidVolume: "services:\n  web:\n    image: nginx:1.27\n    volumes: ['./a:/b:rw:x']\n",
+  // tests/compose/aliasing.test.ts builds the alias bombs.
+  excessiveAliasing: null,
+} satisfies Record<keyof typeof SPEC_PROBLEM_MESSAGES, string | null>;
+
+ruleTester("compose").run("valid-compose-file (message ids)", rule, {
+  valid: [],
+  invalid: [
+    ...Object.entries(KINDS).flatMap(([messageId, code]) => (code === null ? [] : [{ code, errors: [{ messageId }] }])),
+    // A file with no YAML document at all.
+    { code: "", errors: [{ messageId: "emptyFile", line: 1, column: 1 }] },
+  ],
+});
+
+it("every kind of problem has its own message id", () => {
+  expect(Object.keys(rule.meta.messages).sort()).toEqual(Object.keys(KINDS).sort());
 });
