@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { allowedAliasShare, findExcessiveAliasing } from "../../lib/compose/aliasing.js";
 import plugin from "../../lib/index.js";
 import { parse } from "./helpers.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
 
@@ -61,7 +62,13 @@ describe("alias bombs", () => {
   }, 30_000);
 
   it("shared defaults used by many services are no bomb, and a shared node's problem is reported once", () => {
-    let code = "x-defaults: &defaults\n  restart: always\n  logging: {driver: json-file}\n  unknown_key: 1\nservices:\n";
+    let code = dedent`
+      x-defaults: &defaults
+        restart: always
+        logging: {driver: json-file}
+        unknown_key: 1
+      services:
+    `;
     for (let index = 0; index < 200; index++) code += `  s${index}:\n    <<: *defaults\n    image: nginx:1.27\n`;
     expect(findExcessiveAliasing(parse(code).body[0]!)).toBeNull();
     const invalid = lint(code).filter((message) => message.ruleId === "docker/valid-compose-file");
