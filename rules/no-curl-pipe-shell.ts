@@ -3,17 +3,16 @@ import { runShellScript } from "../lib/semantics/run-shell.js";
 import { findShellStringArgument } from "../lib/shell/commands.js";
 import { readDownload } from "../lib/shell/http-clients.js";
 import type { ShellCommand, ShellScript, ShellWord } from "../lib/shell/model.js";
+import { STDIN_INTERPRETERS } from "../lib/shell/shells.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
-/** Programs that run a script read from standard input when given no script operand. */
-const INTERPRETERS = new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "python", "python2", "python3", "perl", "ruby", "node", "php"]);
 
 /** The interpreter reads its program from stdin: no operand but options (or only `-`/`-s`). */
 function readsProgramFromStdin(command: ShellCommand): boolean {
   const unwrapped = unwrappedCommand(command);
-  if (unwrapped.baseName === null || !INTERPRETERS.has(unwrapped.baseName)) return false;
+  if (unwrapped.baseName === null || !STDIN_INTERPRETERS.has(unwrapped.baseName)) return false;
   for (const word of unwrapped.args) {
     const value = word.value;
     if (value === null) return false;
@@ -76,7 +75,7 @@ export default createRule<DockerfileRuleTypes<[], "pipe" | "substitution">>("no-
         }
         for (const command of script.commands) {
           const unwrapped = unwrappedCommand(command);
-          if (unwrapped.baseName === null || !INTERPRETERS.has(unwrapped.baseName)) continue;
+          if (unwrapped.baseName === null || !STDIN_INTERPRETERS.has(unwrapped.baseName)) continue;
           // `sh -c "$(curl …)"` and `bash <(curl …)`.
           const argument = findShellStringArgument(command);
           const words = argument ? [argument.word] : unwrapped.args;

@@ -2,6 +2,7 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { commandName } from "../lib/shell/index.js";
 import type { PackageManagerId, ShellCommand } from "../lib/shell/index.js";
+import { POSIX_SHELLS } from "../lib/shell/shells.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Managers that share one package index. */
@@ -13,7 +14,7 @@ const INDEX_FAMILY: Partial<Record<PackageManagerId, string>> = {
 const APT_INDEX_READERS: ReadonlySet<string> = new Set(["apt-cache", "apt-file", "apt-rdepends"]);
 
 /** Shells and runners that may install packages through a script the linter cannot read. */
-const SCRIPT_RUNNERS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "ash", "zsh", "make", "source", ".", "ansible-playbook"]);
+const SCRIPT_RUNNERS: ReadonlySet<string> = new Set([...Object.keys(POSIX_SHELLS), "make", "source", ".", "ansible-playbook"]);
 
 /** A command that runs a script from a file or a pipe (`./install.sh`, `bash deps.sh`, `curl … | sh`). */
 function runsScript(command: ShellCommand): boolean {

@@ -1,24 +1,27 @@
+import type { RuleTextEditor } from "@eslint/core";
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { aptDockerCleanRemoved } from "../lib/semantics/apt-config.js";
 import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
 import { getStageGraph } from "../lib/semantics/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
 import { ensuredAfter } from "../lib/shell/control-flow.js";
 import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-type MessageId = "aptLists" | "aptArchives" | "apkIndex" | "apkCache" | "systemCache" | "pipCache" | "yarnCache" | "addYarnCacheClean";
+type MessageId = "aptLists" | "aptArchives" | "apkIndex" | "apkCache" | "cacheLeft" | "noCacheFlag" | "appendClean";
 
-/** The command that empties a system package manager's cache, appended by the fix (`tdnf` is a `dnf`). */
-function cleanCommand(invocation: PackageManagerInvocation): string | null {
-  if (invocation.manager === "zypper") return "zypper clean --all";
-  if (invocation.manager === "yum" || invocation.manager === "dnf" || invocation.manager === "microdnf") {
-    const tool = invocation.unwrapped.baseName ?? invocation.manager;
-    return `${/^(?:yum|dnf|dnf5|dnf-3|microdnf|tdnf)$/u.test(tool) ? tool : invocation.manager} clean all`;
-  }
-  return null;
+/**
+ * The command of the package-manager table (`PackageManagerSpec.clean`) that empties the first of `areas`
+ * that has one, `{tool}` replaced with the command as invoked (`dnf5 clean all`); null when none does.
+ */
+function cleanCommand(invocation: PackageManagerInvocation, areas: readonly CacheArea[]): string | null {
+  const { spec } = invocation;
+  const command = areas.map((area) => spec.clean[area]).find((clean) => clean !== undefined);
+  if (command === undefined) return null;
+  const name = invocation.unwrapped.baseName;
+  return command.replaceAll("{tool}", name !== null && spec.commands.includes(name) ? name : spec.commands[0]!);
 }
 
 const APT_MANAGERS: ReadonlySet<string> = new Set(["apt-get", "apt", "aptitude"]);
@@ -73,16 +76,12 @@ function findingFor(invocation: PackageManagerInvocation, aptArchivesKept: () =>
   if (manager === "apk" && invocation.updatesIndex && !invocation.noCache) {
     return { invocation, messageId: action === "update-index" ? "apkIndex" : "apkCache", areas: ["apk"] };
   }
-  // Every dnf/yum/microdnf and zypper transaction, an upgrade as much as an install, downloads metadata and
-  // packages into the tool's cachedir (dnf.conf(5) `cachedir`; `keepcache` only decides whether packages
-  // outlive a successful transaction, the metadata always stays).
-  if ((manager === "yum" || manager === "dnf" || manager === "microdnf" || manager === "zypper") && (action === "install" || action === "upgrade") && fillsCache.length > 0) {
-    return { invocation, messageId: "systemCache", areas: fillsCache };
-  }
-  if (action !== "install") return null;
-  if (manager === "pip" && fillsCache.includes("pip")) return { invocation, messageId: "pipCache", areas: ["pip"] };
-  if (manager === "yarn" && fillsCache.includes("yarn")) return { invocation, messageId: "yarnCache", areas: ["yarn"] };
-  return null;
+  if (APT_MANAGERS.has(manager) || manager === "apk") return null;
+  // Every other manager as its table entry says (`PackageManagerSpec.cacheReport`): the actions reported,
+  // and the remedy, its no-cache flag or else the command that empties the area.
+  const report = invocation.spec.cacheReport;
+  if (!report?.actions.includes(action) || fillsCache.length === 0) return null;
+  return { invocation, messageId: invocation.spec.noCache?.fixFlag ? "noCacheFlag" : "cacheLeft", areas: fillsCache };
 }
 
 /**
@@ -175,16 +174,15 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
     hasSuggestions: true,
     schema: [],
     messages: {
-      apkIndex: "`{{command}}` stores the package index in /var/cache/apk in this layer. Use `apk add --no-cache` instead, or end the RUN with `rm -rf /var/cache/apk/*`.",
+      apkIndex: "`{{command}}` stores the package index in /var/cache/apk in this layer. Use `apk add {{flag}}` instead, or end the RUN with `{{clean}}`.",
       aptLists:
-        "`{{command}}` leaves the package lists (/var/lib/apt/lists, tens of MB) in this layer. End the RUN with `rm -rf /var/lib/apt/lists/*`, or use a cache mount.",
+        "`{{command}}` leaves the package lists (/var/lib/apt/lists, tens of MB) in this layer. End the RUN with `{{clean}}`, or use a cache mount.",
       aptArchives:
-        "`{{command}}` leaves the downloaded .deb files and pkgcache.bin in /var/cache/apt in this layer: this image removed docker-clean, which deleted them. End the RUN with `apt-get clean`, or mount a cache on /var/cache/apt too.",
-      apkCache: "`{{command}}` without `--no-cache` leaves the package index in /var/cache/apk.",
-      systemCache: "`{{command}}` leaves its metadata and downloaded packages in this layer. End the RUN with `{{clean}}`, or use a cache mount.",
-      pipCache: "`{{command}}` without `--no-cache-dir` leaves pip's download cache (~/.cache/pip) in this layer.",
-      yarnCache: "`{{command}}` leaves the yarn cache in this layer. End the RUN with `yarn cache clean`, or use a cache mount.",
-      addYarnCacheClean: "Append `&& yarn cache clean` (with Yarn 2+ and Plug'n'Play, first check that the project cache is not what the app runs from).",
+        "`{{command}}` leaves the downloaded .deb files and pkgcache.bin in /var/cache/apt in this layer: this image removed docker-clean, which deleted them. End the RUN with `{{clean}}`, or mount a cache on /var/cache/apt too.",
+      apkCache: "`{{command}}` without `{{flag}}` leaves the package index in /var/cache/apk.",
+      cacheLeft: "`{{command}}` leaves {{what}} in this layer. End the RUN with `{{clean}}`, or use a cache mount.",
+      noCacheFlag: "`{{command}}` without `{{flag}}` leaves {{what}} in this layer.",
+      appendClean: "Append `&& {{clean}}` ({{caveat}}).",
     },
   },
   create(context) {
@@ -227,19 +225,19 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
           if (moved === undefined && cleanedAfter(script, command, finding.areas)) continue;
           if (finding.messageId === "apkIndex") apkIndexReported = true;
 
-          const last = (invocation.subcommandWords.at(-1) ?? invocation.tool).range[1];
-          const commandText = context.sourceCode.text.slice(invocation.tool.range[0], last).replace(/\s*\\\r?\n\s*/gu, " ");
-          const loc = { start: context.sourceCode.getLocFromIndex(invocation.tool.range[0]), end: context.sourceCode.getLocFromIndex(last) };
+          const { text: commandText, loc } = invocationSpan(context.sourceCode, invocation);
           const end = fixable ? appendPoint(script, text) : null;
-          const clean = cleanCommand(invocation) ?? "";
-          const data = { command: commandText, clean };
+          const clean = cleanCommand(invocation, finding.areas);
+          const flag = invocation.spec.noCache?.fixFlag;
+          const what = invocation.spec.cacheReport?.what ?? "";
+          const data = { command: commandText, clean: clean ?? "", flag: flag ?? "", what };
           switch (finding.messageId) {
             case "aptLists":
               context.report({
                 loc,
                 messageId: "aptLists",
                 data,
-                fix: end !== null && stage && !laterRunReliesOnIndex(program, stage, run, "apt") ? (fixer) => fixer.insertTextAfterRange([end, end], " && rm -rf /var/lib/apt/lists/*") : null,
+                fix: end !== null && clean && stage && !laterRunReliesOnIndex(program, stage, run, "apt") ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null,
               });
               break;
             case "apkIndex":
@@ -247,33 +245,27 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
                 loc,
                 messageId: "apkIndex",
                 data,
-                fix: end !== null && stage && !laterRunReliesOnIndex(program, stage, run, "apk") ? (fixer) => fixer.insertTextAfterRange([end, end], " && rm -rf /var/cache/apk/*") : null,
+                fix: end !== null && clean && stage && !laterRunReliesOnIndex(program, stage, run, "apk") ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null,
               });
               break;
             case "apkCache":
-            case "pipCache": {
-              const flag = finding.messageId === "apkCache" ? " --no-cache" : " --no-cache-dir";
+            case "noCacheFlag": {
+              // The table's no-cache flag, right after the subcommand.
               const after = invocation.subcommandWords.at(-1);
-              context.report({ loc, messageId: finding.messageId, data, fix: after && fixable ? (fixer) => fixer.insertTextAfterRange(after.range, flag) : null });
+              context.report({ loc, messageId: finding.messageId, data, fix: after && flag && fixable ? (fixer) => fixer.insertTextAfterRange(after.range, ` ${flag}`) : null });
               break;
             }
-            case "systemCache":
-              context.report({ loc, messageId: "systemCache", data, fix: end !== null && clean ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null });
-              break;
             case "aptArchives":
-              // `apt-get clean` removes the archives and pkgcache.bin/srcpkgcache.bin (apt `DoClean`:
-              // `Fetcher.Clean(archivedir)`, `pkgCacheFile::RemoveCaches()`); it changes nothing installed.
-              context.report({ loc, messageId: "aptArchives", data, fix: end !== null ? (fixer) => fixer.insertTextAfterRange([end, end], " && apt-get clean") : null });
+              context.report({ loc, messageId: "aptArchives", data, fix: end !== null && clean ? (fixer) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null });
               break;
-            case "yarnCache":
-              // Not an autofix: with Yarn 2+ Plug'n'Play the cache can be what the app runs from.
-              context.report({
-                loc,
-                messageId: "yarnCache",
-                data,
-                suggest: end !== null ? [{ messageId: "addYarnCacheClean", fix: (fixer) => fixer.insertTextAfterRange([end, end], " && yarn cache clean") }] : [],
-              });
+            case "cacheLeft": {
+              const caveat = invocation.spec.cacheReport?.suggestOnly;
+              const append = end !== null && clean ? (fixer: RuleTextEditor) => fixer.insertTextAfterRange([end, end], ` && ${clean}`) : null;
+              // A cleanup that can change what the image runs is offered, not applied.
+              if (caveat) context.report({ loc, messageId: "cacheLeft", data, suggest: append ? [{ messageId: "appendClean", data: { clean: clean ?? "", caveat }, fix: append }] : [] });
+              else context.report({ loc, messageId: "cacheLeft", data, fix: append });
               break;
+            }
           }
         }
       },

@@ -1,12 +1,9 @@
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes, ComposeVisitor } from "../lib/languages/compose/rule-types.js";
-import { validateComposeFile } from "../lib/compose/validate.js";
+import { SPEC_PROBLEM_MESSAGES, validateComposeFile, type SpecProblemId } from "../lib/compose/validate.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
-/** Compose refuses a file without content (compose-go: "empty compose file"); so does the Compose Specification's schema. */
-const EMPTY_FILE = "The file has no content: a compose file is a mapping (services:, networks:, …).";
-
-export default createRule<ComposeRuleTypes<[], "invalid">>("valid-compose-file", {
+export default createRule<ComposeRuleTypes<[], SpecProblemId>>("valid-compose-file", {
   meta: {
     type: "problem",
     docs: {
@@ -17,23 +14,23 @@ export default createRule<ComposeRuleTypes<[], "invalid">>("valid-compose-file",
       peers: ["docker compose config"],
     },
     schema: [],
-    messages: {
-      invalid: "{{message}}",
-    },
+    // One message id per kind of problem (lib/compose/validate.ts).
+    messages: SPEC_PROBLEM_MESSAGES,
   },
   create(context) {
     // `Program` is not in ComposeVisitor (multi-language rules would see two Program types); only this
     // rule needs it: the docker/compose language gives a file with no YAML content no document at all.
     const visitor: ComposeVisitor & { Program(program: AST.YAMLProgram): void } = {
       Program(program) {
-        if (program.body.length === 0) context.report({ loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }, messageId: "invalid", data: { message: EMPTY_FILE } });
+        // Compose refuses a file without content (compose-go: "empty compose file"); so does the Compose Specification's schema.
+        if (program.body.length === 0) context.report({ loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }, messageId: "emptyFile" });
       },
       YAMLDocument(document) {
         const program = document.parent;
         // Report once per file, from the first document.
         if (program?.type !== "Program" || program.body[0] !== document) return;
         for (const problem of validateComposeFile(program)) {
-          context.report({ loc: problem.node.loc, messageId: "invalid", data: { message: problem.message } });
+          context.report({ loc: problem.node.loc, messageId: problem.id, data: problem.data });
         }
       },
     };

@@ -95,11 +95,17 @@ export interface GeneratedFile {
   content: string;
 }
 
-export async function generatedFiles(): Promise<GeneratedFile[]> {
-  const names = ruleNamesOnDisk();
+/**
+ * The generated sources for the rules on disk, plus `added` (rules not written yet, by id: what
+ * `npm run new --dry-run` registers).
+ */
+export async function generatedFiles(added: Readonly<Record<string, AnyDockerRule>> = {}): Promise<GeneratedFile[]> {
+  const onDisk = ruleNamesOnDisk();
+  const names = [...new Set([...onDisk, ...Object.keys(added)])].sort();
   const files: GeneratedFile[] = [{ path: "rules/index.ts", content: renderRulesIndex(names) }];
-  const rules: Record<string, AnyDockerRule> = {};
-  for (const name of names) {
+  const rules: Record<string, AnyDockerRule> = { ...added };
+  for (const name of onDisk) {
+    if (name in added) continue;
     const module = (await import(pathToFileURL(path.join(repoRoot, "rules", `${name}.ts`)).href)) as { default: AnyDockerRule };
     rules[name] = module.default;
   }

@@ -13,6 +13,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../lib/index.js";
 import { rules } from "../rules/index.js";
+import { REQUIRED_SECTIONS } from "./support/doc-sections.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 // Cross-file rules look around the linted file: samples live in an empty folder, not in this repo.
@@ -75,18 +76,6 @@ function samplesOf(markdown: string): Sample[] {
   }
   return samples;
 }
-
-const REQUIRED_SECTIONS = [
-  "## Why",
-  "## Examples",
-  "### Incorrect",
-  "### Correct",
-  "## When not to use it",
-  "## Contract",
-  "## Differences from peers",
-  "## Peer checks",
-];
-
 
 describe.each(Object.keys(rules))("docs/rules/%s.md", (name) => {
   const markdown = readFileSync(path.join(repoRoot, "docs/rules", `${name}.md`), "utf8");

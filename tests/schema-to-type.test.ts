@@ -1,6 +1,7 @@
 /** The JSON Schema → TypeScript conversion behind lib/rule-options.ts. */
 import { describe, expect, it } from "vitest";
 import { ruleOptionsType, schemaToType } from "../scripts/schema-to-type.js";
+import { dedent } from "./support/dedent.js";
 
 describe("schemaToType", () => {
   it("scalars, enums, consts and unions", () => {
@@ -20,9 +21,18 @@ describe("schemaToType", () => {
 
   it("objects: required keys, closed or open, with descriptions", () => {
     expect(schemaToType({ type: "object", properties: { a: { type: "string", description: "The a." }, "b-c": { type: "number" } }, required: ["a"], additionalProperties: false })).toBe(
-      '{\n  /** The a. */\n  a: string;\n  "b-c"?: number;\n}',
+      dedent`
+        {
+          /** The a. */
+          a: string;
+          "b-c"?: number;
+        }`,
     );
-    expect(schemaToType({ type: "object", properties: { a: { type: "string" } } })).toBe("{\n  a?: string;\n  [key: string]: unknown;\n}");
+    expect(schemaToType({ type: "object", properties: { a: { type: "string" } } })).toBe(dedent`
+      {
+        a?: string;
+        [key: string]: unknown;
+      }`);
     expect(schemaToType({ type: "object", additionalProperties: { type: "boolean" } })).toBe("{\n  [key: string]: boolean;\n}");
   });
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { DotEnv } from "./env-file.js";
 import { interpolate } from "./interpolate.js";
 import { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
+import { VOLUME_TYPES as SPECIFIED_VOLUME_TYPES } from "./specification.js";
 import type {
   ComposeBuild,
   ComposeDiagnostic,
@@ -767,7 +768,7 @@ function buildEnvFile(builder: Builder, field: ServiceField | undefined): EnvFil
   return entries;
 }
 
-const VOLUME_TYPES = new Set(["bind", "volume", "tmpfs", "npipe", "cluster", "image"]);
+const VOLUME_TYPES: ReadonlySet<string> = new Set(SPECIFIED_VOLUME_TYPES);
 
 function buildVolumes(builder: Builder, field: ServiceField | undefined): VolumeEntry[] {
   const volumes: VolumeEntry[] = [];

@@ -175,7 +175,14 @@ const HEALTHCHECK = object("healthcheck", {
 /** `depends_on` conditions (Compose Specification, "depends_on", long syntax). */
 export const DEPENDS_ON_CONDITIONS = ["service_started", "service_healthy", "service_completed_successfully"] as const;
 
-const VOLUME_TYPES = ["bind", "volume", "tmpfs", "cluster", "npipe", "image"];
+/** Long-syntax volume types (Compose Specification, "volumes", long syntax `type`). */
+export const VOLUME_TYPES = ["bind", "volume", "tmpfs", "cluster", "npipe", "image"] as const;
+
+/**
+ * Restart policies (Compose Specification, "restart"; docs.docker.com/engine/containers/start-containers-automatically/):
+ * `on-failure` may carry a retry count (`on-failure:3`). The `restart` format of validate.ts reads them.
+ */
+export const RESTART_POLICIES = ["no", "always", "unless-stopped", "on-failure"] as const;
 
 /** Compose Specification, "services" (`05-services.md`): every service attribute. */
 export const SERVICE: Shape = object("service", {

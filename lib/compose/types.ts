@@ -6,6 +6,7 @@ import type { DotEnv } from "./env-file.js";
 import type { AST } from "yaml-eslint-parser";
 import type { MappingEntry, ResolvedNode, YAMLDiagnostic } from "./yaml.js";
 import type { ParsedPortSpec, ParsedVolumeSpec } from "./short-syntax.js";
+import type { DEPENDS_ON_CONDITIONS, VOLUME_TYPES } from "./specification.js";
 
 /** A scalar value of the file. */
 export interface ScalarValue {
@@ -120,7 +121,7 @@ export interface ComposeHealthcheck {
   retries: ScalarValue | null;
 }
 
-export type DependsOnCondition = "service_started" | "service_healthy" | "service_completed_successfully";
+export type DependsOnCondition = (typeof DEPENDS_ON_CONDITIONS)[number];
 
 export interface DependsOnEntry {
   form: "short" | "long";
@@ -167,7 +168,7 @@ export interface PortEntry {
   error: string | null;
 }
 
-export type VolumeType = "bind" | "volume" | "tmpfs" | "npipe" | "cluster" | "image";
+export type VolumeType = (typeof VOLUME_TYPES)[number];
 
 export interface VolumeEntry {
   form: "short" | "long";

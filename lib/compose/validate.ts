@@ -15,16 +15,57 @@
  */
 import type { AST } from "yaml-eslint-parser";
 import { closestMatch } from "../utils/did-you-mean.js";
+import { parseGoDuration } from "../utils/go-duration.js";
 import { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
-import { COMPOSE_FILE, type ScalarType, type Shape, type StringFormat } from "./specification.js";
+import { COMPOSE_FILE, RESTART_POLICIES, type ScalarType, type Shape, type StringFormat } from "./specification.js";
 import { findExcessiveAliasing, SATURATED } from "./aliasing.js";
 import { getMappingEntries, getSequenceItems, resolveNode, type ResolvedNode } from "./yaml.js";
 
+/**
+ * The kinds of problem, each with its message (ESLint `{{placeholders}}`): valid-compose-file reports each
+ * under its own message id, so that a configuration or a test can tell them apart.
+ */
+export const SPEC_PROBLEM_MESSAGES = {
+  excessiveAliasing:
+    'The aliases of this file expand to {{decoded}} YAML nodes, {{throughAliases}} of them through aliases: Compose refuses it ("document contains excessive aliasing", go-yaml\'s limit against alias bombs). Write the values out, or share fewer levels of aliases.',
+  emptyFile: "The file has no content: a compose file is a mapping (services:, networks:, …).",
+  notMapping: "A compose file must be a mapping (services:, networks:, …), not {{actual}}.",
+  wrongType: "{{where}} must be {{expected}}, not {{actual}}.",
+  notAllowed: "{{value}} is not allowed for {{where}}: use {{allowed}}{{didYouMean}}.",
+  invalidValue: "{{value}} is not a valid value for {{where}}.",
+  outOfRange: "{{where}} must be between {{minimum}} and {{maximum}}, not {{value}}.",
+  duplicateItem: "{{where}} repeats item {{first}}: items must be unique.",
+  unknownKey: "Unknown key {{key}} in {{where}}{{didYouMean}}",
+  invalidName: '{{key}} is not a valid name in {{where}}: use letters, digits, ".", "_" and "-"{{didYouMean}}',
+  missingKey: '{{where}} needs "{{required}}".',
+  invalidDuration: "{{value}} is not a duration for {{where}}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).",
+  invalidByteSize: "{{value}} is not a byte size for {{where}}: write it like 512m, 1g or 1048576 (units b, k, m, g, t, p).",
+  invalidRestartPolicy: '{{value}} is not a restart policy: use "no", always, on-failure[:max-retries] or unless-stopped{{didYouMean}}.',
+  invalidPort: "{{value}} is not a valid port for {{where}}: {{error}}.",
+  invalidVolume: "{{value}} is not a valid volume for {{where}}: {{error}}.",
+} as const;
+
+export type SpecProblemId = keyof typeof SPEC_PROBLEM_MESSAGES;
+
 export interface SpecProblem {
   kind: "schema" | "semantic";
+  /** Which problem: its message is `SPEC_PROBLEM_MESSAGES[id]` filled with `data`. */
+  id: SpecProblemId;
+  data: Readonly<Record<string, string>>;
   /** Where to report: a key for unknown keys, the value otherwise. */
   node: AST.YAMLNode;
+  /** The message, filled in. */
   message: string;
+}
+
+/** A message with its `{{placeholders}}` filled as ESLint fills them. */
+function fill(id: SpecProblemId, data: Readonly<Record<string, string>>): string {
+  return SPEC_PROBLEM_MESSAGES[id].replace(/\{\{([^{}]+)\}\}/gu, (whole, name: string) => data[name.trim()] ?? whole);
+}
+
+/** The suffix a near miss adds to a message: ` (did you mean x?)`, or nothing. */
+function didYouMean(guess: string | null): string {
+  return guess ? ` (did you mean ${guess}?)` : "";
 }
 
 const cache = new WeakMap<AST.YAMLProgram, SpecProblem[]>();
@@ -109,12 +150,13 @@ function orList(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 
-/** Go `time.ParseDuration` syntax (compose-go reads durations with it). */
-const DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|[smh]))+$|^[-+]?0$/u;
 /** docker/go-units `RAMInBytes` syntax (compose-go `UnitBytes`). */
 const BYTES = /^\d+(?:\.\d+)* ?[kmgtp]?i?b?$/iu;
-/** Docker Engine restart policies (docs.docker.com/engine/containers/start-containers-automatically/). */
-const RESTART = /^(?:no|always|unless-stopped|on-failure(?::\d+)?)$/u;
+/** A restart policy of the specification's list; only `on-failure` takes a retry count (`on-failure:3`). */
+function isRestartPolicy(text: string): boolean {
+  const match = /^([a-z-]+)(?::(\d+))?$/u.exec(text);
+  return match !== null && (RESTART_POLICIES as readonly string[]).includes(match[1]!) && (match[2] === undefined || match[1] === "on-failure");
+}
 
 class Validator {
   private readonly seen = new Set<string>();
@@ -124,13 +166,14 @@ class Validator {
 
   constructor(private readonly problems: SpecProblem[]) {}
 
-  private report(kind: SpecProblem["kind"], node: AST.YAMLNode, message: string, where?: string): void {
+  private report(kind: SpecProblem["kind"], node: AST.YAMLNode, id: SpecProblemId, data: Readonly<Record<string, string>>, where?: string): void {
+    const message = fill(id, data);
     // A value shared through an anchor is met once per service that merges it: one node, one report
     // (named by the first path that reached it).
     const key = `${node.range[0]}:${node.range[1]}:${where ? message.split(where).join("") : message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.problems.push({ kind, node, message });
+    this.problems.push({ kind, id, data, node, message });
   }
 
   document(program: AST.YAMLProgram): void {
@@ -139,17 +182,14 @@ class Validator {
     const excessive = findExcessiveAliasing(document);
     if (excessive) {
       const count = (n: number) => (n >= SATURATED ? `more than ${SATURATED.toExponential()}` : n.toLocaleString("en-US"));
-      this.report(
-        "schema",
-        excessive.alias,
-        `The aliases of this file expand to ${count(excessive.decoded)} YAML nodes, ${count(excessive.throughAliases)} of them through aliases: Compose refuses it ("document contains excessive aliasing", go-yaml's limit against alias bombs). Write the values out, or share fewer levels of aliases.`,
-      );
+      this.report("schema", excessive.alias, "excessiveAliasing", { decoded: count(excessive.decoded), throughAliases: count(excessive.throughAliases) });
       return;
     }
     const content = resolveNode(document.content);
     if (content.node?.type !== "YAMLMapping") {
       const kind = kindOf(content.node);
-      this.report("schema", content.node ?? document, kind === "null" ? "The file has no content: a compose file is a mapping (services:, networks:, …)." : `A compose file must be a mapping (services:, networks:, …), not ${KIND_WORDS[kind]}.`);
+      if (kind === "null") this.report("schema", content.node ?? document, "emptyFile", {});
+      else this.report("schema", content.node ?? document, "notMapping", { actual: KIND_WORDS[kind] });
       return;
     }
     this.check(COMPOSE_FILE, content, "the file", content.node);
@@ -172,7 +212,7 @@ class Validator {
       case "oneOf": {
         const option = shape.options.find((candidate) => fits(candidate, kind));
         if (!option) {
-          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`, where);
+          this.report("schema", reportAt, "wrongType", { where, expected: orList(describe(shape)), actual: KIND_WORDS[kind] }, where);
           return;
         }
         this.check(option, value, where, at);
@@ -180,22 +220,22 @@ class Validator {
       }
       case "scalar": {
         if (!accepts(shape.types, kind)) {
-          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`, where);
+          this.report("schema", reportAt, "wrongType", { where, expected: orList(describe(shape)), actual: KIND_WORDS[kind] }, where);
           return;
         }
         if (!node || node.type !== "YAMLScalar") return;
         const scalar = node.value;
         if (shape.enum && !shape.enum.includes(scalar as string)) {
           const guess = typeof scalar === "string" ? closestMatch(scalar, shape.enum.map(String)) : null;
-          this.report("schema", node, `${JSON.stringify(scalar)} is not allowed for ${where}: use ${orList(shape.enum.map(String))}${guess ? ` (did you mean ${guess}?)` : ""}.`, where);
+          this.report("schema", node, "notAllowed", { value: JSON.stringify(scalar), where, allowed: orList(shape.enum.map(String)), didYouMean: didYouMean(guess) }, where);
           return;
         }
         if (typeof scalar === "string" && shape.pattern && !shape.pattern.test(scalar)) {
-          this.report("schema", node, `${JSON.stringify(scalar)} is not a valid value for ${where}.`, where);
+          this.report("schema", node, "invalidValue", { value: JSON.stringify(scalar), where }, where);
           return;
         }
         if (typeof scalar === "number" && ((shape.minimum !== undefined && scalar < shape.minimum) || (shape.maximum !== undefined && scalar > shape.maximum))) {
-          this.report("schema", node, `${where} must be between ${shape.minimum ?? "-∞"} and ${shape.maximum ?? "∞"}, not ${scalar}.`, where);
+          this.report("schema", node, "outOfRange", { where, minimum: String(shape.minimum ?? "-∞"), maximum: String(shape.maximum ?? "∞"), value: String(scalar) }, where);
           return;
         }
         if (shape.format && typeof scalar === "string" && !scalar.includes("$")) this.format(shape.format, node, scalar, where);
@@ -203,7 +243,7 @@ class Validator {
       }
       case "list": {
         if (node?.type !== "YAMLSequence") {
-          this.report("schema", reportAt, `${where} must be a list, not ${KIND_WORDS[kind]}.`, where);
+          this.report("schema", reportAt, "wrongType", { where, expected: "a list", actual: KIND_WORDS[kind] }, where);
           return;
         }
         const items = getSequenceItems(node);
@@ -212,7 +252,7 @@ class Validator {
           this.check(shape.items, item, `${where}[${index}]`, item.node ?? node);
           if (shape.unique) {
             const key = this.ids.of(item.node, 0);
-            if (seen.has(key)) this.report("schema", item.node ?? node, `${where}[${index}] repeats item ${seen.get(key)}: items must be unique.`, where);
+            if (seen.has(key)) this.report("schema", item.node ?? node, "duplicateItem", { where: `${where}[${index}]`, first: String(seen.get(key)) }, where);
             else seen.set(key, index);
           }
         });
@@ -221,7 +261,7 @@ class Validator {
       case "object": {
         if (kind === "null" && shape.nullable) return;
         if (node?.type !== "YAMLMapping") {
-          this.report("schema", reportAt, `${where} must be ${orList(describe(shape))}, not ${KIND_WORDS[kind]}.`, where);
+          this.report("schema", reportAt, "wrongType", { where, expected: orList(describe(shape)), actual: KIND_WORDS[kind] }, where);
           return;
         }
         const entries = getMappingEntries(node);
@@ -238,13 +278,13 @@ class Validator {
           } else if (shape.closed) {
             const names = Object.keys(shape.fields);
             const guess = closestMatch(key, names);
-            const what = shape.keys && names.length === 0 ? `${JSON.stringify(key)} is not a valid name in ${where}: use letters, digits, ".", "_" and "-"` : `Unknown key ${JSON.stringify(key)} in ${where}`;
-            this.report("schema", entry.keyNode, `${what}${guess ? `; did you mean ${JSON.stringify(guess)}?` : "."}`, where);
+            const id = shape.keys && names.length === 0 ? "invalidName" : "unknownKey";
+            this.report("schema", entry.keyNode, id, { key: JSON.stringify(key), where, didYouMean: guess ? `; did you mean ${JSON.stringify(guess)}?` : "." }, where);
           }
         }
         for (const required of shape.required ?? []) {
           const entry = entries.get(required);
-          if (!entry || entry.reset) this.report("schema", at, `${where} needs "${required}".`, where);
+          if (!entry || entry.reset) this.report("schema", at, "missingKey", { where, required }, where);
         }
         return;
       }
@@ -254,25 +294,25 @@ class Validator {
   private format(format: StringFormat, node: AST.YAMLScalar, text: string, where: string): void {
     switch (format) {
       case "duration":
-        if (!DURATION.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a duration for ${where}: write it like 10s, 1m30s or 500ms (units ns, us, ms, s, m, h).`, where);
+        if (parseGoDuration(text) === null) this.report("semantic", node, "invalidDuration", { value: JSON.stringify(text), where }, where);
         return;
       case "bytes":
-        if (!BYTES.test(text)) this.report("semantic", node, `${JSON.stringify(text)} is not a byte size for ${where}: write it like 512m, 1g or 1048576 (units b, k, m, g, t, p).`, where);
+        if (!BYTES.test(text)) this.report("semantic", node, "invalidByteSize", { value: JSON.stringify(text), where }, where);
         return;
       case "restart":
-        if (!RESTART.test(text)) {
-          const guess = closestMatch(text, ["no", "always", "unless-stopped", "on-failure"]);
-          this.report("semantic", node, `${JSON.stringify(text)} is not a restart policy: use "no", always, on-failure[:max-retries] or unless-stopped${guess ? ` (did you mean ${guess}?)` : ""}.`);
+        if (!isRestartPolicy(text)) {
+          const guess = closestMatch(text, [...RESTART_POLICIES]);
+          this.report("semantic", node, "invalidRestartPolicy", { value: JSON.stringify(text), didYouMean: didYouMean(guess) });
         }
         return;
       case "port": {
         const error = parsePortSpec(text).error;
-        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid port for ${where}: ${error}.`, where);
+        if (error) this.report("semantic", node, "invalidPort", { value: JSON.stringify(text), where, error }, where);
         return;
       }
       case "volume": {
         const error = parseVolumeSpec(text).error;
-        if (error) this.report("semantic", node, `${JSON.stringify(text)} is not a valid volume for ${where}: ${error}.`, where);
+        if (error) this.report("semantic", node, "invalidVolume", { value: JSON.stringify(text), where, error }, where);
         return;
       }
     }

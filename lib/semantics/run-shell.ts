@@ -8,15 +8,16 @@ import type { DockerfileProgram, ExecForm, Instruction, Run, Shell, Stage } from
 import { getShellScript, parseExecForm } from "../shell/index.js";
 import type { ShellScript } from "../shell/model.js";
 import type { ShellText } from "../shell/shell-text.js";
+import { NON_POSIX_SHELLS, POSIX_SHELLS } from "../shell/shells.js";
 import { getStageGraph } from "./stages.js";
 
 export type ShellKind = "posix" | "non-posix";
 
-const NON_POSIX_SHELL = /(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/iu;
+const NON_POSIX_SHELL = new RegExp(`(?:^|[\\\\/])(?:${NON_POSIX_SHELLS.join("|")})(?:\\.exe)?$`, "iu");
 /** Windows base images: Server Core, Nano Server, Windows, and .NET Framework (Windows-only). */
 const WINDOWS_IMAGE = /windows|servercore|nanoserver|dotnet\/framework|ltsc20\d\d/iu;
 /** Interpreters of a `RUN <<EOF` script with a `#!` line that we read as shell. */
-const POSIX_INTERPRETER = /(?:^|[\s/])(?:sh|bash|dash|ash|ksh|mksh|zsh)(?:\s|$)/u;
+const POSIX_INTERPRETER = new RegExp(`(?:^|[\\s/])(?:${Object.keys(POSIX_SHELLS).join("|")})(?:\\s|$)`, "u");
 
 function shellOfInstruction(shell: Shell): ShellKind {
   const executable = shell.form?.type === "ExecForm" ? shell.form.elements[0]?.value : undefined;

@@ -8,6 +8,7 @@ import { readComposeFile } from "../compose/project.js";
 import type { Cmd, DockerfileProgram, Entrypoint, Stage } from "../dockerfile/ast.js";
 import { buildsOfDockerfile } from "../project/build-contexts.js";
 import { getShellScript } from "../shell/index.js";
+import { ALL_SHELLS } from "../shell/shells.js";
 import { settingInEffect, stageReach } from "./stage-references.js";
 import { composeBuildTarget } from "./build-target.js";
 import { imageFamily } from "./image-families.js";
@@ -24,7 +25,7 @@ const TOOLBOX_NAME_WORDS: ReadonlySet<string> = new Set(["dev", "devel", "develo
  * images, CI builder images), not an application.
  */
 const INTERACTIVE_COMMANDS: ReadonlySet<string> = new Set([
-  "sh", "bash", "ash", "dash", "zsh", "fish", "pwsh", "powershell", "cmd",
+  ...ALL_SHELLS,
   "python", "python2", "python3", "ipython", "node", "deno", "bun", "ghci", "irb", "ruby", "php", "go",
   "jshell", "erl", "iex", "julia", "r", "lua", "perl", "scala", "sbt", "clojure", "swift", "dotnet", "mono",
   "javac", "gcc", "cc", "clang", "make", "cmake", "mvn", "gradle", "cargo", "rustc", "npm", "yarn", "pnpm",

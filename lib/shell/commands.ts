@@ -4,6 +4,7 @@
  * `sh -c '…'` / `bash -c "…"` / `su -c '…'`.
  */
 import type { ShellCommand, ShellWord } from "./model.js";
+import { MULTI_CALL_SHELL, POSIX_SHELLS } from "./shells.js";
 
 /** Basename of a static command word: `/usr/bin/apt-get` → `apt-get`. Null if dynamic or absent. */
 export function wordBaseName(word: ShellWord | null | undefined): string | null {
@@ -224,7 +225,8 @@ export function unwrapCommand(cmd: ShellCommand): UnwrappedCommand {
   return { command: cmd, name, baseName: wordBaseName(name), args, wrappers, envAssignments, argsIncomplete };
 }
 
-const SHELLS = new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash", "busybox"]);
+/** What `-c` strings are searched in: the POSIX-family shells and BusyBox (lib/shell/shells.ts). */
+const SHELLS = new Set([...Object.keys(POSIX_SHELLS), MULTI_CALL_SHELL]);
 
 export interface ShellStringArgument {
   /** The word holding the script. */
@@ -246,10 +248,10 @@ export function findShellStringArgument(cmd: ShellCommand): ShellStringArgument 
   let base = unwrapped.baseName;
   let args = unwrapped.args;
   if (base === null) return null;
-  if (base === "busybox") {
+  if (base === MULTI_CALL_SHELL) {
     // busybox sh -c …
     const first = args[0];
-    if (!first || first.value === null || !SHELLS.has(first.value) || first.value === "busybox") return null;
+    if (!first || first.value === null || !SHELLS.has(first.value) || first.value === MULTI_CALL_SHELL) return null;
     base = first.value;
     args = args.slice(1);
   }
@@ -307,7 +309,7 @@ export function findShellStringArgument(cmd: ShellCommand): ShellStringArgument 
 }
 
 function dialectOf(shell: string): "bash" | "posix" {
-  return shell === "sh" || shell === "dash" || shell === "ash" ? "posix" : "bash";
+  return POSIX_SHELLS[shell] ?? "bash";
 }
 
 /**

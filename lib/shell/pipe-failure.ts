@@ -16,13 +16,13 @@
  */
 import { findOptionWords } from "./commands.js";
 import type { ShellCommand, ShellPipelineElement } from "./model.js";
+import { STDIN_INTERPRETERS } from "./shells.js";
 import { unwrappedCommand } from "./unwrapped.js";
 
 const CANNOT_FAIL = new Set(["echo", "printf", "yes", "true"]);
 const DECOMPRESSORS = new Set(["tar", "gzip", "gunzip", "zcat", "xz", "unxz", "xzcat", "bzip2", "bunzip2", "bzcat", "zstd", "unzstd", "zstdcat", "unzip", "bsdtar"]);
 const CHECKSUM = /^(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum)$/u;
 const PASS_THROUGH = new Set(["tee"]);
-const INTERPRETERS = new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "python", "python2", "python3", "perl", "ruby", "node", "php"]);
 const DOWNLOADERS = new Set(["curl", "wget", "aria2c", "fetch"]);
 
 function nameOf(element: ShellPipelineElement | undefined): string | null {
@@ -78,7 +78,7 @@ export function hidesFailure(elements: readonly ShellPipelineElement[], everyPip
   // `tee` writes files the build itself names: as a source of failures it is not what this rule is for.
   if (upstream.every((element) => PASS_THROUGH.has(nameOf(element) ?? ""))) return false;
   const lastName = nameOf(last);
-  if (lastName !== null && (PASS_THROUGH.has(lastName) || INTERPRETERS.has(lastName))) return true;
+  if (lastName !== null && (PASS_THROUGH.has(lastName) || STDIN_INTERPRETERS.has(lastName))) return true;
   return upstream.some((element) => {
     const name = nameOf(element);
     return name !== null && DOWNLOADERS.has(name);

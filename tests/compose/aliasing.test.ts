@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { allowedAliasShare, findExcessiveAliasing } from "../../lib/compose/aliasing.js";
 import plugin from "../../lib/index.js";
 import { parse } from "./helpers.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
 
@@ -49,6 +50,7 @@ describe("alias bombs", () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  // These two build documents of thousands of nodes: seconds on a busy 2-core machine, over the fast loop's 5 s default.
   it("a merge chain Compose expands quadratically is excessive; a short one is not", () => {
     const chain = (links: number) => {
       let code = "x-m0: &m0 {a0: 0}\n";
@@ -57,15 +59,21 @@ describe("alias bombs", () => {
     };
     expect(findExcessiveAliasing(parse(chain(2000)).body[0]!)).not.toBeNull();
     expect(findExcessiveAliasing(parse(chain(50)).body[0]!)).toBeNull();
-  });
+  }, 30_000);
 
   it("shared defaults used by many services are no bomb, and a shared node's problem is reported once", () => {
-    let code = "x-defaults: &defaults\n  restart: always\n  logging: {driver: json-file}\n  unknown_key: 1\nservices:\n";
+    let code = dedent`
+      x-defaults: &defaults
+        restart: always
+        logging: {driver: json-file}
+        unknown_key: 1
+      services:
+    `;
     for (let index = 0; index < 200; index++) code += `  s${index}:\n    <<: *defaults\n    image: nginx:1.27\n`;
     expect(findExcessiveAliasing(parse(code).body[0]!)).toBeNull();
     const invalid = lint(code).filter((message) => message.ruleId === "docker/valid-compose-file");
     expect(invalid.map((message) => message.line)).toEqual([4]);
-  });
+  }, 30_000);
 
   it("go-yaml's allowed share: 99 % up to 400,000 nodes, 10 % from 4,000,000", () => {
     expect(allowedAliasShare(1000)).toBe(0.99);

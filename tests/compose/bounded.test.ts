@@ -10,6 +10,7 @@ import { findExcessiveNesting, MAX_COMPOSE_NESTING } from "../../lib/compose/nes
 import { parseComposeText } from "../../lib/compose/parse.js";
 import plugin from "../../lib/index.js";
 import { model, parse } from "./helpers.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
 
@@ -105,8 +106,16 @@ describe("deep nesting", () => {
   });
 
   it("measures block and flow levels together", () => {
-    expect(findExcessiveNesting("a:\n  b:\n    c: [[1]]\n", 4)).toEqual({ depth: 5, line: 3 });
-    expect(findExcessiveNesting("a:\n  b:\n    c: [[1]]\n", 5)).toBeNull();
+    expect(findExcessiveNesting(dedent`
+      a:
+        b:
+          c: [[1]]
+    `, 4)).toEqual({ depth: 5, line: 3 });
+    expect(findExcessiveNesting(dedent`
+      a:
+        b:
+          c: [[1]]
+    `, 5)).toBeNull();
     expect(findExcessiveNesting("- - - - x\n", 3)).toEqual({ depth: 4, line: 1 });
   });
 });

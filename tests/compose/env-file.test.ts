@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnvFile } from "../../lib/compose/env-file.js";
+import { dedent } from "../support/dedent.js";
 
 /** key → expanded value, for the cases that only care about what Compose substitutes. */
 function expanded(text: string): Record<string, string | null> {
@@ -8,7 +9,15 @@ function expanded(text: string): Record<string, string | null> {
 
 describe("parseEnvFile", () => {
   it("reads KEY=VALUE lines as Compose does", () => {
-    const text = "# comment\n\nexport A=1\nB = two words # trailing\nC='single $quoted # kept'\nD=\"line\\nbreak\"\nE=\n";
+    const text = dedent`
+      # comment
+
+      export A=1
+      B = two words # trailing
+      C='single $quoted # kept'
+      D="line\\nbreak"
+      E=
+    `;
     expect(parseEnvFile(text)).toEqual([
       { key: "A", value: "1", expanded: "1", line: 3 },
       { key: "B", value: "two words", expanded: "two words", line: 4 },
@@ -19,7 +28,16 @@ describe("parseEnvFile", () => {
   });
 
   it("expands ${VAR} from earlier variables in unquoted and double-quoted values, not in single quotes", () => {
-    const text = 'REGISTRY=ghcr.io/acme\nTAG=1.2\nIMAGE=${REGISTRY}/api:$TAG\nQUOTED="${REGISTRY}/web"\nLITERAL=\'${REGISTRY}\'\nDEFAULT=${MISSING:-fallback}\nESCAPED="cost \\$5"\nDOLLARS=a$$b\n';
+    const text = dedent`
+      REGISTRY=ghcr.io/acme
+      TAG=1.2
+      IMAGE=\${REGISTRY}/api:$TAG
+      QUOTED="\${REGISTRY}/web"
+      LITERAL='\${REGISTRY}'
+      DEFAULT=\${MISSING:-fallback}
+      ESCAPED="cost \\$5"
+      DOLLARS=a$$b
+    `;
     expect(expanded(text)).toEqual({
       REGISTRY: "ghcr.io/acme",
       TAG: "1.2",
@@ -33,7 +51,12 @@ describe("parseEnvFile", () => {
   });
 
   it("leaves unknown what needs a variable the file does not set, or the shell's value", () => {
-    const variables = parseEnvFile("A=${UNSET}\nINHERITED\nB=${INHERITED:-x}\nC=${A}-suffix\n");
+    const variables = parseEnvFile(dedent`
+      A=\${UNSET}
+      INHERITED
+      B=\${INHERITED:-x}
+      C=\${A}-suffix
+    `);
     expect(variables.map((variable) => [variable.key, variable.expanded, variable.line])).toEqual([
       ["A", null, 1],
       ["INHERITED", null, 2],
@@ -43,7 +66,14 @@ describe("parseEnvFile", () => {
   });
 
   it("reads quoted values over several lines and counts lines from the key", () => {
-    const variables = parseEnvFile("CERT=\"-----BEGIN\nabc\n-----END\"\nNEXT='x\ny' # comment after the quote\nLAST=1\n");
+    const variables = parseEnvFile(dedent`
+      CERT="-----BEGIN
+      abc
+      -----END"
+      NEXT='x
+      y' # comment after the quote
+      LAST=1
+    `);
     expect(variables).toEqual([
       { key: "CERT", value: "-----BEGIN\nabc\n-----END", expanded: "-----BEGIN\nabc\n-----END", line: 1 },
       { key: "NEXT", value: "x\ny", expanded: "x\ny", line: 4 },
@@ -56,7 +86,12 @@ describe("parseEnvFile", () => {
   });
 
   it("keeps the last definition of a key and skips statements Compose refuses", () => {
-    const variables = parseEnvFile("A=1\nBAD KEY=2\nC$=3\nA=4\n");
+    const variables = parseEnvFile(dedent`
+      A=1
+      BAD KEY=2
+      C$=3
+      A=4
+    `);
     expect(variables.map((variable) => [variable.key, variable.expanded])).toEqual([
       ["A", "1"],
       ["A", "4"],
@@ -64,7 +99,11 @@ describe("parseEnvFile", () => {
   });
 
   it("stops at an unterminated quote (Compose refuses the file)", () => {
-    expect(expanded("A=1\nB=\"open\nC=3\n")).toEqual({ A: "1" });
+    expect(expanded(dedent`
+      A=1
+      B="open
+      C=3
+    `)).toEqual({ A: "1" });
   });
 
   it("never throws on odd text", () => {

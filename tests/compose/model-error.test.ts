@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import type * as Model from "../../lib/compose/model.js";
+import { dedent } from "../support/dedent.js";
 
 vi.mock("../../lib/compose/model.js", async (importOriginal) => {
   const original = await importOriginal<typeof Model>();
@@ -20,10 +21,18 @@ const { parseComposeText } = await import("../../lib/compose/parse.js");
 
 describe("compose model failures", () => {
   it("become the file's fatal message", () => {
-    expect(parseComposeText("services:\n  explode:\n    image: x\n")).toEqual({
+    expect(parseComposeText(dedent`
+      services:
+        explode:
+          image: x
+    `)).toEqual({
       ok: false,
       errors: [{ message: "Cannot read the structure of this compose file (a bug in eslint-plugin-docker-policy, please report it): TypeError: a defect", line: 1, column: 1 }],
     });
-    expect(parseComposeText("services:\n  web:\n    image: x\n").ok).toBe(true);
+    expect(parseComposeText(dedent`
+      services:
+        web:
+          image: x
+    `).ok).toBe(true);
   });
 });

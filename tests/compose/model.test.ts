@@ -11,6 +11,7 @@ import {
   getServiceScalarList,
 } from "../../lib/compose/index.js";
 import { model, parse, service, startOf, textOf } from "./helpers.js";
+import { dedent } from "../support/dedent.js";
 
 describe("anchors, aliases and merge keys", () => {
   const code = `x-defaults: &defaults
@@ -195,7 +196,11 @@ services:
   });
 
   it("a service tagged !reset is removed", () => {
-    expect(model("services:\n  a: !reset {}\n  b: {image: b}\n").services.has("a")).toBe(false);
+    expect(model(dedent`
+      services:
+        a: !reset {}
+        b: {image: b}
+    `).services.has("a")).toBe(false);
   });
 });
 
@@ -318,7 +323,13 @@ describe("image, user, privileged and other scalars", () => {
   });
 
   it("reads YAML 1.1 booleans when the user's parser config asks for YAML 1.1", () => {
-    const yes = "services:\n  s:\n    privileged: yes\n    ports:\n      - 22:22\n";
+    const yes = dedent`
+      services:
+        s:
+          privileged: yes
+          ports:
+            - 22:22
+    `;
     const s11 = service(yes, "s", { defaultYAMLVersion: "1.1" });
     expect(s11.privileged?.value).toBe(true);
     expect(asBoolean(s11.privileged)).toBe(true);
@@ -475,7 +486,11 @@ describe("healthcheck", () => {
   });
 
   it("no healthcheck field gives null", () => {
-    expect(service("services:\n  s:\n    image: x\n", "s").healthcheck).toBeNull();
+    expect(service(dedent`
+      services:
+        s:
+          image: x
+    `, "s").healthcheck).toBeNull();
   });
 });
 
@@ -802,7 +817,12 @@ describe("odd inputs", () => {
   });
 
   it("keeps services whose value is empty or not a mapping", () => {
-    const file = model("services:\n  empty:\n  scalar: nginx\n  list: [1]\n");
+    const file = model(dedent`
+      services:
+        empty:
+        scalar: nginx
+        list: [1]
+    `);
     expect([...file.services.keys()]).toEqual(["empty", "scalar", "list"]);
     expect(file.services.get("empty")?.node).toBeNull();
     expect(file.services.get("empty")?.image).toBeNull();
@@ -811,7 +831,18 @@ describe("odd inputs", () => {
   });
 
   it("reads every mapping document, in order (Compose merges them)", () => {
-    const code = "services:\n  a: {image: a}\n---\nservices:\n  b: {image: b}\n---\n- a list\n---\nservices:\n  a: {image: c}\n";
+    const code = dedent`
+      services:
+        a: {image: a}
+      ---
+      services:
+        b: {image: b}
+      ---
+      - a list
+      ---
+      services:
+        a: {image: c}
+    `;
     const file = model(code);
     expect([...file.services.keys()]).toEqual(["a"]);
     expect(file.documentIndex).toBe(0);
@@ -820,14 +851,23 @@ describe("odd inputs", () => {
     expect(file.documents[0]).toBe(file);
     expect(file.documents.map((document) => [...document.services.keys()])).toEqual([["a"], ["b"], ["a"]]);
     expect(file.documents[2]!.services.get("a")?.image?.resolved).toBe("c");
-    const second = model("just text\n---\nservices:\n  b: {image: b}\n");
+    const second = model(dedent`
+      just text
+      ---
+      services:
+        b: {image: b}
+    `);
     expect(second.documentIndex).toBe(1);
     expect([...second.services.keys()]).toEqual(["b"]);
   });
 
   it("last duplicate key wins in hand-built ASTs", () => {
     // The parser rejects duplicate keys; a hand-built or tolerant AST may still have them.
-    const program = parse("services:\n  web: {image: first}\n  other: {image: second}\n");
+    const program = parse(dedent`
+      services:
+        web: {image: first}
+        other: {image: second}
+    `);
     const services = ((program.body[0]!.content as AST.YAMLMapping).pairs[0]!.value as AST.YAMLMapping).pairs;
     const key = services[1]!.key as AST.YAMLPlainScalar;
     key.strValue = "web";
@@ -839,7 +879,15 @@ describe("odd inputs", () => {
   });
 
   it("reads YAML nulls as unset", () => {
-    const s = service("services:\n  s:\n    image: ~\n    user: null\n    build: ~\n    cap_add: [~, NET_ADMIN]\n    healthcheck: ~\n", "s");
+    const s = service(dedent`
+      services:
+        s:
+          image: ~
+          user: null
+          build: ~
+          cap_add: [~, NET_ADMIN]
+          healthcheck: ~
+    `, "s");
     expect(s.image).toBeNull();
     expect(s.user).toBeNull();
     expect(s.build).toBeNull();
@@ -849,12 +897,21 @@ describe("odd inputs", () => {
   });
 
   it("unwraps standard tags", () => {
-    const file = model("services: !!map\n  web: !!map\n    image: !!str 123\n");
+    const file = model(dedent`
+      services: !!map
+        web: !!map
+          image: !!str 123
+    `);
     expect(file.services.get("web")?.image?.text).toBe("123");
   });
 
   it("non-scalar keys are skipped", () => {
-    const file = model("services:\n  ? [a, b]\n  : {image: x}\n  ok: {image: y}\n");
+    const file = model(dedent`
+      services:
+        ? [a, b]
+        : {image: x}
+        ok: {image: y}
+    `);
     expect([...file.services.keys()]).toEqual(["ok"]);
     expect(file.diagnostics.map((d) => d.kind)).toEqual(["non-scalar-key"]);
   });
@@ -880,7 +937,23 @@ describe("parseCompose (reading another compose file)", () => {
 describe("service resources", () => {
   it("reads deploy.resources, deploy.replicas, restart_policy and the service-level fields, through merge keys", () => {
     const web = service(
-      "x-limits: &limits\n  limits:\n    memory: 512M\nservices:\n  web:\n    mem_reservation: 128m\n    cpus: 1.5\n    deploy:\n      replicas: 2\n      restart_policy:\n        condition: on-failure\n      resources:\n        <<: *limits\n        reservations:\n          cpus: '0.25'\n",
+      dedent`
+        x-limits: &limits
+          limits:
+            memory: 512M
+        services:
+          web:
+            mem_reservation: 128m
+            cpus: 1.5
+            deploy:
+              replicas: 2
+              restart_policy:
+                condition: on-failure
+              resources:
+                <<: *limits
+                reservations:
+                  cpus: '0.25'
+      `,
       "web",
     );
     const { resources } = web;
@@ -896,7 +969,11 @@ describe("service resources", () => {
   });
 
   it("is empty without deploy", () => {
-    const { resources } = service("services:\n  web:\n    image: x\n", "web");
+    const { resources } = service(dedent`
+      services:
+        web:
+          image: x
+    `, "web");
     expect(resources.deploy).toBeNull();
     expect(resources.limits).toEqual({ cpus: null, memory: null, pids: null });
   });

@@ -20,6 +20,7 @@ import {
 } from "../../lib/compose/project.js";
 import { readDotEnv } from "../../lib/compose/env-file.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
+import { dedent } from "../support/dedent.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-project-env-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -50,7 +51,15 @@ function service(project: ComposeProject, name: string): ProjectService {
 
 describe("interpolation with the project's .env", () => {
   it("substitutes .env variables and says where each came from", () => {
-    const dir = tree({ ".env": "# images\nREGISTRY=ghcr.io/acme\nTAG=nightly\n", "compose.yaml": "services:\n  api:\n    image: ${REGISTRY}/api:${TAG}\n" });
+    const dir = tree({ ".env": dedent`
+      # images
+      REGISTRY=ghcr.io/acme
+      TAG=nightly
+    `, "compose.yaml": dedent`
+      services:
+        api:
+          image: \${REGISTRY}/api:\${TAG}
+    ` });
     const image = projectOf(dir).model.services.get("api")!.image!;
     expect(image.resolved).toBe("ghcr.io/acme/api:nightly");
     expect(image.origins?.map((origin) => [origin.name, origin.line])).toEqual([
@@ -64,14 +73,36 @@ describe("interpolation with the project's .env", () => {
     const dir = tree({
       ".env": "SET=7.4.1\nEMPTY=\n",
       "compose.yaml":
-        "services:\n  a:\n    image: redis:${SET:-latest}\n  b:\n    image: redis:${EMPTY:-latest}\n  c:\n    image: redis:${EMPTY-latest}\n  d:\n    image: redis:${UNSET:-7.2}\n  e:\n    image: redis:${UNSET}\n  f:\n    image: redis:${SET:+pinned}\n  g:\n    image: redis:${UNSET:?set it}\n  h:\n    image: $${LITERAL}\n",
+        dedent`
+          services:
+            a:
+              image: redis:\${SET:-latest}
+            b:
+              image: redis:\${EMPTY:-latest}
+            c:
+              image: redis:\${EMPTY-latest}
+            d:
+              image: redis:\${UNSET:-7.2}
+            e:
+              image: redis:\${UNSET}
+            f:
+              image: redis:\${SET:+pinned}
+            g:
+              image: redis:\${UNSET:?set it}
+            h:
+              image: $\${LITERAL}
+        `,
     });
     const images = Object.fromEntries([...projectOf(dir).model.services].map(([name, s]) => [name, s.image?.resolved ?? null]));
     expect(images).toEqual({ a: "redis:7.4.1", b: "redis:latest", c: "redis:", d: "redis:7.2", e: null, f: "redis:pinned", g: null, h: "${LITERAL}" });
   });
 
   it("is the same in every shell: the process environment is never read", () => {
-    const dir = tree({ "compose.yaml": "services:\n  a:\n    image: app:${DOCKER_POLICY_TEST_TAG}\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        a:
+          image: app:\${DOCKER_POLICY_TEST_TAG}
+    ` });
     process.env.DOCKER_POLICY_TEST_TAG = "from-the-shell";
     try {
       expect(projectOf(dir).model.services.get("a")!.image!.resolved).toBeNull();
@@ -81,15 +112,41 @@ describe("interpolation with the project's .env", () => {
   });
 
   it("does not take variables from a service's env_file", () => {
-    const dir = tree({ "app.env": "TAG=9\n", "compose.yaml": "services:\n  a:\n    image: app:${TAG}\n    env_file: app.env\n" });
+    const dir = tree({ "app.env": "TAG=9\n", "compose.yaml": dedent`
+      services:
+        a:
+          image: app:\${TAG}
+          env_file: app.env
+    ` });
     expect(projectOf(dir).model.services.get("a")!.image!.resolved).toBeNull();
   });
 
   it("interpolates every field the model reads: volumes, ports, build, user, networks, environment lists", () => {
     const dir = tree({
-      ".env": "SOCK=/var/run/docker.sock\nPORT=8080\nDOCKERFILE=./src/api/Dockerfile\nUID=1000\nNET=backend\nLEVEL=debug\n",
+      ".env": dedent`
+        SOCK=/var/run/docker.sock
+        PORT=8080
+        DOCKERFILE=./src/api/Dockerfile
+        UID=1000
+        NET=backend
+        LEVEL=debug
+      `,
       "compose.yaml":
-        "services:\n  a:\n    build:\n      context: ./\n      dockerfile: ${DOCKERFILE}\n    user: ${UID}\n    volumes:\n      - ${SOCK}:/var/run/docker.sock\n    ports:\n      - ${PORT}:80\n    networks: [ '${NET}' ]\n    environment:\n      - LOG_LEVEL=${LEVEL}\n",
+        dedent`
+          services:
+            a:
+              build:
+                context: ./
+                dockerfile: \${DOCKERFILE}
+              user: \${UID}
+              volumes:
+                - \${SOCK}:/var/run/docker.sock
+              ports:
+                - \${PORT}:80
+              networks: [ '\${NET}' ]
+              environment:
+                - LOG_LEVEL=\${LEVEL}
+        `,
     });
     const a = projectOf(dir).model.services.get("a")!;
     expect(a.build?.dockerfilePath).toBe("./src/api/Dockerfile");
@@ -103,9 +160,21 @@ describe("interpolation with the project's .env", () => {
   it("reads the .env of the base file's folder for an override and an overlay in a subfolder", () => {
     const dir = tree({
       ".env": "TAG=1.2\n",
-      "compose.yaml": "services:\n  a:\n    image: app:1\n",
-      "compose.override.yaml": "services:\n  a:\n    image: app:${TAG}\n",
-      "overrides/compose.dev.yaml": "services:\n  a:\n    ports: ['${TAG}:80']\n",
+      "compose.yaml": dedent`
+        services:
+          a:
+            image: app:1
+      `,
+      "compose.override.yaml": dedent`
+        services:
+          a:
+            image: app:\${TAG}
+      `,
+      "overrides/compose.dev.yaml": dedent`
+        services:
+          a:
+            ports: ['\${TAG}:80']
+      `,
     });
     expect(projectDotEnv(path.join(dir, "compose.override.yaml"))?.file).toBe(path.join(dir, ".env"));
     expect(projectOf(dir, "compose.override.yaml").model.services.get("a")!.image!.resolved).toBe("app:1.2");
@@ -118,7 +187,11 @@ describe("interpolation with the project's .env", () => {
   it("reads .env again when it changes, once the file-system snapshot is no longer fresh", () => {
     vi.useFakeTimers({ toFake: ["performance"] });
     try {
-      const dir = tree({ ".env": "TAG=1\n", "compose.yaml": "services:\n  a:\n    image: app:${TAG}\n" });
+      const dir = tree({ ".env": "TAG=1\n", "compose.yaml": dedent`
+        services:
+          a:
+            image: app:\${TAG}
+      ` });
       const image = () => projectOf(dir).model.services.get("a")!.image!.resolved;
       expect(image()).toBe("app:1");
       writeFileSync(path.join(dir, ".env"), "TAG=2.0\n");
@@ -136,9 +209,21 @@ describe("COMPOSE_FILE, COMPOSE_PATH_SEPARATOR and COMPOSE_PROFILES in .env", ()
   it("makes the listed files the project, in order, instead of the default override", () => {
     const dir = tree({
       ".env": "COMPOSE_FILE=compose.yaml:deploy/prod.yaml\n",
-      "compose.yaml": "services:\n  web:\n    image: app:1\n",
-      "compose.override.yaml": "services:\n  web:\n    ports: ['80:80']\n",
-      "deploy/prod.yaml": "services:\n  web:\n    restart: always\n",
+      "compose.yaml": dedent`
+        services:
+          web:
+            image: app:1
+      `,
+      "compose.override.yaml": dedent`
+        services:
+          web:
+            ports: ['80:80']
+      `,
+      "deploy/prod.yaml": dedent`
+        services:
+          web:
+            restart: always
+      `,
     });
     const web = service(projectOf(dir), "web");
     expect(web.layers.map((layer) => path.relative(dir, layer.file))).toEqual(["compose.yaml", path.join("deploy", "prod.yaml")]);
@@ -148,7 +233,19 @@ describe("COMPOSE_FILE, COMPOSE_PATH_SEPARATOR and COMPOSE_PROFILES in .env", ()
   });
 
   it("splits on COMPOSE_PATH_SEPARATOR and reads COMPOSE_PROFILES", () => {
-    const dir = tree({ ".env": "COMPOSE_PATH_SEPARATOR=,\nCOMPOSE_FILE=base.yaml,compose.yaml\nCOMPOSE_PROFILES=debug, tools\n", "base.yaml": "services:\n  web:\n    image: app:1\n", "compose.yaml": "services:\n  web:\n    user: app\n" });
+    const dir = tree({ ".env": dedent`
+      COMPOSE_PATH_SEPARATOR=,
+      COMPOSE_FILE=base.yaml,compose.yaml
+      COMPOSE_PROFILES=debug, tools
+    `, "base.yaml": dedent`
+      services:
+        web:
+          image: app:1
+    `, "compose.yaml": dedent`
+      services:
+        web:
+          user: app
+    ` });
     expect(service(projectOf(dir), "web").layers.map((layer) => path.basename(layer.file))).toEqual(["base.yaml", "compose.yaml"]);
     expect(composeProfiles(readDotEnv(dir))).toEqual(["debug", "tools"]);
   });
@@ -156,7 +253,18 @@ describe("COMPOSE_FILE, COMPOSE_PATH_SEPARATOR and COMPOSE_PROFILES in .env", ()
 
 describe("every YAML document of a file", () => {
   it("merges the documents in order, each over the ones before", () => {
-    const dir = tree({ "compose.yaml": "services:\n  web:\n    image: nginx:1.27.0\n    depends_on: [cache]\n---\nservices:\n  cache:\n    image: redis:7.4.1\n  web:\n    image: nginx:1.27.1\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        web:
+          image: nginx:1.27.0
+          depends_on: [cache]
+      ---
+      services:
+        cache:
+          image: redis:7.4.1
+        web:
+          image: nginx:1.27.1
+    ` });
     const project = projectOf(dir);
     expect([...project.services.keys()].sort()).toEqual(["cache", "web"]);
     const web = service(project, "web");
@@ -167,18 +275,50 @@ describe("every YAML document of a file", () => {
   });
 
   it("defines networks and volumes of later documents", () => {
-    const dir = tree({ "compose.yaml": "services:\n  a:\n    image: x:1\n    networks: [back]\n---\nnetworks:\n  back: {}\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        a:
+          image: x:1
+          networks: [back]
+      ---
+      networks:
+        back: {}
+    ` });
     expect([...projectOf(dir).definitions.networks]).toEqual(["back"]);
   });
 
   it("lets a later document !reset a list of an earlier one", () => {
-    const dir = tree({ "compose.yaml": "services:\n  a:\n    image: x:1\n    ports: ['8080:80']\n---\nservices:\n  a:\n    ports: !reset []\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        a:
+          image: x:1
+          ports: ['8080:80']
+      ---
+      services:
+        a:
+          ports: !reset []
+    ` });
     expect(mergedItems(service(projectOf(dir), "a"), ["ports"], (s) => s.ports)).toEqual([]);
   });
 });
 
 describe("!reset and !override in later layers", () => {
-  const base = "services:\n  web:\n    image: nginx:1.27.0\n    ports: ['127.0.0.1:8080:80']\n    volumes: ['./a:/a', './b:/b']\n    security_opt: ['no-new-privileges:true']\n    environment:\n      A: '1'\n      B: '2'\n    deploy:\n      resources:\n        limits:\n          memory: 512m\n          cpus: '1'\n";
+  const base = dedent`
+    services:
+      web:
+        image: nginx:1.27.0
+        ports: ['127.0.0.1:8080:80']
+        volumes: ['./a:/a', './b:/b']
+        security_opt: ['no-new-privileges:true']
+        environment:
+          A: '1'
+          B: '2'
+        deploy:
+          resources:
+            limits:
+              memory: 512m
+              cpus: '1'
+  `;
   const withOverride = (override: string) => service(projectOf(tree({ "compose.yaml": base, "compose.override.yaml": `services:\n  web:\n${override}` })), "web");
   // compose-go's unicity of ports: the same binding is one entry.
   const ports = (web: ProjectService) =>
@@ -216,14 +356,32 @@ describe("!reset and !override in later layers", () => {
   });
 
   it("honours the tags in a service that extends another", () => {
-    const dir = tree({ "compose.yaml": "services:\n  base:\n    image: x:1\n    ports: ['8080:80']\n  web:\n    extends: base\n    ports: !override ['9090:80']\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        base:
+          image: x:1
+          ports: ['8080:80']
+        web:
+          extends: base
+          ports: !override ['9090:80']
+    ` });
     expect(ports(service(projectOf(dir), "web"))).toEqual(["9090"]);
   });
 
   it("honours the tags in an included file's service merged with the linted file's", () => {
     const dir = tree({
-      "compose.yaml": "include: [extra.yaml]\nservices:\n  web:\n    image: x:1\n    security_opt: ['no-new-privileges:false']\n",
-      "extra.yaml": "services:\n  web:\n    security_opt: !override ['no-new-privileges:true']\n",
+      "compose.yaml": dedent`
+        include: [extra.yaml]
+        services:
+          web:
+            image: x:1
+            security_opt: ['no-new-privileges:false']
+      `,
+      "extra.yaml": dedent`
+        services:
+          web:
+            security_opt: !override ['no-new-privileges:true']
+      `,
     });
     const items = mergedItems(service(projectOf(dir), "web"), ["security_opt"], (s) => s.securityOpt).map(({ item }) => item.resolved);
     expect(items).toEqual(["no-new-privileges:true"]);
@@ -233,8 +391,22 @@ describe("!reset and !override in later layers", () => {
 describe("!reset and !override on a whole service", () => {
   it("removes a service with !reset and replaces it with !override", () => {
     const dir = tree({
-      "compose.yaml": "services:\n  web:\n    image: nginx:1.27.0\n    ports: ['8080:80']\n  debug:\n    image: busybox:1.36\n  all:\n    image: a:1\n",
-      "compose.override.yaml": "services:\n  debug: !reset null\n  web: !override\n    image: nginx:1.27.1\n",
+      "compose.yaml": dedent`
+        services:
+          web:
+            image: nginx:1.27.0
+            ports: ['8080:80']
+          debug:
+            image: busybox:1.36
+          all:
+            image: a:1
+      `,
+      "compose.override.yaml": dedent`
+        services:
+          debug: !reset null
+          web: !override
+            image: nginx:1.27.1
+      `,
     });
     const project = projectOf(dir);
     expect([...project.services.keys()].sort()).toEqual(["all", "web"]);
@@ -244,7 +416,15 @@ describe("!reset and !override on a whole service", () => {
   });
 
   it("replaces every service with services: !override", () => {
-    const dir = tree({ "compose.yaml": "services:\n  a:\n    image: a:1\n---\nservices: !override\n  b:\n    image: b:1\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        a:
+          image: a:1
+      ---
+      services: !override
+        b:
+          image: b:1
+    ` });
     expect([...projectOf(dir).services.keys()]).toEqual(["b"]);
   });
 });

@@ -10,6 +10,7 @@ import { parseCompose } from "../../lib/compose/parse.js";
 import { defaultPartner, effectiveField, getComposeProject } from "../../lib/compose/project.js";
 import type { ComposeFile } from "../../lib/compose/types.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
+import { dedent } from "../support/dedent.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-project-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,8 +33,19 @@ function modelOf(text: string): ComposeFile {
 
 describe("default override and base files", () => {
   it("merges compose.override.yaml over compose.yaml, the override last", () => {
-    const dir = tree({ "compose.override.yaml": "services:\n  db:\n    restart: always\n    healthcheck:\n      test: [CMD, pg_isready]\n" });
-    const project = getComposeProject(modelOf("services:\n  db:\n    image: postgres:16.2\n    restart: 'no'\n"), path.join(dir, "compose.yaml"));
+    const dir = tree({ "compose.override.yaml": dedent`
+      services:
+        db:
+          restart: always
+          healthcheck:
+            test: [CMD, pg_isready]
+    ` });
+    const project = getComposeProject(modelOf(dedent`
+      services:
+        db:
+          image: postgres:16.2
+          restart: 'no'
+    `), path.join(dir, "compose.yaml"));
     const db = project.services.get("db")!;
     expect(db.layers.map((layer) => path.basename(layer.file))).toEqual(["compose.yaml", "compose.override.yaml"]);
     expect(effectiveField(db, "restart")?.layer.own).toBe(false);
@@ -50,29 +62,58 @@ describe("default override and base files", () => {
   });
 
   it("puts the base file first when the override is linted", () => {
-    const dir = tree({ "docker-compose.yml": "services:\n  web:\n    image: nginx:1.27\n" });
-    const project = getComposeProject(modelOf("services:\n  web:\n    ports: ['80:80']\n"), path.join(dir, "docker-compose.override.yml"));
+    const dir = tree({ "docker-compose.yml": dedent`
+      services:
+        web:
+          image: nginx:1.27
+    ` });
+    const project = getComposeProject(modelOf(dedent`
+      services:
+        web:
+          ports: ['80:80']
+    `), path.join(dir, "docker-compose.override.yml"));
     const web = project.services.get("web")!;
     expect(web.layers.map((layer) => layer.own)).toEqual([false, true]);
     expect(effectiveField(web, "image")?.layer.file).toBe(path.join(dir, "docker-compose.yml"));
   });
 
   it("merges an overlay over the default file of its folder or the parent folder", () => {
-    const dir = tree({ "compose.yaml": "services:\n  app:\n    image: app:1\n" });
+    const dir = tree({ "compose.yaml": dedent`
+      services:
+        app:
+          image: app:1
+    ` });
     expect(defaultPartner(path.join(dir, "overrides/compose.proxy.yaml"))).toEqual({ role: "base", path: path.join(dir, "compose.yaml") });
-    const partial = getComposeProject(modelOf("services:\n  app:\n    ports: ['80:80']\n"), path.join(dir, "overrides/compose.proxy.yaml"));
+    const partial = getComposeProject(modelOf(dedent`
+      services:
+        app:
+          ports: ['80:80']
+    `), path.join(dir, "overrides/compose.proxy.yaml"));
     expect(partial.services.get("app")!.layers.map((layer) => layer.own)).toEqual([false, true]);
     expect(partial.overlay).toBe(true);
     // Every service says what it runs: a file of its own (docker-compose.test.yml run alone), not merged.
-    const standalone = getComposeProject(modelOf("services:\n  app:\n    build: .\n"), path.join(dir, "sub/docker-compose.test.yml"));
+    const standalone = getComposeProject(modelOf(dedent`
+      services:
+        app:
+          build: .
+    `), path.join(dir, "sub/docker-compose.test.yml"));
     expect(standalone.services.get("app")!.layers.length).toBe(1);
     const lone = tree({ "x.txt": "" });
     expect(defaultPartner(path.join(lone, "compose.prod.yaml"))).toBe("unknown");
   });
 
   it("honours !reset in a later layer", () => {
-    const dir = tree({ "compose.override.yaml": "services:\n  web:\n    healthcheck: !reset null\n" });
-    const project = getComposeProject(modelOf("services:\n  web:\n    healthcheck:\n      test: [CMD, 'true']\n"), path.join(dir, "compose.yaml"));
+    const dir = tree({ "compose.override.yaml": dedent`
+      services:
+        web:
+          healthcheck: !reset null
+    ` });
+    const project = getComposeProject(modelOf(dedent`
+      services:
+        web:
+          healthcheck:
+            test: [CMD, 'true']
+    `), path.join(dir, "compose.yaml"));
     expect(effectiveField(project.services.get("web")!, "healthcheck")).toBeNull();
   });
 });
@@ -80,10 +121,29 @@ describe("default override and base files", () => {
 describe("include and extends", () => {
   it("adds the services and definitions of included files, recursively, relative to each includer", () => {
     const dir = tree({
-      "infra/infra.yaml": "include:\n  - path: [../more/more.yaml]\nservices:\n  db:\n    image: postgres:16.2\nnetworks:\n  backend:\n",
-      "more/more.yaml": "services:\n  cache:\n    image: redis:7.2\nvolumes:\n  cache-data:\n",
+      "infra/infra.yaml": dedent`
+        include:
+          - path: [../more/more.yaml]
+        services:
+          db:
+            image: postgres:16.2
+        networks:
+          backend:
+      `,
+      "more/more.yaml": dedent`
+        services:
+          cache:
+            image: redis:7.2
+        volumes:
+          cache-data:
+      `,
     });
-    const project = getComposeProject(modelOf("include: [infra/infra.yaml]\nservices:\n  app:\n    image: app:1\n"), path.join(dir, "main.yaml"));
+    const project = getComposeProject(modelOf(dedent`
+      include: [infra/infra.yaml]
+      services:
+        app:
+          image: app:1
+    `), path.join(dir, "main.yaml"));
     expect([...project.services.keys()].sort()).toEqual(["app", "cache", "db"]);
     expect([...project.definitions.networks]).toEqual(["backend"]);
     expect([...project.definitions.volumes]).toEqual(["cache-data"]);
@@ -98,8 +158,25 @@ describe("include and extends", () => {
   });
 
   it("stacks extends chains (same file and file:) below the service, and survives cycles", () => {
-    const dir = tree({ "base/base.yaml": "services:\n  common:\n    extends: root\n    restart: always\n  root:\n    read_only: true\n" });
-    const model = modelOf("services:\n  app:\n    extends:\n      file: base/base.yaml\n      service: common\n  loop1:\n    extends: loop2\n  loop2:\n    extends: loop1\n");
+    const dir = tree({ "base/base.yaml": dedent`
+      services:
+        common:
+          extends: root
+          restart: always
+        root:
+          read_only: true
+    ` });
+    const model = modelOf(dedent`
+      services:
+        app:
+          extends:
+            file: base/base.yaml
+            service: common
+        loop1:
+          extends: loop2
+        loop2:
+          extends: loop1
+    `);
     const project = getComposeProject(model, path.join(dir, "compose.yaml"));
     const app = project.services.get("app")!;
     expect(app.layers.map((layer) => `${path.basename(layer.file)}:${layer.service.name}`)).toEqual(["base.yaml:root", "base.yaml:common", "compose.yaml:app"]);
@@ -110,11 +187,21 @@ describe("include and extends", () => {
   it("reads a file again after it changes (mtime-keyed cache) once the file-system snapshot is no longer fresh", () => {
     vi.useFakeTimers({ toFake: ["performance"] });
     try {
-      const dir = tree({ "inc.yaml": "services:\n  one:\n    image: a\n" });
+      const dir = tree({ "inc.yaml": dedent`
+        services:
+          one:
+            image: a
+      ` });
       const text = "include: [inc.yaml]\nservices: {}\n";
       const services = () => [...getComposeProject(modelOf(text), path.join(dir, "m.yaml")).services.keys()].sort();
       expect(services()).toEqual(["one"]);
-      writeFileSync(path.join(dir, "inc.yaml"), "services:\n  two:\n    image: b\n  three:\n    image: c\n");
+      writeFileSync(path.join(dir, "inc.yaml"), dedent`
+        services:
+          two:
+            image: b
+          three:
+            image: c
+      `);
       const later = new Date(Date.now() + 5000);
       utimesSync(path.join(dir, "inc.yaml"), later, later);
       // Within the window the stat is reused (one lint run asks about the same files again and again).
@@ -127,7 +214,14 @@ describe("include and extends", () => {
   });
 
   it("sees only the file itself for text not on disk", () => {
-    const project = getComposeProject(modelOf("include: [x.yaml]\nservices:\n  a:\n    extends: b\n  b:\n    image: x\n"), "<text>");
+    const project = getComposeProject(modelOf(dedent`
+      include: [x.yaml]
+      services:
+        a:
+          extends: b
+        b:
+          image: x
+    `), "<text>");
     expect(project.incomplete).toBe(true);
     expect(project.services.get("a")!.layers.length).toBe(2);
   });

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { rules } from "../../rules/index.js";
+import { dedent } from "../support/dedent.js";
 
 const composeRules = Object.entries(rules).filter(([, rule]) => (rule.meta.docs.fileKinds as readonly string[]).includes("compose")).map(([name]) => `docker/${name}`);
 const config: Linter.Config[] = [...plugin.configs.base, { files: ["**/*.yaml"], rules: Object.fromEntries(composeRules.map((name) => [name, "error"])) }];
@@ -22,7 +23,11 @@ const value = fc.constantFrom(
 const key = fc.constantFrom("image", "build", "healthcheck", "depends_on", "ports", "expose", "environment", "env_file", "volumes", "networks", "secrets", "<<", "x-a", "privileged", "network_mode", "cap_add", "security_opt", "container_name", "restart", "read_only", "extends", "imagee");
 const service = fc.uniqueArray(fc.tuple(key, value), { maxLength: 6, selector: ([k]) => k });
 const file = fc.tuple(fc.boolean(), fc.array(service, { maxLength: 3 }), fc.constantFrom("", "volumes:\n  data:\n", "networks: [x]\n", "version: '3'\n")).map(([anchor, services, tail]) => {
-  let code = anchor ? "x-base: &a\n  image: postgres:16.2\n  ports: ['5432:5432']\n" : "";
+  let code = anchor ? dedent`
+    x-base: &a
+      image: postgres:16.2
+      ports: ['5432:5432']
+  ` : "";
   code += "services:\n";
   services.forEach((fields, index) => {
     code += `  s${index}:\n`;

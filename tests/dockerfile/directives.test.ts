@@ -1,10 +1,16 @@
 /** Parser directives, following BuildKit's `DirectiveParser` (parser/directives.go). */
 import { describe, expect, it } from "vitest";
 import { parseErrors, parseOk, slice } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 describe("parser directives", () => {
   it("reads syntax, escape and check at the top, with exact ranges", () => {
-    const text = "# syntax=docker/dockerfile:1.7\n#Escape = `\n# check=skip=JSONArgsRecommended\nFROM a\n";
+    const text = dedent`
+      # syntax=docker/dockerfile:1.7
+      #Escape = \`
+      # check=skip=JSONArgsRecommended
+      FROM a
+    `;
     const program = parseOk(text);
     expect(program.directives.map((d) => [d.name, d.value])).toEqual([
       ["syntax", "docker/dockerfile:1.7"],
@@ -27,7 +33,13 @@ describe("parser directives", () => {
   });
 
   it("ends the block at an unknown directive (dockerfile-ast's gap)", () => {
-    const text = "# foo=bar\n# escape=`\nFROM a\nRUN echo \\\n  b\n";
+    const text = dedent`
+      # foo=bar
+      # escape=\`
+      FROM a
+      RUN echo \\
+        b
+    `;
     const program = parseOk(text);
     expect(program.directives).toEqual([]);
     expect(program.escapeChar).toBe("\\");
@@ -35,13 +47,28 @@ describe("parser directives", () => {
   });
 
   it("ends the block at an ordinary comment, a blank line or an instruction", () => {
-    expect(parseOk("# hello\n# escape=`\nFROM a\n").directives).toEqual([]);
-    expect(parseOk("# syntax=x\n\n# escape=`\nFROM a\n").directives.map((d) => d.name)).toEqual(["syntax"]);
+    expect(parseOk(dedent`
+      # hello
+      # escape=\`
+      FROM a
+    `).directives).toEqual([]);
+    expect(parseOk(dedent`
+      # syntax=x
+
+      # escape=\`
+      FROM a
+    `).directives.map((d) => d.name)).toEqual(["syntax"]);
     expect(parseOk("FROM a\n# escape=`\n").escapeChar).toBe("\\");
   });
 
   it("treats a #! first line as a comment that ends the parser's block, but keeps syntax/check after it", () => {
-    const text = "#!/usr/bin/env -S docker build -f\n# syntax=docker/dockerfile:1\n# escape=`\n# check=error=true\nFROM a\n";
+    const text = dedent`
+      #!/usr/bin/env -S docker build -f
+      # syntax=docker/dockerfile:1
+      # escape=\`
+      # check=error=true
+      FROM a
+    `;
     const program = parseOk(text);
     expect(program.escapeChar).toBe("\\");
     expect(program.directives.map((d) => [d.name, d.value])).toEqual([
@@ -57,10 +84,18 @@ describe("parser directives", () => {
 
   it("rejects an invalid escape value (fatal, BuildKit's message)", () => {
     expect(parseErrors("# escape=x\nFROM a\n")).toEqual([{ message: "invalid escape token 'x' does not match ` or \\", line: 1, column: 10 }]);
-    expect(parseErrors("# syntax=a\n# escape=\\\\\nFROM a\n")[0]).toMatchObject({ line: 2, column: 10 });
+    expect(parseErrors(dedent`
+      # syntax=a
+      # escape=\\\\
+      FROM a
+    `)[0]).toMatchObject({ line: 2, column: 10 });
   });
 
   it("rejects a repeated directive (fatal)", () => {
-    expect(parseErrors("# syntax=a\n# SYNTAX=b\nFROM a\n")).toEqual([{ message: "only one syntax parser directive can be used", line: 2, column: 1 }]);
+    expect(parseErrors(dedent`
+      # syntax=a
+      # SYNTAX=b
+      FROM a
+    `)).toEqual([{ message: "only one syntax parser directive can be used", line: 2, column: 1 }]);
   });
 });

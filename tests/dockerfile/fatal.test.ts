@@ -2,13 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { parseErrors, parseOk } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 describe("fatal errors", () => {
   it("rejects a file with no instructions", () => {
     const expected = [{ message: "file with no instructions", line: 1, column: 1 }];
     expect(parseErrors("")).toEqual(expected);
     expect(parseErrors("  \n\t\n")).toEqual(expected);
-    expect(parseErrors("# just a comment\n\n# another\n")).toEqual(expected);
+    expect(parseErrors(dedent`
+      # just a comment
+
+      # another
+    `)).toEqual(expected);
     expect(parseErrors("# syntax=docker/dockerfile:1\n")).toEqual(expected);
   });
 
@@ -21,8 +26,18 @@ describe("fatal errors", () => {
   });
 
   it("rejects an unterminated heredoc at its marker", () => {
-    expect(parseErrors("FROM a\nRUN cat <<EOF\nhello\n")).toEqual([{ message: "unterminated heredoc", line: 2, column: 9 }]);
-    expect(parseErrors("FROM a\nCOPY <<A <<B /x\na\nA\nb\n")).toEqual([{ message: "unterminated heredoc", line: 2, column: 10 }]);
+    expect(parseErrors(dedent`
+      FROM a
+      RUN cat <<EOF
+      hello
+    `)).toEqual([{ message: "unterminated heredoc", line: 2, column: 9 }]);
+    expect(parseErrors(dedent`
+      FROM a
+      COPY <<A <<B /x
+      a
+      A
+      b
+    `)).toEqual([{ message: "unterminated heredoc", line: 2, column: 10 }]);
     // The terminator must match exactly: trailing blanks do not end the body.
     expect(parseErrors("FROM a\nRUN <<EOF\necho\nEOF \n")[0]).toMatchObject({ message: "unterminated heredoc", line: 2 });
   });
@@ -33,7 +48,21 @@ describe("fatal errors", () => {
   });
 
   it("parses everything else tolerantly", () => {
-    const program = parseOk("RUN before from\nFROM\nFROMM x\nCOPY\nENV\nENV A\nENV a=b c\nHEALTHCHECK\nHEALTHCHECK FOO\nSHELL sh -c\nUSER\nONBUILD\nEXPOSE\n");
+    const program = parseOk(dedent`
+      RUN before from
+      FROM
+      FROMM x
+      COPY
+      ENV
+      ENV A
+      ENV a=b c
+      HEALTHCHECK
+      HEALTHCHECK FOO
+      SHELL sh -c
+      USER
+      ONBUILD
+      EXPOSE
+    `);
     expect(program.preamble.map((i) => i.type)).toEqual(["Run"]);
     expect(program.stages[0]!.instructions.map((i) => i.type)).toEqual([
       "UnknownInstruction",
@@ -51,7 +80,11 @@ describe("fatal errors", () => {
   });
 
   it("never throws", () => {
-    const inputs = ["\\", "FROM a\n\\", "FROM a\nRUN [", 'FROM a\nRUN ["', "FROM a\nENV ${", "FROM ${A:?}", "FROM a\nRUN <<\n", "FROM a\nRUN <<''\n\n", "\r\r\n\n"];
+    const inputs = ["\\", "FROM a\n\\", "FROM a\nRUN [", 'FROM a\nRUN ["', "FROM a\nENV ${", "FROM ${A:?}", "FROM a\nRUN <<\n", dedent`
+      FROM a
+      RUN <<''
+
+    `, "\r\r\n\n"];
     for (const input of inputs) expect(() => parseDockerfile(input)).not.toThrow();
   });
 

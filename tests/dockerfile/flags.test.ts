@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Flag } from "../../lib/dockerfile/ast.js";
 import { only, slice } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 function mountOf(flag: Flag | undefined) {
   if (!flag?.mount) throw new Error("expected a --mount flag");
@@ -61,7 +62,13 @@ describe("flags", () => {
   });
 
   it("flags on continuation lines", () => {
-    const text = "FROM a\nRUN \\\n  --mount=type=cache,target=/var/cache/apt \\\n  --network=none \\\n  apt-get update\n";
+    const text = dedent`
+      FROM a
+      RUN \\
+        --mount=type=cache,target=/var/cache/apt \\
+        --network=none \\
+        apt-get update
+    `;
     const run = only(text, "Run");
     expect(run.flags.map((f) => f.name)).toEqual(["mount", "network"]);
     expect(slice(text, run.flags[1]!.range)).toBe("--network=none");

@@ -5,16 +5,69 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { checkInvariants } from "./support/corpus.js";
+import { dedent } from "../support/dedent.js";
 
 const SEEDS = [
-  "# syntax=docker/dockerfile:1\n# escape=\\\nARG A=1 B\nFROM --platform=$BUILDPLATFORM ${REG:-docker.io}/node:${A}@sha256:00 AS build\n",
-  "FROM a\nRUN --mount=type=cache,target=/c,id=\"x y\" \\\n  # comment\n\n  apt-get update && \\\n  apt-get install -y curl\n",
-  "FROM a\nRUN 3<<\"A\" cat <<-'B' >/x\n${a}\nA\n\tb\n\tB\nCOPY <<EOF /x\nhi\nEOF\n",
+  dedent`
+    # syntax=docker/dockerfile:1
+    # escape=\\
+    ARG A=1 B
+    FROM --platform=$BUILDPLATFORM \${REG:-docker.io}/node:\${A}@sha256:00 AS build
+  `,
+  dedent`
+    FROM a
+    RUN --mount=type=cache,target=/c,id="x y" \\
+      # comment
+
+      apt-get update && \\
+      apt-get install -y curl
+  `,
+  dedent`
+    FROM a
+    RUN 3<<"A" cat <<-'B' >/x
+    \${a}
+    A
+    \tb
+    \tB
+    COPY <<EOF /x
+    hi
+    EOF
+  `,
   'FROM a\nCMD ["a", "b c\\u0041", "\\"q\\""] trailing\nHEALTHCHECK --interval=5s CMD ["curl", "-f"]\nSHELL ["pwsh", "-c"]\n',
-  "# escape=`\nFROM mcr.microsoft.com/windows\nRUN Write-Host `\n  C:\\a\\ `\n  done\nENV A=`$B C=\"d e\" F\nLABEL x=y\n",
+  dedent`
+    # escape=\`
+    FROM mcr.microsoft.com/windows
+    RUN Write-Host \`
+      C:\\a\\ \`
+      done
+    ENV A=\`$B C="d e" F
+    LABEL x=y
+  `,
   "FROM a\r\nONBUILD RUN <<EOF\r\necho\r\nEOF\r\nUSER ${U:-1}:${G}\r\nEXPOSE 80/tcp\r\nVOLUME [\"/d\"]\r\n",
-  "#!/usr/bin/env docker\n# syntax=x\nFROM a\nWORKDIR /w\nSTOPSIGNAL TERM\nMAINTAINER me\nFOO bar --x\nENV LEGACY a b c\n",
-  "FROM a\nENV A= \\\n=b C=\\\n\nd\nARG =x Y= \\\nZ\nUSER :g\nCOPY --from= --chown=\\\n a b\nRUN --mount=,=x,a=,type=bind\\\n,ro x\n",
+  dedent`
+    #!/usr/bin/env docker
+    # syntax=x
+    FROM a
+    WORKDIR /w
+    STOPSIGNAL TERM
+    MAINTAINER me
+    FOO bar --x
+    ENV LEGACY a b c
+  `,
+  dedent`
+    FROM a
+    ENV A= \\
+    =b C=\\
+
+    d
+    ARG =x Y= \\
+    Z
+    USER :g
+    COPY --from= --chown=\\
+     a b
+    RUN --mount=,=x,a=,type=bind\\
+    ,ro x
+  `,
 ];
 
 const ALPHABET = ["\\", "`", "\n", "\r\n", "\r", " ", "\t", "#", "<<", "<<-", "EOF", '"', "'", "$", "${", "}", "[", "]", ",", "=", "--", ":", "@", "/", "\u00e9", "\ud83d\ude00", "RUN ", "FROM ", "COPY "];

@@ -4,6 +4,7 @@ import type { Heredoc } from "../../lib/dockerfile/ast.js";
 import { parseHeredocWord } from "../../lib/dockerfile/heredoc.js";
 import { toSourceStartOffset } from "../../lib/dockerfile/shell-text.js";
 import { expectVerbatimMapping, only, parseErrors, parseOk, slice } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 function heredocSummary(text: string, heredoc: Heredoc): Record<string, unknown> {
   return {
@@ -21,7 +22,14 @@ function heredocSummary(text: string, heredoc: Heredoc): Record<string, unknown>
 
 describe("heredocs", () => {
   it("RUN <<EOF: the body is the script", () => {
-    const text = "FROM a\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nCMD x\n";
+    const text = dedent`
+      FROM a
+      RUN <<EOF
+      apt-get update
+      apt-get install -y curl
+      EOF
+      CMD x
+    `;
     const run = only(text, "Run");
     expect(run.heredocs.map((h) => heredocSummary(text, h))).toEqual([
       {
@@ -36,7 +44,11 @@ describe("heredocs", () => {
         node: "apt-get update\napt-get install -y curl\nEOF",
       },
     ]);
-    expect(slice(text, run.range)).toBe("RUN <<EOF\napt-get update\napt-get install -y curl\nEOF");
+    expect(slice(text, run.range)).toBe(dedent`
+      RUN <<EOF
+      apt-get update
+      apt-get install -y curl
+      EOF`);
     expect(run.loc).toEqual({ start: { line: 2, column: 0 }, end: { line: 5, column: 3 } });
     expect(run.heredocs[0]!.loc).toEqual({ start: { line: 3, column: 0 }, end: { line: 5, column: 3 } });
     expect(run.script?.kind).toBe("heredoc");
@@ -47,7 +59,12 @@ describe("heredocs", () => {
   });
 
   it("RUN python3 <<EOF: the shell gets the command with a rebuilt heredoc", () => {
-    const text = "FROM a\nRUN python3 <<EOF\nprint('hi')\nEOF\n";
+    const text = dedent`
+      FROM a
+      RUN python3 <<EOF
+      print('hi')
+      EOF
+    `;
     const run = only(text, "Run");
     expect(run.form?.type === "ShellForm" && run.form.shell.text).toBe("python3 <<EOF");
     expect(run.script).toMatchObject({ kind: "command" });
@@ -56,17 +73,35 @@ describe("heredocs", () => {
   });
 
   it("rebuilds several heredocs in order, mapping each delimiter to its terminator line", () => {
-    const text = "FROM a\nRUN 3<<\"A\" cat <<'B' >/x\n${a}\nA\nb\nB\n";
+    const text = dedent`
+      FROM a
+      RUN 3<<"A" cat <<'B' >/x
+      \${a}
+      A
+      b
+      B
+    `;
     const run = only(text, "Run");
     expect(run.heredocs.map((h) => heredocSummary(text, h))).toEqual([
       { delimiter: "A", quoted: true, stripTabs: false, fd: 3, marker: '3<<"A"', body: "${a}\n", terminator: "A", content: "${a}\n", node: "${a}\nA" },
       { delimiter: "B", quoted: true, stripTabs: false, fd: null, marker: "<<'B'", body: "b\n", terminator: "B", content: "b\n", node: "b\nB" },
     ]);
-    expect(run.script!.text.text).toBe("3<<\"A\" cat <<'B' >/x\n${a}\nA\nb\nB");
+    expect(run.script!.text.text).toBe(dedent`
+      3<<"A" cat <<'B' >/x
+      \${a}
+      A
+      b
+      B`);
   });
 
   it("<<- strips leading tabs from the body and the terminator", () => {
-    const text = "FROM a\nRUN <<-EOT bash\n\techo \"$HOME\"\n\t\tnested\n\tEOT\n";
+    const text = dedent`
+      FROM a
+      RUN <<-EOT bash
+      \techo "$HOME"
+      \t\tnested
+      \tEOT
+    `;
     const run = only(text, "Run");
     const heredoc = run.heredocs[0]!;
     expect(heredoc.stripTabs).toBe(true);
@@ -74,19 +109,34 @@ describe("heredocs", () => {
     expectVerbatimMapping(text, heredoc.content);
     expect(slice(text, heredoc.terminatorRange)).toBe("\tEOT");
     // Not a lone heredoc (`bash` follows): the shell gets the raw body and does the stripping itself.
-    expect(run.script!.text.text).toBe('<<-EOT bash\n\techo "$HOME"\n\t\tnested\nEOT');
+    expect(run.script!.text.text).toBe(dedent`
+      <<-EOT bash
+      \techo "$HOME"
+      \t\tnested
+      EOT`);
     expectVerbatimMapping(text, run.script!.text);
   });
 
   it("RUN <<-EOF alone: the script is the tab-stripped body", () => {
-    const text = "FROM a\nRUN <<-EOF\n\techo hi\n\tEOF\n";
+    const text = dedent`
+      FROM a
+      RUN <<-EOF
+      \techo hi
+      \tEOF
+    `;
     const run = only(text, "Run");
     expect(run.script).toMatchObject({ kind: "heredoc", shebang: null });
     expect(run.script!.text.text).toBe("echo hi\n");
   });
 
   it("a shebang makes the lone heredoc a file run by its interpreter", () => {
-    const text = "FROM a\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n";
+    const text = dedent`
+      FROM a
+      RUN <<EOF
+      #!/usr/bin/env python3
+      print(1)
+      EOF
+    `;
     const run = only(text, "Run");
     expect(run.script).toMatchObject({ kind: "heredoc", shebang: "/usr/bin/env python3" });
   });
@@ -104,7 +154,16 @@ describe("heredocs", () => {
   });
 
   it("COPY and ADD heredocs are sources; the destination stays a Word", () => {
-    const text = "FROM a\nCOPY --chmod=755 <<EOF /usr/local/bin/run\n#!/bin/sh\necho hi\nEOF\nADD <<-EOT /etc/apt/sources.list.d/docker.sources\n\tTypes: deb\n\tEOT\n";
+    const text = dedent`
+      FROM a
+      COPY --chmod=755 <<EOF /usr/local/bin/run
+      #!/bin/sh
+      echo hi
+      EOF
+      ADD <<-EOT /etc/apt/sources.list.d/docker.sources
+      \tTypes: deb
+      \tEOT
+    `;
     const program = parseOk(text);
     const [copy, add] = program.stages[0]!.instructions;
     if (copy?.type !== "Copy" || add?.type !== "Add") throw new Error("unexpected");
@@ -117,7 +176,12 @@ describe("heredocs", () => {
   });
 
   it("COPY with a path source and a heredoc source", () => {
-    const text = "FROM a\nCOPY a.txt <<EOF /dest/\nb\nEOF\n";
+    const text = dedent`
+      FROM a
+      COPY a.txt <<EOF /dest/
+      b
+      EOF
+    `;
     const copy = only(text, "Copy");
     expect(copy.sources.map((s) => (s.type === "Word" ? s.value : null))).toEqual(["a.txt"]);
     expect(copy.heredocs).toHaveLength(1);
@@ -125,13 +189,24 @@ describe("heredocs", () => {
   });
 
   it("a heredoc as the only argument leaves no destination", () => {
-    const copy = only("FROM a\nCOPY <<EOF\nx\nEOF\n", "Copy");
+    const copy = only(dedent`
+      FROM a
+      COPY <<EOF
+      x
+      EOF
+    `, "Copy");
     expect(copy.sources).toEqual([]);
     expect(copy.destination).toBe(null);
   });
 
   it("ONBUILD RUN/COPY heredocs belong to the trigger; both ranges cover the body", () => {
-    const text = "FROM a\nONBUILD RUN <<EOF\necho hi\nEOF\nCMD x\n";
+    const text = dedent`
+      FROM a
+      ONBUILD RUN <<EOF
+      echo hi
+      EOF
+      CMD x
+    `;
     const onbuild = only(text, "Onbuild");
     expect(onbuild.trigger?.type).toBe("Run");
     const trigger = onbuild.trigger!;
@@ -153,7 +228,13 @@ describe("heredocs", () => {
   });
 
   it("reads bodies after the last continuation line", () => {
-    const text = "FROM a\nRUN <<EOF \\\n  && echo done\nbody\nEOF\n";
+    const text = dedent`
+      FROM a
+      RUN <<EOF \\
+        && echo done
+      body
+      EOF
+    `;
     const run = only(text, "Run");
     expect(run.heredocs[0]!.content.text).toBe("body\n");
     expect(run.script!.text.text).toBe("<<EOF   && echo done\nbody\nEOF");
@@ -168,18 +249,34 @@ describe("heredocs", () => {
   });
 
   it("an empty body and an empty delimiter", () => {
-    const text = "FROM a\nRUN <<EOF\nEOF\n";
+    const text = dedent`
+      FROM a
+      RUN <<EOF
+      EOF
+    `;
     const heredoc = only(text, "Run").heredocs[0]!;
     expect(heredoc.content).toEqual({ text: "", segments: [] });
     expect(heredoc.bodyRange).toEqual([17, 17]);
     expect(slice(text, heredoc.range)).toBe("EOF");
-    const empty = only("FROM a\nRUN cat <<''\nx\n\nCMD y\n", "Run").heredocs[0]!;
+    const empty = only(dedent`
+      FROM a
+      RUN cat <<''
+      x
+
+      CMD y
+    `, "Run").heredocs[0]!;
     expect(empty.delimiter).toBe("");
     expect(empty.content.text).toBe("x\n");
   });
 
   it("heredoc lines are not comments or instructions", () => {
-    const text = "FROM a\nRUN <<EOF\n# not a Dockerfile comment\nFROM b\nEOF\n";
+    const text = dedent`
+      FROM a
+      RUN <<EOF
+      # not a Dockerfile comment
+      FROM b
+      EOF
+    `;
     const program = parseOk(text);
     expect(program.comments).toEqual([]);
     expect(program.stages).toHaveLength(1);
@@ -217,17 +314,39 @@ describe("heredocs", () => {
     });
 
     it("tabs and several blanks count; a lone << at the end of the line is no heredoc", () => {
-      expect(only("FROM a\nRUN cat <<\t  EOF\nx\nEOF\n", "Run").heredocs[0]?.delimiter).toBe("EOF");
+      expect(only(dedent`
+        FROM a
+        RUN cat <<\t  EOF
+        x
+        EOF
+      `, "Run").heredocs[0]?.delimiter).toBe("EOF");
       expect(only("FROM a\nRUN echo <<\n", "Run").heredocs).toEqual([]);
       expect(only("FROM a\nRUN echo <<  \n", "Run").heredocs).toEqual([]);
     });
 
     it("`<<- \"EOF\"`, `3<<EOF`, `<< EOF` and two markers on one line", () => {
-      const chomp = only('FROM a\nRUN <<-"EOF" sh\n\techo\n\tEOF\n', "Run").heredocs[0]!;
+      const chomp = only(dedent`
+        FROM a
+        RUN <<-"EOF" sh
+        \techo
+        \tEOF
+      `, "Run").heredocs[0]!;
       expect([chomp.delimiter, chomp.quoted, chomp.stripTabs]).toEqual(["EOF", true, true]);
-      const fd = only("FROM a\nRUN cat 3<< EOF\nx\nEOF\n", "Run").heredocs[0]!;
+      const fd = only(dedent`
+        FROM a
+        RUN cat 3<< EOF
+        x
+        EOF
+      `, "Run").heredocs[0]!;
       expect([fd.delimiter, fd.fd]).toEqual(["EOF", 3]);
-      const text = "FROM a\nCOPY <<EOF1 << EOF2 /dest/\none\nEOF1\ntwo\nEOF2\n";
+      const text = dedent`
+        FROM a
+        COPY <<EOF1 << EOF2 /dest/
+        one
+        EOF1
+        two
+        EOF2
+      `;
       const copy = only(text, "Copy");
       expect(copy.heredocs.map((h) => [h.delimiter, h.content.text])).toEqual([["EOF1", "one\n"], ["EOF2", "two\n"]]);
       expect(copy.destination?.value).toBe("/dest/");
@@ -236,7 +355,12 @@ describe("heredocs", () => {
     it("`<<- EOF` is no heredoc: BuildKit's lexer keeps blanks after `<<` only, not after `<<-`", () => {
       expect(only("FROM a\nRUN cat <<- EOF\n", "Run").heredocs).toEqual([]);
       // `<< -EOF` is a heredoc named `-EOF`.
-      expect(only("FROM a\nRUN cat << -EOF\nx\n-EOF\n", "Run").heredocs[0]?.delimiter).toBe("-EOF");
+      expect(only(dedent`
+        FROM a
+        RUN cat << -EOF
+        x
+        -EOF
+      `, "Run").heredocs[0]?.delimiter).toBe("-EOF");
     });
 
     it("a << inside quotes, escaped, or glued to a word is no heredoc", () => {
@@ -248,13 +372,24 @@ describe("heredocs", () => {
     });
 
     it("a lone `<< EOF` is still the whole script", () => {
-      const run = only("FROM a\nRUN << EOF\necho hi\nEOF\n", "Run");
+      const run = only(dedent`
+        FROM a
+        RUN << EOF
+        echo hi
+        EOF
+      `, "Run");
       expect(run.script?.kind).toBe("heredoc");
       expect(run.script?.text.text).toBe("echo hi\n");
     });
 
     it("only RUN, COPY and ADD take heredocs: on CMD the lines below are instructions", () => {
-      const program = parseOk("FROM alpine:3.19\nCMD <<EOF\nenv\necho hi\nEOF\n");
+      const program = parseOk(dedent`
+        FROM alpine:3.19
+        CMD <<EOF
+        env
+        echo hi
+        EOF
+      `);
       expect(program.stages[0]!.instructions.map((i) => i.type)).toEqual(["Cmd", "Env", "UnknownInstruction", "UnknownInstruction"]);
     });
   });

@@ -3,10 +3,21 @@ import { describe, expect, it } from "vitest";
 import type { Instruction } from "../../lib/dockerfile/ast.js";
 import { visitorKeys } from "../../lib/dockerfile/visitor-keys.js";
 import { instructions, only, parseOk, slice } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 describe("program structure", () => {
   it("splits the preamble and the stages; stage ranges run from FROM to the last instruction", () => {
-    const text = "# syntax=docker/dockerfile:1\nARG BASE=alpine\n\nFROM $BASE AS build\nRUN make\n# trailing comment\n\nFROM scratch\nCOPY --from=build /out /\n";
+    const text = dedent`
+      # syntax=docker/dockerfile:1
+      ARG BASE=alpine
+
+      FROM $BASE AS build
+      RUN make
+      # trailing comment
+
+      FROM scratch
+      COPY --from=build /out /
+    `;
     const program = parseOk(text);
     expect(program.range).toEqual([0, text.length]);
     expect(program.loc).toEqual({ start: { line: 1, column: 0 }, end: { line: 10, column: 0 } });
@@ -36,7 +47,11 @@ describe("program structure", () => {
   });
 
   it("keywords keep their case; types are canonical", () => {
-    const text = "from a\nrun echo\nCopy a b\n";
+    const text = dedent`
+      from a
+      run echo
+      Copy a b
+    `;
     expect(instructions(text).map((i) => [i.type, i.keyword.value, slice(text, i.keyword.range)])).toEqual([
       ["From", "from", "from"],
       ["Run", "run", "run"],
@@ -46,7 +61,27 @@ describe("program structure", () => {
 
   it("every node type has visitor keys and they name real properties", () => {
     const text =
-      "ARG A=1 B\nFROM --platform=linux/amd64 img:${A} AS s x\nRUN --mount=type=cache,target=/c echo $A\nCMD [\"a\"]\nENTRYPOINT b\nSHELL [\"sh\"]\nHEALTHCHECK CMD c\nCOPY a b\nADD c d\nENV E=1\nLABEL l=1\nUSER u:g\nWORKDIR /w\nEXPOSE 80\nVOLUME /v\nSTOPSIGNAL TERM\nONBUILD RUN x\nMAINTAINER me\nFOO bar\n";
+      dedent`
+        ARG A=1 B
+        FROM --platform=linux/amd64 img:\${A} AS s x
+        RUN --mount=type=cache,target=/c echo $A
+        CMD ["a"]
+        ENTRYPOINT b
+        SHELL ["sh"]
+        HEALTHCHECK CMD c
+        COPY a b
+        ADD c d
+        ENV E=1
+        LABEL l=1
+        USER u:g
+        WORKDIR /w
+        EXPOSE 80
+        VOLUME /v
+        STOPSIGNAL TERM
+        ONBUILD RUN x
+        MAINTAINER me
+        FOO bar
+      `;
     const program = parseOk(text);
     const seen = new Set<string>();
     const visit = (node: { type: string }): void => {
@@ -81,7 +116,11 @@ describe("instructions", () => {
   });
 
   it("ENV: key=value pairs with quotes, and the legacy form", () => {
-    const text = 'FROM a\nENV A=1 B="two words" C=\'$x\' D= E\\ F=g\nENV LEGACY some value with "quotes"\n';
+    const text = dedent`
+      FROM a
+      ENV A=1 B="two words" C='$x' D= E\\ F=g
+      ENV LEGACY some value with "quotes"
+    `;
     const [env, legacy] = instructions(text).filter((i): i is Extract<Instruction, { type: "Env" }> => i.type === "Env");
     expect(env!.pairs.map((p) => [p.key.value, p.value?.value ?? null, p.legacy, slice(text, p.range)])).toEqual([
       ["A", "1", false, "A=1"],
@@ -106,7 +145,11 @@ describe("instructions", () => {
   });
 
   it("LABEL pairs over continuation lines", () => {
-    const text = 'FROM a\nLABEL org.opencontainers.image.title="My App" \\\n      version="1.0"\n';
+    const text = dedent`
+      FROM a
+      LABEL org.opencontainers.image.title="My App" \\
+            version="1.0"
+    `;
     const label = only(text, "Label");
     expect(label.pairs.map((p) => [p.key.value, p.value?.value])).toEqual([
       ["org.opencontainers.image.title", '"My App"'],
@@ -137,7 +180,13 @@ describe("instructions", () => {
   });
 
   it("WORKDIR, EXPOSE, STOPSIGNAL, MAINTAINER", () => {
-    const text = "FROM a\nWORKDIR /app dir\nEXPOSE 80/tcp  443 ${PORT}\nSTOPSIGNAL SIGTERM\nMAINTAINER Jane Doe <jane@example.com>\n";
+    const text = dedent`
+      FROM a
+      WORKDIR /app dir
+      EXPOSE 80/tcp  443 \${PORT}
+      STOPSIGNAL SIGTERM
+      MAINTAINER Jane Doe <jane@example.com>
+    `;
     const all = instructions(text);
     const workdir = all.find((i) => i.type === "Workdir");
     const expose = all.find((i) => i.type === "Expose");
@@ -155,7 +204,11 @@ describe("instructions", () => {
   });
 
   it("ONBUILD: the trigger is parsed with its own keyword, flags and ranges", () => {
-    const text = "FROM a\nONBUILD COPY --chown=app . /src\nONBUILD\n";
+    const text = dedent`
+      FROM a
+      ONBUILD COPY --chown=app . /src
+      ONBUILD
+    `;
     const [onbuild, empty] = instructions(text).filter((i) => i.type === "Onbuild");
     if (onbuild?.type !== "Onbuild" || empty?.type !== "Onbuild") throw new Error("unexpected");
     const trigger = onbuild.trigger;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ExecForm } from "../../lib/dockerfile/ast.js";
 import { scanJsonArray } from "../../lib/dockerfile/json-form.js";
 import { only, slice } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 function exec(form: unknown): ExecForm {
   const node = form as ExecForm | null;
@@ -40,7 +41,11 @@ describe("exec form", () => {
 
   it("an empty array and a JSON array across continuation lines", () => {
     expect(exec(only("FROM a\nCMD []\n", "Cmd").form).elements).toEqual([]);
-    const text = 'FROM a\nRUN ["sh", "-c", \\\n     "echo hi"]\n';
+    const text = dedent`
+      FROM a
+      RUN ["sh", "-c", \\
+           "echo hi"]
+    `;
     const run = only(text, "Run");
     const form = exec(run.form);
     expect(form.elements.map((e) => e.value)).toEqual(["sh", "-c", "echo hi"]);

@@ -2,6 +2,7 @@
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
 import { parse, parseForESLint } from "../../lib/dockerfile/parse-for-eslint.js";
+import { dedent } from "../support/dedent.js";
 
 /** A rule that reports every RUN instruction. */
 const noRun: Rule.RuleModule = {
@@ -29,7 +30,11 @@ function lint(code: string): Linter.LintMessage[] {
 
 describe("parseForESLint", () => {
   it("returns a Program with tokens, Block comments and our visitor keys", () => {
-    const result = parseForESLint("FROM a\n# note\nRUN x\n");
+    const result = parseForESLint(dedent`
+      FROM a
+      # note
+      RUN x
+    `);
     expect(result.ast.type).toBe("Program");
     expect(result.ast.tokens).toEqual([]);
     expect(result.ast.comments).toEqual([{ type: "Block", value: " note", range: [7, 13], loc: { start: { line: 2, column: 0 }, end: { line: 2, column: 6 } } }]);
@@ -50,17 +55,36 @@ describe("parseForESLint", () => {
   });
 
   it("works inside ESLint: rules run, eslint-disable comments apply, parse errors are fatal messages", () => {
-    expect(lint("FROM a\nRUN x\nRUN y\n").map((m) => [m.ruleId, m.line, m.column])).toEqual([
+    expect(lint(dedent`
+      FROM a
+      RUN x
+      RUN y
+    `).map((m) => [m.ruleId, m.line, m.column])).toEqual([
       ["test/no-run", 2, 1],
       ["test/no-run", 3, 1],
     ]);
-    expect(lint("FROM a\n# eslint-disable-next-line test/no-run\nRUN x\nRUN y\n").map((m) => m.line)).toEqual([4]);
-    expect(lint("FROM a\n# eslint-disable test/no-run\nRUN x\n# eslint-enable test/no-run\nRUN y\n").map((m) => m.line)).toEqual([5]);
+    expect(lint(dedent`
+      FROM a
+      # eslint-disable-next-line test/no-run
+      RUN x
+      RUN y
+    `).map((m) => m.line)).toEqual([4]);
+    expect(lint(dedent`
+      FROM a
+      # eslint-disable test/no-run
+      RUN x
+      # eslint-enable test/no-run
+      RUN y
+    `).map((m) => m.line)).toEqual([5]);
     expect(lint("FROM a\nRUN <<EOF\n")).toMatchObject([{ fatal: true, message: "Parsing error: unterminated heredoc", line: 2, column: 5 }]);
   });
 
   it("reads back a shebang line that ESLint rewrote to //", () => {
-    const messages = lint("#!/usr/bin/env docker-build\nFROM a\nRUN x\n");
+    const messages = lint(dedent`
+      #!/usr/bin/env docker-build
+      FROM a
+      RUN x
+    `);
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([["test/no-run", 3]]);
     const ast = parseForESLint("///usr/bin/env x\nFROM a\n").ast;
     expect(ast.comments[0]).toMatchObject({ value: "/usr/bin/env x" });

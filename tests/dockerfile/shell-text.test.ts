@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Run, ShellForm } from "../../lib/dockerfile/ast.js";
 import { contiguousShellText, sliceShellText, toSourceOffset, toSourceRange, toSourceStartOffset } from "../../lib/dockerfile/shell-text.js";
 import { expectVerbatimMapping, only, parseOk, slice, sourceOffsetOf } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 function runShell(text: string): { run: Run; form: ShellForm } {
   const run = only(text, "Run");
@@ -36,7 +37,14 @@ describe("continuation lines", () => {
   });
 
   it("drops comment lines (also indented ones) inside a continuation, and lists them as comments", () => {
-    const text = "FROM a\nRUN set -eux; \\\n# a comment\n    apk add foo; \\\n    # indented comment \\\n    apk add bar\n";
+    const text = dedent`
+      FROM a
+      RUN set -eux; \\
+      # a comment
+          apk add foo; \\
+          # indented comment \\
+          apk add bar
+    `;
     const { form } = runShell(text);
     expect(form.shell.text).toBe("set -eux;     apk add foo;     apk add bar");
     expectVerbatimMapping(text, form.shell);
@@ -58,13 +66,24 @@ describe("continuation lines", () => {
   });
 
   it("keeps continuing across a trailing comment and blank lines, as BuildKit does", () => {
-    const text = "FROM a\nRUN a \\\n    b \\\n# trailing\n\nRUN c\n";
+    const text = dedent`
+      FROM a
+      RUN a \\
+          b \\
+      # trailing
+
+      RUN c
+    `;
     const { form } = runShell(text);
     expect(form.shell.text).toBe("a     b RUN c");
   });
 
   it("does not treat an escaped escape character as a continuation", () => {
-    const text = "FROM a\nRUN echo foo\\\\\nRUN echo bar\n";
+    const text = dedent`
+      FROM a
+      RUN echo foo\\\\
+      RUN echo bar
+    `;
     const program = parseOk(text);
     expect(program.stages[0]!.instructions).toHaveLength(2);
     const first = program.stages[0]!.instructions[0] as Run;
@@ -72,13 +91,23 @@ describe("continuation lines", () => {
   });
 
   it("continues on a line that is only the escape character", () => {
-    const text = "FROM a\nRUN echo a \\\n\\\n  b\n";
+    const text = dedent`
+      FROM a
+      RUN echo a \\
+      \\
+        b
+    `;
     const { form } = runShell(text);
     expect(form.shell.text).toBe("echo a   b");
   });
 
   it("keeps the blanks of a continuation line that holds only blanks and the escape", () => {
-    const text = "FROM a\nRUN echo a\\\n   \\\nb\n";
+    const text = dedent`
+      FROM a
+      RUN echo a\\
+         \\
+      b
+    `;
     const { form } = runShell(text);
     expect(form.shell.text).toBe("echo a   b");
   });
@@ -121,8 +150,17 @@ describe("continuation lines", () => {
     const types = (text: string) => parseOk(text).stages[0]!.instructions.map((instruction) => instruction.type);
     expect(types("FROM a\nRUN apt-get install zz\\ \nUSER app\n")).toEqual(["Run"]); // `zz\ ` continues
     expect(types("FROM a\nRUN echo a \\ \t\r\nUSER app\r\n")).toEqual(["Run"]);
-    expect(types("FROM a\nRUN echo a\\\\\nUSER app\n")).toEqual(["Run", "User"]); // `\\` is an escaped escape
-    expect(types("FROM a\nRUN echo a \\\n\\\nUSER app\n")).toEqual(["Run"]); // a lone `\` line continues
+    expect(types(dedent`
+      FROM a
+      RUN echo a\\\\
+      USER app
+    `)).toEqual(["Run", "User"]); // `\\` is an escaped escape
+    expect(types(dedent`
+      FROM a
+      RUN echo a \\
+      \\
+      USER app
+    `)).toEqual(["Run"]); // a lone `\` line continues
     expect(types("FROM a\nRUN echo a \\\f\nUSER app\n")).toEqual(["Run", "User"]); // only blanks and tabs may follow
     const run = parseOk("FROM a\nRUN apt-get install zz\\ \nUSER app\n").stages[0]!.instructions[0]!;
     expect(run.type === "Run" && run.form?.type === "ShellForm" && run.form.shell.text).toBe("apt-get install zzUSER app");
@@ -138,7 +176,13 @@ describe("continuation lines", () => {
   });
 
   it("uses the backtick as continuation character with # escape=`", () => {
-    const text = "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN Write-Host C:\\temp\\ `\n    ; Write-Host done\nCOPY C:\\src\\ C:\\dst\\\n";
+    const text = dedent`
+      # escape=\`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      RUN Write-Host C:\\temp\\ \`
+          ; Write-Host done
+      COPY C:\\src\\ C:\\dst\\
+    `;
     const program = parseOk(text);
     expect(program.escapeChar).toBe("`");
     const [run, copy] = program.stages[0]!.instructions;
@@ -154,7 +198,11 @@ describe("continuation lines", () => {
   });
 
   it("maps a word split by a continuation back to both source pieces", () => {
-    const text = "FROM a\nENV A=foo\\\nbar\n";
+    const text = dedent`
+      FROM a
+      ENV A=foo\\
+      bar
+    `;
     const env = only(text, "Env");
     const value = env.pairs[0]!.value!;
     expect(value.value).toBe("foobar");

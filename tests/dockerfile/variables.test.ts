@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { flattenVariables } from "../../lib/dockerfile/ast-helpers.js";
 import { evaluateWord, scanVariables } from "../../lib/dockerfile/variables.js";
 import { only, slice } from "./support/helpers.js";
+import { dedent } from "../support/dedent.js";
 
 function names(value: string, escape = "\\"): string[] {
   return scanVariables(value, escape).variables.map((v) => `${v.name}|${v.modifier ?? ""}|${v.argument ?? ""}|${value.slice(v.start, v.end)}`);
@@ -84,7 +85,11 @@ describe("evaluateWord", () => {
 
 describe("Word.variables in the AST", () => {
   it("maps references to source ranges, nested ones under their container", () => {
-    const text = "FROM a\nENV URL=${BASE:-http://$HOST}/x \\\n    B=$A\n";
+    const text = dedent`
+      FROM a
+      ENV URL=\${BASE:-http://$HOST}/x \\
+          B=$A
+    `;
     const env = only(text, "Env");
     const value = env.pairs[0]!.value!;
     expect(value.variables).toHaveLength(1);

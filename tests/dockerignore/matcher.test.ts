@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createIgnoreMatcher, createIgnoreMatcherFromText, parseDockerignore, type Pattern } from "../../lib/dockerignore/index.js";
+import { dedent } from "../support/dedent.js";
 
 /**
  * [patterns, path, excluded]. Expected values follow what BuildKit does when it sends a build
@@ -129,7 +130,12 @@ describe("createIgnoreMatcher", () => {
   });
 
   it("accepts AST patterns", () => {
-    const result = parseDockerignore("# deps\nnode_modules\n*.md\n!README.md\n");
+    const result = parseDockerignore(dedent`
+      # deps
+      node_modules
+      *.md
+      !README.md
+    `);
     if (!result.ok) throw new Error("parse failed");
     const matcher = createIgnoreMatcher(result.ast.patterns);
     expect(matcher("node_modules/x")).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerignore, visitorKeys, type DockerignoreProgram } from "../../lib/dockerignore/index.js";
+import { dedent } from "../support/dedent.js";
 
 function parse(text: string): DockerignoreProgram {
   const result = parseDockerignore(text);
@@ -45,7 +46,12 @@ describe("parseDockerignore", () => {
   });
 
   it("only treats a # in the first column as a comment", () => {
-    const ast = parse("# comment\n  # not a comment\n\\#escaped\n#\n");
+    const ast = parse(dedent`
+      # comment
+        # not a comment
+      \\#escaped
+      #
+    `);
     expect(ast.comments.map((c) => c.value)).toEqual([" comment", ""]);
     expect(ast.patterns.map((p) => p.pattern)).toEqual(["# not a comment", "\\#escaped"]);
   });

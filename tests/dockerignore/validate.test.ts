@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkGlobSyntax, parseDockerignore, validateDockerignore } from "../../lib/dockerignore/index.js";
+import { dedent } from "../support/dedent.js";
 
 function problems(text: string) {
   const result = parseDockerignore(text);
@@ -41,7 +42,14 @@ describe("checkGlobSyntax (Go filepath.Match ErrBadPattern)", () => {
 
 describe("validateDockerignore", () => {
   it("accepts a typical file", () => {
-    expect(problems("# deps\nnode_modules\n**/*.log\n!keep.log\n.env*\n[Tt]emp/\n")).toEqual([]);
+    expect(problems(dedent`
+      # deps
+      node_modules
+      **/*.log
+      !keep.log
+      .env*
+      [Tt]emp/
+    `)).toEqual([]);
   });
 
   it("reports syntax errors at the offending character", () => {
@@ -69,7 +77,13 @@ describe("validateDockerignore", () => {
   });
 
   it("warns about patterns that never match", () => {
-    expect(problems("../secrets\n.\n./\n/\n..\n")).toEqual([
+    expect(problems(dedent`
+      ../secrets
+      .
+      ./
+      /
+      ..
+    `)).toEqual([
       { kind: "never-matches", severity: "warning", culprit: "../secrets", column: 0, line: 1 },
       { kind: "never-matches", severity: "warning", culprit: ".", column: 0, line: 2 },
       { kind: "never-matches", severity: "warning", culprit: "./", column: 0, line: 3 },

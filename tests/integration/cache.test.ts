@@ -8,10 +8,20 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEslint, scratchProject } from "../support/eslint-cli.js";
+import { dedent } from "../support/dedent.js";
 
 const workDir = scratchProject("cache");
 
-const COMPOSE = "services:\n  web:\n    build: ./web\n  app:\n    image: myorg/app:1.0\n    depends_on:\n      web:\n        condition: service_healthy\n";
+const COMPOSE = dedent`
+  services:
+    web:
+      build: ./web
+    app:
+      image: myorg/app:1.0
+      depends_on:
+        web:
+          condition: service_healthy
+`;
 const HEALTHY = "FROM nginx:1.27\nHEALTHCHECK --interval=10s CMD curl -fsS http://localhost/ || exit 1\n";
 const UNHEALTHY = "FROM nginx:1.27\n";
 

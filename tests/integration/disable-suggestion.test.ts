@@ -8,6 +8,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-disable-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,15 +41,28 @@ const count = (messages: Linter.LintMessage[], rule: string) => messages.filter(
 
 describe("in a Dockerfile", () => {
   it("goes above the whole instruction, for a finding on a continuation line", () => {
-    const code = "FROM debian:12.8\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends curl\n";
+    const code = dedent`
+      FROM debian:12.8
+      RUN apt-get update \\
+        && apt-get install -y --no-install-recommends curl
+    `;
     const { output, before, after } = disable("Dockerfile", code, "package-manager-clean-cache", 2);
-    expect(output).toBe("FROM debian:12.8\n# eslint-disable-next-line docker/package-manager-clean-cache\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends curl\n");
+    expect(output).toBe(dedent`
+      FROM debian:12.8
+      # eslint-disable-next-line docker/package-manager-clean-cache
+      RUN apt-get update \\
+        && apt-get install -y --no-install-recommends curl
+    `);
     expect(count(after, "package-manager-clean-cache")).toBe(0);
     expect(after.length).toBe(before.length - 1);
   });
 
   it("joins a next-line directive already above the instruction, and keeps its justification", () => {
-    const code = "FROM debian:12.8\n# eslint-disable-next-line docker/no-sudo -- the base image needs it\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n";
+    const code = dedent`
+      FROM debian:12.8
+      # eslint-disable-next-line docker/no-sudo -- the base image needs it
+      RUN apt-get update && apt-get install -y --no-install-recommends curl
+    `;
     const { output, after } = disable("Dockerfile", code, "package-manager-clean-cache", 3);
     expect(output).toContain("# eslint-disable-next-line docker/no-sudo, docker/package-manager-clean-cache -- the base image needs it\n");
     expect(count(after, "package-manager-clean-cache")).toBe(0);
@@ -69,14 +83,22 @@ describe("in a Dockerfile", () => {
   });
 
   it("is not offered on a parser directive, which a comment above would turn into a comment", () => {
-    const messages = lint("Dockerfile", "# syntax=docker/dockerfile:1\n# escape=`\nFROM alpine:3.22\n").filter((message) => message.line <= 2 && message.ruleId !== null);
+    const messages = lint("Dockerfile", dedent`
+      # syntax=docker/dockerfile:1
+      # escape=\`
+      FROM alpine:3.22
+    `).filter((message) => message.line <= 2 && message.ruleId !== null);
     for (const message of messages) expect(disableSuggestion(message)).toBeUndefined();
   });
 
   it("is offered after the directives for the first instruction", () => {
     const code = "# syntax=docker/dockerfile:1\nFROM node\n";
     const { output, after } = disable("Dockerfile", code, "require-image-tag", 2);
-    expect(output).toBe("# syntax=docker/dockerfile:1\n# eslint-disable-next-line docker/require-image-tag\nFROM node\n");
+    expect(output).toBe(dedent`
+      # syntax=docker/dockerfile:1
+      # eslint-disable-next-line docker/require-image-tag
+      FROM node
+    `);
     expect(count(after, "require-image-tag")).toBe(0);
   });
 
@@ -89,21 +111,46 @@ describe("in a Dockerfile", () => {
 
 describe("in a compose file", () => {
   it("goes above a block sequence item, indented like it", () => {
-    const code = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n";
+    const code = dedent`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - 8080:80
+    `;
     const { output, after } = disable("compose.yaml", code, "require-quoted-ports", 5);
-    expect(output).toBe("services:\n  web:\n    image: nginx:1.27\n    ports:\n      # eslint-disable-next-line docker/require-quoted-ports\n      - 8080:80\n");
+    expect(output).toBe(dedent`
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            # eslint-disable-next-line docker/require-quoted-ports
+            - 8080:80
+    `);
     expect(count(after, "require-quoted-ports")).toBe(0);
     expect(after.filter((message) => message.fatal)).toEqual([]);
   });
 
   it("goes above the mapping entry a finding is on", () => {
-    const { output, after } = disable("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n", "no-privileged", 4);
+    const { output, after } = disable("compose.yaml", dedent`
+      services:
+        web:
+          image: nginx:1.27
+          privileged: true
+    `, "no-privileged", 4);
     expect(output).toContain("    # eslint-disable-next-line docker/no-privileged\n    privileged: true\n");
     expect(count(after, "no-privileged")).toBe(0);
   });
 
   it("is not offered inside a multi-line flow sequence, where a comment line could not cover the item", () => {
-    const code = "services:\n  web:\n    image: nginx:1.27\n    ports: [\n      8080:80\n    ]\n";
+    const code = dedent`
+      services:
+        web:
+          image: nginx:1.27
+          ports: [
+            8080:80
+          ]
+    `;
     const message = lint("compose.yaml", code).find((candidate) => candidate.ruleId === "docker/require-quoted-ports");
     expect(message?.line).toBe(5);
     expect(disableSuggestion(message!)).toBeUndefined();

@@ -9,6 +9,7 @@ import { ESLint } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { FIXED_END_OF_LIFE_DATE } from "../support/fixed-date.js";
+import { dedent } from "../support/dedent.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const eslintBin = path.join(repoRoot, "node_modules/eslint/bin/eslint.js");
@@ -52,16 +53,30 @@ function ruleIdsOf(json: string): string[] {
 describe("the ESLint class (the editor path)", () => {
   it("lintText with fix: true returns the fixed Dockerfile", async () => {
     const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, FIXED_END_OF_LIFE_DATE] });
-    const [result] = await eslint.lintText("from node:24.11\nMAINTAINER Ops <ops@example.com>\nRUN echo hi\nUSER node\n", {
+    const [result] = await eslint.lintText(dedent`
+      from node:24.11
+      MAINTAINER Ops <ops@example.com>
+      RUN echo hi
+      USER node
+    `, {
       filePath: path.join(workDir, "Dockerfile"),
     });
-    expect(result?.output).toBe('FROM node:24.11\nLABEL org.opencontainers.image.authors="Ops <ops@example.com>"\nRUN echo hi\nUSER node\n');
+    expect(result?.output).toBe(dedent`
+      FROM node:24.11
+      LABEL org.opencontainers.image.authors="Ops <ops@example.com>"
+      RUN echo hi
+      USER node
+    `);
     expect(result?.messages).toEqual([]);
   });
 
   it("reports a Dockerfile that cannot be parsed as one fatal message with a location", async () => {
     const eslint = new ESLint({ cwd: workDir, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, FIXED_END_OF_LIFE_DATE] });
-    const [result] = await eslint.lintText("FROM alpine:3.20\nRUN <<EOF\necho never closed\n", { filePath: path.join(workDir, "Dockerfile") });
+    const [result] = await eslint.lintText(dedent`
+      FROM alpine:3.20
+      RUN <<EOF
+      echo never closed
+    `, { filePath: path.join(workDir, "Dockerfile") });
     expect(result?.messages).toHaveLength(1);
     expect(result?.messages[0]).toMatchObject({ fatal: true, line: 2, ruleId: null });
   });

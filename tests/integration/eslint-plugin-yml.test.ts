@@ -12,6 +12,7 @@ import yml from "eslint-plugin-yml";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { scratchProject } from "../support/eslint-cli.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = scratchProject("yml");
 
@@ -29,9 +30,22 @@ const COMPOSE = [
   "",
 ].join("\n");
 writeFileSync(path.join(dir, "compose.yaml"), COMPOSE);
-writeFileSync(path.join(dir, "ci.yaml"), "jobs:\n  build:\n    steps:\n");
-writeFileSync(path.join(dir, "Dockerfile"), "FROM alpine:3.20\n# a comment\nRUN echo hi\n");
-writeFileSync(path.join(dir, ".dockerignore"), ".git\n.env\n**/*.pem\nnode_modules\n");
+writeFileSync(path.join(dir, "ci.yaml"), dedent`
+  jobs:
+    build:
+      steps:
+`);
+writeFileSync(path.join(dir, "Dockerfile"), dedent`
+  FROM alpine:3.20
+  # a comment
+  RUN echo hi
+`);
+writeFileSync(path.join(dir, ".dockerignore"), dedent`
+  .git
+  .env
+  **/*.pem
+  node_modules
+`);
 
 const ymlRecommended = yml.configs["flat/recommended"] as Linter.Config[];
 // More yml rules than `recommended`, so that token- and comment-reading rules run on compose files too.

@@ -10,10 +10,16 @@ import yml from "eslint-plugin-yml";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { rules } from "../../rules/index.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-yml-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n");
+writeFileSync(path.join(dir, "compose.override.yaml"), dedent`
+  services:
+    db:
+      healthcheck:
+        test: [CMD, pg_isready]
+`);
 
 const composeRules = Object.entries(rules).filter(([, rule]) => (rule.meta.docs.fileKinds as readonly string[]).includes("compose")).map(([name]) => name);
 const code = [

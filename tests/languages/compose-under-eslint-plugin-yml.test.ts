@@ -7,9 +7,20 @@ import { Linter } from "eslint";
 import yml from "eslint-plugin-yml";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
-const code = "version: '3.8'\nservices:\n  db:\n    image: postgres\n  app:\n    image: myorg/app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n";
+const code = dedent`
+  version: '3.8'
+  services:
+    db:
+      image: postgres
+    app:
+      image: myorg/app:1.0
+      depends_on:
+        db:
+          condition: service_healthy
+`;
 const rules: Linter.RulesRecord = {
   "docker/no-obsolete-version": "error",
   "docker/require-image-tag": "error",

@@ -4,6 +4,7 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { FIXED_END_OF_LIFE_DATE } from "../support/fixed-date.js";
+import { dedent } from "../support/dedent.js";
 
 // An empty folder of the fixtures: cross-file rules find nothing around the linted file.
 const dir = path.resolve(import.meta.dirname, "../fixtures/projects/dockerignore/empty");
@@ -20,16 +21,35 @@ function lint(filename: string, code: string, options: { reportUnused?: boolean 
 
 describe("Dockerfile", () => {
   it("eslint-disable-next-line silences the next instruction", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.23\n# eslint-disable-next-line docker/no-maintainer -- legacy tooling reads Author\nMAINTAINER ops\nUSER app\n")).toEqual([]);
+    expect(lint("Dockerfile", dedent`
+      FROM alpine:3.23
+      # eslint-disable-next-line docker/no-maintainer -- legacy tooling reads Author
+      MAINTAINER ops
+      USER app
+    `)).toEqual([]);
   });
 
   it("covers every continuation line of a multi-line instruction", () => {
-    const code = "FROM debian:12\n# eslint-disable-next-line docker/package-manager-clean-cache\nRUN set -eux; \\\n    apt-get update; \\\n    apt-get install -y --no-install-recommends curl\nMAINTAINER ops\nUSER app\n";
+    const code = dedent`
+      FROM debian:12
+      # eslint-disable-next-line docker/package-manager-clean-cache
+      RUN set -eux; \\
+          apt-get update; \\
+          apt-get install -y --no-install-recommends curl
+      MAINTAINER ops
+      USER app
+    `;
     expect(lint("Dockerfile", code)).toEqual(["6:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org."]);
   });
 
   it("only the named rule, only the next instruction", () => {
-    const code = "FROM alpine:3.23\n# eslint-disable-next-line docker/instruction-casing\nMAINTAINER ops\nMAINTAINER again\nUSER app\n";
+    const code = dedent`
+      FROM alpine:3.23
+      # eslint-disable-next-line docker/instruction-casing
+      MAINTAINER ops
+      MAINTAINER again
+      USER app
+    `;
     expect(lint("Dockerfile", code)).toEqual([
       // ESLint reports an unused directive by default (a warning): instruction-casing had nothing to say.
       "2:-:Unused eslint-disable directive (no prob",
@@ -39,23 +59,46 @@ describe("Dockerfile", () => {
   });
 
   it("eslint-disable / eslint-enable blocks", () => {
-    const code = "FROM alpine:3.23\n# eslint-disable docker/no-maintainer\nMAINTAINER a\nMAINTAINER b\n# eslint-enable docker/no-maintainer\nMAINTAINER c\nUSER app\n";
+    const code = dedent`
+      FROM alpine:3.23
+      # eslint-disable docker/no-maintainer
+      MAINTAINER a
+      MAINTAINER b
+      # eslint-enable docker/no-maintainer
+      MAINTAINER c
+      USER app
+    `;
     expect(lint("Dockerfile", code)).toEqual(["6:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org."]);
   });
 
   it("inline rule configuration", () => {
-    expect(lint("Dockerfile", "# eslint docker/no-maintainer: off\nFROM alpine:3.23\nMAINTAINER a\nUSER app\n")).toEqual([]);
+    expect(lint("Dockerfile", dedent`
+      # eslint docker/no-maintainer: off
+      FROM alpine:3.23
+      MAINTAINER a
+      USER app
+    `)).toEqual([]);
   });
 
   it("eslint-disable-line cannot work on a whole-line comment and says so", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.23\n# eslint-disable-line docker/no-maintainer\nMAINTAINER a\nUSER app\n")).toEqual([
+    expect(lint("Dockerfile", dedent`
+      FROM alpine:3.23
+      # eslint-disable-line docker/no-maintainer
+      MAINTAINER a
+      USER app
+    `)).toEqual([
       "2:-:eslint-disable-line cannot apply here: a",
       "3:docker/no-maintainer:MAINTAINER is deprecated: use LABEL org.",
     ]);
   });
 
   it("an unused disable directive is reported when asked", () => {
-    expect(lint("Dockerfile", "FROM alpine:3.23\n# eslint-disable-next-line docker/no-maintainer\nRUN true\nUSER app\n", { reportUnused: true })).toEqual([
+    expect(lint("Dockerfile", dedent`
+      FROM alpine:3.23
+      # eslint-disable-next-line docker/no-maintainer
+      RUN true
+      USER app
+    `, { reportUnused: true })).toEqual([
       "2:-:Unused eslint-disable directive (no prob",
     ]);
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { TokenStore, type Ranged } from "../../lib/languages/shared/token-store.js";
 import { DockerfileSourceCode } from "../../lib/languages/dockerfile/dockerfile-source-code.js";
 import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js";
+import { dedent } from "../support/dedent.js";
 
 const JS = `// head
 const a = /* inline */ 1; // after a
@@ -86,7 +87,15 @@ describe("TokenStore agrees with ESLint's JavaScript token store", () => {
 });
 
 describe("a Dockerfile's tokens and comments", () => {
-  const text = "#!/usr/bin/env buildctl\n# syntax=docker/dockerfile:1\nFROM alpine:3.20 AS base\n# install\nRUN apk add \\\n  # inside a continuation\n  curl\n";
+  const text = dedent`
+    #!/usr/bin/env buildctl
+    # syntax=docker/dockerfile:1
+    FROM alpine:3.20 AS base
+    # install
+    RUN apk add \\
+      # inside a continuation
+      curl
+  `;
   const result = parseDockerfile(text);
   if (!result.ok) throw new Error("sample must parse");
   const sourceCode = new DockerfileSourceCode({ text, ast: result.ast, hasBOM: false });

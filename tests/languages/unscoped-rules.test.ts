@@ -17,6 +17,7 @@ import { allInstructions, parseDockerfile } from "../../lib/dockerfile/index.js"
 import { TYPE_CHECKED_TYPESCRIPT_ESLINT_RULES } from "../../lib/configs/typescript-eslint-off.js";
 import plugin from "../../lib/index.js";
 import { runEslint, scratchProject } from "../support/eslint-cli.js";
+import { dedent } from "../support/dedent.js";
 
 const LONG = "a very long line ".repeat(7).trim();
 
@@ -181,7 +182,13 @@ describe("every core, @stylistic and untyped typescript-eslint rule, unscoped, o
       "no-inline-comments": "error",
     };
     const configs: Linter.Config[] = [...plugin.configs.recommended, { plugins: { "@stylistic": stylistic as never }, rules: commentRules }];
-    const text = "FROM alpine:3.20\n#no space\n# two lines\n# in a row\nRUN echo\n";
+    const text = dedent`
+      FROM alpine:3.20
+      #no space
+      # two lines
+      # in a row
+      RUN echo
+    `;
     const result = linter.verifyAndFix(text, configs, { filename: "Dockerfile" });
     expect(result.messages.filter((message) => !message.ruleId?.startsWith("docker/"))).toEqual([]);
     expect(result.output).toBe(text);

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { readPeerPragmas } from "../../lib/peers/pragmas.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-pragmas-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -163,12 +164,21 @@ describe("languageOptions.peerSuppressions: false", () => {
 
 describe("readPeerPragmas", () => {
   it("finds nothing in a file without peer comments", () => {
-    const parsed = parseDockerfile("FROM alpine:3.22\n# just a comment about hadolint\nRUN true\n");
+    const parsed = parseDockerfile(dedent`
+      FROM alpine:3.22
+      # just a comment about hadolint
+      RUN true
+    `);
     if (!parsed.ok) throw new Error("parse");
     expect(readPeerPragmas(parsed.ast)).toEqual({ suppressions: [], problems: [] });
   });
   it("gives the lines each comment covers", () => {
-    const parsed = parseDockerfile("FROM alpine:3.22\n# hadolint ignore=DL3018\nRUN apk add \\\n  curl\n");
+    const parsed = parseDockerfile(dedent`
+      FROM alpine:3.22
+      # hadolint ignore=DL3018
+      RUN apk add \\
+        curl
+    `);
     if (!parsed.ok) throw new Error("parse");
     const { suppressions } = readPeerPragmas(parsed.ast);
     expect(suppressions.map((suppression) => [suppression.tool, [...suppression.rules], suppression.startLine, suppression.endLine])).toEqual([

@@ -2,11 +2,28 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildsOfDockerfile, composeFilesAround, contextsServedBy, dockerignoreOfBuild, listContext } from "../../lib/project/build-contexts.js";
 import { makeTree } from "../support/fix-safety.js";
+import { dedent } from "../support/dedent.js";
 
 const tree = makeTree({
   // Issue 5, item 10.
-  "shop/compose.yaml": "services:\n  shipping:\n    build:\n      context: ./\n      dockerfile: src/shipping/Dockerfile\n      target: runtime\n  web:\n    build: ./web\n  redis:\n    image: redis:7\n",
-  "shop/compose.override.yaml": "services:\n  debug:\n    build:\n      context: ./src/shipping\n",
+  "shop/compose.yaml": dedent`
+    services:
+      shipping:
+        build:
+          context: ./
+          dockerfile: src/shipping/Dockerfile
+          target: runtime
+      web:
+        build: ./web
+      redis:
+        image: redis:7
+  `,
+  "shop/compose.override.yaml": dedent`
+    services:
+      debug:
+        build:
+          context: ./src/shipping
+  `,
   "shop/src/shipping/Dockerfile": "FROM golang:1.22\n",
   "shop/src/shipping/.dockerignore": "node_modules\n",
   "shop/web/Dockerfile": "FROM nginx:1.27\n",
@@ -17,20 +34,66 @@ const tree = makeTree({
   "alone/node_modules/x/index.js": "",
   "nothing/.dockerignore": "",
   "child/app/Dockerfile": "FROM alpine:3.20\n",
-  "child/app/docker/compose.yml": "services:\n  app:\n    build:\n      context: ..\n",
-  "vars/compose.yaml": "services:\n  app:\n    build:\n      context: ${CTX}\n",
+  "child/app/docker/compose.yml": dedent`
+    services:
+      app:
+        build:
+          context: ..
+  `,
+  "vars/compose.yaml": dedent`
+    services:
+      app:
+        build:
+          context: \${CTX}
+  `,
   "vars/Dockerfile": "FROM alpine:3.20\n",
   // Issue 16 (a1): a Dockerfile path from an unset variable may name any Dockerfile under its context.
-  "unset/compose.yaml": "services:\n  docs:\n    build:\n      context: ./src\n      dockerfile: ${DOCS_DOCKERFILE}\n",
+  "unset/compose.yaml": dedent`
+    services:
+      docs:
+        build:
+          context: ./src
+          dockerfile: \${DOCS_DOCKERFILE}
+  `,
   "unset/src/docs/Dockerfile": "FROM nginx:1.27\n",
   "unset/tools/Dockerfile": "FROM alpine:3.20\n",
   "unset/src/docs/.dockerignore": "node_modules\n",
   // Named contexts in both syntaxes and every form of value.
   "named/compose.yaml":
-    "services:\n  app:\n    build:\n      context: ./app\n      additional_contexts:\n        assets: ./assets\n        base: docker-image://alpine:3.20\n        tools: service:toolbox\n        repo: https://github.com/org/repo.git\n        other: ${OTHER}\n  worker:\n    build:\n      context: ./app\n      additional_contexts:\n        - assets=./shared/assets\n        - layout=oci-layout:///tmp/layout\n        - tgt=target:base\n",
+    dedent`
+      services:
+        app:
+          build:
+            context: ./app
+            additional_contexts:
+              assets: ./assets
+              base: docker-image://alpine:3.20
+              tools: service:toolbox
+              repo: https://github.com/org/repo.git
+              other: \${OTHER}
+        worker:
+          build:
+            context: ./app
+            additional_contexts:
+              - assets=./shared/assets
+              - layout=oci-layout:///tmp/layout
+              - tgt=target:base
+    `,
   "named/app/Dockerfile": "FROM base\nCOPY --from=assets / /srv\n",
   // dockerfile_inline: the context's .dockerignore is read by that build; the text may be unknown.
-  "inline/compose.yaml": "services:\n  site:\n    build:\n      context: ./site\n      dockerfile_inline: |\n        FROM nginx:1.27\n        COPY . /usr/share/nginx/html\n  vars:\n    build:\n      context: ./other\n      dockerfile_inline: \"FROM ${BASE}\"\n",
+  "inline/compose.yaml": dedent`
+    services:
+      site:
+        build:
+          context: ./site
+          dockerfile_inline: |
+            FROM nginx:1.27
+            COPY . /usr/share/nginx/html
+      vars:
+        build:
+          context: ./other
+          dockerfile_inline: "FROM \${BASE}"
+  `,
   "inline/site/.dockerignore": "node_modules\n",
   "inline/other/.dockerignore": "node_modules\n",
   "inline/site/Dockerfile.dockerignore": ".git\n",

@@ -7,6 +7,7 @@ import { isDockerfileName, locateDockerfile } from "../../lib/project/dockerfile
 import { dockerfilesIn, serviceBuildFiles } from "../../lib/project/project-model.js";
 import { readComposeFile } from "../../lib/compose/project.js";
 import { makeTree } from "../support/fix-safety.js";
+import { dedent } from "../support/dedent.js";
 
 /** File names and the language our configs give them (null: not claimed, ESLint does not lint it). */
 const NAMES: readonly [string, "dockerfile" | "compose" | "dockerignore" | null][] = [
@@ -71,7 +72,15 @@ const tree = makeTree({
   "podmanlower/containerfile": "FROM node:18\n",
   "nothing/README.md": "",
   // Compose builds `.` with no `dockerfile:`: the builder reads the lower-case file.
-  "app/compose.yaml": "services:\n  app:\n    build: .\n  api:\n    build:\n      context: api\n      dockerfile: Dockerfile\n",
+  "app/compose.yaml": dedent`
+    services:
+      app:
+        build: .
+      api:
+        build:
+          context: api
+          dockerfile: Dockerfile
+  `,
   "app/dockerfile": "FROM node\n",
   "app/api/dockerfile": "FROM node\n",
   "app/.dockerignore": "node_modules\n",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule, { registryAllows } from "../../rules/allowed-registries.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const options = [{ registries: ["registry.corp.example", "ghcr.io/my-org", "docker.io/library"] }];
 const allowed = "registry.corp.example, ghcr.io/my-org, docker.io/library";
@@ -9,16 +10,28 @@ ruleTester("dockerfile").run("allowed-registries", rule, {
   valid: [
     // No list: nothing to enforce.
     "FROM quay.io/prometheus/node-exporter:v1.8.0\n",
-    { code: "FROM node:20\nFROM docker.io/library/python:3.12\nFROM index.docker.io/library/alpine:3.20\n", options },
+    { code: dedent`
+      FROM node:20
+      FROM docker.io/library/python:3.12
+      FROM index.docker.io/library/alpine:3.20
+    `, options },
     { code: "FROM registry.corp.example/base/jdk:21\nFROM ghcr.io/my-org/app:1\n", options },
-    { code: "FROM scratch\nFROM alpine:3.20 AS base\nFROM base\n", options },
+    { code: dedent`
+      FROM scratch
+      FROM alpine:3.20 AS base
+      FROM base
+    `, options },
     // Unknown until build time.
     { code: "ARG REGISTRY\nFROM ${REGISTRY}/app:1\n", options },
     { code: "FROM app.corp.example:5000/tools:1\n", options: [{ registries: ["*.corp.example"] }] },
   ],
   invalid: [
     {
-      code: "FROM bitnami/redis:7.2\nFROM ghcr.io/other-org/app:1\nFROM quay.io/org/x:1\n",
+      code: dedent`
+        FROM bitnami/redis:7.2
+        FROM ghcr.io/other-org/app:1
+        FROM quay.io/org/x:1
+      `,
       options,
       errors: [
         { messageId: "notAllowed", line: 1, column: 6, endColumn: 23, data: { image: "bitnami/redis:7.2", registry: "docker.io", allowed } },
@@ -27,7 +40,11 @@ ruleTester("dockerfile").run("allowed-registries", rule, {
       ],
     },
     {
-      code: "ARG REGISTRY=quay.io\nFROM ${REGISTRY}/org/app:1\nCOPY --from=gcr.io/distroless/static:nonroot /etc/passwd /etc/passwd\n",
+      code: dedent`
+        ARG REGISTRY=quay.io
+        FROM \${REGISTRY}/org/app:1
+        COPY --from=gcr.io/distroless/static:nonroot /etc/passwd /etc/passwd
+      `,
       options,
       errors: [
         { messageId: "notAllowed", line: 2, column: 6, data: { image: "quay.io/org/app:1", registry: "quay.io", allowed } },
@@ -38,10 +55,21 @@ ruleTester("dockerfile").run("allowed-registries", rule, {
 });
 
 ruleTester("compose").run("allowed-registries", rule, {
-  valid: [{ code: "services:\n  db:\n    image: postgres:16\n  app:\n    build: .\n    image: quay.io/x/app\n", options }],
+  valid: [{ code: dedent`
+    services:
+      db:
+        image: postgres:16
+      app:
+        build: .
+        image: quay.io/x/app
+  `, options }],
   invalid: [
     {
-      code: "services:\n  cache:\n    image: bitnami/redis:7.2\n",
+      code: dedent`
+        services:
+          cache:
+            image: bitnami/redis:7.2
+      `,
       options,
       errors: [{ messageId: "notAllowed", line: 3, column: 12, data: { image: "bitnami/redis:7.2", registry: "docker.io", allowed } }],
     },

@@ -1,5 +1,6 @@
 import rule from "../../rules/copy-destination-slash.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("copy-destination-slash", rule, {
   valid: [
@@ -7,19 +8,43 @@ ruleTester("dockerfile").run("copy-destination-slash", rule, {
     // A value flag without `=` fails the build at the flag (no-unknown-instruction says so): its would-be
     // value is not a source, and nothing is said about the destination.
     "FROM nginx:1.27\nCOPY --from build /app/dist/* /usr/share/nginx/html\n",
-    "FROM alpine:3.20\nADD --chown app:app a.tar /opt\nCOPY --chmod 644 a b /etc/x\n",
+    dedent`
+      FROM alpine:3.20
+      ADD --chown app:app a.tar /opt
+      COPY --chmod 644 a b /etc/x
+    `,
     "FROM alpine:3.20\nCOPY app.js /app\n",
     // `.` and `..` name directories.
-    "FROM alpine:3.20\nWORKDIR /app\nCOPY a b .\nCOPY a b ./sub/..\n",
+    dedent`
+      FROM alpine:3.20
+      WORKDIR /app
+      COPY a b .
+      COPY a b ./sub/..
+    `,
     // Resolved through ENV/ARG; a variable the file does not set is left alone.
-    "FROM alpine:3.20\nENV DEST=/opt/app/\nCOPY a b $DEST\n",
+    dedent`
+      FROM alpine:3.20
+      ENV DEST=/opt/app/
+      COPY a b $DEST
+    `,
     "FROM alpine:3.20\nCOPY a b $DEST\n",
     // JSON form, heredocs, flags.
     'FROM alpine:3.20\nCOPY ["a b", "c", "/dest dir/"]\n',
     "FROM alpine:3.20\nCOPY --from=build --chown=1:1 /out/a /out/b /usr/local/bin/\n",
-    "FROM alpine:3.20\nCOPY <<A <<B /etc/app/\na\nA\nb\nB\n",
+    dedent`
+      FROM alpine:3.20
+      COPY <<A <<B /etc/app/
+      a
+      A
+      b
+      B
+    `,
     // Windows directory with a trailing backslash.
-    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a b C:\\app\\\n",
+    dedent`
+      # escape=\`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      COPY a b C:\\app\\
+    `,
   ],
   invalid: [
     {
@@ -45,14 +70,32 @@ ruleTester("dockerfile").run("copy-destination-slash", rule, {
     },
     {
       // A heredoc counts as a source.
-      code: "FROM alpine:3.20\nCOPY a <<EOF /etc/app\nx\nEOF\n",
-      output: "FROM alpine:3.20\nCOPY a <<EOF /etc/app/\nx\nEOF\n",
+      code: dedent`
+        FROM alpine:3.20
+        COPY a <<EOF /etc/app
+        x
+        EOF
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        COPY a <<EOF /etc/app/
+        x
+        EOF
+      `,
       errors: [{ messageId: "noSlash", line: 2, column: 14 }],
     },
     {
       // An ARG that resolves to a path without the slash.
-      code: "FROM alpine:3.20\nARG DEST=/srv\nCOPY a b $DEST\n",
-      output: "FROM alpine:3.20\nARG DEST=/srv\nCOPY a b $DEST/\n",
+      code: dedent`
+        FROM alpine:3.20
+        ARG DEST=/srv
+        COPY a b $DEST
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        ARG DEST=/srv
+        COPY a b $DEST/
+      `,
       errors: [{ messageId: "noSlash", line: 3, column: 10 }],
     },
   ],

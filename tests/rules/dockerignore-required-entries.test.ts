@@ -6,8 +6,15 @@ import { createIgnoreMatcherFromText } from "../../lib/dockerignore/matcher.js";
 import rule, { samplePaths } from "../../rules/dockerignore-required-entries.js";
 import { assertFixPreservesMeaning, makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
-const ALL = ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n";
+const ALL = dedent`
+  .git
+  **/.env
+  **/.env.*
+  **/*.pem
+  **/*.key
+`;
 const COPY_ALL = "`COPY . .` sends it into the image";
 const NEUTRAL = "it is sent to the builder with the build context (and into the image by any later `COPY . .`)";
 
@@ -31,18 +38,33 @@ const tree = makeTree({
   "python/Dockerfile": "FROM python:3.12\nCOPY . .\n",
   "python/requirements.txt": "",
   "gitstamp/.git/HEAD": "",
-  "gitstamp/Dockerfile": "FROM alpine:3.20\nCOPY . .\nRUN git describe --tags > /version\n",
+  "gitstamp/Dockerfile": dedent`
+    FROM alpine:3.20
+    COPY . .
+    RUN git describe --tags > /version
+  `,
   "copiesenv/Dockerfile": "FROM alpine:3.20\nCOPY .env.example /app/.env\n",
   // Issue 5, item 7: one-folder-deep patterns and a .env two folders down.
   "nested/Dockerfile": "FROM alpine:3.20\nCOPY . .\n",
   "nested/services/api/.env": "SECRET=1",
   "nested/services/api/certs/server.pem": "",
   // Issue 5, item 8: the build needs .env.example (it runs `cp .env.example .env`).
-  "envexample/Dockerfile": "FROM alpine:3.20\nWORKDIR /app\nCOPY . .\nRUN cp .env.example .env\n",
+  "envexample/Dockerfile": dedent`
+    FROM alpine:3.20
+    WORKDIR /app
+    COPY . .
+    RUN cp .env.example .env
+  `,
   "envexample/.env.example": "A=1",
   "envexample/config/.env.local": "A=2",
   // Issue 5, item 10: the root compose file builds src/shipping/Dockerfile with the root as context.
-  "shop/compose.yaml": "services:\n  shipping:\n    build:\n      context: ./\n      dockerfile: src/shipping/Dockerfile\n",
+  "shop/compose.yaml": dedent`
+    services:
+      shipping:
+        build:
+          context: ./
+          dockerfile: src/shipping/Dockerfile
+  `,
   "shop/src/shipping/Dockerfile": "FROM golang:1.22\nCOPY . .\n",
   "shop/.dockerignore": ALL,
   // A Dockerfile-specific ignore file wins over the context's.
@@ -52,16 +74,45 @@ const tree = makeTree({
   // A compose file in a sub-folder that builds its parent folder.
   "deployed/.git/HEAD": "",
   "deployed/app/Dockerfile.prod": "FROM alpine:3.20\nCOPY . .\n",
-  "deployed/deploy/compose.yaml": "services:\n  app:\n    build:\n      context: ../app\n      dockerfile: Dockerfile.prod\n",
+  "deployed/deploy/compose.yaml": dedent`
+    services:
+      app:
+        build:
+          context: ../app
+          dockerfile: Dockerfile.prod
+  `,
   // Issue 17: a repository whose compose file builds a sub-folder (no `.git` there) and the root (`.git`).
   "mono/.git/HEAD": "",
-  "mono/compose.yaml": "services:\n  backend:\n    build: ./backend\n  web:\n    build:\n      context: .\n      dockerfile: web/Dockerfile\n",
+  "mono/compose.yaml": dedent`
+    services:
+      backend:
+        build: ./backend
+      web:
+        build:
+          context: .
+          dockerfile: web/Dockerfile
+  `,
   "mono/backend/Dockerfile": "FROM node:22\nCOPY . .\n",
   "mono/backend/package.json": "{}",
   "mono/web/Dockerfile": "FROM nginx:1.27\nCOPY . /usr/share/nginx/html\n",
   "unused/README.md": "",
   // A `dockerfile_inline` build reads its context's .dockerignore (docker/compose#10746).
-  "inline/compose.yaml": "services:\n  site:\n    build:\n      context: ./site\n      dockerfile_inline: |\n        FROM nginx:1.27\n        COPY . /usr/share/nginx/html\n  gitstamp:\n    build:\n      context: ./stamped\n      dockerfile_inline: |\n        FROM alpine:3.20\n        COPY . .\n        RUN git describe --tags > /version\n",
+  "inline/compose.yaml": dedent`
+    services:
+      site:
+        build:
+          context: ./site
+          dockerfile_inline: |
+            FROM nginx:1.27
+            COPY . /usr/share/nginx/html
+      gitstamp:
+        build:
+          context: ./stamped
+          dockerfile_inline: |
+            FROM alpine:3.20
+            COPY . .
+            RUN git describe --tags > /version
+  `,
   "inline/site/index.html": "",
   "inline/stamped/index.html": "",
 });
@@ -72,9 +123,18 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
   valid: [
     { filename: file("copyall"), code: ALL },
     // What matters is what is excluded, not how it is written.
-    { filename: file("copyall"), code: ".git/\n**/.env*\n**/*.pem\n**/*.key\n" },
+    { filename: file("copyall"), code: dedent`
+      .git/
+      **/.env*
+      **/*.pem
+      **/*.key
+    ` },
     // An allow-list excludes everything else.
-    { filename: file("copyall"), code: "*\n!src\n!package.json\n" },
+    { filename: file("copyall"), code: dedent`
+      *
+      !src
+      !package.json
+    ` },
     { filename: file("node"), code: `${ALL}node_modules\n` },
     { filename: file("python"), code: `${ALL}.venv\n**/__pycache__\n` },
     { filename: file("node"), code: ".git\n", options: [{ entries: [".git"], contextEntries: false }] },
@@ -84,26 +144,68 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     { filename: file("specific"), code: "" },
     { filename: file("shop"), code: ALL },
     // Issue 17: a context that is a sub-folder of the repository holds no Git history to exclude.
-    { filename: file("mono/backend"), code: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n" },
-    { filename: file("deployed/app"), code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n" },
-    { filename: file("nested"), code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n" },
-    { filename: file("node"), code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\nnode_modules\n" },
+    { filename: file("mono/backend"), code: dedent`
+      node_modules
+      **/.env
+      **/.env.*
+      **/*.pem
+      **/*.key
+    ` },
+    { filename: file("deployed/app"), code: dedent`
+      **/.env
+      **/.env.*
+      **/*.pem
+      **/*.key
+    ` },
+    { filename: file("nested"), code: dedent`
+      **/.env
+      **/.env.*
+      **/*.pem
+      **/*.key
+    ` },
+    { filename: file("node"), code: dedent`
+      **/.env
+      **/.env.*
+      **/*.pem
+      **/*.key
+      node_modules
+    ` },
     // Whichever way the entry is written, it is the history's.
-    { filename: file("mono/backend"), code: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n", options: [{ entries: ["/.git/", "**/.env"] }] },
+    { filename: file("mono/backend"), code: dedent`
+      node_modules
+      **/.env
+      **/.env.*
+      **/*.pem
+      **/*.key
+    `, options: [{ entries: ["/.git/", "**/.env"] }] },
   ],
   invalid: [
     {
       // The .dockerignore of a `dockerfile_inline` build is judged like any other; its COPY . sends the context.
       filename: file("inline/site"),
       code: "node_modules\n",
-      output: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: dedent`
+        node_modules
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [{ messageId: "missingSeveral", line: 1, column: 1 }],
     },
     {
       // Issue 17: one finding for the whole file, at its start, naming every missing entry; its fix adds them all.
       filename: file("copyall"),
       code: "# build context\nnode_modules\n",
-      output: "# build context\nnode_modules\n.git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: dedent`
+        # build context
+        node_modules
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [
         {
           messageId: "missingSeveral",
@@ -118,22 +220,58 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // Issue 17: the repository root's context is told about `.git`, its sub-folder's is not.
       filename: file("mono"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        .git
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1, data: { what: GIT, pattern: ".git", consequence: COPY_ALL, example: "" } }],
     },
     {
       filename: file("mono/backend"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\nnode_modules\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        node_modules
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1, data: { what: "`node_modules` (the image installs its own; a host copy has the wrong native binaries)", pattern: "node_modules", consequence: COPY_ALL, example: "" } }],
     },
     {
       // Item 9: the root-only message names the entry that matches at the root; it is reported there,
       // and its fix goes just above it, so both fixes apply in one pass.
       filename: file("copyall"),
-      code: ".git\n**/.env\n**/.env.*\n*.pem\n/*.key\n",
-      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n*.pem\n**/*.key\n/*.key\n",
+      code: dedent`
+        .git
+        **/.env
+        **/.env.*
+        *.pem
+        /*.key
+      `,
+      output: dedent`
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        *.pem
+        **/*.key
+        /*.key
+      `,
       errors: [
         { messageId: "onlyAtRoot", line: 4, column: 1, endColumn: 6, data: { what: PEM, pattern: "**/*.pem", entry: "*.pem", example: "" } },
         { messageId: "onlyAtRoot", line: 5, column: 1, endColumn: 7, data: { what: KEY, pattern: "**/*.key", entry: "/*.key", example: "" } },
@@ -142,36 +280,93 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // One root-only entry for two required ones: one finding on it.
       filename: file("copyall"),
-      code: ".git\n.env*\n**/*.pem\n**/*.key\n",
-      output: ".git\n**/.env\n**/.env.*\n.env*\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        .git
+        .env*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        .git
+        **/.env
+        **/.env.*
+        .env*
+        **/*.pem
+        **/*.key
+      `,
       errors: [{ messageId: "onlyAtRootSeveral", line: 2, column: 1, data: { list: `${ENV}; ${ENV_STAR}`, entry: ".env*", patterns: "`**/.env` and `**/.env.*`" } }],
     },
     {
       // Item 9: no Dockerfile of this context copies the whole context: neutral wording. The
       // context's `.git` is a file (a submodule or a worktree).
       filename: file("named"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        .git
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1, data: { what: GIT, pattern: ".git", consequence: NEUTRAL, example: "" } }],
     },
     {
       filename: file("named"),
       code: "*.log\n",
-      output: "*.log\n.git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: dedent`
+        *.log
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [{ messageId: "missingSeveral", line: 1, data: { list: [GIT, ENV, ENV_STAR, PEM, KEY].join("; "), consequence: "they are sent to the builder with the build context (and into the image by any later `COPY . .`)", patterns: "`.git`, `**/.env`, `**/.env.*`, `**/*.pem` and `**/*.key`" } }],
     },
     {
       // `ADD ./ …` copies the whole context too.
       filename: file("addall"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        .git
+      `,
       errors: [{ messageId: "missing", data: { what: GIT, pattern: ".git", consequence: COPY_ALL, example: "" } }],
     },
     {
       // Item 7: one folder deep is not every depth; decided with the matcher over the real files.
       filename: file("nested"),
-      code: ".git\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n",
-      output: ".git\n**/.env\n*/.env\n**/.env.*\n*/.env.*\n**/*.pem\n*/*.pem\n**/*.key\n*/*.key\n",
+      code: dedent`
+        .git
+        */.env
+        */.env.*
+        */*.pem
+        */*.key
+      `,
+      output: dedent`
+        .git
+        **/.env
+        */.env
+        **/.env.*
+        */.env.*
+        **/*.pem
+        */*.pem
+        **/*.key
+        */*.key
+      `,
       errors: [
         { messageId: "missing", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", consequence: COPY_ALL, example: " (`services/api/.env` is sent)" } },
         { messageId: "missing", line: 3, column: 1, data: { what: ENV_STAR, pattern: "**/.env.*", consequence: COPY_ALL, example: "" } },
@@ -183,7 +378,13 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       // Examples of what is sent stay in the one finding.
       filename: file("nested"),
       code: "node_modules\n",
-      output: "node_modules\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      output: dedent`
+        node_modules
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [
         {
           messageId: "missingSeveral",
@@ -195,15 +396,48 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // Two levels deep is not every depth either (sample paths go three levels down).
       filename: file("copyall"),
-      code: ".git\n.env\n*/.env\n*/*/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: ".git\n**/.env\n.env\n*/.env\n*/*/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        .git
+        .env
+        */.env
+        */*/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        .git
+        **/.env
+        .env
+        */.env
+        */*/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [{ messageId: "onlyAtRoot", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", entry: ".env", example: "" } }],
     },
     {
       // Item 8: the new entries go before the exception, so `.env.example` is still sent.
       filename: file("envexample"),
-      code: ".git\n.env\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n",
-      output: ".git\n**/.env\n.env\n**/.env.*\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        .git
+        .env
+        .env.*
+        !.env.example
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        .git
+        **/.env
+        .env
+        **/.env.*
+        .env.*
+        !.env.example
+        **/*.pem
+        **/*.key
+      `,
       errors: [
         { messageId: "onlyAtRoot", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", entry: ".env", example: "" } },
         { messageId: "onlyAtRoot", line: 3, column: 1, data: { what: ENV_STAR, pattern: "**/.env.*", entry: ".env.*", example: " (`config/.env.local` is sent)" } },
@@ -212,15 +446,38 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // A root-only entry after an exception: reported on its line, fixed before the exception.
       filename: file("envexample"),
-      code: "!.env.example\n.git\n.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n!.env.example\n.git\n.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        !.env.example
+        .git
+        .env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        **/.env
+        !.env.example
+        .git
+        .env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [{ messageId: "onlyAtRoot", line: 3, column: 1, data: { what: ENV, pattern: "**/.env", entry: ".env", example: "" } }],
     },
     {
       // …and with other missing entries it joins them, in one finding that says which entry matches only at the root.
       filename: file("copyall"),
       code: "!.env.example\n.env\n",
-      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n!.env.example\n.env\n",
+      output: dedent`
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        !.env.example
+        .env
+      `,
       errors: [
         {
           messageId: "missingSeveral",
@@ -245,20 +502,44 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // No line break at the end: the entries start on a new line.
       filename: file("python"),
-      code: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key",
-      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n**/__pycache__\n.venv\n",
+      code: dedent`
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key`,
+      output: dedent`
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        **/__pycache__
+        .venv
+      `,
       errors: [{ messageId: "missingSeveral", line: 1 }],
     },
     {
       // The Dockerfile of this context runs git: excluding .git would change the build, so only a suggestion.
       filename: file("gitstamp"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       output: null,
       errors: [
         {
           messageId: "missing",
           data: { what: GIT, pattern: ".git", consequence: COPY_ALL, example: "" },
-          suggestions: [{ messageId: "appendEntry", data: { pattern: ".git" }, output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n" }],
+          suggestions: [{ messageId: "appendEntry", data: { pattern: ".git" }, output: dedent`
+            **/.env
+            **/.env.*
+            **/*.pem
+            **/*.key
+            .git
+          ` }],
         },
       ],
     },
@@ -266,12 +547,21 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       // It copies .env.example: the .env.* entry is a suggestion, the others are the one finding's fix.
       filename: file("copiesenv"),
       code: ".git\n**/.env\n",
-      output: ".git\n**/.env\n**/*.pem\n**/*.key\n",
+      output: dedent`
+        .git
+        **/.env
+        **/*.pem
+        **/*.key
+      `,
       errors: [
         {
           messageId: "missingSeveral",
           data: { list: `${ENV_STAR}; ${PEM}; ${KEY}`, consequence: "they are sent to the builder with the build context (and into the image by any later `COPY . .`)", patterns: "`**/.env.*`, `**/*.pem` and `**/*.key`" },
-          suggestions: [{ messageId: "appendEntry", data: { pattern: "**/.env.*" }, output: ".git\n**/.env\n**/.env.*\n" }],
+          suggestions: [{ messageId: "appendEntry", data: { pattern: "**/.env.*" }, output: dedent`
+            .git
+            **/.env
+            **/.env.*
+          ` }],
         },
       ],
     },
@@ -294,22 +584,53 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
     {
       // The Dockerfile-specific ignore file is the one Docker reads.
       filename: file("specific", "Dockerfile.dockerignore"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n.git\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
+      output: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+        .git
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1 }],
     },
     {
       // Built through a compose file in a sub-folder of the context's parent.
       filename: file("deployed/app"),
-      code: "**/.env\n**/.env.*\n**/*.pem\n",
-      output: "**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+      `,
+      output: dedent`
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1 }],
     },
     {
       // A file no build reads is judged against its own folder with `unusedFiles: true`.
       filename: file("unused"),
-      code: ".git\n**/.env\n**/.env.*\n**/*.pem\n",
-      output: ".git\n**/.env\n**/.env.*\n**/*.pem\n**/*.key\n",
+      code: dedent`
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+      `,
+      output: dedent`
+        .git
+        **/.env
+        **/.env.*
+        **/*.pem
+        **/*.key
+      `,
       options: [{ unusedFiles: true }],
       errors: [{ messageId: "missing", line: 1, column: 1, data: { what: KEY, pattern: "**/*.key", consequence: NEUTRAL, example: "" } }],
     },
@@ -345,15 +666,45 @@ function keepsExceptions(before: string, after: string): void {
 
 describe("--fix keeps the file's meaning", () => {
   it.each([
-    ["envexample", ".git\n.env\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n"],
-    ["envexample", "*.pem\n!certs/public.pem\n.env*\n!.env.example\n"],
+    ["envexample", dedent`
+      .git
+      .env
+      .env.*
+      !.env.example
+      **/*.pem
+      **/*.key
+    `],
+    ["envexample", dedent`
+      *.pem
+      !certs/public.pem
+      .env*
+      !.env.example
+    `],
     ["copyall", "build\n!build/keep.pem\n"],
     ["copyall", "# keep the examples\n!**/*.example\n"],
     ["python", "node_modules"],
-    ["node", "*\n!src\n!package.json\n**/.env\n"],
-    ["nested", ".git\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n"],
+    ["node", dedent`
+      *
+      !src
+      !package.json
+      **/.env
+    `],
+    ["nested", dedent`
+      .git
+      */.env
+      */.env.*
+      */*.pem
+      */*.key
+    `],
     // Entries fixed above a root-only line, and an exception between them.
-    ["copyall", ".env\n*.pem\n!certs/public.pem\n.env.*\n!.env.example\n*.key\n"],
+    ["copyall", dedent`
+      .env
+      *.pem
+      !certs/public.pem
+      .env.*
+      !.env.example
+      *.key
+    `],
     ["envexample", "!.env.example\n.env\n"],
     ["copyall", ".env*\n!.env.example\n"],
   ])("%s: %j", (project, code) => {
@@ -362,7 +713,14 @@ describe("--fix keeps the file's meaning", () => {
   });
 
   it("the fixed file of item 8 still sends .env.example and now excludes config/.env.local", () => {
-    const after = assertFixPreservesMeaning({ rule: "dockerignore-required-entries", code: ".git\n.env\n.env.*\n!.env.example\n**/*.pem\n**/*.key\n", filename: file("envexample"), meaning: keepsExceptions });
+    const after = assertFixPreservesMeaning({ rule: "dockerignore-required-entries", code: dedent`
+      .git
+      .env
+      .env.*
+      !.env.example
+      **/*.pem
+      **/*.key
+    `, filename: file("envexample"), meaning: keepsExceptions });
     const matcher = createIgnoreMatcherFromText(after)!;
     expect(matcher(".env.example")).toBe(false);
     expect(matcher("config/.env.local")).toBe(true);
@@ -381,10 +739,33 @@ describe("--fix finishes in one pass (issue 24)", () => {
 
   it.each([
     ["copyall", "node_modules\n"],
-    ["copyall", ".git\n**/.env\n**/.env.*\n*.pem\n/*.key\n"],
-    ["nested", "node_modules\n*/.env\n*/.env.*\n*/*.pem\n*/*.key\n!keep.pem\n"],
-    ["envexample", "!.env.example\n.env\n.env.*\n*.pem\n"],
-    ["envexample", ".env\n!.env.example\n.env.*\n*.pem\n"],
+    ["copyall", dedent`
+      .git
+      **/.env
+      **/.env.*
+      *.pem
+      /*.key
+    `],
+    ["nested", dedent`
+      node_modules
+      */.env
+      */.env.*
+      */*.pem
+      */*.key
+      !keep.pem
+    `],
+    ["envexample", dedent`
+      !.env.example
+      .env
+      .env.*
+      *.pem
+    `],
+    ["envexample", dedent`
+      .env
+      !.env.example
+      .env.*
+      *.pem
+    `],
     ["python", "*.pem"],
   ])("%s: %j", (project, code) => {
     const { linter, config, fixes } = fixesOf(project, code);

@@ -3,17 +3,36 @@ import rule, { keyValueFormValue } from "../../rules/env-key-value-format.js";
 import { parseDockerfile } from "../../lib/dockerfile/index.js";
 import { evaluateWord } from "../../lib/dockerfile/variables.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("env-key-value-format", rule, {
   valid: [
-    'FROM alpine:3.20\nENV NODE_ENV=production PATH="/app/bin:$PATH"\nLABEL org.opencontainers.image.title="My app" version=1.0\n',
+    dedent`
+      FROM alpine:3.20
+      ENV NODE_ENV=production PATH="/app/bin:$PATH"
+      LABEL org.opencontainers.image.title="My app" version=1.0
+    `,
     "FROM alpine:3.20\nENV EMPTY=\n",
   ],
   invalid: [
     {
       // Comment lines inside a continued legacy ENV (the official cassandra images): kept in place.
-      code: "FROM debian:12\nENV GPG_KEYS \\\n# Alice <alice@example.com>\n\tAAAA1111 \\\n# Bob <bob@example.com>\n\tBBBB2222\n",
-      output: 'FROM debian:12\nENV GPG_KEYS=\\\n# Alice <alice@example.com>\n"AAAA1111 \\\n# Bob <bob@example.com>\n\tBBBB2222"\n',
+      code: dedent`
+        FROM debian:12
+        ENV GPG_KEYS \\
+        # Alice <alice@example.com>
+        \tAAAA1111 \\
+        # Bob <bob@example.com>
+        \tBBBB2222
+      `,
+      output: dedent`
+        FROM debian:12
+        ENV GPG_KEYS=\\
+        # Alice <alice@example.com>
+        "AAAA1111 \\
+        # Bob <bob@example.com>
+        \tBBBB2222"
+      `,
       errors: [{ messageId: "legacy", line: 2, column: 5 }],
     },
     {
@@ -30,8 +49,18 @@ ruleTester("dockerfile").run("env-key-value-format", rule, {
     },
     {
       // Spaces in the value: quoted; what looks like more pairs is one value, and stays one.
-      code: "FROM alpine:3.20\nENV MESSAGE hello  big world\nENV A 1 B 2\nlabel description An app\n",
-      output: 'FROM alpine:3.20\nENV MESSAGE="hello  big world"\nENV A="1 B 2"\nlabel description="An app"\n',
+      code: dedent`
+        FROM alpine:3.20
+        ENV MESSAGE hello  big world
+        ENV A 1 B 2
+        label description An app
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        ENV MESSAGE="hello  big world"
+        ENV A="1 B 2"
+        label description="An app"
+      `,
       errors: [
         { messageId: "legacy", line: 2, column: 5 },
         { messageId: "legacy", line: 3, column: 5 },
@@ -40,8 +69,16 @@ ruleTester("dockerfile").run("env-key-value-format", rule, {
     },
     {
       // Quotes and escapes in the value: blanks outside quotes are escaped, the rest is kept as written.
-      code: 'FROM alpine:3.20\nENV GREETING "hello world" from \\"me\\"\nENV PATH $PATH:/opt/bin\n',
-      output: 'FROM alpine:3.20\nENV GREETING="hello world"\\ from\\ \\"me\\"\nENV PATH=$PATH:/opt/bin\n',
+      code: dedent`
+        FROM alpine:3.20
+        ENV GREETING "hello world" from \\"me\\"
+        ENV PATH $PATH:/opt/bin
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        ENV GREETING="hello world"\\ from\\ \\"me\\"
+        ENV PATH=$PATH:/opt/bin
+      `,
       errors: [
         { messageId: "legacy", line: 2, column: 5 },
         { messageId: "legacy", line: 3, column: 5 },
@@ -49,9 +86,21 @@ ruleTester("dockerfile").run("env-key-value-format", rule, {
     },
     {
       // A value continued over lines becomes one line; with `# escape=\``, the backtick escapes.
-      code: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV APP_HOME C:\\app `\n  data\nENV Q 'a b' c\n",
+      code: dedent`
+        # escape=\`
+        FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+        ENV APP_HOME C:\\app \`
+          data
+        ENV Q 'a b' c
+      `,
       // The continuation stays where it was (inside the quotes BuildKit joins the lines the same way).
-      output: "# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV APP_HOME=\"C:\\app `\n  data\"\nENV Q='a b'` c\n",
+      output: dedent`
+        # escape=\`
+        FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+        ENV APP_HOME="C:\\app \`
+          data"
+        ENV Q='a b'\` c
+      `,
       errors: [
         { messageId: "legacy", line: 3, column: 5 },
         { messageId: "legacy", line: 5, column: 5 },

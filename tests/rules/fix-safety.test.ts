@@ -9,6 +9,7 @@ import { getStaticYAMLValue, parseForESLint } from "yaml-eslint-parser";
 import type { DockerfileProgram } from "../../lib/dockerfile/ast.js";
 import { evaluateWord, parseDockerfile } from "../../lib/dockerfile/index.js";
 import { assertFixPreservesMeaning, makeTree } from "../support/fix-safety.js";
+import { dedent } from "../support/dedent.js";
 
 const tree = makeTree({});
 afterAll(tree.cleanup);
@@ -33,10 +34,29 @@ function instructions(text: string) {
 
 describe("instruction-casing", () => {
   it.each([
-    "FROM alpine:3.20\nrun echo hi\nRun echo there\n",
-    "from alpine:3.20\nRUN echo hi\ncopy a b\n",
-    "FROM alpine:3.20 as build\nrun <<EOF\nrun this is a heredoc body\nEOF\nonbuild run make\n",
-    "# escape=`\nFROM alpine:3.20\nrun echo `\n  hi\n",
+    dedent`
+      FROM alpine:3.20
+      run echo hi
+      Run echo there
+    `,
+    dedent`
+      from alpine:3.20
+      RUN echo hi
+      copy a b
+    `,
+    dedent`
+      FROM alpine:3.20 as build
+      run <<EOF
+      run this is a heredoc body
+      EOF
+      onbuild run make
+    `,
+    dedent`
+      # escape=\`
+      FROM alpine:3.20
+      run echo \`
+        hi
+    `,
   ])("%j: only keywords change, to the same instructions", (code) => {
     assertFixPreservesMeaning({
       rule: "instruction-casing",
@@ -53,7 +73,15 @@ describe("instruction-casing", () => {
 });
 
 describe("no-maintainer", () => {
-  it.each(["FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\nRUN true\n", 'FROM alpine:3.20\nMAINTAINER "Ops" $TEAM \\o/\n', "# escape=`\nFROM alpine:3.20\nMAINTAINER a`b `\"c`\"\n"])(
+  it.each([dedent`
+    FROM alpine:3.20
+    MAINTAINER Jane Doe <jane@example.com>
+    RUN true
+  `, 'FROM alpine:3.20\nMAINTAINER "Ops" $TEAM \\o/\n', dedent`
+    # escape=\`
+    FROM alpine:3.20
+    MAINTAINER a\`b \`"c\`"
+  `])(
     "%j: the LABEL says what MAINTAINER said",
     (code) => {
       assertFixPreservesMeaning({
@@ -77,7 +105,23 @@ describe("no-maintainer", () => {
 });
 
 describe("no-obsolete-version", () => {
-  it.each(["version: '3.8'\nservices:\n  web:\n    image: nginx:1.27\n", "# app\nversion: \"3\"\n\nservices:\n  a: {image: redis:7}\n", "services:\n  web:\n    image: nginx:1.27\nversion: '2.4'\n"])(
+  it.each([dedent`
+    version: '3.8'
+    services:
+      web:
+        image: nginx:1.27
+  `, dedent`
+    # app
+    version: "3"
+
+    services:
+      a: {image: redis:7}
+  `, dedent`
+    services:
+      web:
+        image: nginx:1.27
+    version: '2.4'
+  `])(
     "%j: the same data without `version`",
     (code) => {
       assertFixPreservesMeaning({
@@ -100,8 +144,16 @@ describe("package-manager-clean-cache", () => {
   it.each([
     "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
     "FROM python:3.12\nRUN pip install numpy\n",
-    "FROM alpine:3.20\nRUN apk add --no-cache curl && pip install requests\nUSER nobody\n",
-    "FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl\n",
+    dedent`
+      FROM alpine:3.20
+      RUN apk add --no-cache curl && pip install requests
+      USER nobody
+    `,
+    dedent`
+      FROM debian:12
+      RUN apt-get update \\
+       && apt-get install -y curl
+    `,
   ])("%j: the other instructions are untouched and every command is still there", (code) => {
     assertFixPreservesMeaning({
       rule: "package-manager-clean-cache",

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { allInstructions } from "../../lib/dockerfile/ast-helpers.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
+import { dedent } from "../support/dedent.js";
 
 const RULES = ["no-empty-continuation", "valid-expose", "copy-destination-slash", "instruction-casing"] as const;
 
@@ -31,20 +32,47 @@ describe("instruction-hygiene fixes", () => {
     const code = "FROM alpine:3.20\nRUN apk add --no-cache \\\n\n   \n    curl \\\n\n    git\nEXPOSE 80/TCP\n";
     const { output, again } = fixAll(code);
     expect(again).toBe(false);
-    expect(output).toBe("FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl \\\n    git\nEXPOSE 80/tcp\n");
+    expect(output).toBe(dedent`
+      FROM alpine:3.20
+      RUN apk add --no-cache \\
+          curl \\
+          git
+      EXPOSE 80/tcp
+    `);
     expect(meaning(output).slice(0, 2)).toEqual(meaning(code).slice(0, 2));
   });
 
   it("copy-destination-slash and valid-expose change only the defect", () => {
-    const code = 'FROM alpine:3.20\nCOPY a b "/app"\nCOPY ["c", "d", "/opt"]\nexpose 53/UDP\n';
+    const code = dedent`
+      FROM alpine:3.20
+      COPY a b "/app"
+      COPY ["c", "d", "/opt"]
+      expose 53/UDP
+    `;
     const { output, again } = fixAll(code);
     expect(again).toBe(false);
-    expect(output).toBe('FROM alpine:3.20\nCOPY a b "/app/"\nCOPY ["c", "d", "/opt/"]\nEXPOSE 53/udp\n');
+    expect(output).toBe(dedent`
+      FROM alpine:3.20
+      COPY a b "/app/"
+      COPY ["c", "d", "/opt/"]
+      EXPOSE 53/udp
+    `);
     expect(parseDockerfile(output).ok).toBe(true);
   });
 
   it("heredoc bodies and lines under a CMD heredoc are never rewritten", () => {
-    const code = "FROM alpine:3.19\nRUN cat << 'EOF' > /root/.profile\nexport PS1='x'\nrun this\nEOF\nCMD <<EOF\nenv\necho hi\nEOF\nrun echo done\n";
+    const code = dedent`
+      FROM alpine:3.19
+      RUN cat << 'EOF' > /root/.profile
+      export PS1='x'
+      run this
+      EOF
+      CMD <<EOF
+      env
+      echo hi
+      EOF
+      run echo done
+    `;
     const { output } = fixAll(code);
     expect(output).toBe(code.replace("run echo done", "RUN echo done"));
   });

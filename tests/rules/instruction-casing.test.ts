@@ -1,41 +1,110 @@
 import rule from "../../rules/instruction-casing.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("instruction-casing", rule, {
   valid: [
-    "FROM alpine:3.20 AS build\nRUN echo hi\nCMD [\"sh\"]\n",
+    dedent`
+      FROM alpine:3.20 AS build
+      RUN echo hi
+      CMD ["sh"]
+    `,
     "from alpine:3.20 as build\nrun echo hi\n",
     // ONBUILD triggers and HEALTHCHECK subcommands follow the same casing.
-    "FROM alpine:3.20\nONBUILD RUN echo hi\nHEALTHCHECK CMD true\n",
+    dedent`
+      FROM alpine:3.20
+      ONBUILD RUN echo hi
+      HEALTHCHECK CMD true
+    `,
     { code: "from alpine:3.20\nrun echo hi\n", options: [{ casing: "lower" }] },
     // A keyword-looking word inside a RUN body is not a keyword.
     "FROM alpine:3.20\nRUN echo run from copy\n",
     // Comments and directives are not instructions.
-    "# syntax=docker/dockerfile:1\n# run this later\nFROM alpine:3.20\n",
+    dedent`
+      # syntax=docker/dockerfile:1
+      # run this later
+      FROM alpine:3.20
+    `,
     // Heredoc bodies are not instructions, also with blanks after `<<` (BuildKit's reHeredoc allows them).
-    "FROM alpine:3.19\nRUN cat << 'EOF' > /root/.profile\nexport PS1='%n@%m %~ $ '\nalias ll='ls -l'\nEOF\nRUN echo done\n",
-    "FROM alpine:3.19\nCOPY << EOF /etc/motd\nwelcome\nrun away\nEOF\nADD <<-\"EOF\" /x\n\tfrom here\n\tEOF\n",
+    dedent`
+      FROM alpine:3.19
+      RUN cat << 'EOF' > /root/.profile
+      export PS1='%n@%m %~ $ '
+      alias ll='ls -l'
+      EOF
+      RUN echo done
+    `,
+    dedent`
+      FROM alpine:3.19
+      COPY << EOF /etc/motd
+      welcome
+      run away
+      EOF
+      ADD <<-"EOF" /x
+      \tfrom here
+      \tEOF
+    `,
     // A word that is no instruction is never re-cased (no-unknown-instruction reports it), nor counted.
-    "FROM alpine:3.19\nCMD <<EOF\nenv\necho hi\nEOF\n",
-    "FROM alpine:3.19\nENTRYPOINT <<-'END' sh\n\trun it\n\tEND\n",
-    "from alpine:3.19\nFORM x\nRUNN y\nrun z\n",
+    dedent`
+      FROM alpine:3.19
+      CMD <<EOF
+      env
+      echo hi
+      EOF
+    `,
+    dedent`
+      FROM alpine:3.19
+      ENTRYPOINT <<-'END' sh
+      \trun it
+      \tEND
+    `,
+    dedent`
+      from alpine:3.19
+      FORM x
+      RUNN y
+      run z
+    `,
   ],
   invalid: [
     {
-      code: "FROM alpine:3.20\nrun echo hi\nRUN echo there\n",
-      output: "FROM alpine:3.20\nRUN echo hi\nRUN echo there\n",
+      code: dedent`
+        FROM alpine:3.20
+        run echo hi
+        RUN echo there
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        RUN echo hi
+        RUN echo there
+      `,
       errors: [{ messageId: "inconsistent", line: 2, column: 1, endLine: 2, endColumn: 4, data: { keyword: "run", expected: "RUN", reason: "most keywords of this file are upper case" } }],
     },
     {
       // The majority is lower case: the upper-case keyword is the odd one out.
-      code: "from alpine:3.20\nrun echo hi\nCOPY a b\n",
-      output: "from alpine:3.20\nrun echo hi\ncopy a b\n",
+      code: dedent`
+        from alpine:3.20
+        run echo hi
+        COPY a b
+      `,
+      output: dedent`
+        from alpine:3.20
+        run echo hi
+        copy a b
+      `,
       errors: [{ messageId: "inconsistent", line: 3, column: 1 }],
     },
     {
       // A tie goes to upper case, as in BuildKit; mixed case counts for neither side.
-      code: "FROM alpine:3.20\nrun echo hi\nCopy a b\n",
-      output: "FROM alpine:3.20\nRUN echo hi\nCOPY a b\n",
+      code: dedent`
+        FROM alpine:3.20
+        run echo hi
+        Copy a b
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        RUN echo hi
+        COPY a b
+      `,
       errors: [
         { messageId: "inconsistent", line: 2, column: 1 },
         { messageId: "inconsistent", line: 3, column: 1 },
@@ -47,8 +116,16 @@ ruleTester("dockerfile").run("instruction-casing", rule, {
       errors: [{ messageId: "asCasing", line: 1, column: 18, endColumn: 20 }],
     },
     {
-      code: "FROM alpine:3.20\nONBUILD run echo hi\nHEALTHCHECK --interval=5s cmd true\n",
-      output: "FROM alpine:3.20\nONBUILD RUN echo hi\nHEALTHCHECK --interval=5s CMD true\n",
+      code: dedent`
+        FROM alpine:3.20
+        ONBUILD run echo hi
+        HEALTHCHECK --interval=5s cmd true
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        ONBUILD RUN echo hi
+        HEALTHCHECK --interval=5s CMD true
+      `,
       errors: [
         { messageId: "inconsistent", line: 2, column: 9 },
         { messageId: "inconsistent", line: 3, column: 27 },

@@ -1,14 +1,32 @@
 import rule from "../../rules/json-args.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("json-args", rule, {
   valid: [
-    'FROM node:20.11\nCMD ["node", "server.js"]\nENTRYPOINT ["/docker-entrypoint.sh"]\n',
+    dedent`
+      FROM node:20.11
+      CMD ["node", "server.js"]
+      ENTRYPOINT ["/docker-entrypoint.sh"]
+    `,
     // An explicit SHELL: the author wants the shell (BuildKit's exception), also inherited through FROM <stage>.
-    'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nCMD echo "$HOME"\n',
-    'FROM alpine:3.20 AS base\nSHELL ["/bin/sh", "-c"]\nFROM base\nENTRYPOINT exec app\n',
+    dedent`
+      FROM alpine:3.20
+      SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
+      CMD echo "$HOME"
+    `,
+    dedent`
+      FROM alpine:3.20 AS base
+      SHELL ["/bin/sh", "-c"]
+      FROM base
+      ENTRYPOINT exec app
+    `,
     // HEALTHCHECK and RUN are not this rule's.
-    "FROM alpine:3.20\nRUN echo hi\nHEALTHCHECK CMD wget -q -O- localhost\n",
+    dedent`
+      FROM alpine:3.20
+      RUN echo hi
+      HEALTHCHECK CMD wget -q -O- localhost
+    `,
     // Empty CMD.
     "FROM alpine:3.20\nCMD\n",
   ],
@@ -28,12 +46,25 @@ ruleTester("dockerfile").run("json-args", rule, {
     },
     {
       // Quotes are removed exactly; a continuation is replaced with the JSON.
-      code: "FROM python:3.12\nENTRYPOINT python -m 'my app' \\\n  --port 80\n",
+      code: dedent`
+        FROM python:3.12
+        ENTRYPOINT python -m 'my app' \\
+          --port 80
+      `,
       errors: [{ messageId: "shellForm", line: 2, column: 1, suggestions: [{ messageId: "useExecForm", output: 'FROM python:3.12\nENTRYPOINT ["python", "-m", "my app", "--port", "80"]\n' }] }],
     },
     {
       // Shell features: no suggestion (variables, operators, redirections, globs, builtins, ~).
-      code: 'FROM alpine:3.20\nCMD echo "$HOME"\nCMD a && b\nCMD app > /log\nCMD ls *.txt\nCMD exec app\nCMD cat ~/x\nCMD A=1 app\n',
+      code: dedent`
+        FROM alpine:3.20
+        CMD echo "$HOME"
+        CMD a && b
+        CMD app > /log
+        CMD ls *.txt
+        CMD exec app
+        CMD cat ~/x
+        CMD A=1 app
+      `,
       errors: [
         { messageId: "shellForm", line: 2, suggestions: [] },
         { messageId: "shellForm", line: 3, suggestions: [] },
@@ -46,9 +77,21 @@ ruleTester("dockerfile").run("json-args", rule, {
     },
     {
       // A SHELL after the CMD does not count; a Windows stage gets no suggestion (cmd quoting differs).
-      code: 'FROM alpine:3.20\nCMD app\nSHELL ["/bin/bash", "-c"]\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD app.exe\n',
+      code: dedent`
+        FROM alpine:3.20
+        CMD app
+        SHELL ["/bin/bash", "-c"]
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022
+        CMD app.exe
+      `,
       errors: [
-        { messageId: "shellForm", line: 2, suggestions: [{ messageId: "useExecForm", output: 'FROM alpine:3.20\nCMD ["app"]\nSHELL ["/bin/bash", "-c"]\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD app.exe\n' }] },
+        { messageId: "shellForm", line: 2, suggestions: [{ messageId: "useExecForm", output: dedent`
+          FROM alpine:3.20
+          CMD ["app"]
+          SHELL ["/bin/bash", "-c"]
+          FROM mcr.microsoft.com/windows/servercore:ltsc2022
+          CMD app.exe
+        ` }] },
         { messageId: "shellForm", line: 5, suggestions: [] },
       ],
     },

@@ -1,5 +1,6 @@
 import rule from "../../rules/no-apt.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-apt", rule, {
   valid: [
@@ -7,7 +8,11 @@ ruleTester("dockerfile").run("no-apt", rule, {
     "FROM debian:12\nRUN aptitude install -y curl\n",
     // Not run: arguments and text.
     "FROM debian:12\nRUN echo apt install curl && dpkg -l apt\n",
-    "FROM debian:12\n# RUN apt install curl\nRUN true\n",
+    dedent`
+      FROM debian:12
+      # RUN apt install curl
+      RUN true
+    `,
     // tonistiigi/xx's wrapper is its own tool.
     "FROM debian:12\nRUN xx-apt install -y gcc\n",
   ],
@@ -48,8 +53,20 @@ ruleTester("dockerfile").run("no-apt", rule, {
       errors: [{ messageId: "apt", line: 2, column: 5 }],
     },
     {
-      code: "FROM debian:12\nRUN <<EOF\napt-get update\napt install -y curl\nEOF\n",
-      output: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n",
+      code: dedent`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+        apt install -y curl
+        EOF
+      `,
+      output: dedent`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+        apt-get install -y curl
+        EOF
+      `,
       errors: [{ messageId: "apt", line: 4, column: 1 }],
     },
     {

@@ -1,60 +1,158 @@
 import rule from "../../rules/no-consecutive-run.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-consecutive-run", rule, {
   valid: [
     "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
-    "FROM debian:12\nRUN a\nWORKDIR /x\nRUN b\n",
+    dedent`
+      FROM debian:12
+      RUN a
+      WORKDIR /x
+      RUN b
+    `,
     // Different flags: different mounts or network, kept apart on purpose.
-    "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update\nRUN apt-get install -y curl\n",
+    dedent`
+      FROM debian:12
+      RUN --mount=type=cache,target=/var/cache/apt apt-get update
+      RUN apt-get install -y curl
+    `,
     // Heredocs and exec form are not joined with &&.
-    "FROM debian:12\nRUN <<EOF\na\nEOF\nRUN b\n",
-    'FROM debian:12\nRUN ["a"]\nRUN b\n',
+    dedent`
+      FROM debian:12
+      RUN <<EOF
+      a
+      EOF
+      RUN b
+    `,
+    dedent`
+      FROM debian:12
+      RUN ["a"]
+      RUN b
+    `,
     // RUNs of different stages.
-    "FROM debian:12 AS a\nRUN a\nFROM debian:12\nRUN b\n",
+    dedent`
+      FROM debian:12 AS a
+      RUN a
+      FROM debian:12
+      RUN b
+    `,
     // A builder stage only COPY --from reads: its layers never ship (the .NET installer stages).
-    "FROM debian:12 AS installer\nRUN apt-get update && apt-get install -y tar\nRUN curl -fsSLo dotnet.tar.gz https://x/d.tgz && tar -xzf dotnet.tar.gz -C /dotnet\nFROM gcr.io/distroless/base-debian12\nCOPY --from=installer /dotnet /usr/share/dotnet\n",
+    dedent`
+      FROM debian:12 AS installer
+      RUN apt-get update && apt-get install -y tar
+      RUN curl -fsSLo dotnet.tar.gz https://x/d.tgz && tar -xzf dotnet.tar.gz -C /dotnet
+      FROM gcr.io/distroless/base-debian12
+      COPY --from=installer /dotnet /usr/share/dotnet
+    `,
     // A stage the build does not reach (a leftover, or a target built only on demand).
-    "FROM debian:12 AS test\nRUN a\nRUN b\nFROM debian:12\nRUN c\n",
-    "FROM debian:12 AS deps\nRUN a\nRUN b\nFROM debian:12\nRUN --mount=type=bind,from=deps,target=/d cp -r /d /app\n",
+    dedent`
+      FROM debian:12 AS test
+      RUN a
+      RUN b
+      FROM debian:12
+      RUN c
+    `,
+    dedent`
+      FROM debian:12 AS deps
+      RUN a
+      RUN b
+      FROM debian:12
+      RUN --mount=type=bind,from=deps,target=/d cp -r /d /app
+    `,
   ],
   invalid: [
     {
       // A stage the final one is built FROM ships its layers.
-      code: "FROM debian:12 AS base\nRUN a\nRUN b\nFROM base AS builder\nRUN c\nRUN d\nFROM builder\nCMD [\"app\"]\n",
+      code: dedent`
+        FROM debian:12 AS base
+        RUN a
+        RUN b
+        FROM base AS builder
+        RUN c
+        RUN d
+        FROM builder
+        CMD ["app"]
+      `,
       errors: [
-        { messageId: "consecutive", line: 3, suggestions: [{ messageId: "merge", output: "FROM debian:12 AS base\nRUN a \\\n    && b\nFROM base AS builder\nRUN c\nRUN d\nFROM builder\nCMD [\"app\"]\n" }] },
-        { messageId: "consecutive", line: 6, suggestions: [{ messageId: "merge", output: "FROM debian:12 AS base\nRUN a\nRUN b\nFROM base AS builder\nRUN c \\\n    && d\nFROM builder\nCMD [\"app\"]\n" }] },
+        { messageId: "consecutive", line: 3, suggestions: [{ messageId: "merge", output: dedent`
+          FROM debian:12 AS base
+          RUN a \\
+              && b
+          FROM base AS builder
+          RUN c
+          RUN d
+          FROM builder
+          CMD ["app"]
+        ` }] },
+        { messageId: "consecutive", line: 6, suggestions: [{ messageId: "merge", output: dedent`
+          FROM debian:12 AS base
+          RUN a
+          RUN b
+          FROM base AS builder
+          RUN c \\
+              && d
+          FROM builder
+          CMD ["app"]
+        ` }] },
       ],
     },
     {
-      code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get update
+        RUN apt-get install -y curl
+      `,
       errors: [
         {
           messageId: "consecutive",
           line: 3,
           column: 1,
           endColumn: 4,
-          suggestions: [{ messageId: "merge", output: "FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl\n" }],
+          suggestions: [{ messageId: "merge", output: dedent`
+            FROM debian:12
+            RUN apt-get update \\
+                && apt-get install -y curl
+          ` }],
         },
       ],
     },
     {
       // Three in a row: two findings; a comment between them blocks the suggestion (it would end up inside the RUN).
-      code: "FROM debian:12\nRUN a\n# b next\nRUN b\nRUN c && d\n",
+      code: dedent`
+        FROM debian:12
+        RUN a
+        # b next
+        RUN b
+        RUN c && d
+      `,
       errors: [
         { messageId: "consecutive", line: 4, suggestions: [] },
-        { messageId: "consecutive", line: 5, suggestions: [{ messageId: "merge", output: "FROM debian:12\nRUN a\n# b next\nRUN b \\\n    && c && d\n" }] },
+        { messageId: "consecutive", line: 5, suggestions: [{ messageId: "merge", output: dedent`
+          FROM debian:12
+          RUN a
+          # b next
+          RUN b \\
+              && c && d
+        ` }] },
       ],
     },
     {
       // `RUN b; c` after `RUN a` would become `a && b; c`, where c runs even if a fails: no suggestion.
-      code: "FROM debian:12\nRUN a\nRUN b; c\n",
+      code: dedent`
+        FROM debian:12
+        RUN a
+        RUN b; c
+      `,
       errors: [{ messageId: "consecutive", line: 3, suggestions: [] }],
     },
     {
       // A trailing comment or `&` in the first RUN: no suggestion.
-      code: "FROM debian:12\nRUN a # note\nRUN b\n",
+      code: dedent`
+        FROM debian:12
+        RUN a # note
+        RUN b
+      `,
       errors: [{ messageId: "consecutive", line: 3, suggestions: [] }],
     },
     {
@@ -63,8 +161,18 @@ ruleTester("dockerfile").run("no-consecutive-run", rule, {
       errors: [{ messageId: "consecutive", line: 4, suggestions: [{ messageId: "merge", output: "# escape=`\r\nFROM debian:12\r\nRUN a `\r\n    && b\r\n" }] }],
     },
     {
-      code: "FROM debian:12\nRUN --network=none a\nRUN --network=none b \\\n  && c\n",
-      errors: [{ messageId: "consecutive", line: 3, suggestions: [{ messageId: "merge", output: "FROM debian:12\nRUN --network=none a \\\n    && b \\\n  && c\n" }] }],
+      code: dedent`
+        FROM debian:12
+        RUN --network=none a
+        RUN --network=none b \\
+          && c
+      `,
+      errors: [{ messageId: "consecutive", line: 3, suggestions: [{ messageId: "merge", output: dedent`
+        FROM debian:12
+        RUN --network=none a \\
+            && b \\
+          && c
+      ` }] }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import rule from "../../rules/no-constant-platform.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-constant-platform", rule, {
   valid: [
@@ -12,7 +13,11 @@ ruleTester("dockerfile").run("no-constant-platform", rule, {
     // An ARG default can be overridden per build: not constant.
     "ARG PLATFORM=linux/amd64\nFROM --platform=$PLATFORM alpine:3.20\n",
     // Stages named for their platform are platform-specific on purpose (picked by `FROM build_${TARGETARCH}`).
-    "FROM --platform=linux/amd64 alpine:3.20 AS build_amd64\nFROM --platform=linux/arm64 alpine:3.20 AS build-ARM64\nFROM build_${TARGETARCH} AS build\n",
+    dedent`
+      FROM --platform=linux/amd64 alpine:3.20 AS build_amd64
+      FROM --platform=linux/arm64 alpine:3.20 AS build-ARM64
+      FROM build_\${TARGETARCH} AS build
+    `,
     "FROM --platform=windows/amd64 mcr.microsoft.com/windows/servercore:ltsc2022 AS windows\n",
   ],
   invalid: [

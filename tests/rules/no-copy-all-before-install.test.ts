@@ -1,25 +1,59 @@
 import path from "node:path";
 import rule from "../../rules/no-copy-all-before-install.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/projects/lockfiles");
 const dockerfile = (project: string) => path.join(fixtures, project, "Dockerfile");
 
 ruleTester("dockerfile").run("no-copy-all-before-install", rule, {
   valid: [
-    "FROM node:20.11\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
-    "FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n",
+    dedent`
+      FROM node:20.11
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      RUN npm ci
+      COPY . .
+      RUN npm run build
+    `,
+    dedent`
+      FROM python:3.12-slim
+      COPY requirements.txt .
+      RUN pip install --no-cache-dir -r requirements.txt
+      COPY . .
+    `,
     // A COPY from another stage, or of one folder, is not the whole context.
-    "FROM node:20.11\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY src ./src\nRUN npm ci\n",
+    dedent`
+      FROM node:20.11
+      COPY --from=deps /app/node_modules ./node_modules
+      COPY src ./src
+      RUN npm ci
+    `,
     // Installing named packages does not read the project's manifests.
-    "FROM node:20.11\nCOPY . .\nRUN npm install -g pm2@5.3.1 && pip install --no-cache-dir requests==2.31.0\n",
+    dedent`
+      FROM node:20.11
+      COPY . .
+      RUN npm install -g pm2@5.3.1 && pip install --no-cache-dir requests==2.31.0
+    `,
     // Another stage's COPY does not matter.
-    "FROM golang:1.22 AS src\nCOPY . .\nFROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\n",
+    dedent`
+      FROM golang:1.22 AS src
+      COPY . .
+      FROM golang:1.22
+      COPY go.mod go.sum ./
+      RUN go mod download
+    `,
   ],
   invalid: [
     {
       filename: dockerfile("npm"),
-      code: "FROM node:20.11\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n",
+      code: dedent`
+        FROM node:20.11
+        WORKDIR /app
+        COPY . .
+        RUN npm ci
+        CMD ["node", "server.js"]
+      `,
       errors: [
         {
           messageId: "copyAll",
@@ -31,7 +65,14 @@ ruleTester("dockerfile").run("no-copy-all-before-install", rule, {
             {
               messageId: "copyManifestsFirst",
               data: { files: "package.json, package-lock.json", source: "." },
-              output: "FROM node:20.11\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+              output: dedent`
+                FROM node:20.11
+                WORKDIR /app
+                COPY package.json package-lock.json ./
+                RUN npm ci
+                COPY . .
+                CMD ["node", "server.js"]
+              `,
             },
           ],
         },
@@ -57,17 +98,30 @@ ruleTester("dockerfile").run("no-copy-all-before-install", rule, {
     },
     {
       filename: dockerfile("go"),
-      code: "FROM golang:1.22\nCOPY ./ .\nRUN go mod download && go build -o /app .\n",
+      code: dedent`
+        FROM golang:1.22
+        COPY ./ .
+        RUN go mod download && go build -o /app .
+      `,
       // The RUN also builds: moving the sources after it would break the build, so no suggestion.
       errors: [{ messageId: "copyAll", line: 2, column: 6, data: { source: "./", command: "go mod download", line: "3" }, suggestions: [] }],
     },
     {
       // The build context cannot be read: reported, no suggestion (nothing is known to exist).
-      code: "FROM ruby:3.3\nCOPY . .\nRUN bundle install\n",
+      code: dedent`
+        FROM ruby:3.3
+        COPY . .
+        RUN bundle install
+      `,
       errors: [{ messageId: "copyAll", line: 2, column: 6, suggestions: [] }],
     },
     {
-      code: "FROM node:20.11\nCOPY . .\nRUN set -eux; \\\n    yarn install --frozen-lockfile\n",
+      code: dedent`
+        FROM node:20.11
+        COPY . .
+        RUN set -eux; \\
+            yarn install --frozen-lockfile
+      `,
       errors: [{ messageId: "copyAll", line: 2, column: 6, data: { source: ".", command: "yarn install", line: "3" }, suggestions: [] }],
     },
   ],

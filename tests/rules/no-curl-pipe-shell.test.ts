@@ -1,5 +1,6 @@
 import rule from "../../rules/no-curl-pipe-shell.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-curl-pipe-shell", rule, {
   valid: [
@@ -15,6 +16,8 @@ ruleTester("dockerfile").run("no-curl-pipe-shell", rule, {
     'FROM debian:12\nRUN sh -c "$(cat /opt/script)"\n',
   ],
   invalid: [
+    // yash was missing from this rule's list (lib/shell/shells.ts holds them all now).
+    ...["yash", "mksh"].map((shell) => ({ code: `FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n`, errors: [{ messageId: "pipe" as const, data: { client: "curl", shell }, line: 2, column: 5 }] })),
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | sh\n",
       errors: [{ messageId: "pipe", data: { client: "curl", shell: "sh" }, line: 2, column: 5, endColumn: 51 }],
@@ -25,7 +28,12 @@ ruleTester("dockerfile").run("no-curl-pipe-shell", rule, {
     { code: "FROM debian:12\nRUN curl -sSL https://aka.ms/getvsdbgsh | bash /dev/stdin -v latest\n", errors: [{ messageId: "pipe", line: 2, column: 5 }] },
     { code: "FROM php:8.3-cli\nRUN curl -sS https://getcomposer.org/installer | php -- --install-dir=/usr/local/bin\n", errors: [{ messageId: "pipe", data: { client: "curl", shell: "php" }, line: 2, column: 5 }] },
     { code: "FROM python:3.12-slim\nRUN curl -sSL https://install.python-poetry.org | python3 -\n", errors: [{ messageId: "pipe", line: 2, column: 5 }] },
-    { code: "FROM debian:12\nRUN apt-get update && \\\n  curl -fsSL https://example.com/i.sh \\\n  | sh\n", errors: [{ messageId: "pipe", line: 3, column: 3, endLine: 4, endColumn: 7 }] },
+    { code: dedent`
+      FROM debian:12
+      RUN apt-get update && \\
+        curl -fsSL https://example.com/i.sh \\
+        | sh
+    `, errors: [{ messageId: "pipe", line: 3, column: 3, endLine: 4, endColumn: 7 }] },
     { code: 'FROM debian:12\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"\n', errors: [{ messageId: "substitution", data: { shell: "sh" }, line: 2, column: 5 }] },
     { code: "FROM debian:12\nRUN bash <(wget -qO- https://example.com/install.sh)\n", errors: [{ messageId: "substitution", data: { shell: "bash" }, line: 2, column: 5 }] },
   ],

@@ -1,22 +1,57 @@
 import rule from "../../rules/no-duplicate-container-name.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("compose").run("no-duplicate-container-name", rule, {
   valid: [
-    "services:\n  a:\n    container_name: app-a\n  b:\n    container_name: app_b.1\n",
-    "services:\n  a:\n    container_name: ${NAME}\n  b:\n    container_name: ${NAME}\n",
-    "services:\n  dev:\n    profiles: [dev]\n    container_name: app\n  prod:\n    profiles: [prod]\n    container_name: app\n",
+    dedent`
+      services:
+        a:
+          container_name: app-a
+        b:
+          container_name: app_b.1
+    `,
+    dedent`
+      services:
+        a:
+          container_name: \${NAME}
+        b:
+          container_name: \${NAME}
+    `,
+    dedent`
+      services:
+        dev:
+          profiles: [dev]
+          container_name: app
+        prod:
+          profiles: [prod]
+          container_name: app
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  a:\n    container_name: app\n  b:\n    container_name: app\n  c:\n    container_name: \"${NAME:-app}\"\n",
+      code: dedent`
+        services:
+          a:
+            container_name: app
+          b:
+            container_name: app
+          c:
+            container_name: "\${NAME:-app}"
+      `,
       errors: [
         { messageId: "duplicate", line: 5, column: 21, endColumn: 24, data: { service: "b", name: "app", other: "a", where: "" } },
         { messageId: "duplicate", line: 7, column: 21, data: { service: "c", name: "app", other: "a", where: "" } },
       ],
     },
     {
-      code: "services:\n  a:\n    container_name: my app\n  b:\n    container_name: -x\n",
+      code: dedent`
+        services:
+          a:
+            container_name: my app
+          b:
+            container_name: -x
+      `,
       errors: [
         { messageId: "invalid", line: 3, column: 21, data: { name: "my app" } },
         { messageId: "invalid", line: 5, column: 21, data: { name: "-x" } },

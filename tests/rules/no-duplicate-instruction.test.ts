@@ -2,21 +2,44 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-duplicate-instruction.js";
 import { wholeLinesRange } from "../../lib/utils/line-edits.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-duplicate-instruction", rule, {
   valid: [
     'FROM node:20.11\nCMD ["node", "server.js"]\n',
     // One of each per stage is fine, and every stage has its own.
-    'FROM node:20.11 AS build\nCMD ["npm", "test"]\nFROM node:20.11\nENTRYPOINT ["node"]\nCMD ["server.js"]\nHEALTHCHECK CMD curl -f http://localhost/\n',
+    dedent`
+      FROM node:20.11 AS build
+      CMD ["npm", "test"]
+      FROM node:20.11
+      ENTRYPOINT ["node"]
+      CMD ["server.js"]
+      HEALTHCHECK CMD curl -f http://localhost/
+    `,
     // An ONBUILD trigger belongs to a later build.
-    "FROM node:20.11\nONBUILD CMD [\"a\"]\nCMD [\"b\"]\n",
+    dedent`
+      FROM node:20.11
+      ONBUILD CMD ["a"]
+      CMD ["b"]
+    `,
     // Other instructions may repeat.
-    "FROM alpine:3.20\nRUN a\nRUN b\nEXPOSE 80\nEXPOSE 443\n",
+    dedent`
+      FROM alpine:3.20
+      RUN a
+      RUN b
+      EXPOSE 80
+      EXPOSE 443
+    `,
   ],
   invalid: [
     {
       // hadolint DL4003: two CMDs, the first is dead.
-      code: 'FROM node:20.11\nCMD ["npm", "start"]\nRUN true\nCMD ["node", "server.js"]\n',
+      code: dedent`
+        FROM node:20.11
+        CMD ["npm", "start"]
+        RUN true
+        CMD ["node", "server.js"]
+      `,
       errors: [
         {
           messageId: "overridden",
@@ -24,13 +47,21 @@ ruleTester("dockerfile").run("no-duplicate-instruction", rule, {
           column: 1,
           endColumn: 4,
           data: { keyword: "CMD", line: "4" },
-          suggestions: [{ messageId: "removeEarlier", data: { keyword: "CMD", line: "4" }, output: 'FROM node:20.11\nRUN true\nCMD ["node", "server.js"]\n' }],
+          suggestions: [{ messageId: "removeEarlier", data: { keyword: "CMD", line: "4" }, output: dedent`
+            FROM node:20.11
+            RUN true
+            CMD ["node", "server.js"]
+          ` }],
         },
       ],
     },
     {
       // hadolint DL4004 (ENTRYPOINT), and three of them: both earlier ones are reported.
-      code: "FROM alpine:3.20\nentrypoint a\nENTRYPOINT b\nENTRYPOINT [\"c\"]",
+      code: dedent`
+        FROM alpine:3.20
+        entrypoint a
+        ENTRYPOINT b
+        ENTRYPOINT ["c"]`,
       errors: [
         { messageId: "overridden", line: 2, column: 1, data: { keyword: "ENTRYPOINT", line: "4" }, suggestions: [{ messageId: "removeEarlier", output: 'FROM alpine:3.20\nENTRYPOINT b\nENTRYPOINT ["c"]' }] },
         { messageId: "overridden", line: 3, column: 1, suggestions: [{ messageId: "removeEarlier", output: 'FROM alpine:3.20\nentrypoint a\nENTRYPOINT ["c"]' }] },
@@ -51,8 +82,19 @@ ruleTester("dockerfile").run("no-duplicate-instruction", rule, {
     },
     {
       // Only within a stage: the second stage's pair is reported, the first stage's single CMD is not.
-      code: "FROM alpine:3.20 AS a\nCMD a\nFROM alpine:3.20\n  CMD b\nCMD c\n",
-      errors: [{ messageId: "overridden", line: 4, column: 3, suggestions: [{ messageId: "removeEarlier", output: "FROM alpine:3.20 AS a\nCMD a\nFROM alpine:3.20\nCMD c\n" }] }],
+      code: dedent`
+        FROM alpine:3.20 AS a
+        CMD a
+        FROM alpine:3.20
+          CMD b
+        CMD c
+      `,
+      errors: [{ messageId: "overridden", line: 4, column: 3, suggestions: [{ messageId: "removeEarlier", output: dedent`
+        FROM alpine:3.20 AS a
+        CMD a
+        FROM alpine:3.20
+        CMD c
+      ` }] }],
     },
   ],
 });

@@ -4,42 +4,109 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import rule from "../../rules/no-duplicate-published-port.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-dupport-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(path.join(dir, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    ports: ['8080:80']\n");
-writeFileSync(path.join(dir, "extra.yaml"), "services:\n  admin:\n    image: adminer:4\n    ports: ['9000:8080']\n");
+writeFileSync(path.join(dir, "compose.yaml"), dedent`
+  services:
+    web:
+      image: nginx:1.27
+      ports: ['8080:80']
+`);
+writeFileSync(path.join(dir, "extra.yaml"), dedent`
+  services:
+    admin:
+      image: adminer:4
+      ports: ['9000:8080']
+`);
 
 ruleTester("compose").run("no-duplicate-published-port", rule, {
   valid: [
-    "services:\n  a:\n    ports: ['8080:80']\n  b:\n    ports: ['8081:80']\n",
+    dedent`
+      services:
+        a:
+          ports: ['8080:80']
+        b:
+          ports: ['8081:80']
+    `,
     // Different protocols, different specific IPs.
-    "services:\n  dns:\n    ports: ['53:53/udp', '53:53/tcp']\n  b:\n    ports: ['127.0.0.1:80:80']\n  c:\n    ports: ['127.0.0.2:80:80']\n",
+    dedent`
+      services:
+        dns:
+          ports: ['53:53/udp', '53:53/tcp']
+        b:
+          ports: ['127.0.0.1:80:80']
+        c:
+          ports: ['127.0.0.2:80:80']
+    `,
     // Services in disjoint profiles never run together.
-    "services:\n  dev:\n    profiles: [dev]\n    ports: ['80:80']\n  prod:\n    profiles: [prod]\n    ports: ['80:80']\n",
+    dedent`
+      services:
+        dev:
+          profiles: [dev]
+          ports: ['80:80']
+        prod:
+          profiles: [prod]
+          ports: ['80:80']
+    `,
     // The override repeats the base file's entry: Compose merges them into one.
-    { filename: path.join(dir, "compose.override.yaml"), code: "services:\n  web:\n    ports: ['8080:80']\n" },
-    "services:\n  a:\n    ports: ['${P}:80']\n  b:\n    ports: ['${P}:80']\n",
+    { filename: path.join(dir, "compose.override.yaml"), code: dedent`
+      services:
+        web:
+          ports: ['8080:80']
+    ` },
+    dedent`
+      services:
+        a:
+          ports: ['\${P}:80']
+        b:
+          ports: ['\${P}:80']
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  a:\n    ports:\n      - \"8080:80\"\n  b:\n    ports:\n      - target: 3000\n        published: 8080\n",
+      code: dedent`
+        services:
+          a:
+            ports:
+              - "8080:80"
+          b:
+            ports:
+              - target: 3000
+                published: 8080
+      `,
       errors: [{ messageId: "duplicate", line: 7, column: 9, data: { port: "8080", protocol: "tcp", other: "a", where: " (line 4)" } }],
     },
     {
       // A range that overlaps, and every-interface against one IP.
-      code: "services:\n  a:\n    ports: ['8000-8010:8000-8010']\n  b:\n    ports: ['127.0.0.1:8005:80']\n",
+      code: dedent`
+        services:
+          a:
+            ports: ['8000-8010:8000-8010']
+          b:
+            ports: ['127.0.0.1:8005:80']
+      `,
       errors: [{ messageId: "duplicate", line: 5, column: 13, data: { port: "8005", protocol: "tcp", other: "a", where: " (line 3)" } }],
     },
     {
       filename: path.join(dir, "compose.override.yaml"),
-      code: "services:\n  api:\n    ports: ['8080:3000']\n",
+      code: dedent`
+        services:
+          api:
+            ports: ['8080:3000']
+      `,
       errors: [{ messageId: "duplicate", line: 3, column: 13, data: { port: "8080", protocol: "tcp", other: "web", where: " in compose.yaml" } }],
     },
     {
       // A file pulled in with include.
       filename: path.join(dir, "main.yaml"),
-      code: "include: [extra.yaml]\nservices:\n  app:\n    ports: ['9000:9000']\n",
+      code: dedent`
+        include: [extra.yaml]
+        services:
+          app:
+            ports: ['9000:9000']
+      `,
       errors: [{ messageId: "duplicate", line: 4, column: 13, data: { port: "9000", protocol: "tcp", other: "admin", where: " in extra.yaml" } }],
     },
   ],
@@ -49,28 +116,83 @@ ruleTester("compose").run("no-duplicate-published-port", rule, {
 // reference, "Replace value" / "Reset value"): the base file's ports are gone from the merged service.
 const replaced = mkdtempSync(path.join(tmpdir(), "docker-policy-dupport-override-"));
 afterAll(() => rmSync(replaced, { recursive: true, force: true }));
-writeFileSync(path.join(replaced, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27.0\n    ports:\n      - '127.0.0.1:8080:80'\n  api:\n    image: nginx:1.27.0\n");
+writeFileSync(path.join(replaced, "compose.yaml"), dedent`
+  services:
+    web:
+      image: nginx:1.27.0
+      ports:
+        - '127.0.0.1:8080:80'
+    api:
+      image: nginx:1.27.0
+`);
 const resetDir = mkdtempSync(path.join(tmpdir(), "docker-policy-dupport-reset-"));
 afterAll(() => rmSync(resetDir, { recursive: true, force: true }));
-writeFileSync(path.join(resetDir, "compose.override.yaml"), "services:\n  web:\n    ports: !reset []\n  api:\n    ports: ['8080:80']\n");
+writeFileSync(path.join(resetDir, "compose.override.yaml"), dedent`
+  services:
+    web:
+      ports: !reset []
+    api:
+      ports: ['8080:80']
+`);
 
 ruleTester("compose").run("no-duplicate-published-port (!override, !reset, documents)", rule, {
   valid: [
-    { filename: path.join(replaced, "compose.override.yaml"), code: "services:\n  web:\n    ports: !override\n      - '127.0.0.1:9090:80'\n  api:\n    ports:\n      - '127.0.0.1:8080:80'\n" },
-    { filename: path.join(resetDir, "compose.yaml"), code: "services:\n  web:\n    image: nginx:1.27.0\n    ports: ['8080:80']\n  api:\n    image: nginx:1.27.0\n" },
+    { filename: path.join(replaced, "compose.override.yaml"), code: dedent`
+      services:
+        web:
+          ports: !override
+            - '127.0.0.1:9090:80'
+        api:
+          ports:
+            - '127.0.0.1:8080:80'
+    ` },
+    { filename: path.join(resetDir, "compose.yaml"), code: dedent`
+      services:
+        web:
+          image: nginx:1.27.0
+          ports: ['8080:80']
+        api:
+          image: nginx:1.27.0
+    ` },
     // A later document of the same file replaces the list.
-    "services:\n  web:\n    ports: ['8080:80']\n---\nservices:\n  web:\n    ports: !override ['9090:80']\n  api:\n    ports: ['8080:80']\n",
+    dedent`
+      services:
+        web:
+          ports: ['8080:80']
+      ---
+      services:
+        web:
+          ports: !override ['9090:80']
+        api:
+          ports: ['8080:80']
+    `,
   ],
   invalid: [
     {
       // Without the tag the lists are appended: 8080 stays web's.
       filename: path.join(replaced, "compose.override.yaml"),
-      code: "services:\n  web:\n    ports:\n      - '127.0.0.1:9090:80'\n  api:\n    ports:\n      - '127.0.0.1:8080:80'\n",
+      code: dedent`
+        services:
+          web:
+            ports:
+              - '127.0.0.1:9090:80'
+          api:
+            ports:
+              - '127.0.0.1:8080:80'
+      `,
       errors: [{ messageId: "duplicate", line: 7, data: { port: "8080", protocol: "tcp", other: "web", where: " in compose.yaml" } }],
     },
     {
       // Two documents of one file publish the same port for two services.
-      code: "services:\n  web:\n    ports: ['8080:80']\n---\nservices:\n  api:\n    ports: ['8080:80']\n",
+      code: dedent`
+        services:
+          web:
+            ports: ['8080:80']
+        ---
+        services:
+          api:
+            ports: ['8080:80']
+      `,
       errors: [{ messageId: "duplicate", line: 7, data: { port: "8080", protocol: "tcp", other: "web", where: " (line 3)" } }],
     },
   ],

@@ -1,5 +1,6 @@
 import rule from "../../rules/no-duplicate-stage-name.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-duplicate-stage-name", rule, {
   valid: [
@@ -9,12 +10,20 @@ ruleTester("dockerfile").run("no-duplicate-stage-name", rule, {
   ],
   invalid: [
     {
-      code: "FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20 AS build\n",
+      code: dedent`
+        FROM golang:1.22 AS build
+        RUN go build
+        FROM alpine:3.20 AS build
+      `,
       errors: [{ messageId: "duplicate", line: 3, column: 21, endColumn: 26, data: { name: "build", line: "1" } }],
     },
     {
       // BuildKit compares names case-insensitively; every repeat is reported.
-      code: "FROM node:20 AS Deps\nFROM node:20 as deps\nFROM node:20 AS DEPS\n",
+      code: dedent`
+        FROM node:20 AS Deps
+        FROM node:20 as deps
+        FROM node:20 AS DEPS
+      `,
       errors: [
         { messageId: "duplicate", line: 2, column: 17, data: { name: "deps", line: "1" } },
         { messageId: "duplicate", line: 3, column: 17, data: { name: "DEPS", line: "1" } },

@@ -3,25 +3,65 @@ import { expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import rule from "../../rules/no-empty-continuation.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-empty-continuation", rule, {
   valid: [
-    "FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl \\\n    git\n\nRUN true\n",
+    dedent`
+      FROM alpine:3.20
+      RUN apk add --no-cache \\
+          curl \\
+          git
+
+      RUN true
+    `,
     // A comment line inside a continuation is fine (Docker drops it too, and it is not empty).
-    "FROM alpine:3.20\nRUN apk add --no-cache \\\n    # the client\n    curl\n",
+    dedent`
+      FROM alpine:3.20
+      RUN apk add --no-cache \\
+          # the client
+          curl
+    `,
     // Blank lines in a heredoc body are the body's.
-    "FROM alpine:3.20\nRUN <<EOF\necho a\n\necho b\nEOF\n",
-    "FROM alpine:3.20\nCOPY <<EOF /x\n\n\nEOF\n",
+    dedent`
+      FROM alpine:3.20
+      RUN <<EOF
+      echo a
+
+      echo b
+      EOF
+    `,
+    dedent`
+      FROM alpine:3.20
+      COPY <<EOF /x
+
+
+      EOF
+    `,
     // A blank line after an instruction that ends is no continuation.
-    "FROM alpine:3.20\n\nRUN true\n",
+    dedent`
+      FROM alpine:3.20
+
+      RUN true
+    `,
     // The backtick escape.
-    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir `\n    C:\\\n",
+    dedent`
+      # escape=\`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      RUN dir \`
+          C:\\
+    `,
   ],
   invalid: [
     {
       // One fix removes every empty line of the instruction (RuleTester applies one pass).
       code: "FROM alpine:3.20\nRUN a \\\n\n  b \\\n   \n\r\n  c\n",
-      output: "FROM alpine:3.20\nRUN a \\\n  b \\\n  c\n",
+      output: dedent`
+        FROM alpine:3.20
+        RUN a \\
+          b \\
+          c
+      `,
       errors: [
         { messageId: "emptyLine", line: 3 },
         { messageId: "emptyLine", line: 5 },
@@ -29,8 +69,19 @@ ruleTester("dockerfile").run("no-empty-continuation", rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\nRUN apk add --no-cache \\\n\n    curl\nRUN true\n",
-      output: "FROM alpine:3.20\nRUN apk add --no-cache \\\n    curl\nRUN true\n",
+      code: dedent`
+        FROM alpine:3.20
+        RUN apk add --no-cache \\
+
+            curl
+        RUN true
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        RUN apk add --no-cache \\
+            curl
+        RUN true
+      `,
       errors: [{ messageId: "emptyLine", line: 3, column: 1, data: { keyword: "RUN", line: "2" } }],
     },
     {
@@ -44,13 +95,39 @@ ruleTester("dockerfile").run("no-empty-continuation", rule, {
     },
     {
       // Before a heredoc body, on the instruction's own lines.
-      code: "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache \\\n\n    <<EOF\npip install x\n\nEOF\n",
-      output: "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache \\\n    <<EOF\npip install x\n\nEOF\n",
+      code: dedent`
+        FROM alpine:3.20
+        RUN --mount=type=cache,target=/root/.cache \\
+
+            <<EOF
+        pip install x
+
+        EOF
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        RUN --mount=type=cache,target=/root/.cache \\
+            <<EOF
+        pip install x
+
+        EOF
+      `,
       errors: [{ messageId: "emptyLine", line: 3, column: 1 }],
     },
     {
-      code: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir `\n\n    C:\\\n",
-      output: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir `\n    C:\\\n",
+      code: dedent`
+        # escape=\`
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022
+        RUN dir \`
+
+            C:\\
+      `,
+      output: dedent`
+        # escape=\`
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022
+        RUN dir \`
+            C:\\
+      `,
       errors: [{ messageId: "emptyLine", line: 4, column: 1 }],
     },
   ],
@@ -61,6 +138,13 @@ it("1,024 empty continuation lines are fixed in one pass (ESLint stops after 10)
   const config = [{ files: ["**/Dockerfile"], plugins: { docker: plugin }, language: "docker/dockerfile", rules: { "docker/no-empty-continuation": "error" } }] as never;
   const code = `FROM alpine:3.20\nRUN a \\\n${"\n".repeat(1024)}  b \\\n${"  \n".repeat(1024)}  c\nRUN d \\\n\n  e\n`;
   const result = linter.verifyAndFix(code, config, { filename: "Dockerfile" });
-  expect(result.output).toBe("FROM alpine:3.20\nRUN a \\\n  b \\\n  c\nRUN d \\\n  e\n");
+  expect(result.output).toBe(dedent`
+    FROM alpine:3.20
+    RUN a \\
+      b \\
+      c
+    RUN d \\
+      e
+  `);
   expect(result.messages).toEqual([]);
 });

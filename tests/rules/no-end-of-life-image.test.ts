@@ -1,5 +1,6 @@
 import rule from "../../rules/no-end-of-life-image.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const options = [{ date: "2026-11-30" }];
 const NODE = "https://github.com/nodejs/Release#release-schedule";
@@ -8,15 +9,32 @@ const DEBIAN = "https://wiki.debian.org/LTS";
 
 ruleTester("dockerfile").run("no-end-of-life-image", rule, {
   valid: [
-    { code: "FROM node:22-slim\nFROM python:3.12-slim-bookworm\nFROM golang:1.25-alpine\nFROM debian:bookworm-slim\nFROM ubuntu:24.04\nFROM alpine:3.22\n", options },
+    { code: dedent`
+      FROM node:22-slim
+      FROM python:3.12-slim-bookworm
+      FROM golang:1.25-alpine
+      FROM debian:bookworm-slim
+      FROM ubuntu:24.04
+      FROM alpine:3.22
+    `, options },
     // A floating major names no ended line; an image the table does not know is not judged.
-    { code: "FROM python:3\nFROM bitnami/node:16\nFROM ghcr.io/org/node:16\nFROM node\n", options },
+    { code: dedent`
+      FROM python:3
+      FROM bitnami/node:16
+      FROM ghcr.io/org/node:16
+      FROM node
+    `, options },
     // Not yet ended on the given day.
     { code: "FROM node:20-alpine\n", options: [{ date: "2026-04-29" }] },
     // Only known at build time.
     { code: "ARG NODE_VERSION\nFROM node:${NODE_VERSION}\n", options },
     // A stage no build runs (nothing reads it and it is not the last) is dead code.
-    { code: "FROM node:16 AS legacy\nRUN npm ci\nFROM node:22-slim\nCMD [\"node\", \"app.js\"]\n", options },
+    { code: dedent`
+      FROM node:16 AS legacy
+      RUN npm ci
+      FROM node:22-slim
+      CMD ["node", "app.js"]
+    `, options },
     // `3.80` is not on the `3.8` line.
     { code: "FROM python:3.80\n", options },
   ],
@@ -57,7 +75,13 @@ ruleTester("dockerfile").run("no-end-of-life-image", rule, {
     { code: "FROM php:8.0-apache\n", options, errors: [{ messageId: "endOfLife", line: 1, column: 10 }] },
     {
       // A builder stage read by the final stage runs in every build; COPY --from an image pulls it.
-      code: "FROM node:18 AS build\nRUN npm ci\nFROM nginx:1.30-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\nCOPY --from=postgres:12 /usr/lib/postgresql /usr/lib/postgresql\n",
+      code: dedent`
+        FROM node:18 AS build
+        RUN npm ci
+        FROM nginx:1.30-alpine
+        COPY --from=build /app/dist /usr/share/nginx/html
+        COPY --from=postgres:12 /usr/lib/postgresql /usr/lib/postgresql
+      `,
       options,
       errors: [
         { messageId: "endOfLife", line: 1, column: 11 },
@@ -69,12 +93,29 @@ ruleTester("dockerfile").run("no-end-of-life-image", rule, {
 
 ruleTester("compose").run("no-end-of-life-image", rule, {
   valid: [
-    { code: "services:\n  db:\n    image: postgres:17\n  cache:\n    image: redis:7.4\n", options },
-    { code: "services:\n  app:\n    build: .\n    image: node:16\n", options },
+    { code: dedent`
+      services:
+        db:
+          image: postgres:17
+        cache:
+          image: redis:7.4
+    `, options },
+    { code: dedent`
+      services:
+        app:
+          build: .
+          image: node:16
+    `, options },
   ],
   invalid: [
     {
-      code: "services:\n  db:\n    image: postgres:${PG_VERSION:-12}-alpine\n  legacy:\n    image: mysql:5.7\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:\${PG_VERSION:-12}-alpine
+          legacy:
+            image: mysql:5.7
+      `,
       options,
       errors: [
         { messageId: "endOfLife", line: 3, column: 12, data: { image: "postgres:12-alpine", subject: "PostgreSQL 12", date: "2024-11-21", source: "https://www.postgresql.org/support/versioning/" } },
@@ -92,10 +133,30 @@ ruleTester("dockerfile").run("no-end-of-life-image (2026 lines, majors, new fami
   valid: [
     // Supported on the day: the newest line of a closed major (`mysql:8` is 8.4, `ruby:3` 3.4, `redis:7`
     // 7.4, `mariadb:10` 10.11), and majors still growing (`python:3`, `rust:1`, `node:26`).
-    { code: "FROM mysql:8\nFROM ruby:3-slim\nFROM redis:7-alpine\nFROM mariadb:10\nFROM python:3\nFROM rust:1-slim-trixie\nFROM node:26-alpine\n", options: today },
-    { code: "FROM golang:1.26-alpine\nFROM postgres:15-alpine\nFROM alpine:3.22\nFROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nFROM quay.io/centos/centos:stream9\nFROM debian:trixie-slim\n", options: today },
+    { code: dedent`
+      FROM mysql:8
+      FROM ruby:3-slim
+      FROM redis:7-alpine
+      FROM mariadb:10
+      FROM python:3
+      FROM rust:1-slim-trixie
+      FROM node:26-alpine
+    `, options: today },
+    { code: dedent`
+      FROM golang:1.26-alpine
+      FROM postgres:15-alpine
+      FROM alpine:3.22
+      FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
+      FROM quay.io/centos/centos:stream9
+      FROM debian:trixie-slim
+    `, options: today },
     // A line the table does not list is unknown, not ended; majors without the flag are not resolved.
-    { code: "FROM elasticsearch:8.11.1\nFROM mongo:7\nFROM rust:1.98-slim\nFROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1\n", options: today },
+    { code: dedent`
+      FROM elasticsearch:8.11.1
+      FROM mongo:7
+      FROM rust:1.98-slim
+      FROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1
+    `, options: today },
     // Not yet ended on an earlier day.
     { code: "FROM node:25.2-alpine\n", options: [{ date: "2026-05-31" }] },
     { code: "FROM mcr.microsoft.com/dotnet/runtime:8.0\n", options: [{ date: "2026-11-09" }] },
@@ -117,7 +178,12 @@ ruleTester("dockerfile").run("no-end-of-life-image (2026 lines, majors, new fami
     { code: "FROM quay.io/centos/centos:stream8\n", options: today, errors: [{ messageId: "endOfLife", line: 1, column: 28, data: { image: "quay.io/centos/centos:stream8", subject: "CentOS Stream 8", date: "2024-05-31", source: "https://endoflife.date/centos-stream" } }] },
     // .NET on mcr.microsoft.com, its former `dotnet/core` paths included; the distribution still counts.
     {
-      code: "FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build\nRUN dotnet publish -o /app\nFROM mcr.microsoft.com/dotnet/runtime:8.0.11-alpine3.22\nCOPY --from=build /app /app\n",
+      code: dedent`
+        FROM mcr.microsoft.com/dotnet/sdk:7.0 AS build
+        RUN dotnet publish -o /app
+        FROM mcr.microsoft.com/dotnet/runtime:8.0.11-alpine3.22
+        COPY --from=build /app /app
+      `,
       options: today,
       errors: [
         { messageId: "endOfLife", line: 1, column: 35, data: { image: "mcr.microsoft.com/dotnet/sdk:7.0", subject: ".NET 7.0", date: "2024-05-14", source: "https://dotnet.microsoft.com/platform/support/policy/dotnet-core" } },
@@ -134,10 +200,24 @@ ruleTester("dockerfile").run("no-end-of-life-image (2026 lines, majors, new fami
 });
 
 ruleTester("compose").run("no-end-of-life-image (major-only tags)", rule, {
-  valid: [{ code: "services:\n  db:\n    image: postgres:17-alpine\n  cache:\n    image: redis:8.2\n", options: today }],
+  valid: [{ code: dedent`
+    services:
+      db:
+        image: postgres:17-alpine
+      cache:
+        image: redis:8.2
+  `, options: today }],
   invalid: [
     {
-      code: "services:\n  db:\n    image: postgres:9-alpine\n  legacy:\n    image: mysql:5\n  search:\n    image: docker.elastic.co/elasticsearch/elasticsearch:7.17.28\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:9-alpine
+          legacy:
+            image: mysql:5
+          search:
+            image: docker.elastic.co/elasticsearch/elasticsearch:7.17.28
+      `,
       options: today,
       errors: [
         { messageId: "endOfLife", line: 3, column: 12, data: { image: "postgres:9-alpine", subject: "PostgreSQL 9 (its last line, 9.6)", date: "2021-11-11", source: "https://www.postgresql.org/support/versioning/" } },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-hardcoded-secret.js";
 import { findSecretValues } from "../../lib/semantics/secrets.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 // Test tokens are assembled at run time so that secret scanners do not flag this file.
 const GITHUB = `ghp_${"a1B2".repeat(9)}`;
@@ -27,7 +28,12 @@ ruleTester("dockerfile").run("no-hardcoded-secret", rule, {
     { code: `# syntax=docker/dockerfile:1\n# check=skip=${AWS}\nFROM alpine:3.20\n`, languageOptions: { peerSuppressions: false, suggestDisable: false } },
     `  # syntax = ghcr.io/x/y:${GITHUB}\nFROM alpine:3.20\n`,
     // A public key block is not a private one.
-    "FROM alpine:3.20\nCOPY <<EOF /etc/key.pub\n-----BEGIN PUBLIC KEY-----\nEOF\n",
+    dedent`
+      FROM alpine:3.20
+      COPY <<EOF /etc/key.pub
+      -----BEGIN PUBLIC KEY-----
+      EOF
+    `,
   ],
   invalid: [
     {
@@ -57,17 +63,76 @@ ruleTester("dockerfile").run("no-hardcoded-secret", rule, {
 
 ruleTester("compose").run("no-hardcoded-secret", rule, {
   valid: [
-    "services:\n  db:\n    image: postgres:16.2\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n      POSTGRES_HOST_AUTH_METHOD: scram-sha-256\n",
-    "services:\n  db:\n    image: mysql:8.4\n    environment:\n      - MYSQL_ALLOW_EMPTY_PASSWORD=yes\n      - MYSQL_PASSWORD\n      - MYSQL_ROOT_PASSWORD=\n",
-    "services:\n  app:\n    image: app:1.0\n    environment:\n      TOKEN_EXPIRY: 3600\n      SECRET_NAME: db\n      CONNECT_CONFIG_PROVIDERS_SECRET_CLASS: io.example.SecretProvider\n",
+    dedent`
+      services:
+        db:
+          image: postgres:16.2
+          environment:
+            POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}
+            POSTGRES_PASSWORD_FILE: /run/secrets/db
+            POSTGRES_HOST_AUTH_METHOD: scram-sha-256
+    `,
+    dedent`
+      services:
+        db:
+          image: mysql:8.4
+          environment:
+            - MYSQL_ALLOW_EMPTY_PASSWORD=yes
+            - MYSQL_PASSWORD
+            - MYSQL_ROOT_PASSWORD=
+    `,
+    dedent`
+      services:
+        app:
+          image: app:1.0
+          environment:
+            TOKEN_EXPIRY: 3600
+            SECRET_NAME: db
+            CONNECT_CONFIG_PROVIDERS_SECRET_CLASS: io.example.SecretProvider
+    `,
     // A secret file's path, and placeholders.
-    "services:\n  app:\n    image: app:1.0\n    environment:\n      - DATABASE_PASSWORD=/run/secrets/db-password\n      - TELEMETRY_API_KEY=dummy\n      - API_SECRET=<set me>\n",
+    dedent`
+      services:
+        app:
+          image: app:1.0
+          environment:
+            - DATABASE_PASSWORD=/run/secrets/db-password
+            - TELEMETRY_API_KEY=dummy
+            - API_SECRET=<set me>
+    `,
     // An …_AUTH variable that names an authentication method (Docker's registry docs), not a credential.
-    "services:\n  registry:\n    image: registry:2.8.3\n    environment:\n      - REGISTRY_AUTH=htpasswd\n      - REGISTRY_AUTH_HTPASSWD_REALM=Registry Realm\n      - REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd\n  mail:\n    image: mail:1.0\n    environment:\n      SMTP_AUTH: PLAIN\n",
+    dedent`
+      services:
+        registry:
+          image: registry:2.8.3
+          environment:
+            - REGISTRY_AUTH=htpasswd
+            - REGISTRY_AUTH_HTPASSWD_REALM=Registry Realm
+            - REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd
+        mail:
+          image: mail:1.0
+          environment:
+            SMTP_AUTH: PLAIN
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  db:\n    image: postgres:16.2\n    environment:\n      POSTGRES_PASSWORD: example\n  app:\n    image: app:1.0\n    environment:\n      - API_TOKEN=abc123\n      - DATABASE_URL=postgres://app:s3cret@db/app\n    build:\n      context: .\n      args:\n        NPM_TOKEN: deadbeef\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:16.2
+            environment:
+              POSTGRES_PASSWORD: example
+          app:
+            image: app:1.0
+            environment:
+              - API_TOKEN=abc123
+              - DATABASE_URL=postgres://app:s3cret@db/app
+            build:
+              context: .
+              args:
+                NPM_TOKEN: deadbeef
+      `,
       errors: [
         { messageId: "secretVariable", line: 5, column: 26, endColumn: 33, data: { name: "POSTGRES_PASSWORD" } },
         { messageId: "secretVariable", line: 9, column: 19, endColumn: 25, data: { name: "API_TOKEN" } },
@@ -77,7 +142,15 @@ ruleTester("compose").run("no-hardcoded-secret", rule, {
     },
     {
       // Run-together …PASS names (slapd's root password), and a credential in an …_AUTH variable.
-      code: "services:\n  ldap:\n    image: ldap:1.0\n    environment:\n      LDAP_ROOTPASS: fsociety\n      REDIS_AUTH: hunter2\n      PROXY_BYPASS: localhost\n",
+      code: dedent`
+        services:
+          ldap:
+            image: ldap:1.0
+            environment:
+              LDAP_ROOTPASS: fsociety
+              REDIS_AUTH: hunter2
+              PROXY_BYPASS: localhost
+      `,
       errors: [
         { messageId: "secretVariable", line: 5, column: 22, data: { name: "LDAP_ROOTPASS" } },
         { messageId: "secretVariable", line: 6, column: 19, data: { name: "REDIS_AUTH" } },

@@ -8,14 +8,33 @@ import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import rule from "../../rules/no-healthcheck-less-dependency.js";
 import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 // The dependency is judged as Compose runs it: the project's files merged (override, extends, include).
 const tree = makeTree({
-  "override/compose.override.yaml": "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  off:\n    healthcheck:\n      disable: true\n",
+  "override/compose.override.yaml": dedent`
+    services:
+      db:
+        healthcheck:
+          test: [CMD, pg_isready]
+      off:
+        healthcheck:
+          disable: true
+  `,
   "override/compose.yaml": "",
-  "extends/common.yaml": "services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n",
+  "extends/common.yaml": dedent`
+    services:
+      checked:
+        image: mysql:8.4
+        healthcheck:
+          test: [CMD, mysqladmin, ping]
+  `,
   "extends/compose.yaml": "",
-  "include/infra.yaml": "services:\n  db:\n    image: postgres:16.4\n",
+  "include/infra.yaml": dedent`
+    services:
+      db:
+        image: postgres:16.4
+  `,
   "include/compose.yaml": "",
 });
 afterAll(tree.cleanup);
@@ -51,8 +70,24 @@ ruleTester("compose").run("no-healthcheck-less-dependency", rule, {
     { filename: inTree("extends"), code: compose("db", "  db:\n    extends:\n      file: common.yaml\n      service: checked\n") },
     { filename, code: compose("db", "  base:\n    image: postgres:16.4\n    healthcheck:\n      test: [CMD, pg_isready]\n  db:\n    extends: base\n") },
     // Other conditions do not need a health check.
-    { filename, code: "services:\n  client:\n    image: alpine:3.20\n    depends_on:\n      db:\n        condition: service_started\n  db:\n    image: postgres:16.2\n" },
-    { filename, code: "services:\n  client:\n    image: alpine:3.20\n    depends_on: [db]\n  db:\n    image: postgres:16.2\n" },
+    { filename, code: dedent`
+      services:
+        client:
+          image: alpine:3.20
+          depends_on:
+            db:
+              condition: service_started
+        db:
+          image: postgres:16.2
+    ` },
+    { filename, code: dedent`
+      services:
+        client:
+          image: alpine:3.20
+          depends_on: [db]
+        db:
+          image: postgres:16.2
+    ` },
     // An undefined dependency is not this rule's finding.
     { filename, code: compose("nowhere", "") },
   ],

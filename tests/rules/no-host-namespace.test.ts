@@ -1,15 +1,39 @@
 import rule from "../../rules/no-host-namespace.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("compose").run("no-host-namespace", rule, {
   valid: [
-    "services:\n  app:\n    image: nginx:1.27\n    network_mode: bridge\n    pid: service:other\n    ipc: shareable\n",
-    "services:\n  app:\n    network_mode: ${MODE}\n",
-    "services:\n  app:\n    network_mode: none\n",
+    dedent`
+      services:
+        app:
+          image: nginx:1.27
+          network_mode: bridge
+          pid: service:other
+          ipc: shareable
+    `,
+    dedent`
+      services:
+        app:
+          network_mode: \${MODE}
+    `,
+    dedent`
+      services:
+        app:
+          network_mode: none
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  app:\n    network_mode: host\n    pid: host\n    ipc: host\n    userns_mode: host\n    uts: host\n",
+      code: dedent`
+        services:
+          app:
+            network_mode: host
+            pid: host
+            ipc: host
+            userns_mode: host
+            uts: host
+      `,
       errors: [
         { messageId: "hostNamespace", line: 3, column: 19, endColumn: 23, data: { service: "app", field: "network_mode", shares: "the host's network stack (every host port and interface, no isolation)" } },
         { messageId: "hostNamespace", line: 4, column: 10 },
@@ -19,7 +43,11 @@ ruleTester("compose").run("no-host-namespace", rule, {
       ],
     },
     {
-      code: "services:\n  app:\n    network_mode: \"${NET:-host}\"\n",
+      code: dedent`
+        services:
+          app:
+            network_mode: "\${NET:-host}"
+      `,
       errors: [{ messageId: "hostNamespace", line: 3, column: 19 }],
     },
   ],

@@ -1,5 +1,6 @@
 import rule from "../../rules/no-insecure-download.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-insecure-download", rule, {
   valid: [
@@ -34,7 +35,11 @@ ruleTester("dockerfile").run("no-insecure-download", rule, {
     { code: "FROM debian:12\nADD http://example.com/a.tgz /a.tgz\n", errors: [{ messageId: "addPlainHttp", line: 2, column: 5 }] },
     // The checksum must be in the same RUN.
     {
-      code: "FROM debian:12\nRUN wget -O /a.tgz http://example.com/a.tgz\nRUN echo 'abc  /a.tgz' | sha256sum -c -\n",
+      code: dedent`
+        FROM debian:12
+        RUN wget -O /a.tgz http://example.com/a.tgz
+        RUN echo 'abc  /a.tgz' | sha256sum -c -
+      `,
       errors: [{ messageId: "plainHttp", line: 2, column: 20 }],
     },
   ],

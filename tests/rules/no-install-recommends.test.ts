@@ -1,5 +1,6 @@
 import rule from "../../rules/no-install-recommends.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-install-recommends", rule, {
   valid: [
@@ -12,16 +13,42 @@ ruleTester("dockerfile").run("no-install-recommends", rule, {
     // A simulation installs nothing.
     "FROM debian:12\nRUN if apt-get install -s foo >/dev/null 2>&1; then echo ok; fi\n",
     // APT configured earlier in the stage, or in a stage it is built on.
-    "FROM debian:12\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y curl\n",
-    "FROM debian:12 AS base\nRUN printf 'APT::Install-Recommends \"0\";\\n' | tee /etc/apt/apt.conf.d/01norecommend\nFROM base\nRUN apt-get install -y curl\n",
-    "FROM debian:12\nCOPY apt.conf /etc/apt/apt.conf.d/99local\nRUN apt-get install -y curl\n",
+    dedent`
+      FROM debian:12
+      RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends
+      RUN apt-get install -y curl
+    `,
+    dedent`
+      FROM debian:12 AS base
+      RUN printf 'APT::Install-Recommends "0";\\n' | tee /etc/apt/apt.conf.d/01norecommend
+      FROM base
+      RUN apt-get install -y curl
+    `,
+    dedent`
+      FROM debian:12
+      COPY apt.conf /etc/apt/apt.conf.d/99local
+      RUN apt-get install -y curl
+    `,
     // An ONBUILD trigger runs after every instruction of the image, wherever it is written.
-    "FROM debian:12\nONBUILD RUN apt-get install -y curl\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/99norecommends\n",
+    dedent`
+      FROM debian:12
+      ONBUILD RUN apt-get install -y curl
+      RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends
+    `,
     // A builder stage: only COPY --from reads it, its layers never ship.
-    "FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim\nCOPY --from=build /out /out\n",
+    dedent`
+      FROM debian:12 AS build
+      RUN apt-get update && apt-get install -y gcc
+      FROM debian:12-slim
+      COPY --from=build /out /out
+    `,
     // aptitude and other managers are not this rule's.
     "FROM alpine:3.20\nRUN apk add --no-cache curl\n",
-    "FROM debian:12\n# apt-get install curl\nRUN echo apt-get install curl\n",
+    dedent`
+      FROM debian:12
+      # apt-get install curl
+      RUN echo apt-get install curl
+    `,
   ],
   invalid: [
     {
@@ -39,22 +66,42 @@ ruleTester("dockerfile").run("no-install-recommends", rule, {
     },
     {
       // A stage the shipped one is built on ships its layers.
-      code: "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCOPY . /app\n",
+      code: dedent`
+        FROM debian:12 AS base
+        RUN apt-get update && apt-get install -y curl
+        FROM base
+        COPY . /app
+      `,
       errors: [
         {
           messageId: "recommends",
           line: 2,
-          suggestions: [{ messageId: "addFlag", output: "FROM debian:12 AS base\nRUN apt-get update && apt-get install --no-install-recommends -y curl\nFROM base\nCOPY . /app\n" }],
+          suggestions: [{ messageId: "addFlag", output: dedent`
+            FROM debian:12 AS base
+            RUN apt-get update && apt-get install --no-install-recommends -y curl
+            FROM base
+            COPY . /app
+          ` }],
         },
       ],
     },
     {
-      code: "FROM debian:12 AS base\nRUN echo ok\nFROM base\nONBUILD RUN apt-get update && apt-get install -y curl\n",
+      code: dedent`
+        FROM debian:12 AS base
+        RUN echo ok
+        FROM base
+        ONBUILD RUN apt-get update && apt-get install -y curl
+      `,
       errors: [
         {
           messageId: "recommends",
           line: 4,
-          suggestions: [{ messageId: "addFlag", output: "FROM debian:12 AS base\nRUN echo ok\nFROM base\nONBUILD RUN apt-get update && apt-get install --no-install-recommends -y curl\n" }],
+          suggestions: [{ messageId: "addFlag", output: dedent`
+            FROM debian:12 AS base
+            RUN echo ok
+            FROM base
+            ONBUILD RUN apt-get update && apt-get install --no-install-recommends -y curl
+          ` }],
         },
       ],
     },
@@ -85,10 +132,22 @@ ruleTester("dockerfile").run("no-install-recommends", rule, {
     },
     {
       // A later configuration does not help this install; an explicit --install-recommends wins.
-      code: "FROM debian:12\nRUN apt install -y curl\nRUN apt-get install -y --no-install-recommends --install-recommends git\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt install -y curl
+        RUN apt-get install -y --no-install-recommends --install-recommends git
+      `,
       errors: [
-        { messageId: "recommends", line: 2, column: 5, suggestions: [{ messageId: "addFlag", output: "FROM debian:12\nRUN apt install --no-install-recommends -y curl\nRUN apt-get install -y --no-install-recommends --install-recommends git\n" }] },
-        { messageId: "recommends", line: 3, column: 5, suggestions: [{ messageId: "addFlag", output: "FROM debian:12\nRUN apt install -y curl\nRUN apt-get install --no-install-recommends -y --no-install-recommends --install-recommends git\n" }] },
+        { messageId: "recommends", line: 2, column: 5, suggestions: [{ messageId: "addFlag", output: dedent`
+          FROM debian:12
+          RUN apt install --no-install-recommends -y curl
+          RUN apt-get install -y --no-install-recommends --install-recommends git
+        ` }] },
+        { messageId: "recommends", line: 3, column: 5, suggestions: [{ messageId: "addFlag", output: dedent`
+          FROM debian:12
+          RUN apt install -y curl
+          RUN apt-get install --no-install-recommends -y --no-install-recommends --install-recommends git
+        ` }] },
       ],
     },
     {

@@ -1,9 +1,14 @@
 import rule from "../../rules/no-ln-bin-sh.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-ln-bin-sh", rule, {
   valid: [
-    'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN echo hi\n',
+    dedent`
+      FROM debian:12
+      SHELL ["/bin/bash", "-c"]
+      RUN echo hi
+    `,
     // /bin/sh as the link's target, not its name.
     "FROM debian:12\nRUN ln -s /bin/sh /usr/local/bin/posix-sh\n",
     "FROM debian:12\nRUN ln -sf /usr/bin/python3 /usr/bin/python\n",

@@ -1,16 +1,29 @@
 import { describe, expect, it } from "vitest";
 import rule, { quoteLabelValue } from "../../rules/no-maintainer.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-maintainer", rule, {
   valid: [
     'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="jane@example.com"\n',
-    "FROM alpine:3.20\n# MAINTAINER in a comment is fine\nRUN echo MAINTAINER\n",
+    dedent`
+      FROM alpine:3.20
+      # MAINTAINER in a comment is fine
+      RUN echo MAINTAINER
+    `,
   ],
   invalid: [
     {
-      code: "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\nRUN true\n",
-      output: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\nRUN true\n',
+      code: dedent`
+        FROM alpine:3.20
+        MAINTAINER Jane Doe <jane@example.com>
+        RUN true
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
+        RUN true
+      `,
       errors: [{ messageId: "deprecated", line: 2, column: 1, endLine: 2, endColumn: 11 }],
     },
     {
@@ -21,8 +34,16 @@ ruleTester("dockerfile").run("no-maintainer", rule, {
     },
     {
       // With `# escape=\``, the backtick escapes.
-      code: "# escape=`\nFROM alpine:3.20\nMAINTAINER a`b \"c\"\n",
-      output: '# escape=`\nFROM alpine:3.20\nLABEL org.opencontainers.image.authors="a``b `"c`""\n',
+      code: dedent`
+        # escape=\`
+        FROM alpine:3.20
+        MAINTAINER a\`b "c"
+      `,
+      output: dedent`
+        # escape=\`
+        FROM alpine:3.20
+        LABEL org.opencontainers.image.authors="a\`\`b \`"c\`""
+      `,
       errors: [{ messageId: "deprecated", line: 3, column: 1 }],
     },
     {

@@ -1,18 +1,38 @@
 import rule from "../../rules/no-obsolete-version.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("compose").run("no-obsolete-version", rule, {
   valid: [
-    "services:\n  web:\n    image: nginx:1.27\n",
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+    `,
     // Only the top-level field: a service's or an extension's `version` is something else.
-    "services:\n  web:\n    image: nginx:1.27\n    labels:\n      version: '3'\n",
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          labels:
+            version: '3'
+    `,
     "x-version: '3.8'\nservices: {}\n",
     "",
   ],
   invalid: [
     {
-      code: 'version: "3.9"\nservices:\n  web:\n    image: nginx:1.27\n',
-      output: "services:\n  web:\n    image: nginx:1.27\n",
+      code: dedent`
+        version: "3.9"
+        services:
+          web:
+            image: nginx:1.27
+      `,
+      output: dedent`
+        services:
+          web:
+            image: nginx:1.27
+      `,
       errors: [{ messageId: "obsolete", line: 1, column: 1, endLine: 1, endColumn: 8 }],
     },
     {
@@ -29,8 +49,18 @@ ruleTester("compose").run("no-obsolete-version", rule, {
     },
     {
       // The first line, followed by a blank line: the fix leaves no blank first line.
-      code: "version: '3.8'\n\nservices:\n  web:\n    image: nginx:1.27\n",
-      output: "services:\n  web:\n    image: nginx:1.27\n",
+      code: dedent`
+        version: '3.8'
+
+        services:
+          web:
+            image: nginx:1.27
+      `,
+      output: dedent`
+        services:
+          web:
+            image: nginx:1.27
+      `,
       errors: [{ messageId: "obsolete", line: 1, column: 1 }],
     },
     {
@@ -52,14 +82,33 @@ ruleTester("compose").run("no-obsolete-version", rule, {
     },
     {
       // Between two blank lines: one blank line stays, not two in a row.
-      code: "name: app\n\nversion: '3'\n\nservices: {}\n",
-      output: "name: app\n\nservices: {}\n",
+      code: dedent`
+        name: app
+
+        version: '3'
+
+        services: {}
+      `,
+      output: dedent`
+        name: app
+
+        services: {}
+      `,
       errors: [{ messageId: "obsolete", line: 3, column: 1 }],
     },
     {
       // Under a header comment: the blank line that separates the comment from the rest stays.
-      code: "# the stack\nversion: '3'\n\nservices: {}\n",
-      output: "# the stack\n\nservices: {}\n",
+      code: dedent`
+        # the stack
+        version: '3'
+
+        services: {}
+      `,
+      output: dedent`
+        # the stack
+
+        services: {}
+      `,
       errors: [{ messageId: "obsolete", line: 2, column: 1 }],
     },
     {

@@ -4,29 +4,81 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import rule from "../../rules/no-published-database-port.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-dbport-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(path.join(dir, "compose.yaml"), "services:\n  db:\n    image: postgres:16.2\n");
+writeFileSync(path.join(dir, "compose.yaml"), dedent`
+  services:
+    db:
+      image: postgres:16.2
+`);
 
 ruleTester("compose").run("no-published-database-port", rule, {
   valid: [
-    "services:\n  db:\n    image: postgres:16.2\n    expose: ['5432']\n",
-    "services:\n  db:\n    image: postgres:16.2\n    ports: ['127.0.0.1:5432:5432']\n",
-    "services:\n  web:\n    image: nginx:1.27\n    ports: ['80:80']\n",
+    dedent`
+      services:
+        db:
+          image: postgres:16.2
+          expose: ['5432']
+    `,
+    dedent`
+      services:
+        db:
+          image: postgres:16.2
+          ports: ['127.0.0.1:5432:5432']
+    `,
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          ports: ['80:80']
+    `,
     // A port the database does not serve as a database (the RabbitMQ UI).
-    "services:\n  mq:\n    image: rabbitmq:3-management\n    ports: ['15672:15672']\n",
+    dedent`
+      services:
+        mq:
+          image: rabbitmq:3-management
+          ports: ['15672:15672']
+    `,
     // Builds its own image: `image:` is only its tag.
-    "services:\n  db:\n    image: postgres\n    build: ./db\n    ports: ['5432:5432']\n",
-    "services:\n  db:\n    image: ${DB_IMAGE}\n    ports: ['5432:5432']\n",
+    dedent`
+      services:
+        db:
+          image: postgres
+          build: ./db
+          ports: ['5432:5432']
+    `,
+    dedent`
+      services:
+        db:
+          image: \${DB_IMAGE}
+          ports: ['5432:5432']
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  db:\n    image: postgres:16.2\n    ports:\n      - \"5432:5432\"\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:16.2
+            ports:
+              - "5432:5432"
+      `,
       errors: [{ messageId: "published", line: 5, column: 9, endColumn: 20, data: { service: "db", database: "PostgreSQL", port: "5432" } }],
     },
     {
-      code: "services:\n  cache:\n    image: docker.io/library/redis:7.2-alpine\n    ports:\n      - target: 6379\n        published: 16379\n  search:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0\n    ports: ['0.0.0.0:9200:9200']\n",
+      code: dedent`
+        services:
+          cache:
+            image: docker.io/library/redis:7.2-alpine
+            ports:
+              - target: 6379
+                published: 16379
+          search:
+            image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0
+            ports: ['0.0.0.0:9200:9200']
+      `,
       errors: [
         { messageId: "published", line: 5, column: 9, data: { service: "cache", database: "Redis", port: "6379" } },
         { messageId: "published", line: 9, column: 13, data: { service: "search", database: "Elasticsearch", port: "9200" } },
@@ -35,7 +87,11 @@ ruleTester("compose").run("no-published-database-port", rule, {
     {
       // The image comes from the base file this override is merged over.
       filename: path.join(dir, "compose.override.yaml"),
-      code: "services:\n  db:\n    ports: ['5432:5432']\n",
+      code: dedent`
+        services:
+          db:
+            ports: ['5432:5432']
+      `,
       errors: [{ messageId: "published", line: 3, column: 13, data: { service: "db", database: "PostgreSQL", port: "5432" } }],
     },
   ],

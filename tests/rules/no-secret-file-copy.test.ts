@@ -2,18 +2,46 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-secret-file-copy.js";
 import { secretFileKind } from "../../lib/semantics/secret-files.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-secret-file-copy", rule, {
   valid: [
-    "FROM node:20.11\nCOPY package.json package-lock.json ./\nCOPY .env.example /app/.env.example\n",
+    dedent`
+      FROM node:20.11
+      COPY package.json package-lock.json ./
+      COPY .env.example /app/.env.example
+    `,
     // Env files with other names, public certificates and keys, Diffie-Hellman parameters.
-    "FROM alpine:3.20\nCOPY library-scripts/meta.env /etc/\nCOPY ca.pem /usr/local/share/ca-certificates/ca.crt\nCOPY ffdhe4096.pem /etc/dh.pem\nCOPY nginx_signing.key /tmp/\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n",
+    dedent`
+      FROM alpine:3.20
+      COPY library-scripts/meta.env /etc/
+      COPY ca.pem /usr/local/share/ca-certificates/ca.crt
+      COPY ffdhe4096.pem /etc/dh.pem
+      COPY nginx_signing.key /tmp/
+      COPY id_rsa.pub /root/.ssh/authorized_keys
+    `,
     // From another stage, or downloaded: not a build-context file.
-    "FROM alpine:3.20 AS keys\nRUN ssh-keygen -f /id_rsa\nFROM alpine:3.20\nCOPY --from=keys /id_rsa.pub /k.pub\nADD https://example.com/Release.key /etc/apt/keyrings/\n",
+    dedent`
+      FROM alpine:3.20 AS keys
+      RUN ssh-keygen -f /id_rsa
+      FROM alpine:3.20
+      COPY --from=keys /id_rsa.pub /k.pub
+      ADD https://example.com/Release.key /etc/apt/keyrings/
+    `,
     // A builder stage that never ships: only what is copied out of it reaches the image.
-    "FROM node:20.11 AS deps\nCOPY .npmrc package.json ./\nRUN npm ci && rm .npmrc\nFROM node:20.11-slim\nCOPY --from=deps /node_modules /app/node_modules\n",
+    dedent`
+      FROM node:20.11 AS deps
+      COPY .npmrc package.json ./
+      RUN npm ci && rm .npmrc
+      FROM node:20.11-slim
+      COPY --from=deps /node_modules /app/node_modules
+    `,
     // Globs that cannot be told: the .dockerignore's business.
-    "FROM alpine:3.20\nCOPY . /app\nCOPY conf/* /etc/app/\n",
+    dedent`
+      FROM alpine:3.20
+      COPY . /app
+      COPY conf/* /etc/app/
+    `,
   ],
   invalid: [
     {
@@ -21,11 +49,20 @@ ruleTester("dockerfile").run("no-secret-file-copy", rule, {
       errors: [{ messageId: "secretFile", line: 2, column: 6, endColumn: 10, data: { file: ".env", what: "a dotenv file (.env)" } }],
     },
     {
-      code: "FROM node:20.11\nCOPY .npmrc package.json ./\nRUN npm ci && rm .npmrc\n",
+      code: dedent`
+        FROM node:20.11
+        COPY .npmrc package.json ./
+        RUN npm ci && rm .npmrc
+      `,
       errors: [{ messageId: "secretFile", line: 2, column: 6, data: { file: ".npmrc", what: "a package registry credentials file" } }],
     },
     {
-      code: 'FROM alpine:3.20\nCOPY --chown=git:git id_ed25519 /home/git/.ssh/\nADD ["certs/server.key", "/etc/tls/"]\nCOPY .env.production secrets/*.pem /srv/\n',
+      code: dedent`
+        FROM alpine:3.20
+        COPY --chown=git:git id_ed25519 /home/git/.ssh/
+        ADD ["certs/server.key", "/etc/tls/"]
+        COPY .env.production secrets/*.pem /srv/
+      `,
       errors: [
         { messageId: "secretFile", line: 2, column: 22, data: { file: "id_ed25519", what: "an SSH private key" } },
         { messageId: "secretFile", line: 3, column: 6, data: { file: "certs/server.key", what: "a private key or key store" } },
@@ -35,7 +72,11 @@ ruleTester("dockerfile").run("no-secret-file-copy", rule, {
     },
     {
       // The file name is resolved from an ARG default.
-      code: "FROM alpine:3.20\nARG CREDS=.netrc\nCOPY ${CREDS} /root/\n",
+      code: dedent`
+        FROM alpine:3.20
+        ARG CREDS=.netrc
+        COPY \${CREDS} /root/
+      `,
       errors: [{ messageId: "secretFile", line: 3, column: 6, data: { file: ".netrc", what: "a credentials file" } }],
     },
   ],

@@ -1,13 +1,26 @@
 import rule from "../../rules/no-self-stage-reference.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-self-stage-reference", rule, {
   valid: [
-    "FROM golang:1.22 AS build\nFROM alpine:3.20 AS final\nCOPY --from=build /app /app\n",
+    dedent`
+      FROM golang:1.22 AS build
+      FROM alpine:3.20 AS final
+      COPY --from=build /app /app
+    `,
     // A stage built FROM another is not a self-reference.
-    "FROM alpine:3.20 AS base\nFROM base AS final\nCOPY --from=base /etc/os-release /tmp/\n",
+    dedent`
+      FROM alpine:3.20 AS base
+      FROM base AS final
+      COPY --from=base /etc/os-release /tmp/
+    `,
     // Variables only known at build time are not guessed.
-    "FROM alpine:3.20 AS final\nARG SRC\nCOPY --from=$SRC /x /x\n",
+    dedent`
+      FROM alpine:3.20 AS final
+      ARG SRC
+      COPY --from=$SRC /x /x
+    `,
   ],
   invalid: [
     {
@@ -16,7 +29,13 @@ ruleTester("dockerfile").run("no-self-stage-reference", rule, {
     },
     {
       // Case-insensitive, by index, and through a mount.
-      code: "FROM golang:1.22 AS Build\nCOPY --from=BUILD /src /src\nFROM alpine:3.20\nCOPY --from=1 /a /a\nRUN --mount=from=1,target=/m true\n",
+      code: dedent`
+        FROM golang:1.22 AS Build
+        COPY --from=BUILD /src /src
+        FROM alpine:3.20
+        COPY --from=1 /a /a
+        RUN --mount=from=1,target=/m true
+      `,
       errors: [
         { messageId: "selfReference", line: 2, column: 13, data: { name: "Build", site: "COPY --from=BUILD" } },
         { messageId: "selfReference", line: 4, column: 13, data: { name: "1", site: "COPY --from=1" } },
@@ -24,7 +43,11 @@ ruleTester("dockerfile").run("no-self-stage-reference", rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20 AS app\nARG SELF=app\nCOPY --from=${SELF} /a /b\n",
+      code: dedent`
+        FROM alpine:3.20 AS app
+        ARG SELF=app
+        COPY --from=\${SELF} /a /b
+      `,
       errors: [{ messageId: "selfReference", line: 3, column: 13 }],
     },
   ],

@@ -4,18 +4,43 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import rule from "../../rules/no-sensitive-host-mount.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("compose").run("no-sensitive-host-mount", rule, {
   valid: [
     // Files for the time zone, project folders, named volumes.
-    "services:\n  app:\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - ./src:/app/src\n      - etc:/etc\n",
+    dedent`
+      services:
+        app:
+          volumes:
+            - /etc/localtime:/etc/localtime:ro
+            - ./src:/app/src
+            - etc:/etc
+    `,
     // The socket is no-docker-socket-mount's finding.
-    "services:\n  app:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n",
-    { code: "services:\n  exporter:\n    volumes:\n      - /proc:/host/proc:ro\n", options: [{ allow: ["/proc"] }] },
+    dedent`
+      services:
+        app:
+          volumes:
+            - /var/run/docker.sock:/var/run/docker.sock
+    `,
+    { code: dedent`
+      services:
+        exporter:
+          volumes:
+            - /proc:/host/proc:ro
+    `, options: [{ allow: ["/proc"] }] },
   ],
   invalid: [
     {
-      code: "services:\n  exporter:\n    volumes:\n      - /proc:/host/proc:ro\n      - /:/rootfs:ro\n      - /etc/:/host/etc\n",
+      code: dedent`
+        services:
+          exporter:
+            volumes:
+              - /proc:/host/proc:ro
+              - /:/rootfs:ro
+              - /etc/:/host/etc
+      `,
       errors: [
         { messageId: "sensitive", line: 4, column: 9, data: { service: "exporter", source: "/proc", mode: " (read-only)", access: "read" } },
         { messageId: "sensitive", line: 5, column: 9, data: { service: "exporter", source: "/", mode: " (read-only)", access: "read" } },
@@ -23,7 +48,14 @@ ruleTester("compose").run("no-sensitive-host-mount", rule, {
       ],
     },
     {
-      code: "services:\n  app:\n    volumes:\n      - type: bind\n        source: /var/lib/docker\n        target: /docker\n",
+      code: dedent`
+        services:
+          app:
+            volumes:
+              - type: bind
+                source: /var/lib/docker
+                target: /docker
+      `,
       errors: [{ messageId: "sensitive", line: 5, column: 17 }],
     },
   ],
@@ -36,11 +68,22 @@ writeFileSync(path.join(dir, ".env"), "HOST_FILESYSTEM=/\nLOGS='./logs'\n");
 const filename = path.join(dir, "compose.yaml");
 
 ruleTester("compose").run("no-sensitive-host-mount (.env)", rule, {
-  valid: [{ filename, code: "services:\n  app:\n    volumes:\n      - ${LOGS}:/var/log/app\n      - ${NOT_SET}:/hostfs:ro\n" }],
+  valid: [{ filename, code: dedent`
+    services:
+      app:
+        volumes:
+          - \${LOGS}:/var/log/app
+          - \${NOT_SET}:/hostfs:ro
+  ` }],
   invalid: [
     {
       filename,
-      code: "services:\n  collector:\n    volumes:\n      - ${HOST_FILESYSTEM}:/hostfs:ro\n",
+      code: dedent`
+        services:
+          collector:
+            volumes:
+              - \${HOST_FILESYSTEM}:/hostfs:ro
+      `,
       errors: [{ messageId: "sensitive", line: 4, column: 9, data: { service: "collector", source: "/ (HOST_FILESYSTEM=/ from .env line 1)", mode: " (read-only)", access: "read" } }],
     },
   ],

@@ -3,34 +3,81 @@ import rule from "../../rules/no-undefined-variable.js";
 import { closestName } from "../../lib/semantics/spelling.js";
 import { editDistance } from "../../lib/utils/edit-distance.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-undefined-variable", rule, {
   valid: [
     // Defaults that make a valid reference (BuildKit's testInvalidDefaultArgInFrom good cases).
     'ARG SFX="box"\nFROM busy${SFX}\n',
-    "ARG IMAGE=node\nARG TAG=22.11-alpine\nARG REGISTRY=ghcr.io/org\nFROM ${IMAGE}:${TAG} AS a\nFROM ${REGISTRY}/tool:${TAG:-latest}\n",
+    dedent`
+      ARG IMAGE=node
+      ARG TAG=22.11-alpine
+      ARG REGISTRY=ghcr.io/org
+      FROM \${IMAGE}:\${TAG} AS a
+      FROM \${REGISTRY}/tool:\${TAG:-latest}
+    `,
     "ARG TAG=\nFROM busybox${TAG:+:$TAG}\n",
     // BuildKit UndefinedVar's good cases: declared before use; the base image may define it.
-    "FROM alpine:3.20 AS base\nARG foo\nCOPY $foo .\n",
+    dedent`
+      FROM alpine:3.20 AS base
+      ARG foo
+      COPY $foo .
+    `,
     "FROM python:3.12 AS base\nARG VERSION=$PYTHON_VERSION\n",
     // A global ARG re-declared in the stage; platform ARGs in FROM, and declared in the stage.
-    "ARG NODE_VERSION=20.11\nFROM node:${NODE_VERSION}\nARG NODE_VERSION\nLABEL node=$NODE_VERSION\n",
-    "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH\nCOPY bin/$TARGETOS-$TARGETARCH /app\n",
+    dedent`
+      ARG NODE_VERSION=20.11
+      FROM node:\${NODE_VERSION}
+      ARG NODE_VERSION
+      LABEL node=$NODE_VERSION
+    `,
+    dedent`
+      FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+      ARG TARGETOS TARGETARCH
+      COPY bin/$TARGETOS-$TARGETARCH /app
+    `,
     // ENV and ARG of the stage it is built on.
-    "FROM scratch AS base\nENV APP=/app\nARG MODE=prod\nFROM base\nWORKDIR $APP\nLABEL mode=$MODE\n",
+    dedent`
+      FROM scratch AS base
+      ENV APP=/app
+      ARG MODE=prod
+      FROM base
+      WORKDIR $APP
+      LABEL mode=$MODE
+    `,
     // Predefined proxy ARGs, PATH, defaults for unset values.
     "FROM scratch\nENV http_proxy=$HTTP_PROXY PATH=/bin:$PATH X=${UNSET:-fallback} Y=${UNSET:+set}\n",
     // Shell bodies are the shell's business; ONBUILD triggers expand in a later build.
-    "FROM scratch\nRUN echo $WHATEVER\nCMD echo $HOME\nONBUILD COPY $SRC /src\nHEALTHCHECK --interval=$IVL CMD true\n",
+    dedent`
+      FROM scratch
+      RUN echo $WHATEVER
+      CMD echo $HOME
+      ONBUILD COPY $SRC /src
+      HEALTHCHECK --interval=$IVL CMD true
+    `,
     // Earlier names of the same ARG are visible; in an ENV it is no-self-referencing-env's finding.
-    "FROM scratch\nARG A=1 B=$A\nENV C=1 D=$C\n",
+    dedent`
+      FROM scratch
+      ARG A=1 B=$A
+      ENV C=1 D=$C
+    `,
     // Unknown ENV of a pulled base image: not judged (BuildKit reads that ENV; we cannot).
-    "FROM eclipse-temurin:21\nENV PATH=$JAVA_HOME/bin:$PATH\nWORKDIR $CATALINA_HOME\n",
+    dedent`
+      FROM eclipse-temurin:21
+      ENV PATH=$JAVA_HOME/bin:$PATH
+      WORKDIR $CATALINA_HOME
+    `,
     // FROM with a global ARG and a default; a template placeholder is not judged.
     "ARG ALPINE_VERSION=3.20\nFROM alpine:${ALPINE_VERSION}\n",
     "ARG VARIANT=${templateOption:imageVariant}\nFROM base:${VARIANT}\n",
     // A default computed from the platform is a default.
-    'ARG SUPPORTED=${TARGETPLATFORM#linux/amd64}\nARG SUPPORTED=${SUPPORTED:+"no"}\nARG SUPPORTED=${SUPPORTED:-"yes"}\nFROM scratch AS tool-yes\nFROM tool-${SUPPORTED}\n',
+    dedent`
+      ARG SUPPORTED=\${TARGETPLATFORM#linux/amd64}
+      ARG SUPPORTED=\${SUPPORTED:+"no"}
+      ARG SUPPORTED=\${SUPPORTED:-"yes"}
+      FROM scratch AS tool-yes
+      FROM tool-\${SUPPORTED}
+    `,
   ],
   invalid: [
     {
@@ -45,7 +92,12 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     },
     {
       // A near miss of a declared name (BuildKit: "did you mean").
-      code: "FROM node:20.11\nARG NODE_VERSION=20.11\nLABEL node=${NODE_VERISON}\nENV PATH=$PAHT:/app\n",
+      code: dedent`
+        FROM node:20.11
+        ARG NODE_VERSION=20.11
+        LABEL node=\${NODE_VERISON}
+        ENV PATH=$PAHT:/app
+      `,
       errors: [
         { messageId: "typo", line: 3, column: 12, data: { name: "NODE_VERISON", suggestion: "NODE_VERSION" } },
         // The same ENV declares PATH, so PAHT is a near miss of a name this file sets.
@@ -58,7 +110,11 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     },
     {
       // A global ARG is seen only by FROM lines.
-      code: "ARG VERSION=1.4\nFROM alpine:3.20\nLABEL version=$VERSION\n",
+      code: dedent`
+        ARG VERSION=1.4
+        FROM alpine:3.20
+        LABEL version=$VERSION
+      `,
       errors: [{ messageId: "globalArgNotInStage", line: 3, column: 15, data: { name: "VERSION" } }],
     },
     {
@@ -68,7 +124,13 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     },
     {
       // Used before it is declared; declared in a sibling stage only.
-      code: "FROM scratch AS a\nWORKDIR /$DIR\nARG DIR=app\nFROM scratch AS b\nUSER $DIR\n",
+      code: dedent`
+        FROM scratch AS a
+        WORKDIR /$DIR
+        ARG DIR=app
+        FROM scratch AS b
+        USER $DIR
+      `,
       errors: [
         { messageId: "undefinedVar", line: 2, column: 10, data: { name: "DIR" } },
         { messageId: "undefinedVar", line: 5, column: 6, data: { name: "DIR" } },
@@ -84,12 +146,23 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     },
     {
       // An ARG declared in a stage does not reach a later FROM.
-      code: "FROM alpine:3.20\nARG TAG=1\nFROM alpine:${TAG}\n",
+      code: dedent`
+        FROM alpine:3.20
+        ARG TAG=1
+        FROM alpine:\${TAG}
+      `,
       errors: [{ messageId: "undefinedArgInFrom", line: 3, column: 13, data: { name: "TAG", hint: "" } }],
     },
     {
       // BuildKit InvalidDefaultArgInFrom: without --build-arg the image name is invalid.
-      code: "ARG TAG\nARG IMAGE\nARG V\nFROM busybox:${TAG}\nFROM ${IMAGE}\nFROM node:${V}-alpine\n",
+      code: dedent`
+        ARG TAG
+        ARG IMAGE
+        ARG V
+        FROM busybox:\${TAG}
+        FROM \${IMAGE}
+        FROM node:\${V}-alpine
+      `,
       errors: [
         { messageId: "invalidDefaultArgInFrom", line: 4, column: 6, data: { image: "busybox:", names: "TAG" } },
         { messageId: "invalidDefaultArgInFrom", line: 5, column: 6, data: { image: "", names: "IMAGE" } },
@@ -99,7 +172,16 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     {
       // The same check when every ARG has a default: the defaults themselves make an invalid reference
       // (BuildKit's testInvalidDefaultArgInFrom, case 3), an empty tag, an empty name, a space.
-      code: 'ARG SFX="box:"\nARG TAG=""\nARG REPO=\nARG V="1 2"\nFROM busy${SFX}\nFROM busybox:${TAG}\nFROM ${REPO}:1.0\nFROM alpine:${V}\n',
+      code: dedent`
+        ARG SFX="box:"
+        ARG TAG=""
+        ARG REPO=
+        ARG V="1 2"
+        FROM busy\${SFX}
+        FROM busybox:\${TAG}
+        FROM \${REPO}:1.0
+        FROM alpine:\${V}
+      `,
       errors: [
         { messageId: "invalidDefaultValueInFrom", line: 5, column: 6, data: { image: "busybox:", names: "SFX" } },
         { messageId: "invalidDefaultValueInFrom", line: 6, column: 6, data: { image: "busybox:", names: "TAG" } },
@@ -109,7 +191,15 @@ ruleTester("dockerfile").run("no-undefined-variable", rule, {
     },
     {
       // Expanded positions: flags, EXPOSE, VOLUME, STOPSIGNAL, LABEL keys, USER group.
-      code: "FROM scratch\nRUN --mount=type=cache,target=$CACHE true\nEXPOSE $PORT\nVOLUME $DATA\nSTOPSIGNAL $SIG\nLABEL $KEY=v\nUSER app:$GROUP\n",
+      code: dedent`
+        FROM scratch
+        RUN --mount=type=cache,target=$CACHE true
+        EXPOSE $PORT
+        VOLUME $DATA
+        STOPSIGNAL $SIG
+        LABEL $KEY=v
+        USER app:$GROUP
+      `,
       errors: [
         { messageId: "undefinedVar", line: 2, column: 31, data: { name: "CACHE" } },
         { messageId: "undefinedVar", line: 3, column: 8, data: { name: "PORT" } },

@@ -2,23 +2,83 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-unknown-instruction.js";
 import { closestMatch, editDistance } from "../../lib/utils/edit-distance.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-unknown-instruction", rule, {
   valid: [
-    "FROM alpine:3.20 AS build\nRUN echo hi\nCOPY --from=build --chmod=755 --link /a /b/\nCMD [\"sh\"]\n",
+    dedent`
+      FROM alpine:3.20 AS build
+      RUN echo hi
+      COPY --from=build --chmod=755 --link /a /b/
+      CMD ["sh"]
+    `,
     // Every instruction in its accepted forms.
-    'ARG A\nARG B=1 C\nFROM --platform=$BUILDPLATFORM alpine:${B}\nENV A=1 B="two words"\nENV LEGACY value with spaces\nLABEL a=b\nUSER app:app\nWORKDIR /app\nEXPOSE 80/tcp\nVOLUME ["/data"]\nVOLUME /a /b\nSTOPSIGNAL SIGTERM\nSHELL ["/bin/sh", "-c"]\nHEALTHCHECK --interval=5s --retries=3 CMD true\nONBUILD RUN echo hi\nENTRYPOINT ["app"]\nCMD\nMAINTAINER me\n',
+    dedent`
+      ARG A
+      ARG B=1 C
+      FROM --platform=$BUILDPLATFORM alpine:\${B}
+      ENV A=1 B="two words"
+      ENV LEGACY value with spaces
+      LABEL a=b
+      USER app:app
+      WORKDIR /app
+      EXPOSE 80/tcp
+      VOLUME ["/data"]
+      VOLUME /a /b
+      STOPSIGNAL SIGTERM
+      SHELL ["/bin/sh", "-c"]
+      HEALTHCHECK --interval=5s --retries=3 CMD true
+      ONBUILD RUN echo hi
+      ENTRYPOINT ["app"]
+      CMD
+      MAINTAINER me
+    `,
     "FROM alpine:3.20\nHEALTHCHECK NONE\n",
     // Heredocs on RUN, COPY and ADD: the body lines are no instructions, with or without a blank after <<.
-    "FROM alpine:3.19\nRUN cat << 'EOF' > /root/.profile\nexport PS1='%n@%m %~ $ '\nalias ll='ls -l'\nEOF\nRUN echo done\n",
-    "FROM alpine:3.19\nCOPY <<EOF /etc/motd\nhello\nEOF\nADD <<-\"EOF\" /x\n\tbody\n\tEOF\nRUN 3<<EOF cat /dev/fd/3\nx\nEOF\n",
-    "FROM alpine:3.19\nCOPY <<EOF1 <<EOF2 /dest/\none\nEOF1\ntwo\nEOF2\n",
+    dedent`
+      FROM alpine:3.19
+      RUN cat << 'EOF' > /root/.profile
+      export PS1='%n@%m %~ $ '
+      alias ll='ls -l'
+      EOF
+      RUN echo done
+    `,
+    dedent`
+      FROM alpine:3.19
+      COPY <<EOF /etc/motd
+      hello
+      EOF
+      ADD <<-"EOF" /x
+      \tbody
+      \tEOF
+      RUN 3<<EOF cat /dev/fd/3
+      x
+      EOF
+    `,
+    dedent`
+      FROM alpine:3.19
+      COPY <<EOF1 <<EOF2 /dest/
+      one
+      EOF1
+      two
+      EOF2
+    `,
     // Labs and recent flags are known: --parents, --exclude, --unpack, --keep-git-dir, --checksum, --network, --security, --device.
-    "FROM alpine:3.20\nCOPY --parents --exclude=*.md ./a ./b /x/\nADD --unpack=true --keep-git-dir --checksum=sha256:abc https://e.x/a.tgz /x/\nRUN --network=none --security=sandbox --mount=type=cache,target=/c --mount=type=tmpfs,target=/t true\n",
+    dedent`
+      FROM alpine:3.20
+      COPY --parents --exclude=*.md ./a ./b /x/
+      ADD --unpack=true --keep-git-dir --checksum=sha256:abc https://e.x/a.tgz /x/
+      RUN --network=none --security=sandbox --mount=type=cache,target=/c --mount=type=tmpfs,target=/t true
+    `,
     // ARG and STOPSIGNAL never parse their flags in BuildKit: ignored, not rejected.
     "FROM alpine:3.20\nARG --x=1 A\n",
     // A quoted blank inside a heredoc name is part of the name, not a split marker.
-    "FROM alpine:3.20\nCOPY <<'a b' /x\nbody\na b\n",
+    dedent`
+      FROM alpine:3.20
+      COPY <<'a b' /x
+      body
+      a b
+    `,
     // Stage names with variables are left alone.
     "ARG N=build\nFROM alpine:3.20 AS ${N}\n",
   ],
@@ -37,7 +97,11 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
       ],
     },
     {
-      code: "FORM alpine:3.20\nRUNN echo hi\nCOPPY a b\n",
+      code: dedent`
+        FORM alpine:3.20
+        RUNN echo hi
+        COPPY a b
+      `,
       errors: [
         { messageId: "unknownDidYouMean", line: 1, column: 1, endColumn: 5, data: { keyword: "FORM", suggestion: "FROM", note: "" } },
         { messageId: "unknownDidYouMean", line: 2, column: 1, data: { keyword: "RUNN", suggestion: "RUN", note: "" } },
@@ -51,7 +115,13 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
     },
     {
       // A heredoc on CMD is no heredoc: the body lines become instructions (`env` an ENV without a name).
-      code: "FROM alpine:3.19\nCMD <<EOF\nenv\necho hi\nEOF\n",
+      code: dedent`
+        FROM alpine:3.19
+        CMD <<EOF
+        env
+        echo hi
+        EOF
+      `,
       errors: [
         { messageId: "invalid", line: 3, column: 1, endColumn: 4 },
         { messageId: "unknown", line: 4, column: 1, data: { keyword: "echo", note: " This line follows '<<EOF' on CMD (line 2), but only RUN, COPY and ADD take heredocs: Docker reads each line below it as an instruction." } },
@@ -60,7 +130,13 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
     },
     {
       // The same on ENTRYPOINT with `<<-` and a quoted name; a known instruction in the body that parses is not reported.
-      code: "FROM alpine:3.19\nENTRYPOINT <<-'END' sh\n\tRUN true\n\tapk add curl\n\tEND\n",
+      code: dedent`
+        FROM alpine:3.19
+        ENTRYPOINT <<-'END' sh
+        \tRUN true
+        \tapk add curl
+        \tEND
+      `,
       errors: [
         { messageId: "unknown", line: 4, column: 2 },
         { messageId: "unknown", line: 5, column: 2 },
@@ -68,14 +144,24 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
     },
     {
       // A heredoc in exec form is no heredoc either.
-      code: 'FROM alpine:3.19\nRUN ["cat", "<<EOF"]\nhello\nEOF\n',
+      code: dedent`
+        FROM alpine:3.19
+        RUN ["cat", "<<EOF"]
+        hello
+        EOF
+      `,
       errors: [
         { messageId: "unknown", line: 3, column: 1 },
         { messageId: "unknown", line: 4, column: 1 },
       ],
     },
     {
-      code: "FROM\nFROM alpine:3.20 build\nFROM alpine:3.20 AS 1st\nFROM alpine:3.20 AS a b\n",
+      code: dedent`
+        FROM
+        FROM alpine:3.20 build
+        FROM alpine:3.20 AS 1st
+        FROM alpine:3.20 AS a b
+      `,
       errors: [
         { messageId: "invalid", line: 1, column: 1, endColumn: 5 },
         { messageId: "invalid", line: 2, column: 18, endColumn: 23 },
@@ -84,7 +170,15 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\nENV\nENV A\nENV A=1 B\nENV =x\nLABEL\nLABEL a\n",
+      code: dedent`
+        FROM alpine:3.20
+        ENV
+        ENV A
+        ENV A=1 B
+        ENV =x
+        LABEL
+        LABEL a
+      `,
       errors: [
         { messageId: "invalid", line: 2, column: 1 },
         { messageId: "invalid", line: 3, column: 5, endColumn: 6 },
@@ -95,7 +189,19 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
       ],
     },
     {
-      code: "ARG\nARG =x\nFROM alpine:3.20\nUSER\nWORKDIR\nSTOPSIGNAL\nMAINTAINER\nEXPOSE\nVOLUME\nVOLUME [\"\"]\nONBUILD\n",
+      code: dedent`
+        ARG
+        ARG =x
+        FROM alpine:3.20
+        USER
+        WORKDIR
+        STOPSIGNAL
+        MAINTAINER
+        EXPOSE
+        VOLUME
+        VOLUME [""]
+        ONBUILD
+      `,
       errors: [
         { messageId: "invalid", line: 1, column: 1 },
         { messageId: "invalid", line: 2, column: 5 },
@@ -110,14 +216,25 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\nSHELL /bin/bash -c\nSHELL []\n",
+      code: dedent`
+        FROM alpine:3.20
+        SHELL /bin/bash -c
+        SHELL []
+      `,
       errors: [
         { messageId: "invalid", line: 2, column: 1, data: { problem: 'SHELL must be a JSON array, e.g. SHELL ["/bin/sh", "-c"] (BuildKit: "SHELL requires the arguments to be in JSON form")', note: "" } },
         { messageId: "invalid", line: 3, column: 1 },
       ],
     },
     {
-      code: "FROM alpine:3.20\nHEALTHCHECK\nHEALTHCHECK CHECK true\nHEALTHCHECK NONE true\nHEALTHCHECK CMD\nHEALTHCHECK CMD []\n",
+      code: dedent`
+        FROM alpine:3.20
+        HEALTHCHECK
+        HEALTHCHECK CHECK true
+        HEALTHCHECK NONE true
+        HEALTHCHECK CMD
+        HEALTHCHECK CMD []
+      `,
       errors: [
         { messageId: "invalid", line: 2, column: 1 },
         { messageId: "invalid", line: 3, column: 13, endColumn: 18 },
@@ -127,7 +244,17 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
       ],
     },
     {
-      code: "FROM alpine:3.20\nCOPY app\nADD [\"a\"]\nCOPY a <<EOF\nx\nEOF\nCOPY << EOF /x\nbody\nEOF\n",
+      code: dedent`
+        FROM alpine:3.20
+        COPY app
+        ADD ["a"]
+        COPY a <<EOF
+        x
+        EOF
+        COPY << EOF /x
+        body
+        EOF
+      `,
       errors: [
         { messageId: "invalid", line: 2, column: 1 },
         { messageId: "invalid", line: 3, column: 1 },
@@ -137,7 +264,16 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
     },
     {
       // Unknown flags, with a near miss; flags on instructions that declare none; BFlags value errors.
-      code: "FROM --platfrom=linux/amd64 alpine:3.20\nCOPY --foo a b\nCOPY --chmown=1 a b\nENV --x=1 A=b\nCOPY --link=yes a b\nCOPY --from a b\nCOPY --from=a --from=b c d\nADD --link= a b\n",
+      code: dedent`
+        FROM --platfrom=linux/amd64 alpine:3.20
+        COPY --foo a b
+        COPY --chmown=1 a b
+        ENV --x=1 A=b
+        COPY --link=yes a b
+        COPY --from a b
+        COPY --from=a --from=b c d
+        ADD --link= a b
+      `,
       errors: [
         { messageId: "unknownFlag", line: 1, column: 6, endColumn: 28, data: { instruction: "FROM", flag: "platfrom", hint: " (did you mean '--platform'?)", note: "" } },
         { messageId: "unknownFlag", line: 2, column: 6, data: { instruction: "COPY", flag: "foo", hint: "", note: "" } },
@@ -164,7 +300,11 @@ ruleTester("dockerfile").run("no-unknown-instruction", rule, {
     },
     {
       // An ONBUILD trigger is an instruction too: images built FROM this one fail.
-      code: "FROM alpine:3.20\nONBUILD RUNN make\nONBUILD COPY app\n",
+      code: dedent`
+        FROM alpine:3.20
+        ONBUILD RUNN make
+        ONBUILD COPY app
+      `,
       errors: [
         { messageId: "unknownDidYouMean", line: 2, column: 9, data: { keyword: "RUNN", suggestion: "RUN", note: " (an ONBUILD trigger: images built FROM this one fail)" } },
         { messageId: "invalid", line: 3, column: 9 },

@@ -1,5 +1,6 @@
 import rule from "../../rules/no-update-without-install.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("no-update-without-install", rule, {
   valid: [
@@ -12,15 +13,26 @@ ruleTester("dockerfile").run("no-update-without-install", rule, {
     // A script may install: the linter cannot tell.
     "FROM debian:12\nRUN apt-get update && ./install-deps.sh\n",
     "FROM debian:12\nRUN apt-get update && curl -fsSL https://deb.example/setup | bash -\n",
+    // Any shell of lib/shell/shells.ts may run such a script (ksh, mksh and yash were missing from this rule's list).
+    "FROM debian:12\nRUN apt-get update && ksh ./install-deps.ksh\n",
+    "FROM debian:12\nRUN apt-get update && mksh install-deps.sh\n",
     "FROM alpine:3.20\nRUN apk update && apk add curl\n",
     "FROM fedora:40\nRUN dnf makecache && dnf install -y gcc\n",
     "FROM opensuse/leap:15.6\nRUN zypper refresh && zypper -n install curl\n",
     "FROM archlinux:base\nRUN pacman -Sy --noconfirm git\n",
-    "FROM debian:12\n# RUN apt-get update\nRUN echo apt-get update\n",
+    dedent`
+      FROM debian:12
+      # RUN apt-get update
+      RUN echo apt-get update
+    `,
   ],
   invalid: [
     {
-      code: "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get update
+        RUN apt-get install -y curl
+      `,
       errors: [{ messageId: "updateOnly", line: 2, column: 5, endColumn: 19, data: { command: "apt-get update" } }],
     },
     {
@@ -49,7 +61,13 @@ ruleTester("dockerfile").run("no-update-without-install", rule, {
       errors: [{ messageId: "updateOnly", line: 2, column: 5, data: { command: "pacman -Sy" } }],
     },
     {
-      code: "FROM debian:12\nRUN <<EOF\nset -e\napt-get update\nEOF\n",
+      code: dedent`
+        FROM debian:12
+        RUN <<EOF
+        set -e
+        apt-get update
+        EOF
+      `,
       errors: [{ messageId: "updateOnly", line: 4, column: 1 }],
     },
     {

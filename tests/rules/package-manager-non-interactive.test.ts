@@ -1,5 +1,6 @@
 import rule from "../../rules/package-manager-non-interactive.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("package-manager-non-interactive", rule, {
   valid: [
@@ -19,14 +20,22 @@ ruleTester("dockerfile").run("package-manager-non-interactive", rule, {
     "FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper --non-interactive rm vim && zypper in -y git\n",
     "FROM archlinux:base\nRUN pacman -Syu --noconfirm git\n",
     "FROM continuumio/miniconda3\nRUN conda install -y numpy\n",
-    "FROM continuumio/miniconda3\nENV CONDA_ALWAYS_YES=true\nRUN conda install numpy\n",
+    dedent`
+      FROM continuumio/miniconda3
+      ENV CONDA_ALWAYS_YES=true
+      RUN conda install numpy
+    `,
     "FROM continuumio/miniconda3\nRUN export CONDA_ALWAYS_YES=1 && conda install numpy\n",
     "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install --assumeyes gcc && microdnf clean all\n",
     "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf --setopt=assumeyes=1 upgrade\n",
     // The pipe answers.
     "FROM archlinux:base\nRUN yes | pacman -Scc\n",
     // Not run: a comment, echo text.
-    "FROM debian:12\n# RUN apt-get install curl\nRUN echo 'apt-get install curl'\n",
+    dedent`
+      FROM debian:12
+      # RUN apt-get install curl
+      RUN echo 'apt-get install curl'
+    `,
   ],
   invalid: [
     {
@@ -77,8 +86,20 @@ ruleTester("dockerfile").run("package-manager-non-interactive", rule, {
       errors: [{ messageId: "prompts", line: 2, column: 28 }],
     },
     {
-      code: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install curl\nEOF\n",
-      output: "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n",
+      code: dedent`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+        apt-get install curl
+        EOF
+      `,
+      output: dedent`
+        FROM debian:12
+        RUN <<EOF
+        apt-get update
+        apt-get install -y curl
+        EOF
+      `,
       errors: [{ messageId: "prompts", line: 4, column: 1 }],
     },
     {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import rule from "../../rules/pin-package-versions.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const constraintsProject = path.resolve(import.meta.dirname, "../fixtures/projects/pip-constraints/Dockerfile");
 
@@ -20,8 +21,16 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
     "FROM ruby:3.3\nRUN gem install rails:7.1.3 && gem install bundler -v 2.5.6\n",
     "FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.15.3\n",
     // Pins through variables the file declares.
-    "FROM debian:12\nARG CURL_VERSION=7.88.1-10\nRUN apt-get install -y curl=${CURL_VERSION}\n",
-    "FROM centos:7\nENV WHICH_VERSION=2.20\nRUN yum install -y which-${WHICH_VERSION}\n",
+    dedent`
+      FROM debian:12
+      ARG CURL_VERSION=7.88.1-10
+      RUN apt-get install -y curl=\${CURL_VERSION}
+    `,
+    dedent`
+      FROM centos:7
+      ENV WHICH_VERSION=2.20
+      RUN yum install -y which-\${WHICH_VERSION}
+    `,
     "FROM debian:12\nRUN export V=7.88.1-10 && apt-get install -y curl=$V\n",
     // Packages named by an expansion: nothing can be said.
     "FROM debian:12\nRUN apt-get install -y $PACKAGES\n",
@@ -40,14 +49,31 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
     "FROM ruby:3.3.6\nRUN gem install bundler:2.0.1 --use-system-libraries true\n",
     // dnf module streams pin the module.
     "FROM rockylinux:9\nRUN dnf module install -y nodejs:20 && dnf module enable -y postgresql:16/server\n",
-    "FROM rockylinux:9\nARG MODULE\nRUN dnf module install -y $MODULE\n",
+    dedent`
+      FROM rockylinux:9
+      ARG MODULE
+      RUN dnf module install -y $MODULE
+    `,
     // A constraints file in the build context pins what it lists.
-    { filename: constraintsProject, code: "FROM python:3.12-slim\nCOPY constraints.txt .\nRUN pip install --no-cache-dir -c constraints.txt requests flask-login\n" },
-    { filename: constraintsProject, code: "FROM python:3.12-slim\nENV PIP_CONSTRAINT=constraints.txt\nRUN pip install --no-cache-dir requests\n" },
+    { filename: constraintsProject, code: dedent`
+      FROM python:3.12-slim
+      COPY constraints.txt .
+      RUN pip install --no-cache-dir -c constraints.txt requests flask-login
+    ` },
+    { filename: constraintsProject, code: dedent`
+      FROM python:3.12-slim
+      ENV PIP_CONSTRAINT=constraints.txt
+      RUN pip install --no-cache-dir requests
+    ` },
     // A constraints file that cannot be read (a URL, a missing file, an expansion): what it pins is unknown.
     "FROM apache/airflow:2.10.3\nRUN pip install --no-cache-dir apache-airflow-providers-google --constraint https://raw.githubusercontent.com/apache/airflow/constraints-2.10.3/constraints-3.12.txt\n",
     { filename: constraintsProject, code: "FROM python:3.12-slim\nRUN pip install -c missing.txt requests\n" },
-    "FROM python:3.12-slim\nARG CONSTRAINTS\nENV PIP_CONSTRAINT=$CONSTRAINTS\nRUN pip install requests\n",
+    dedent`
+      FROM python:3.12-slim
+      ARG CONSTRAINTS
+      ENV PIP_CONSTRAINT=$CONSTRAINTS
+      RUN pip install requests
+    `,
     "FROM python:3.12-slim\nRUN pipx install --pip-args='-c /c.txt' black\n",
     // pipx: pinned specs, paths, and `--spec` (the operand is the app name).
     "FROM python:3.12-slim\nRUN pipx install black==24.10.0 && pipx inject black 'click==8.1.7' && pipx install ./tools/cli\n",
@@ -69,7 +95,11 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
     },
     {
       // Ten packages: the first three and how many more.
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n  curl git wget ca-certificates gnupg unzip xz-utils jq less vim\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y --no-install-recommends \\
+          curl git wget ca-certificates gnupg unzip xz-utils jq less vim
+      `,
       errors: [{ messageId: "unpinnedMany", line: 2, column: 23, data: { names: "`curl`, `git`, `wget` and 7 more", manager: "apt-get", example: "curl=7.88.1-10+deb12u5" } }],
     },
     {
@@ -119,7 +149,13 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
       errors: [{ messageId: "unpinnedMany", data: { names: "`nokogiri` and `rake`", manager: "gem", example: "rails:7.1.3 (or -v 7.1.3)" } }],
     },
     {
-      code: "FROM debian:12\nRUN <<EOF\napt-get install -y \\\n  curl\nEOF\n",
+      code: dedent`
+        FROM debian:12
+        RUN <<EOF
+        apt-get install -y \\
+          curl
+        EOF
+      `,
       errors: [{ messageId: "unpinned", line: 3, column: 1 }],
     },
     {
@@ -151,7 +187,11 @@ ruleTester("dockerfile").run("pin-package-versions", rule, {
     },
     {
       // pipx hands each spec to pip: an unpinned one installs the newest release.
-      code: "FROM python:3.12-slim\nRUN pip install --no-cache-dir pipx==1.7.1 \\\n && pipx install black\n",
+      code: dedent`
+        FROM python:3.12-slim
+        RUN pip install --no-cache-dir pipx==1.7.1 \\
+         && pipx install black
+      `,
       errors: [{ messageId: "unpinned", line: 3, column: 5, data: { names: "`black`", manager: "pipx", example: "black==24.10.0" } }],
     },
     {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/prefer-copy.js";
 import { classifyAddSource } from "../../lib/semantics/add-sources.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("prefer-copy", rule, {
   valid: [
@@ -12,7 +13,14 @@ ruleTester("dockerfile").run("prefer-copy", rule, {
     "FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.13.0 /src\n",
     // Local tar archives are unpacked (hadolint DL3020 keeps quiet about them too), also compressed ones.
     "FROM scratch\nADD rootfs.tar.xz /\n",
-    "FROM scratch\nADD alpine-minirootfs-3.20.0-x86_64.tar.gz /\nADD data.tgz /data/\nADD layer.tar /\nADD x.tar.bz2 /\nADD y.tar.zst /\n",
+    dedent`
+      FROM scratch
+      ADD alpine-minirootfs-3.20.0-x86_64.tar.gz /
+      ADD data.tgz /data/
+      ADD layer.tar /
+      ADD x.tar.bz2 /
+      ADD y.tar.zst /
+    `,
     // A mix with a URL needs ADD.
     "FROM alpine:3.20\nADD https://example.com/a.txt local.txt /dst/\n",
     // ADD-only flags.
@@ -20,7 +28,11 @@ ruleTester("dockerfile").run("prefer-copy", rule, {
     "FROM alpine:3.20\nADD --keep-git-dir=true https://github.com/moby/buildkit.git /src\n",
     "FROM alpine:3.20\nADD --unpack=false app.bin /app/\n",
     // Unknown at lint time: the value may be an archive.
-    "FROM alpine:3.20\nARG PKG\nADD ${PKG} /tmp/\n",
+    dedent`
+      FROM alpine:3.20
+      ARG PKG
+      ADD \${PKG} /tmp/
+    `,
     "FROM alpine:3.20\nADD dist/* /app/\n",
     "FROM alpine:3.20\nADD [\"$PKG\", \"/tmp/\"]\n",
   ],
@@ -33,8 +45,16 @@ ruleTester("dockerfile").run("prefer-copy", rule, {
     },
     {
       // Directories, flags COPY shares, the keyword's case, JSON form.
-      code: 'FROM node:20.11\nadd --chown=node:node --chmod=644 . /app\nAdd ["src dir", "/app/src"]\n',
-      output: 'FROM node:20.11\ncopy --chown=node:node --chmod=644 . /app\nCopy ["src dir", "/app/src"]\n',
+      code: dedent`
+        FROM node:20.11
+        add --chown=node:node --chmod=644 . /app
+        Add ["src dir", "/app/src"]
+      `,
+      output: dedent`
+        FROM node:20.11
+        copy --chown=node:node --chmod=644 . /app
+        Copy ["src dir", "/app/src"]
+      `,
       errors: [
         { messageId: "preferCopy", line: 2, column: 1 },
         { messageId: "preferCopy", line: 3, column: 1 },
@@ -42,8 +62,18 @@ ruleTester("dockerfile").run("prefer-copy", rule, {
     },
     {
       // A zip file is copied as it is, never unpacked; an ARG default is resolved first.
-      code: "FROM alpine:3.20\nARG BUNDLE=site.zip\nADD ${BUNDLE} /srv/\nADD *.json /etc/app/\n",
-      output: "FROM alpine:3.20\nARG BUNDLE=site.zip\nCOPY ${BUNDLE} /srv/\nCOPY *.json /etc/app/\n",
+      code: dedent`
+        FROM alpine:3.20
+        ARG BUNDLE=site.zip
+        ADD \${BUNDLE} /srv/
+        ADD *.json /etc/app/
+      `,
+      output: dedent`
+        FROM alpine:3.20
+        ARG BUNDLE=site.zip
+        COPY \${BUNDLE} /srv/
+        COPY *.json /etc/app/
+      `,
       errors: [
         { messageId: "preferCopy", line: 3, column: 1 },
         { messageId: "preferCopy", line: 4, column: 1 },
@@ -51,8 +81,20 @@ ruleTester("dockerfile").run("prefer-copy", rule, {
     },
     {
       // A heredoc is inline content, which COPY also takes.
-      code: "# syntax=docker/dockerfile:1\nFROM alpine:3.20\nADD <<EOF /etc/motd\nhello\nEOF\n",
-      output: "# syntax=docker/dockerfile:1\nFROM alpine:3.20\nCOPY <<EOF /etc/motd\nhello\nEOF\n",
+      code: dedent`
+        # syntax=docker/dockerfile:1
+        FROM alpine:3.20
+        ADD <<EOF /etc/motd
+        hello
+        EOF
+      `,
+      output: dedent`
+        # syntax=docker/dockerfile:1
+        FROM alpine:3.20
+        COPY <<EOF /etc/motd
+        hello
+        EOF
+      `,
       errors: [{ messageId: "preferCopy", line: 3, column: 1 }],
     },
     {

@@ -3,6 +3,7 @@ import rule from "../../rules/prefer-minimal-base-image.js";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
 import { minimalAlternative, readTag, imageFamily } from "../../lib/semantics/image-families.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const DIGEST = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
@@ -15,10 +16,18 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
     // The full variant named explicitly is a deliberate choice (Tomcat's official jdk variants).
     'FROM eclipse-temurin:21-jdk-noble\nCMD ["catalina.sh", "run"]\n',
     // No CMD or ENTRYPOINT anywhere: a toolbox image (dev container, CI, code generation), not an application.
-    "FROM golang:1.22 AS base\nFROM base AS validate\nRUN go vet ./...\n",
+    dedent`
+      FROM golang:1.22 AS base
+      FROM base AS validate
+      RUN go vet ./...
+    `,
     "FROM python:3\nRUN pip install pylint\n",
     // A final stage named as a development or test image.
-    'FROM golang:1.22 AS dev-base\nENTRYPOINT ["hack/dind"]\nFROM dev-base AS dev\n',
+    dedent`
+      FROM golang:1.22 AS dev-base
+      ENTRYPOINT ["hack/dind"]
+      FROM dev-base AS dev
+    `,
     'FROM node:20 AS test_env\nCMD ["npm", "test"]\n',
     // Only a REPL or a shell: a base image people run their own programs in.
     'FROM python:3.12\nCMD ["python3"]\n',
@@ -26,8 +35,18 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
     // A dev container definition.
     { code: 'FROM python:3.12\nCMD ["sleep", "infinity"]\n', filename: "/repo/.devcontainer/Dockerfile" },
     // Only the image the build ships is judged: a full builder is the point of a multi-stage build.
-    "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n",
-    "FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+    dedent`
+      FROM golang:1.22 AS build
+      RUN go build -o /app
+      FROM gcr.io/distroless/static-debian12
+      COPY --from=build /app /app
+    `,
+    dedent`
+      FROM node:20 AS build
+      RUN npm run build
+      FROM nginx:1.27-alpine
+      COPY --from=build /app/dist /usr/share/nginx/html
+    `,
     // Variants the table does not classify, images it does not know, no version at all.
     "FROM php:8.2-apache\n",
     "FROM python:3.12-windowsservercore-ltsc2022\n",
@@ -61,8 +80,16 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
       errors: [{ messageId: "fullImage", line: 1, column: 13, suggestions: [{ messageId: "useMinimal", output: "FROM python:3.12.1-slim-bookworm\nENTRYPOINT [\"python\", \"-m\", \"app\"]\n" }] }],
     },
     {
-      code: "FROM golang:1.22\nRUN go build -o /app\nCMD [\"/app\"]\n",
-      errors: [{ messageId: "fullImage", line: 1, column: 13, suggestions: [{ messageId: "useMinimal", output: "FROM golang:1.22-alpine\nRUN go build -o /app\nCMD [\"/app\"]\n" }] }],
+      code: dedent`
+        FROM golang:1.22
+        RUN go build -o /app
+        CMD ["/app"]
+      `,
+      errors: [{ messageId: "fullImage", line: 1, column: 13, suggestions: [{ messageId: "useMinimal", output: dedent`
+        FROM golang:1.22-alpine
+        RUN go build -o /app
+        CMD ["/app"]
+      ` }] }],
     },
     {
       code: "FROM eclipse-temurin:21-jammy\nENTRYPOINT [\"java\", \"-jar\", \"/app.jar\"]\n",
@@ -70,20 +97,34 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
     },
     {
       // The final stage inherits its base through an earlier stage: reported where the image is named.
-      code: "FROM node:20.11.1 AS base\nWORKDIR /app\nFROM base AS final\nCMD [\"node\", \"server.js\"]\n",
+      code: dedent`
+        FROM node:20.11.1 AS base
+        WORKDIR /app
+        FROM base AS final
+        CMD ["node", "server.js"]
+      `,
       errors: [
         {
           messageId: "fullImage",
           line: 1,
           column: 11,
           data: { where: 'The final stage "final"', image: "node:20.11.1", family: "Node.js", suggestion: "node:20.11.1-slim" },
-          suggestions: [{ messageId: "useMinimal", output: "FROM node:20.11.1-slim AS base\nWORKDIR /app\nFROM base AS final\nCMD [\"node\", \"server.js\"]\n" }],
+          suggestions: [{ messageId: "useMinimal", output: dedent`
+            FROM node:20.11.1-slim AS base
+            WORKDIR /app
+            FROM base AS final
+            CMD ["node", "server.js"]
+          ` }],
         },
       ],
     },
     {
       // Through an ARG: reported on the reference, no edit offered (the tag is not written here).
-      code: "ARG PYTHON_VERSION=3.12\nFROM python:${PYTHON_VERSION}\nCMD python app.py\n",
+      code: dedent`
+        ARG PYTHON_VERSION=3.12
+        FROM python:\${PYTHON_VERSION}
+        CMD python app.py
+      `,
       errors: [{ messageId: "fullImage", line: 2, column: 6, endColumn: 30, data: { where: "The final stage", image: "python:3.12", family: "Python", suggestion: "python:3.12-slim" }, suggestions: [] }],
     },
     {
@@ -95,22 +136,45 @@ ruleTester("dockerfile").run("prefer-minimal-base-image", rule, {
 });
 
 ruleTester("compose").run("prefer-minimal-base-image", rule, {
-  valid: ["services:\n  db:\n    image: postgres:16\n  app:\n    build: .\n    image: node:20\n", "services:\n  web:\n    image: node:20-alpine\n"],
+  valid: [dedent`
+    services:
+      db:
+        image: postgres:16
+      app:
+        build: .
+        image: node:20
+  `, dedent`
+    services:
+      web:
+        image: node:20-alpine
+  `],
   invalid: [
     {
-      code: "services:\n  worker:\n    image: \"python:3.12\"\n",
+      code: dedent`
+        services:
+          worker:
+            image: "python:3.12"
+      `,
       errors: [
         {
           messageId: "fullImage",
           line: 3,
           column: 12,
           data: { where: 'Service "worker"', image: "python:3.12", family: "Python", suggestion: "python:3.12-slim" },
-          suggestions: [{ messageId: "useMinimal", output: "services:\n  worker:\n    image: \"python:3.12-slim\"\n" }],
+          suggestions: [{ messageId: "useMinimal", output: dedent`
+            services:
+              worker:
+                image: "python:3.12-slim"
+          ` }],
         },
       ],
     },
     {
-      code: "services:\n  web:\n    image: node:${NODE_TAG:-20}\n",
+      code: dedent`
+        services:
+          web:
+            image: node:\${NODE_TAG:-20}
+      `,
       errors: [{ messageId: "fullImage", line: 3, column: 12, suggestions: [] }],
     },
   ],

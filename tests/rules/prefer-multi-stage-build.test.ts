@@ -4,34 +4,77 @@ import { buildStepOf } from "../../lib/semantics/build-steps.js";
 import { getShellScript } from "../../lib/shell/index.js";
 import { contiguousShellText } from "../../lib/shell/index.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("prefer-multi-stage-build", rule, {
   valid: [
-    'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\nCMD ["/app"]\n',
+    dedent`
+      FROM golang:1.22 AS build
+      RUN go build -o /app
+      FROM gcr.io/distroless/static-debian12
+      COPY --from=build /app /app
+      CMD ["/app"]
+    `,
     // No build step.
-    'FROM node:20-slim\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]\n',
-    'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nCMD ["flask", "run"]\n',
+    dedent`
+      FROM node:20-slim
+      COPY . .
+      RUN npm ci --omit=dev
+      CMD ["node", "server.js"]
+    `,
+    dedent`
+      FROM python:3.12-slim
+      RUN pip install --no-cache-dir flask
+      CMD ["flask", "run"]
+    `,
     // `go test`, `npm run lint`, `npm test` are not builds.
-    'FROM golang:1.22\nRUN go test ./... && go vet ./...\nCMD ["go", "run", "."]\n',
-    'FROM node:20\nRUN npm run lint && npm test\nCMD ["npm", "start"]\n',
+    dedent`
+      FROM golang:1.22
+      RUN go test ./... && go vet ./...
+      CMD ["go", "run", "."]
+    `,
+    dedent`
+      FROM node:20
+      RUN npm run lint && npm test
+      CMD ["npm", "start"]
+    `,
     // A toolbox image (no command of its own) is not an application image.
     "FROM golang:1.22\nRUN go build ./...\n",
   ],
   invalid: [
     {
-      code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/server.js"]\n',
+      code: dedent`
+        FROM node:20
+        WORKDIR /app
+        COPY . .
+        RUN npm ci && npm run build
+        CMD ["node", "dist/server.js"]
+      `,
       errors: [{ messageId: "singleStageBuild", line: 4, column: 15, endColumn: 28, data: { step: "npm run build" } }],
     },
     {
-      code: 'FROM golang:1.22\nRUN CGO_ENABLED=0 go build -o /app . && go build -o /tool ./cmd/tool\nENTRYPOINT ["/app"]\n',
+      code: dedent`
+        FROM golang:1.22
+        RUN CGO_ENABLED=0 go build -o /app . && go build -o /tool ./cmd/tool
+        ENTRYPOINT ["/app"]
+      `,
       errors: [{ messageId: "singleStageBuild", line: 2, column: 5, data: { step: "go build" } }],
     },
     {
-      code: 'FROM eclipse-temurin:21\nCOPY . .\nRUN ./mvnw -B -DskipTests package\nCMD ["java", "-jar", "target/app.jar"]\n',
+      code: dedent`
+        FROM eclipse-temurin:21
+        COPY . .
+        RUN ./mvnw -B -DskipTests package
+        CMD ["java", "-jar", "target/app.jar"]
+      `,
       errors: [{ messageId: "singleStageBuild", line: 3, column: 5, data: { step: "mvn package" } }],
     },
     {
-      code: 'FROM node:20\nRUN yarn install --frozen-lockfile && yarn build:prod\nCMD ["yarn", "start"]\n',
+      code: dedent`
+        FROM node:20
+        RUN yarn install --frozen-lockfile && yarn build:prod
+        CMD ["yarn", "start"]
+      `,
       errors: [{ messageId: "singleStageBuild", line: 2, column: 39, data: { step: "yarn build:prod" } }],
     },
   ],

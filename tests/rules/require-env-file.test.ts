@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import rule from "../../rules/require-env-file.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-envfile-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,17 +14,48 @@ const filename = path.join(dir, "compose.yaml");
 
 ruleTester("compose").run("require-env-file", rule, {
   valid: [
-    { filename, code: "services:\n  app:\n    env_file: .env\n" },
-    { filename, code: "services:\n  app:\n    env_file:\n      - ./app.env\n      - path: ./local.env\n        required: false\n" },
-    { filename, code: "services:\n  app:\n    env_file: ${ENV_FILE}\n" },
-    { filename, code: "services:\n  app:\n    env_file: ${ENV_FILE:-app.env}\n" },
+    { filename, code: dedent`
+      services:
+        app:
+          env_file: .env
+    ` },
+    { filename, code: dedent`
+      services:
+        app:
+          env_file:
+            - ./app.env
+            - path: ./local.env
+              required: false
+    ` },
+    { filename, code: dedent`
+      services:
+        app:
+          env_file: \${ENV_FILE}
+    ` },
+    { filename, code: dedent`
+      services:
+        app:
+          env_file: \${ENV_FILE:-app.env}
+    ` },
     // Not on disk: nothing to compare with.
-    "services:\n  app:\n    env_file: missing.env\n",
+    dedent`
+      services:
+        app:
+          env_file: missing.env
+    `,
   ],
   invalid: [
     {
       filename,
-      code: "services:\n  app:\n    env_file:\n      - .env\n      - secrets.env\n      - path: ./local.env\n        format: raw\n",
+      code: dedent`
+        services:
+          app:
+            env_file:
+              - .env
+              - secrets.env
+              - path: ./local.env
+                format: raw
+      `,
       errors: [
         { messageId: "missing", line: 5, column: 9, endColumn: 20, data: { service: "app", path: "secrets.env" } },
         { messageId: "missing", line: 6, column: 15, data: { service: "app", path: "./local.env" } },
@@ -31,7 +63,11 @@ ruleTester("compose").run("require-env-file", rule, {
     },
     {
       filename,
-      code: "services:\n  app:\n    env_file: ${ENV:-prod}.env\n",
+      code: dedent`
+        services:
+          app:
+            env_file: \${ENV:-prod}.env
+      `,
       errors: [{ messageId: "missing", line: 3, column: 15, data: { service: "app", path: "${ENV:-prod}.env" } }],
     },
   ],

@@ -3,13 +3,40 @@ import { afterAll } from "vitest";
 import rule from "../../rules/require-healthcheck.js";
 import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 // The compose half judges the merged project service (override files, extends), as Compose runs it.
-const BASE = "services:\n  db:\n    image: postgres:16.4\n  cache:\n    image: redis:7.4\n  worker:\n    extends:\n      file: common.yaml\n      service: checked\n";
+const BASE = dedent`
+  services:
+    db:
+      image: postgres:16.4
+    cache:
+      image: redis:7.4
+    worker:
+      extends:
+        file: common.yaml
+        service: checked
+`;
 const tree = makeTree({
   "merged/compose.yaml": BASE,
-  "merged/compose.override.yaml": "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  cache:\n    environment:\n      A: \"1\"\n",
-  "merged/common.yaml": "services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n  unchecked:\n    image: mysql:8.4\n",
+  "merged/compose.override.yaml": dedent`
+    services:
+      db:
+        healthcheck:
+          test: [CMD, pg_isready]
+      cache:
+        environment:
+          A: "1"
+  `,
+  "merged/common.yaml": dedent`
+    services:
+      checked:
+        image: mysql:8.4
+        healthcheck:
+          test: [CMD, mysqladmin, ping]
+      unchecked:
+        image: mysql:8.4
+  `,
 });
 afterAll(tree.cleanup);
 const merged = (name: string) => path.join(tree.root, "merged", name);
@@ -21,21 +48,45 @@ ruleTester("dockerfile").run("require-healthcheck", rule, {
   valid: [
     "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n",
     // Inherited from the stage the final one is built on.
-    "FROM python:3.12-slim AS base\nHEALTHCHECK CMD python -c 'print(1)'\nFROM base\nCMD [\"python\", \"app.py\"]\n",
+    dedent`
+      FROM python:3.12-slim AS base
+      HEALTHCHECK CMD python -c 'print(1)'
+      FROM base
+      CMD ["python", "app.py"]
+    `,
     // Turned off on purpose.
     "FROM nginx:1.27\nHEALTHCHECK NONE\n",
     // Only the final stage counts: a builder without one is fine.
-    "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM nginx:1.27\nHEALTHCHECK CMD true\n",
+    dedent`
+      FROM golang:1.22 AS build
+      RUN go build -o /app
+      FROM nginx:1.27
+      HEALTHCHECK CMD true
+    `,
     // An artifact stage FROM scratch runs nothing.
-    "FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=build /out/ /\n",
+    dedent`
+      FROM golang:1.22 AS build
+      RUN go build -o /out/app
+      FROM scratch
+      COPY --from=build /out/ /
+    `,
     // A base image only known at build time.
     "ARG BASE\nFROM $BASE\n",
     // Toolboxes, not services: a base or builder image whose command is a shell or a REPL (also behind an
     // entrypoint script that runs its arguments, with options, or as a Windows .exe), no command of its own
     // on a distribution's or language's image, a development or test target.
     "FROM debian:12\nCMD [\"bash\"]\n",
-    "FROM eclipse-temurin:21-jdk\nCOPY entrypoint.sh /__cacert_entrypoint.sh\nENTRYPOINT [\"/__cacert_entrypoint.sh\"]\nCMD [\"jshell\"]\n",
-    "FROM debian:12-slim\nENTRYPOINT [\"docker-php-entrypoint\"]\nCMD [\"php\", \"-a\"]\n",
+    dedent`
+      FROM eclipse-temurin:21-jdk
+      COPY entrypoint.sh /__cacert_entrypoint.sh
+      ENTRYPOINT ["/__cacert_entrypoint.sh"]
+      CMD ["jshell"]
+    `,
+    dedent`
+      FROM debian:12-slim
+      ENTRYPOINT ["docker-php-entrypoint"]
+      CMD ["php", "-a"]
+    `,
     "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD [\"pwsh.exe\"]\n",
     "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential\n",
     "FROM node:22.12 AS dev\nCMD [\"npm\", \"run\", \"dev\"]\n",
@@ -48,11 +99,20 @@ ruleTester("dockerfile").run("require-healthcheck", rule, {
     },
     {
       // A HEALTHCHECK in a builder stage does not reach the final image.
-      code: "FROM node:20.11 AS build\nHEALTHCHECK CMD true\nFROM node:20.11-slim\nCMD [\"node\", \"server.js\"]\n",
+      code: dedent`
+        FROM node:20.11 AS build
+        HEALTHCHECK CMD true
+        FROM node:20.11-slim
+        CMD ["node", "server.js"]
+      `,
       errors: [{ messageId: "missing", line: 3, column: 1 }],
     },
     {
-      code: "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
+      code: dedent`
+        FROM scratch
+        COPY app /app
+        ENTRYPOINT ["/app"]
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1 }],
     },
     {
@@ -62,7 +122,11 @@ ruleTester("dockerfile").run("require-healthcheck", rule, {
     },
     {
       // The entrypoint script hands over to CMD, which starts a server.
-      code: "FROM debian:12-slim\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"postgres\"]\n",
+      code: dedent`
+        FROM debian:12-slim
+        ENTRYPOINT ["docker-entrypoint.sh"]
+        CMD ["postgres"]
+      `,
       errors: [{ messageId: "missing", line: 1, column: 1 }],
     },
     {
@@ -79,21 +143,65 @@ ruleTester("dockerfile").run("require-healthcheck", rule, {
 
 ruleTester("compose").run("require-healthcheck", rule, {
   valid: [
-    { filename, code: "services:\n  db:\n    image: postgres:16.2\n    healthcheck:\n      test: [CMD, pg_isready]\n" },
+    { filename, code: dedent`
+      services:
+        db:
+          image: postgres:16.2
+          healthcheck:
+            test: [CMD, pg_isready]
+    ` },
     // The Dockerfile the service builds has one (directly, or through stage inheritance).
-    { filename, code: "services:\n  web:\n    build: ./web\n  app:\n    build:\n      context: ./multi\n      target: app\n" },
+    { filename, code: dedent`
+      services:
+        web:
+          build: ./web
+        app:
+          build:
+            context: ./multi
+            target: app
+    ` },
     // Turned off on purpose, here or in the Dockerfile.
-    { filename, code: "services:\n  db:\n    image: postgres:16.2\n    healthcheck:\n      disable: true\n  q:\n    build:\n      context: multi\n      target: quiet\n" },
+    { filename, code: dedent`
+      services:
+        db:
+          image: postgres:16.2
+          healthcheck:
+            disable: true
+        q:
+          build:
+            context: multi
+            target: quiet
+    ` },
     // Images we cannot see into, and files we cannot find.
-    { filename, code: "services:\n  cache:\n    image: ghcr.io/acme/cache:1.0\n  svc:\n    build: ./missing\n" },
+    { filename, code: dedent`
+      services:
+        cache:
+          image: ghcr.io/acme/cache:1.0
+        svc:
+          build: ./missing
+    ` },
     // The override file's fragment of `cache` says nothing about what runs: reported in compose.yaml only.
-    { filename: merged("compose.override.yaml"), code: "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n  cache:\n    environment:\n      A: \"1\"\n" },
+    { filename: merged("compose.override.yaml"), code: dedent`
+      services:
+        db:
+          healthcheck:
+            test: [CMD, pg_isready]
+        cache:
+          environment:
+            A: "1"
+    ` },
   ],
   invalid: [
     {
       // A service that extends one without a health check is reported on itself (it says what runs, through extends).
       filename: merged("other.yaml"),
-      code: "services:\n  db:\n    extends:\n      file: common.yaml\n      service: unchecked\n",
+      code: dedent`
+        services:
+          db:
+            extends:
+              file: common.yaml
+              service: unchecked
+      `,
       errors: [{ messageId: "serviceMissing", line: 2, column: 3, data: { service: "db", why: "no healthcheck in compose, and the official image 'mysql:8.4' ships none" } }],
     },
     {
@@ -104,7 +212,14 @@ ruleTester("compose").run("require-healthcheck", rule, {
     },
     {
       filename,
-      code: "services:\n  db:\n    image: postgres:16.2\n  api:\n    build:\n      context: ./api\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:16.2
+          api:
+            build:
+              context: ./api
+      `,
       errors: [
         { messageId: "serviceMissing", line: 2, column: 3, endColumn: 5, data: { service: "db", why: "no healthcheck in compose, and the official image 'postgres:16.2' ships none" } },
         { messageId: "serviceMissing", line: 4, column: 3, data: { service: "api", why: `no healthcheck in compose, and no HEALTHCHECK in ${path.join("api", "Dockerfile")} or its base image` } },
@@ -113,7 +228,14 @@ ruleTester("compose").run("require-healthcheck", rule, {
     {
       // Timings alone, or `test: []`, keep the image's test: the image has none.
       filename,
-      code: "services:\n  db:\n    image: redis:7.2\n    healthcheck:\n      interval: 5s\n      test: []\n",
+      code: dedent`
+        services:
+          db:
+            image: redis:7.2
+            healthcheck:
+              interval: 5s
+              test: []
+      `,
       errors: [{ messageId: "serviceMissing", line: 2, column: 3 }],
     },
   ],

@@ -4,11 +4,17 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import rule from "../../rules/require-healthy-dependency.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-healthy-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // The db's healthcheck lives in the override file.
-writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  db:\n    healthcheck:\n      test: [CMD, pg_isready]\n");
+writeFileSync(path.join(dir, "compose.override.yaml"), dedent`
+  services:
+    db:
+      healthcheck:
+        test: [CMD, pg_isready]
+`);
 writeFileSync(path.join(dir, "Dockerfile"), "FROM node:20.11-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000/ || exit 1\n");
 
 const healthyDb = "  db:\n    image: postgres:16.2\n    healthcheck:\n      test: [CMD, pg_isready]\n";
@@ -17,9 +23,23 @@ ruleTester("compose").run("require-healthy-dependency", rule, {
   valid: [
     `services:\n  app:\n    depends_on:\n      db:\n        condition: service_healthy\n${healthyDb}`,
     // No health check: service_started is all Compose can do.
-    "services:\n  app:\n    depends_on: [cache]\n  cache:\n    image: redis:7.2\n",
+    dedent`
+      services:
+        app:
+          depends_on: [cache]
+        cache:
+          image: redis:7.2
+    `,
     `services:\n  app:\n    depends_on:\n      db:\n        condition: service_completed_successfully\n${healthyDb}`,
-    "services:\n  app:\n    depends_on: [db]\n  db:\n    image: postgres:16.2\n    healthcheck:\n      disable: true\n",
+    dedent`
+      services:
+        app:
+          depends_on: [db]
+        db:
+          image: postgres:16.2
+          healthcheck:
+            disable: true
+    `,
   ],
   invalid: [
     {
@@ -34,10 +54,29 @@ ruleTester("compose").run("require-healthy-dependency", rule, {
     },
     {
       // A sequence at the key's column, four-space indentation.
-      code: "services:\n    app:\n        depends_on:\n        - db\n    db:\n        image: postgres:16.2\n        healthcheck:\n            test: [CMD, pg_isready]\n",
+      code: dedent`
+        services:
+            app:
+                depends_on:
+                - db
+            db:
+                image: postgres:16.2
+                healthcheck:
+                    test: [CMD, pg_isready]
+      `,
       errors: [{
         messageId: "notHealthy", line: 4, column: 11,
-        suggestions: [{ messageId: "waitHealthy", output: "services:\n    app:\n        depends_on:\n            db:\n                condition: service_healthy\n    db:\n        image: postgres:16.2\n        healthcheck:\n            test: [CMD, pg_isready]\n" }],
+        suggestions: [{ messageId: "waitHealthy", output: dedent`
+          services:
+              app:
+                  depends_on:
+                      db:
+                          condition: service_healthy
+              db:
+                  image: postgres:16.2
+                  healthcheck:
+                      test: [CMD, pg_isready]
+        ` }],
       }],
     },
     {
@@ -60,10 +99,34 @@ ruleTester("compose").run("require-healthy-dependency", rule, {
     {
       // The healthcheck comes from the default override file; the HEALTHCHECK from the Dockerfile built.
       filename: path.join(dir, "compose.yaml"),
-      code: "services:\n  app:\n    depends_on: [db, api]\n  db:\n    image: postgres:16.2\n  api:\n    build: .\n",
+      code: dedent`
+        services:
+          app:
+            depends_on: [db, api]
+          db:
+            image: postgres:16.2
+          api:
+            build: .
+      `,
       errors: [
-        { messageId: "notHealthy", line: 3, column: 18, suggestions: [{ messageId: "waitHealthy", output: "services:\n  app:\n    depends_on: {db: {condition: service_healthy}, api: {condition: service_healthy}}\n  db:\n    image: postgres:16.2\n  api:\n    build: .\n" }] },
-        { messageId: "notHealthy", line: 3, column: 22, suggestions: [{ messageId: "waitHealthy", output: "services:\n  app:\n    depends_on: {db: {condition: service_healthy}, api: {condition: service_healthy}}\n  db:\n    image: postgres:16.2\n  api:\n    build: .\n" }] },
+        { messageId: "notHealthy", line: 3, column: 18, suggestions: [{ messageId: "waitHealthy", output: dedent`
+          services:
+            app:
+              depends_on: {db: {condition: service_healthy}, api: {condition: service_healthy}}
+            db:
+              image: postgres:16.2
+            api:
+              build: .
+        ` }] },
+        { messageId: "notHealthy", line: 3, column: 22, suggestions: [{ messageId: "waitHealthy", output: dedent`
+          services:
+            app:
+              depends_on: {db: {condition: service_healthy}, api: {condition: service_healthy}}
+            db:
+              image: postgres:16.2
+            api:
+              build: .
+        ` }] },
       ],
     },
   ],

@@ -3,10 +3,19 @@ import { afterAll } from "vitest";
 import rule from "../../rules/require-image-digest.js";
 import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 // Named build contexts are not images the Dockerfile pulls (the compose file says what they are).
 const tree = makeTree({
-  "ctx/compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        base: docker-image://alpine:3.20\n        tools: ../tools\n",
+  "ctx/compose.yaml": dedent`
+    services:
+      app:
+        build:
+          context: .
+          additional_contexts:
+            base: docker-image://alpine:3.20
+            tools: ../tools
+  `,
 });
 afterAll(tree.cleanup);
 const contextDockerfile = path.join(tree.root, "ctx", "Dockerfile");
@@ -49,12 +58,25 @@ ruleTester("dockerfile").run("require-image-digest", rule, {
 ruleTester("compose").run("require-image-digest", rule, {
   valid: [
     `services:\n  db:\n    image: postgres:16.2@${DIGEST}\n`,
-    "services:\n  app:\n    build: .\n    image: org/app:1\n",
-    "services:\n  db:\n    image: ${DB_IMAGE}\n",
+    dedent`
+      services:
+        app:
+          build: .
+          image: org/app:1
+    `,
+    dedent`
+      services:
+        db:
+          image: \${DB_IMAGE}
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  db:\n    image: postgres:16.2\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:16.2
+      `,
       errors: [{ messageId: "missingDigest", line: 3, column: 12, endColumn: 25, data: { image: "postgres:16.2" } }],
     },
   ],

@@ -6,10 +6,21 @@ import rule from "../../rules/require-image-tag.js";
 import { tagProblem } from "../../lib/semantics/image-tags.js";
 import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 // `FROM <name>` where a compose build declares `<name>` in `additional_contexts`: a context, not an untagged image.
 const tree = makeTree({
-  "list/compose.yaml": "services:\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - base=service:builder\n        - node=docker-image://node:22.11-slim\n  builder:\n    build: ./builder\n",
+  "list/compose.yaml": dedent`
+    services:
+      app:
+        build:
+          context: .
+          additional_contexts:
+            - base=service:builder
+            - node=docker-image://node:22.11-slim
+      builder:
+        build: ./builder
+  `,
 });
 afterAll(tree.cleanup);
 const dockerfileIn = (folder: string) => path.join(tree.root, folder, "Dockerfile");
@@ -27,7 +38,11 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     "FROM node:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
     "FROM scratch\n",
     // FROM an earlier stage, in any case.
-    "FROM golang:1.22 AS Build\nRUN go build\nFROM build\n",
+    dedent`
+      FROM golang:1.22 AS Build
+      RUN go build
+      FROM build
+    `,
     // ARG defaults are resolved...
     "ARG NODE_VERSION=20.11\nFROM node:${NODE_VERSION}-alpine\n",
     "ARG BASE=python:3.12\nFROM $BASE\n",
@@ -37,13 +52,31 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     "FROM --platform=$BUILDPLATFORM golang:1.22\n",
     // A template placeholder is an invalid reference (capitals), not an untagged image.
     "FROM REPLACE-ME\n",
-    { code: "FROM node:20.11.1-bookworm-slim\nFROM ubuntu:22.04\nFROM debian:bookworm-20240110\nFROM ghcr.io/org/app:sha-1a2b3c4d\n", options: [{ precision: "minor" }] },
+    { code: dedent`
+      FROM node:20.11.1-bookworm-slim
+      FROM ubuntu:22.04
+      FROM debian:bookworm-20240110
+      FROM ghcr.io/org/app:sha-1a2b3c4d
+    `, options: [{ precision: "minor" }] },
     // Tags read with their family's conventions: a distribution codename is the version line of a
     // distribution image, a Node.js LTS codename is a Node.js line, a numeric first part is a version.
-    "FROM debian:bookworm-slim\nFROM ubuntu:jammy\nFROM node:iron-alpine\nFROM python:3-alpine\nFROM golang:1.22-alpine3.19\nFROM postgres:16-alpine\n",
+    dedent`
+      FROM debian:bookworm-slim
+      FROM ubuntu:jammy
+      FROM node:iron-alpine
+      FROM python:3-alpine
+      FROM golang:1.22-alpine3.19
+      FROM postgres:16-alpine
+    `,
     // Images the table does not know: a digit, or a distribution codename, is a version.
     "FROM ubuntu:resolute\nFROM debian:forky-slim\n",
-    "FROM buildpack-deps:bookworm-scm\nFROM buildpack-deps:questing-curl\nFROM traefik:v3.1\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nFROM myorg/tools:alpine3.19\n",
+    dedent`
+      FROM buildpack-deps:bookworm-scm
+      FROM buildpack-deps:questing-curl
+      FROM traefik:v3.1
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      FROM myorg/tools:alpine3.19
+    `,
   ],
   invalid: [
     {
@@ -61,7 +94,11 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
       errors: [{ messageId: "floatingTag", line: 1, column: 11, endColumn: 17, data: { image: "node:latest", tag: "latest", origin: "" } }],
     },
     {
-      code: "FROM node:lts-alpine\nFROM nginx:mainline-bookworm\nFROM alpine:edge\n",
+      code: dedent`
+        FROM node:lts-alpine
+        FROM nginx:mainline-bookworm
+        FROM alpine:edge
+      `,
       errors: [
         { messageId: "floatingTag", line: 1, column: 11 },
         { messageId: "floatingTag", line: 2, column: 12 },
@@ -71,7 +108,19 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     {
       // Issue 5 item 11: a tag made only of variant words floats like `latest`, decided from the
       // tag's structure, not from a list of words: no version part where the family puts one.
-      code: "FROM golang:alpine\nFROM node:slim\nFROM python:slim-bookworm\nFROM node:bookworm-slim\nFROM golang:alpine3.19\nFROM redis:alpine\nFROM postgres:alpine\nFROM nginx:alpine-slim\nFROM eclipse-temurin:jre\nFROM php:fpm-alpine\nFROM debian:stable-slim\n",
+      code: dedent`
+        FROM golang:alpine
+        FROM node:slim
+        FROM python:slim-bookworm
+        FROM node:bookworm-slim
+        FROM golang:alpine3.19
+        FROM redis:alpine
+        FROM postgres:alpine
+        FROM nginx:alpine-slim
+        FROM eclipse-temurin:jre
+        FROM php:fpm-alpine
+        FROM debian:stable-slim
+      `,
       errors: [
         { messageId: "floatingTag", line: 1, column: 13, data: { image: "golang:alpine", tag: "alpine", origin: "" } },
         { messageId: "floatingTag", line: 2, column: 11, data: { image: "node:slim", tag: "slim", origin: "" } },
@@ -89,7 +138,13 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
     {
       // Images the table does not know: a tag with no digit that is not a distribution codename.
       // `sid` is Debian unstable: rolling, not a release.
-      code: "FROM docker:dind\nFROM gcr.io/distroless/static:nonroot\nFROM buildpack-deps:scm\nFROM busybox:musl\nFROM debian:sid-slim\n",
+      code: dedent`
+        FROM docker:dind
+        FROM gcr.io/distroless/static:nonroot
+        FROM buildpack-deps:scm
+        FROM busybox:musl
+        FROM debian:sid-slim
+      `,
       errors: [
         { messageId: "floatingTag", line: 1, column: 13, data: { image: "docker:dind", tag: "dind", origin: "" } },
         { messageId: "floatingTag", line: 2, column: 31 },
@@ -130,41 +185,92 @@ ruleTester("dockerfile").run("require-image-tag", rule, {
 
 ruleTester("compose").run("require-image-tag", rule, {
   valid: [
-    "services:\n  db:\n    image: postgres:16.2\n",
+    dedent`
+      services:
+        db:
+          image: postgres:16.2
+    `,
     // The image name of a service that is built is the name of the result, not a pull.
-    "services:\n  app:\n    build: .\n    image: myorg/app\n",
-    "services:\n  db:\n    image: postgres:${PG_TAG:-16.2}\n",
+    dedent`
+      services:
+        app:
+          build: .
+          image: myorg/app
+    `,
+    dedent`
+      services:
+        db:
+          image: postgres:\${PG_TAG:-16.2}
+    `,
     // Unknown until compose runs.
-    "services:\n  db:\n    image: postgres:${PG_TAG}\n",
-    "services:\n  db:\n    image: postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
-    "x-base:\n  image: redis\nservices: {}\n",
+    dedent`
+      services:
+        db:
+          image: postgres:\${PG_TAG}
+    `,
+    dedent`
+      services:
+        db:
+          image: postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+    `,
+    dedent`
+      x-base:
+        image: redis
+      services: {}
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  db:\n    image: postgres\n  cache:\n    image: 'redis:latest'\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres
+          cache:
+            image: 'redis:latest'
+      `,
       errors: [
         { messageId: "missingTag", line: 3, column: 12, endColumn: 20, data: { image: "postgres", tag: "", origin: "" } },
         { messageId: "floatingTag", line: 5, column: 12, data: { image: "redis:latest", tag: "latest", origin: "" } },
       ],
     },
     {
-      code: "services:\n  db:\n    image: postgres:${PG_TAG:-latest}\n",
+      code: dedent`
+        services:
+          db:
+            image: postgres:\${PG_TAG:-latest}
+      `,
       errors: [{ messageId: "floatingTag", line: 3, column: 12 }],
     },
     {
       // Reached through a merge key: reported where the service pulls it in.
-      code: "x-db: &db\n  image: mysql\nservices:\n  one:\n    <<: *db\n",
+      code: dedent`
+        x-db: &db
+          image: mysql
+        services:
+          one:
+            <<: *db
+      `,
       errors: [{ messageId: "missingTag", line: 5, column: 9 }],
     },
     {
-      code: "services:\n  cache:\n    image: redis:alpine\n  web:\n    image: node:current-slim\n",
+      code: dedent`
+        services:
+          cache:
+            image: redis:alpine
+          web:
+            image: node:current-slim
+      `,
       errors: [
         { messageId: "floatingTag", line: 3, column: 12, data: { image: "redis:alpine", tag: "alpine", origin: "" } },
         { messageId: "floatingTag", line: 5, column: 12, data: { image: "node:current-slim", tag: "current-slim", origin: "" } },
       ],
     },
     {
-      code: "services:\n  web:\n    image: nginx:1\n",
+      code: dedent`
+        services:
+          web:
+            image: nginx:1
+      `,
       options: [{ precision: "minor" }],
       errors: [{ messageId: "impreciseTag", line: 3, column: 12 }],
     },
@@ -222,28 +328,64 @@ describe("tagProblem", () => {
 describe("compose values from the project's .env", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-image-tag-env-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(path.join(dir, ".env"), "# tags\nSNUBA_TAG=nightly\nREDIS_TAG=7.4.1\nIMAGE=ghcr.io/acme/relay\nEMPTY=\nexport FULL=\"postgres:${PG:-latest}\"\nFROM_SHELL\n");
+  writeFileSync(path.join(dir, ".env"), dedent`
+    # tags
+    SNUBA_TAG=nightly
+    REDIS_TAG=7.4.1
+    IMAGE=ghcr.io/acme/relay
+    EMPTY=
+    export FULL="postgres:\${PG:-latest}"
+    FROM_SHELL
+  `);
   writeFileSync(path.join(dir, "app.env"), "APP_TAG=latest\n");
   const filename = path.join(dir, "compose.yaml");
   ruleTester("compose").run("require-image-tag", rule, {
     valid: [
       // `.env` sets the tag: the default is not used.
-      { filename, code: "services:\n  cache:\n    image: redis:${REDIS_TAG:-latest}\n" },
+      { filename, code: dedent`
+        services:
+          cache:
+            image: redis:\${REDIS_TAG:-latest}
+      ` },
       // env_file does not feed interpolation; a variable set from the shell is unknown.
-      { filename, code: "services:\n  app:\n    image: app:${APP_TAG}\n    env_file: app.env\n  b:\n    image: b:${FROM_SHELL}\n  c:\n    image: c:${FROM_SHELL:-latest}\n" },
+      { filename, code: dedent`
+        services:
+          app:
+            image: app:\${APP_TAG}
+            env_file: app.env
+          b:
+            image: b:\${FROM_SHELL}
+          c:
+            image: c:\${FROM_SHELL:-latest}
+      ` },
       // An image Compose builds.
-      { filename, code: "services:\n  app:\n    image: app:${SNUBA_TAG}\n    build: .\n" },
+      { filename, code: dedent`
+        services:
+          app:
+            image: app:\${SNUBA_TAG}
+            build: .
+      ` },
     ],
     invalid: [
       {
         filename,
-        code: "services:\n  snuba-api:\n    image: getsentry/snuba:${SNUBA_TAG}\n",
+        code: dedent`
+          services:
+            snuba-api:
+              image: getsentry/snuba:\${SNUBA_TAG}
+        `,
         errors: [{ messageId: "floatingTag", line: 3, column: 12, data: { image: "getsentry/snuba:nightly", tag: "nightly", origin: " (SNUBA_TAG=nightly from .env line 2)" } }],
       },
       {
         // A default applies when the `.env` leaves the variable empty; a value built in `.env` from a default.
         filename,
-        code: "services:\n  a:\n    image: ${IMAGE}:${EMPTY:-latest}\n  b:\n    image: ${FULL}\n",
+        code: dedent`
+          services:
+            a:
+              image: \${IMAGE}:\${EMPTY:-latest}
+            b:
+              image: \${FULL}
+        `,
         errors: [
           { messageId: "floatingTag", line: 3, data: { image: "ghcr.io/acme/relay:latest", tag: "latest", origin: " (IMAGE=ghcr.io/acme/relay from .env line 4, EMPTY= from .env line 5)" } },
           { messageId: "floatingTag", line: 5, data: { image: "postgres:latest", tag: "latest", origin: " (FULL=postgres:latest from .env line 6)" } },
@@ -252,7 +394,15 @@ describe("compose values from the project's .env", () => {
       {
         // Every document of the file is judged.
         filename,
-        code: "services:\n  a:\n    image: redis:7.4.1\n---\nservices:\n  b:\n    image: getsentry/snuba:${SNUBA_TAG}\n",
+        code: dedent`
+          services:
+            a:
+              image: redis:7.4.1
+          ---
+          services:
+            b:
+              image: getsentry/snuba:\${SNUBA_TAG}
+        `,
         errors: [{ messageId: "floatingTag", line: 7, data: { image: "getsentry/snuba:nightly", tag: "nightly", origin: " (SNUBA_TAG=nightly from .env line 2)" } }],
       },
     ],

@@ -1,5 +1,6 @@
 import rule from "../../rules/require-pipefail.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const BASH_SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 
@@ -8,7 +9,11 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     // pipefail from SHELL, inherited through FROM <stage>, or from `set` earlier in the same shell.
     `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | bash\n`,
     `FROM debian:12 AS base\n${BASH_SHELL}\nFROM base\nRUN curl -fsSL https://example.com/a | tee /a\n`,
-    'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/a | tee /a\n',
+    dedent`
+      FROM alpine:3.20
+      SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
+      RUN wget -qO- https://example.com/a | tee /a
+    `,
     "FROM debian:12\nRUN set -o pipefail && curl -fsSL https://example.com/a | tee /a\n",
     "FROM debian:12\nRUN set -euxo pipefail; curl -fsSL https://example.com/a | tee /a\n",
     "FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://example.com/a | tee /a'\n",
@@ -21,7 +26,12 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     "FROM debian:12\nRUN echo 'deb http://deb.debian.org/debian bookworm main' | tee /etc/apt/sources.list\n",
     "FROM debian:12\nRUN { echo a; echo b; } | tee /etc/a.conf\n",
     'FROM debian:12\nRUN echo "$(cat /etc/os-release)" | tee /tmp/os\n',
-    "FROM debian:12\nRUN cat <<EOF | tee /etc/a.conf\nx=1\nEOF\n",
+    dedent`
+      FROM debian:12
+      RUN cat <<EOF | tee /etc/a.conf
+      x=1
+      EOF
+    `,
     // A local query piped into a text filter: reported only with everyPipeline.
     "FROM debian:12\nRUN find /usr/local -name '*.so' | sort -u > /tmp/libs\n",
     'FROM debian:12\nRUN arch="$(dpkg --print-architecture | awk -F- \'{ print $NF }\')"\n',
@@ -30,9 +40,18 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     // `set -o pipefail` inside a subshell does not reach the parent shell... but a parent's reaches subshells.
     "FROM debian:12\nRUN set -o pipefail; ( curl -fsSL https://example.com/a | tee /a )\n",
     'FROM python:3.12-slim\nRUN ["sh", "-c", "echo hi"]\n',
-    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Invoke-WebRequest https://example.com | Out-File a\n',
+    dedent`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      SHELL ["powershell", "-Command"]
+      RUN Invoke-WebRequest https://example.com | Out-File a
+    `,
   ],
   invalid: [
+    // Every shell of lib/shell/shells.ts reads the script from the pipe: mksh and yash were missing from this rule's list.
+    ...["mksh", "yash", "ksh", "python3"].map((shell) => ({
+      code: `FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n`,
+      errors: [{ messageId: "pipefail" as const, data: { first: "curl", next: shell }, line: 2, column: 5, suggestions: [{ messageId: "addShell" as const, data: { shell: BASH_SHELL }, output: `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n` }] }],
+    })),
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\n",
       errors: [
@@ -59,7 +78,11 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
             {
               messageId: "addShell",
               data: { shell: 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]' },
-              output: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/key.asc | gpg --dearmor > /k.gpg\n',
+              output: dedent`
+                FROM alpine:3.20
+                SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
+                RUN wget -qO- https://example.com/key.asc | gpg --dearmor > /k.gpg
+              `,
             },
           ],
         },
@@ -77,7 +100,11 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     },
     {
       // A SHELL without pipefail is in effect: the suggestion would replace it, so none is offered.
-      code: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/a | tee /a\n',
+      code: dedent`
+        FROM debian:12
+        SHELL ["/bin/bash", "-c"]
+        RUN curl -fsSL https://example.com/a | tee /a
+      `,
       errors: [{ messageId: "pipefail", line: 3, column: 5, suggestions: [] }],
     },
     {
@@ -91,7 +118,12 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     },
     {
       // Continuation lines, heredoc RUN, the indentation of the RUN kept, CRLF kept.
-      code: "FROM debian:12\n  RUN apt-get update \\\n && curl -fsSL https://example.com/a \\\n    | bash\n",
+      code: dedent`
+        FROM debian:12
+          RUN apt-get update \\
+         && curl -fsSL https://example.com/a \\
+            | bash
+      `,
       errors: [{ messageId: "pipefail", line: 3, column: 5, suggestions: [{ messageId: "addShell", output: `FROM debian:12\n  ${BASH_SHELL}\n  RUN apt-get update \\\n && curl -fsSL https://example.com/a \\\n    | bash\n` }] }],
     },
     {

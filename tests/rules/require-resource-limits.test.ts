@@ -4,23 +4,67 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import rule from "../../rules/require-resource-limits.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("compose").run("require-resource-limits", rule, {
   valid: [
     // A development environment is not deployed.
-    { code: "services:\n  app:\n    image: node:22.12\n", filename: "/repo/.devcontainer/docker-compose.yml" },
-    "services:\n  shell:\n    image: debian:12\n    entrypoint: [tail, -f, /dev/null]\n",
-    "services:\n  app:\n    deploy:\n      resources:\n        limits:\n          memory: 512M\n          cpus: '0.5'\n",
-    "services:\n  app:\n    mem_limit: 512m\n    cpus: 1.5\n",
-    "x-limits: &limits\n  deploy:\n    resources:\n      limits: {memory: 1G, cpus: '1'}\nservices:\n  app:\n    <<: *limits\n",
+    { code: dedent`
+      services:
+        app:
+          image: node:22.12
+    `, filename: "/repo/.devcontainer/docker-compose.yml" },
+    dedent`
+      services:
+        shell:
+          image: debian:12
+          entrypoint: [tail, -f, /dev/null]
+    `,
+    dedent`
+      services:
+        app:
+          deploy:
+            resources:
+              limits:
+                memory: 512M
+                cpus: '0.5'
+    `,
+    dedent`
+      services:
+        app:
+          mem_limit: 512m
+          cpus: 1.5
+    `,
+    dedent`
+      x-limits: &limits
+        deploy:
+          resources:
+            limits: {memory: 1G, cpus: '1'}
+      services:
+        app:
+          <<: *limits
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  app:\n    image: nginx:1.27\n",
+      code: dedent`
+        services:
+          app:
+            image: nginx:1.27
+      `,
       errors: [{ messageId: "noLimits", line: 2, column: 3, endColumn: 6, data: { service: "app", missing: "memory or CPU", keys: "memory, cpus" } }],
     },
     {
-      code: "services:\n  app:\n    mem_limit: 1g\n  worker:\n    deploy:\n      resources:\n        limits:\n          cpus: '2'\n",
+      code: dedent`
+        services:
+          app:
+            mem_limit: 1g
+          worker:
+            deploy:
+              resources:
+                limits:
+                  cpus: '2'
+      `,
       errors: [
         { messageId: "noLimits", line: 2, column: 3, data: { service: "app", missing: "CPU", keys: "cpus" } },
         { messageId: "noLimits", line: 4, column: 3, data: { service: "worker", missing: "memory", keys: "memory" } },
@@ -32,14 +76,40 @@ ruleTester("compose").run("require-resource-limits", rule, {
 // Limits an override removes with `!reset` (or drops by replacing `deploy` with `!override`) are gone.
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-writeFileSync(path.join(dir, "compose.override.yaml"), "services:\n  app:\n    deploy:\n      resources:\n        limits:\n          memory: !reset null\n  b:\n    deploy: !override\n      replicas: 2\n  c:\n    mem_limit: 1g\n");
+writeFileSync(path.join(dir, "compose.override.yaml"), dedent`
+  services:
+    app:
+      deploy:
+        resources:
+          limits:
+            memory: !reset null
+    b:
+      deploy: !override
+        replicas: 2
+    c:
+      mem_limit: 1g
+`);
 
 ruleTester("compose").run("require-resource-limits (!reset, !override)", rule, {
-  valid: [{ filename: path.join(dir, "compose.yaml"), code: "services:\n  c:\n    cpus: 1\n" }],
+  valid: [{ filename: path.join(dir, "compose.yaml"), code: dedent`
+    services:
+      c:
+        cpus: 1
+  ` }],
   invalid: [
     {
       filename: path.join(dir, "compose.yaml"),
-      code: "services:\n  app:\n    deploy:\n      resources:\n        limits: {memory: 512M, cpus: '1'}\n  b:\n    deploy:\n      resources:\n        limits: {memory: 512M, cpus: '1'}\n",
+      code: dedent`
+        services:
+          app:
+            deploy:
+              resources:
+                limits: {memory: 512M, cpus: '1'}
+          b:
+            deploy:
+              resources:
+                limits: {memory: 512M, cpus: '1'}
+      `,
       errors: [
         { messageId: "noLimits", line: 2, data: { service: "app", missing: "memory", keys: "memory" } },
         { messageId: "noLimits", line: 6, data: { service: "b", missing: "memory or CPU", keys: "memory, cpus" } },

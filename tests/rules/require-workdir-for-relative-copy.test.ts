@@ -1,31 +1,70 @@
 import rule from "../../rules/require-workdir-for-relative-copy.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("require-workdir-for-relative-copy", rule, {
   valid: [
-    "FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\n",
+    dedent`
+      FROM python:3.12
+      WORKDIR /app
+      COPY requirements.txt .
+    `,
     "FROM python:3.12\nCOPY requirements.txt /app/\n",
     // Quoted absolute, a variable set absolute, a variable the file does not set.
     'FROM python:3.12\nCOPY app.py "/app/"\n',
-    "FROM python:3.12\nENV APP=/srv\nCOPY app.py $APP/\n",
+    dedent`
+      FROM python:3.12
+      ENV APP=/srv
+      COPY app.py $APP/
+    `,
     "FROM python:3.12\nCOPY app.py $APP_HOME\n",
     // WORKDIR inherited from the stage it is built on.
-    "FROM python:3.12 AS base\nWORKDIR /app\nFROM base\nCOPY . .\n",
+    dedent`
+      FROM python:3.12 AS base
+      WORKDIR /app
+      FROM base
+      COPY . .
+    `,
     // ... also from a base stage picked by a build argument, when every candidate sets one.
-    "FROM alpine:3.20 AS base-amd64\nWORKDIR /src\nFROM alpine:3.20 AS base-arm64\nWORKDIR /src\nFROM base-${TARGETARCH}\nCOPY . .\n",
+    dedent`
+      FROM alpine:3.20 AS base-amd64
+      WORKDIR /src
+      FROM alpine:3.20 AS base-arm64
+      WORKDIR /src
+      FROM base-\${TARGETARCH}
+      COPY . .
+    `,
     // scratch always starts at /.
-    "FROM golang:1.22 AS build\nWORKDIR /src\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=build /out/app .\n",
+    dedent`
+      FROM golang:1.22 AS build
+      WORKDIR /src
+      RUN go build -o /out/app
+      FROM scratch
+      COPY --from=build /out/app .
+    `,
     // Windows paths, JSON forms with variables.
-    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:\\app\\\n",
+    dedent`
+      # escape=\`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      COPY app.exe C:\\app\\
+    `,
     'FROM mcr.microsoft.com/powershell:lts-nanoserver-ltsc2022\nCOPY ["a", "$ProgramFiles\\\\PowerShell"]\n',
     // A relative WORKDIR is workdir-absolute's finding.
-    "FROM python:3.12\nWORKDIR app\nCOPY . .\n",
+    dedent`
+      FROM python:3.12
+      WORKDIR app
+      COPY . .
+    `,
     // ONBUILD triggers run in another build.
     "FROM python:3.12\nONBUILD COPY . .\n",
   ],
   invalid: [
     {
-      code: "FROM python:3.12\nCOPY requirements.txt .\nWORKDIR /app\n",
+      code: dedent`
+        FROM python:3.12
+        COPY requirements.txt .
+        WORKDIR /app
+      `,
       errors: [{ messageId: "noWorkdir", line: 2, column: 23, endLine: 2, endColumn: 24, data: { keyword: "COPY", destination: "." } }],
     },
     {
@@ -34,12 +73,21 @@ ruleTester("dockerfile").run("require-workdir-for-relative-copy", rule, {
     },
     {
       // The WORKDIR of an unrelated stage does not count; JSON destinations too.
-      code: 'FROM alpine:3.20 AS a\nWORKDIR /app\nFROM alpine:3.20\nCOPY ["x", "lib/"]\n',
+      code: dedent`
+        FROM alpine:3.20 AS a
+        WORKDIR /app
+        FROM alpine:3.20
+        COPY ["x", "lib/"]
+      `,
       errors: [{ messageId: "noWorkdir", line: 4, column: 12, data: { keyword: "COPY", destination: '"lib/"' } }],
     },
     {
       // An ARG that resolves to a relative path.
-      code: "FROM alpine:3.20\nARG DEST=data\nCOPY x $DEST\n",
+      code: dedent`
+        FROM alpine:3.20
+        ARG DEST=data
+        COPY x $DEST
+      `,
       errors: [{ messageId: "noWorkdir", line: 3, column: 8 }],
     },
   ],

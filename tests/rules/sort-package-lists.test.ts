@@ -1,19 +1,55 @@
 import rule from "../../rules/sort-package-lists.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("sort-package-lists", rule, {
   valid: [
-    "FROM debian:12\nRUN apt-get install -y --no-install-recommends \\\n    ca-certificates \\\n    curl \\\n    git\n",
+    dedent`
+      FROM debian:12
+      RUN apt-get install -y --no-install-recommends \\
+          ca-certificates \\
+          curl \\
+          git
+    `,
     // Not one package per line: left alone.
-    "FROM debian:12\nRUN apt-get install -y git curl \\\n    wget\n",
+    dedent`
+      FROM debian:12
+      RUN apt-get install -y git curl \\
+          wget
+    `,
     "FROM debian:12\nRUN apt-get install -y zlib1g curl\n",
-    "FROM alpine:3.20\nRUN apk add --no-cache \\\n\tbash \\\n\tcurl\n",
+    dedent`
+      FROM alpine:3.20
+      RUN apk add --no-cache \\
+      \tbash \\
+      \tcurl
+    `,
   ],
   invalid: [
     {
       // A comment line directly above a package belongs to it and moves with it.
-      code: 'FROM debian:12\nRUN apt-get install -y \\\n# jemalloc: faster allocations\n\t\tlibjemalloc2 \\\n# "free" is used by the start script\n\t\tprocps \\\n# "ip" is used by the entrypoint\n\t\tiproute2 \\\n\t&& rm -rf /var/lib/apt/lists/*\n',
-      output: 'FROM debian:12\nRUN apt-get install -y \\\n# "ip" is used by the entrypoint\n\t\tiproute2 \\\n# jemalloc: faster allocations\n\t\tlibjemalloc2 \\\n# "free" is used by the start script\n\t\tprocps \\\n\t&& rm -rf /var/lib/apt/lists/*\n',
+      code: dedent`
+        FROM debian:12
+        RUN apt-get install -y \\
+        # jemalloc: faster allocations
+        \t\tlibjemalloc2 \\
+        # "free" is used by the start script
+        \t\tprocps \\
+        # "ip" is used by the entrypoint
+        \t\tiproute2 \\
+        \t&& rm -rf /var/lib/apt/lists/*
+      `,
+      output: dedent`
+        FROM debian:12
+        RUN apt-get install -y \\
+        # "ip" is used by the entrypoint
+        \t\tiproute2 \\
+        # jemalloc: faster allocations
+        \t\tlibjemalloc2 \\
+        # "free" is used by the start script
+        \t\tprocps \\
+        \t&& rm -rf /var/lib/apt/lists/*
+      `,
       errors: [{ messageId: "unsorted", line: 8, data: { word: "iproute2", previous: "procps" } }],
     },
     {
@@ -24,37 +60,100 @@ ruleTester("dockerfile").run("sort-package-lists", rule, {
     },
     {
       // Some packages with a comment, some without: a comment may describe a group. Reported, not fixed.
-      code: "FROM debian:12\nRUN apt-get install -y \\\n  # build\n  make \\\n  gcc \\\n  # runtime\n  libc6\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get install -y \\
+          # build
+          make \\
+          gcc \\
+          # runtime
+          libc6
+      `,
       output: null,
       errors: [{ messageId: "unsorted", line: 5 }],
     },
     {
       // A word ending in an escaped blank (`zz\ `) at the end of the list would continue into USER: not fixed.
-      code: "FROM debian:12\nRUN apt-get install -y --no-install-recommends \\\n    zz\\ \\\n    aa\nUSER app\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get install -y --no-install-recommends \\
+            zz\\ \\
+            aa
+        USER app
+      `,
       output: null,
       errors: [{ messageId: "unsorted", line: 4 }],
     },
     {
       // Also with blanks before the continuation: the word lands at the end of the list.
-      code: "FROM debian:12\nRUN apt-get install -y \\\n    zz\\  \\\n    bb \\\n    aa\nUSER app\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get install -y \\
+            zz\\  \\
+            bb \\
+            aa
+        USER app
+      `,
       output: null,
       errors: [{ messageId: "unsorted", line: 4 }],
     },
     {
       // Where the word keeps a continuation after it, the move is safe: fixed, escapes exact.
-      code: "FROM debian:12\nRUN apt-get install -y \\\n    zz\\  \\\n    aa \\\n    bb \\\n    zzz\nUSER app\n",
-      output: "FROM debian:12\nRUN apt-get install -y \\\n    aa \\\n    bb \\\n    zz\\  \\\n    zzz\nUSER app\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get install -y \\
+            zz\\  \\
+            aa \\
+            bb \\
+            zzz
+        USER app
+      `,
+      output: dedent`
+        FROM debian:12
+        RUN apt-get install -y \\
+            aa \\
+            bb \\
+            zz\\  \\
+            zzz
+        USER app
+      `,
       errors: [{ messageId: "unsorted", line: 4 }],
     },
     {
       // The backtick escape character (Windows images): the same checks hold.
-      code: "# escape=`\nFROM debian:12\nRUN apt-get install -y `\n    b `\n    a\n",
-      output: "# escape=`\nFROM debian:12\nRUN apt-get install -y `\n    a `\n    b\n",
+      code: dedent`
+        # escape=\`
+        FROM debian:12
+        RUN apt-get install -y \`
+            b \`
+            a
+      `,
+      output: dedent`
+        # escape=\`
+        FROM debian:12
+        RUN apt-get install -y \`
+            a \`
+            b
+      `,
       errors: [{ messageId: "unsorted", line: 5 }],
     },
     {
-      code: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    git \\\n    curl \\\n    ca-certificates \\\n && rm -rf /var/lib/apt/lists/*\n",
-      output: "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    ca-certificates \\\n    curl \\\n    git \\\n && rm -rf /var/lib/apt/lists/*\n",
+      code: dedent`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y --no-install-recommends \\
+            git \\
+            curl \\
+            ca-certificates \\
+         && rm -rf /var/lib/apt/lists/*
+      `,
+      output: dedent`
+        FROM debian:12
+        RUN apt-get update && apt-get install -y --no-install-recommends \\
+            ca-certificates \\
+            curl \\
+            git \\
+         && rm -rf /var/lib/apt/lists/*
+      `,
       errors: [{ messageId: "unsorted", line: 4, column: 5, endColumn: 9, data: { word: "curl", previous: "git" } }],
     },
     {
@@ -64,8 +163,22 @@ ruleTester("dockerfile").run("sort-package-lists", rule, {
       errors: [{ messageId: "unsorted", line: 5, column: 2 }],
     },
     {
-      code: "FROM python:3.12-slim\nRUN <<EOF\npip install --no-cache-dir \\\n  requests==2.31.0 \\\n  flask==3.0.2\nEOF\n",
-      output: "FROM python:3.12-slim\nRUN <<EOF\npip install --no-cache-dir \\\n  flask==3.0.2 \\\n  requests==2.31.0\nEOF\n",
+      code: dedent`
+        FROM python:3.12-slim
+        RUN <<EOF
+        pip install --no-cache-dir \\
+          requests==2.31.0 \\
+          flask==3.0.2
+        EOF
+      `,
+      output: dedent`
+        FROM python:3.12-slim
+        RUN <<EOF
+        pip install --no-cache-dir \\
+          flask==3.0.2 \\
+          requests==2.31.0
+        EOF
+      `,
       errors: [{ messageId: "unsorted", line: 5, column: 3 }],
     },
   ],

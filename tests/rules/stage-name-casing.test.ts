@@ -5,6 +5,7 @@ import { parseDockerfile } from "../../lib/dockerfile/index.js";
 import { stageReferences } from "../../lib/semantics/stage-references.js";
 import rule from "../../rules/stage-name-casing.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("stage-name-casing", rule, {
   valid: ["FROM golang:1.22 AS build\nFROM build\n", "FROM alpine:3.20\n", "FROM alpine:3.20 AS build-2\n"],
@@ -12,9 +13,25 @@ ruleTester("dockerfile").run("stage-name-casing", rule, {
     {
       // Every reference is renamed: FROM, COPY --from, ADD --from and --mount from=.
       code:
-        "FROM golang:1.22 AS Builder\nRUN go build -o /app\nFROM Builder AS Test\nRUN --mount=type=bind,from=BUILDER,target=/b true\nFROM alpine:3.20\nCOPY --from=builder /app /app\nADD --from=Builder /app /app2\n",
+        dedent`
+          FROM golang:1.22 AS Builder
+          RUN go build -o /app
+          FROM Builder AS Test
+          RUN --mount=type=bind,from=BUILDER,target=/b true
+          FROM alpine:3.20
+          COPY --from=builder /app /app
+          ADD --from=Builder /app /app2
+        `,
       output:
-        "FROM golang:1.22 AS builder\nRUN go build -o /app\nFROM builder AS Test\nRUN --mount=type=bind,from=builder,target=/b true\nFROM alpine:3.20\nCOPY --from=builder /app /app\nADD --from=builder /app /app2\n",
+        dedent`
+          FROM golang:1.22 AS builder
+          RUN go build -o /app
+          FROM builder AS Test
+          RUN --mount=type=bind,from=builder,target=/b true
+          FROM alpine:3.20
+          COPY --from=builder /app /app
+          ADD --from=builder /app /app2
+        `,
       errors: [
         { messageId: "notLowercase", line: 1, column: 21, endColumn: 28, data: { name: "Builder", lower: "builder" } },
         { messageId: "notLowercase", line: 3, column: 17, endColumn: 21, data: { name: "Test", lower: "test" } },
@@ -22,15 +39,39 @@ ruleTester("dockerfile").run("stage-name-casing", rule, {
     },
     {
       // Windows: backtick escape, a reference split over a continuation line.
-      code: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=PUBLISH `\n  C:\\out C:\\app\n",
-      output: "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS publish\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=publish `\n  C:\\out C:\\app\n",
+      code: dedent`
+        # escape=\`
+        FROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish
+        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+        COPY --from=PUBLISH \`
+          C:\\out C:\\app
+      `,
+      output: dedent`
+        # escape=\`
+        FROM mcr.microsoft.com/dotnet/sdk:8.0 AS publish
+        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+        COPY --from=publish \`
+          C:\\out C:\\app
+      `,
       errors: [{ messageId: "notLowercase", line: 2, column: 42, data: { name: "Publish", lower: "publish" } }],
     },
     {
       // A reference through a variable still matches (case-insensitive) and is left as written;
       // the name of an image is never touched.
-      code: "FROM node:20 AS Deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",
-      output: "FROM node:20 AS deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=Deps:1 /x /x\n",
+      code: dedent`
+        FROM node:20 AS Deps
+        FROM node:20-slim
+        ARG SRC=Deps
+        COPY --from=$SRC /n /n
+        COPY --from=Deps:1 /x /x
+      `,
+      output: dedent`
+        FROM node:20 AS deps
+        FROM node:20-slim
+        ARG SRC=Deps
+        COPY --from=$SRC /n /n
+        COPY --from=Deps:1 /x /x
+      `,
       errors: [{ messageId: "notLowercase", line: 1, column: 17 }],
     },
   ],
@@ -38,9 +79,29 @@ ruleTester("dockerfile").run("stage-name-casing", rule, {
 
 describe("the fix keeps meaning", () => {
   const inputs = [
-    "FROM golang:1.22 AS Builder\nRUN go build -o /app\nFROM Builder AS Test\nRUN --mount=type=bind,from=BUILDER,target=/b true\nFROM alpine:3.23\nCOPY --from=builder /app /app\nADD --from=Builder /app /app2\n",
-    "FROM node:20 AS Deps\nFROM node:20-slim\nARG SRC=Deps\nCOPY --from=$SRC /n /n\nCOPY --from=\"Deps\" /x /x\n",
-    "# escape=`\nFROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish\nFROM Publish AS Final\nCOPY --from=PUBLISH `\n  C:\\out C:\\app\n",
+    dedent`
+      FROM golang:1.22 AS Builder
+      RUN go build -o /app
+      FROM Builder AS Test
+      RUN --mount=type=bind,from=BUILDER,target=/b true
+      FROM alpine:3.23
+      COPY --from=builder /app /app
+      ADD --from=Builder /app /app2
+    `,
+    dedent`
+      FROM node:20 AS Deps
+      FROM node:20-slim
+      ARG SRC=Deps
+      COPY --from=$SRC /n /n
+      COPY --from="Deps" /x /x
+    `,
+    dedent`
+      # escape=\`
+      FROM mcr.microsoft.com/dotnet/sdk:8.0 AS Publish
+      FROM Publish AS Final
+      COPY --from=PUBLISH \`
+        C:\\out C:\\app
+    `,
   ];
   const config = [{ files: ["**/Dockerfile"], plugins: { docker: plugin }, language: "docker/dockerfile", rules: { "docker/stage-name-casing": "error" } }];
 

@@ -1,5 +1,6 @@
 import rule from "../../rules/static-binary-for-scratch.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const CERTS = "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n";
 
@@ -15,25 +16,62 @@ ruleTester("dockerfile").run("static-binary-for-scratch", rule, {
     // Linked statically on purpose.
     `FROM golang:1.22 AS build\nRUN go build -ldflags '-extldflags "-static"' -o /app .\nFROM scratch\n${CERTS}COPY --from=build /app /app\nENTRYPOINT ["/app"]\n`,
     // Not scratch; a scratch stage only used to export files (no command); no Go.
-    'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
-    "FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch AS binaries\nCOPY --from=build /app /\n",
-    'FROM rust:1.79 AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /target/release/app /app\nENTRYPOINT ["/app"]\n',
+    dedent`
+      FROM golang:1.22 AS build
+      RUN go build -o /app .
+      FROM gcr.io/distroless/base-debian12
+      COPY --from=build /app /app
+      ENTRYPOINT ["/app"]
+    `,
+    dedent`
+      FROM golang:1.22 AS build
+      RUN go build -o /app .
+      FROM scratch AS binaries
+      COPY --from=build /app /
+    `,
+    dedent`
+      FROM rust:1.79 AS build
+      RUN cargo build --release
+      FROM scratch
+      COPY --from=build /target/release/app /app
+      ENTRYPOINT ["/app"]
+    `,
   ],
   invalid: [
     {
-      code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /etc/ssl/certs /etc/ssl/certs\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
+      code: dedent`
+        FROM golang:1.22 AS build
+        RUN go build -o /app .
+        FROM scratch
+        COPY --from=build /etc/ssl/certs /etc/ssl/certs
+        COPY --from=build /app /app
+        ENTRYPOINT ["/app"]
+      `,
       errors: [{ messageId: "dynamicGoBinary", line: 5, column: 13, endColumn: 18, data: { stage: "build", step: "go build" } }],
     },
     {
       // Both problems; CGO_ENABLED=1 is not 0.
-      code: 'FROM golang:1.22-alpine AS build\nENV CGO_ENABLED=1\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
+      code: dedent`
+        FROM golang:1.22-alpine AS build
+        ENV CGO_ENABLED=1
+        RUN go build -o /app .
+        FROM scratch
+        COPY --from=build /app /app
+        ENTRYPOINT ["/app"]
+      `,
       errors: [
         { messageId: "noCaCertificates", line: 4, column: 6, endColumn: 13 },
         { messageId: "dynamicGoBinary", line: 5, column: 13, data: { stage: "build", step: "go build" } },
       ],
     },
     {
-      code: 'FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go install ./cmd/app\nFROM scratch\nCOPY --from=build /go/bin/app /app\nCMD ["/app"]\n',
+      code: dedent`
+        FROM golang:1.22 AS build
+        RUN CGO_ENABLED=0 go install ./cmd/app
+        FROM scratch
+        COPY --from=build /go/bin/app /app
+        CMD ["/app"]
+      `,
       errors: [{ messageId: "noCaCertificates", line: 3, column: 6 }],
     },
   ],

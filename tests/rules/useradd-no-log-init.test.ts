@@ -1,5 +1,6 @@
 import rule from "../../rules/useradd-no-log-init.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("useradd-no-log-init", rule, {
   valid: [
@@ -10,7 +11,11 @@ ruleTester("dockerfile").run("useradd-no-log-init", rule, {
     "FROM debian:12\nRUN useradd --no-log-init --uid 1000000 app\n",
     "FROM debian:12\nRUN useradd -rlu 1000000 app\n",
     // A UID we cannot know.
-    "FROM debian:12\nARG APP_UID\nRUN useradd -u ${APP_UID} app\n",
+    dedent`
+      FROM debian:12
+      ARG APP_UID
+      RUN useradd -u \${APP_UID} app
+    `,
     // `-u` of another tool, and a comment that is not the value of -u.
     "FROM debian:12\nRUN usermod -u 1000000 app\n",
     "FROM debian:12\nRUN useradd -c 1000000 app\n",
@@ -28,13 +33,31 @@ ruleTester("dockerfile").run("useradd-no-log-init", rule, {
     },
     {
       // Through an ARG default, behind sudo, over continuation lines.
-      code: "FROM debian:12\nARG APP_UID=200000\nRUN sudo useradd \\\n    -u \"$APP_UID\" app\n",
-      output: "FROM debian:12\nARG APP_UID=200000\nRUN sudo useradd -l \\\n    -u \"$APP_UID\" app\n",
+      code: dedent`
+        FROM debian:12
+        ARG APP_UID=200000
+        RUN sudo useradd \\
+            -u "$APP_UID" app
+      `,
+      output: dedent`
+        FROM debian:12
+        ARG APP_UID=200000
+        RUN sudo useradd -l \\
+            -u "$APP_UID" app
+      `,
       errors: [{ messageId: "noLogInit", data: { uid: "200000", megabytes: "65" }, line: 4, column: 5 }],
     },
     {
-      code: "FROM debian:12\nENV APP_UID=500000\nRUN /usr/sbin/useradd -mu${APP_UID} app\n",
-      output: "FROM debian:12\nENV APP_UID=500000\nRUN /usr/sbin/useradd -l -mu${APP_UID} app\n",
+      code: dedent`
+        FROM debian:12
+        ENV APP_UID=500000
+        RUN /usr/sbin/useradd -mu\${APP_UID} app
+      `,
+      output: dedent`
+        FROM debian:12
+        ENV APP_UID=500000
+        RUN /usr/sbin/useradd -l -mu\${APP_UID} app
+      `,
       errors: [{ messageId: "noLogInit", line: 3, column: 23 }],
     },
     {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-healthcheck.js";
 import { parseGoDuration } from "../../lib/semantics/durations.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("valid-healthcheck", rule, {
   valid: [
@@ -47,14 +48,23 @@ ruleTester("dockerfile").run("valid-healthcheck", rule, {
       ],
     },
     {
-      code: "FROM nginx:1.27\nHEALTHCHECK --interval=5s NONE\nHEALTHCHECK NONE CMD true\n",
+      code: dedent`
+        FROM nginx:1.27
+        HEALTHCHECK --interval=5s NONE
+        HEALTHCHECK NONE CMD true
+      `,
       errors: [
         { messageId: "noneWithOptions", line: 2, column: 13, endColumn: 26, data: { what: "the options", verb: "change" } },
         { messageId: "noneWithOptions", line: 3, column: 17, data: { what: "the text after NONE", verb: "does" } },
       ],
     },
     {
-      code: "FROM nginx:1.27\nHEALTHCHECK\nHEALTHCHECK CMD\nHEALTHCHECK CMD []\n",
+      code: dedent`
+        FROM nginx:1.27
+        HEALTHCHECK
+        HEALTHCHECK CMD
+        HEALTHCHECK CMD []
+      `,
       errors: [
         { messageId: "badSubcommand", line: 2, column: 1, data: { found: "" } },
         { messageId: "missingCommand", line: 3, column: 13 },
@@ -66,17 +76,68 @@ ruleTester("dockerfile").run("valid-healthcheck", rule, {
 
 ruleTester("compose").run("valid-healthcheck", rule, {
   valid: [
-    'services:\n  db:\n    image: postgres:16.2\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n      interval: 10s\n      timeout: 5s\n      retries: 5\n      start_period: 1m30s\n      start_interval: 500ms\n',
-    "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: curl -f http://localhost/\n",
-    "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      disable: true\n",
-    'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["NONE"]\n',
+    dedent`
+      services:
+        db:
+          image: postgres:16.2
+          healthcheck:
+            test: ["CMD-SHELL", "pg_isready -U postgres"]
+            interval: 10s
+            timeout: 5s
+            retries: 5
+            start_period: 1m30s
+            start_interval: 500ms
+    `,
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          healthcheck:
+            test: curl -f http://localhost/
+    `,
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          healthcheck:
+            disable: true
+    `,
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          healthcheck:
+            test: ["NONE"]
+    `,
     // `test: []` keeps the image's test; only the timings change.
-    "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: []\n      interval: ${HC_INTERVAL:-30s}\n",
-    "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      interval: ${HC_INTERVAL}\n",
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          healthcheck:
+            test: []
+            interval: \${HC_INTERVAL:-30s}
+    `,
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+          healthcheck:
+            interval: \${HC_INTERVAL}
+    `,
   ],
   invalid: [
     {
-      code: "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]\n      interval: 30\n      timeout: 10 seconds\n      retries: -2\n",
+      code: dedent`
+        services:
+          web:
+            image: nginx:1.27
+            healthcheck:
+              test: ["CMD", "curl", "-f", "http://localhost"]
+              interval: 30
+              timeout: 10 seconds
+              retries: -2
+      `,
       errors: [
         { messageId: "badDuration", line: 6, column: 17, data: { name: "interval", value: "30" } },
         { messageId: "badDuration", line: 7, column: 16, data: { name: "timeout", value: "10 seconds" } },
@@ -84,11 +145,37 @@ ruleTester("compose").run("valid-healthcheck", rule, {
       ],
     },
     {
-      code: 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      disable: true\n      test: ["CMD", "true"]\n',
+      code: dedent`
+        services:
+          web:
+            image: nginx:1.27
+            healthcheck:
+              disable: true
+              test: ["CMD", "true"]
+      `,
       errors: [{ messageId: "disableWithTest", line: 5, column: 16 }],
     },
     {
-      code: 'services:\n  a:\n    image: nginx:1.27\n    healthcheck:\n      test: ["RUN", "curl"]\n  b:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD"]\n  c:\n    image: nginx:1.27\n    healthcheck:\n      test: ["NONE", "curl"]\n  d:\n    image: nginx:1.27\n    healthcheck:\n      test: ""\n      interval: ${HC:-5}\n',
+      code: dedent`
+        services:
+          a:
+            image: nginx:1.27
+            healthcheck:
+              test: ["RUN", "curl"]
+          b:
+            image: nginx:1.27
+            healthcheck:
+              test: ["CMD"]
+          c:
+            image: nginx:1.27
+            healthcheck:
+              test: ["NONE", "curl"]
+          d:
+            image: nginx:1.27
+            healthcheck:
+              test: ""
+              interval: \${HC:-5}
+      `,
       errors: [
         { messageId: "badTestKind", line: 5, column: 14, data: { kind: "RUN" } },
         { messageId: "missingCommand", line: 9, column: 14 },
@@ -99,7 +186,18 @@ ruleTester("compose").run("valid-healthcheck", rule, {
     },
     {
       // A healthcheck shared through an anchor is reported once, where the first service pulls it in.
-      code: "x-hc: &hc\n  test: curl -f http://localhost/\n  retries: 0\nservices:\n  a:\n    image: nginx:1.27\n    healthcheck: *hc\n  b:\n    image: nginx:1.27\n    healthcheck: *hc\n",
+      code: dedent`
+        x-hc: &hc
+          test: curl -f http://localhost/
+          retries: 0
+        services:
+          a:
+            image: nginx:1.27
+            healthcheck: *hc
+          b:
+            image: nginx:1.27
+            healthcheck: *hc
+      `,
       errors: [{ messageId: "zeroRetries", line: 7, column: 18 }],
     },
   ],

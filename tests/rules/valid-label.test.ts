@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-label.js";
 import { labelKeyProblem, matchesLabelFormat } from "../../lib/semantics/label-formats.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 const schema = {
   "org.opencontainers.image.source": "url",
@@ -30,14 +31,36 @@ ruleTester("dockerfile").run("valid-label", rule, {
     'FROM nginx:1.27\nLABEL maintainer="NGINX Docker Maintainers <docker-maint@nginx.com>"\n',
     "FROM alpine:3.20\nLABEL org.opencontainers.image.source=https://x.example com.example.vendor-name=acme\n",
     // Quoted keys and keys from variables are read as Docker reads them; unknown ones are skipped.
-    'FROM alpine:3.20\nLABEL "com.example.release"="1"\nARG NS=com.example\nLABEL ${NS}.tier=web\nLABEL ${UNSET}=x\n',
+    dedent`
+      FROM alpine:3.20
+      LABEL "com.example.release"="1"
+      ARG NS=com.example
+      LABEL \${NS}.tier=web
+      LABEL \${UNSET}=x
+    `,
     { code: complete, options: [{ schema }] },
     // Required labels inherited from the stage the final one is built on.
-    { code: "FROM alpine:3.20 AS base\nLABEL org.opencontainers.image.title=app\nFROM base\nRUN true\n", options: [{ schema: { "org.opencontainers.image.title": "text" } }] },
+    { code: dedent`
+      FROM alpine:3.20 AS base
+      LABEL org.opencontainers.image.title=app
+      FROM base
+      RUN true
+    `, options: [{ schema: { "org.opencontainers.image.title": "text" } }] },
     // Values from ARGs are resolved; unknown ones are not judged.
-    { code: "FROM alpine:3.20\nARG VERSION=2.0.1\nLABEL org.opencontainers.image.version=$VERSION\nARG REV\nLABEL org.opencontainers.image.revision=$REV\n", options: [{ schema: { "org.opencontainers.image.version": "semver", "org.opencontainers.image.revision": "hash" } }] },
+    { code: dedent`
+      FROM alpine:3.20
+      ARG VERSION=2.0.1
+      LABEL org.opencontainers.image.version=$VERSION
+      ARG REV
+      LABEL org.opencontainers.image.revision=$REV
+    `, options: [{ schema: { "org.opencontainers.image.version": "semver", "org.opencontainers.image.revision": "hash" } }] },
     // A label only in a builder stage does not need the schema's keys there: the final stage has them.
-    { code: "FROM alpine:3.20 AS build\nRUN make\nFROM alpine:3.20\nLABEL org.opencontainers.image.title=app\n", options: [{ schema: { "org.opencontainers.image.title": "text" } }] },
+    { code: dedent`
+      FROM alpine:3.20 AS build
+      RUN make
+      FROM alpine:3.20
+      LABEL org.opencontainers.image.title=app
+    `, options: [{ schema: { "org.opencontainers.image.title": "text" } }] },
   ],
   invalid: [
     {
@@ -54,7 +77,12 @@ ruleTester("dockerfile").run("valid-label", rule, {
     },
     {
       // DL3049: missing required labels, reported on the final stage's FROM.
-      code: "FROM alpine:3.20 AS build\nLABEL org.opencontainers.image.title=app\nFROM alpine:3.20\nRUN true\n",
+      code: dedent`
+        FROM alpine:3.20 AS build
+        LABEL org.opencontainers.image.title=app
+        FROM alpine:3.20
+        RUN true
+      `,
       options: [{ schema: { "org.opencontainers.image.title": "text" } }],
       errors: [{ messageId: "missing", line: 3, column: 1, endColumn: 5, data: { key: "org.opencontainers.image.title" } }],
     },

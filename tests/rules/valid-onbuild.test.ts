@@ -1,10 +1,20 @@
 import rule from "../../rules/valid-onbuild.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("valid-onbuild", rule, {
   valid: [
-    "FROM node:20.11\nONBUILD COPY package.json /app/\nONBUILD RUN npm ci\n",
-    "FROM node:20.11\nONBUILD ADD . /app/src\nONBUILD WORKDIR /app\nONBUILD ENV A=1\n",
+    dedent`
+      FROM node:20.11
+      ONBUILD COPY package.json /app/
+      ONBUILD RUN npm ci
+    `,
+    dedent`
+      FROM node:20.11
+      ONBUILD ADD . /app/src
+      ONBUILD WORKDIR /app
+      ONBUILD ENV A=1
+    `,
     // A bare ONBUILD is no-unknown-instruction's finding, not this rule's.
     "FROM alpine:3.20\nONBUILD\n",
     // Words in a RUN are not triggers.

@@ -1,5 +1,6 @@
 import rule from "../../rules/wget-progress.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("wget-progress", rule, {
   valid: [
@@ -18,7 +19,13 @@ ruleTester("dockerfile").run("wget-progress", rule, {
     "FROM busybox:1.37\nRUN wget https://example.com/a.tgz\n",
     "FROM mcr.microsoft.com/dotnet/aspnet:8.0.11-alpine3.22\nRUN wget -O /a https://example.com/a\n",
     // Inherited through FROM <stage>; a GNU Wget installed only in a later RUN does not change this one.
-    "FROM alpine:3.22 AS base\nRUN apk add --no-cache ca-certificates\nFROM base\nRUN wget https://example.com/a.tgz\nRUN apk add --no-cache wget\n",
+    dedent`
+      FROM alpine:3.22 AS base
+      RUN apk add --no-cache ca-certificates
+      FROM base
+      RUN wget https://example.com/a.tgz
+      RUN apk add --no-cache wget
+    `,
   ],
   invalid: [
     {
@@ -34,8 +41,16 @@ ruleTester("dockerfile").run("wget-progress", rule, {
     },
     {
       // `apk add wget` installs GNU Wget over BusyBox's applet, for the rest of that RUN and after.
-      code: "FROM alpine:3.22\nRUN apk add --no-cache wget && wget https://example.com/a.tgz\nRUN wget https://example.com/b.tgz\n",
-      output: "FROM alpine:3.22\nRUN apk add --no-cache wget && wget --progress=dot:giga https://example.com/a.tgz\nRUN wget --progress=dot:giga https://example.com/b.tgz\n",
+      code: dedent`
+        FROM alpine:3.22
+        RUN apk add --no-cache wget && wget https://example.com/a.tgz
+        RUN wget https://example.com/b.tgz
+      `,
+      output: dedent`
+        FROM alpine:3.22
+        RUN apk add --no-cache wget && wget --progress=dot:giga https://example.com/a.tgz
+        RUN wget --progress=dot:giga https://example.com/b.tgz
+      `,
       errors: [
         { messageId: "progress", line: 2, column: 32 },
         { messageId: "progress", line: 3, column: 5 },
@@ -60,8 +75,18 @@ ruleTester("dockerfile").run("wget-progress", rule, {
       errors: [{ messageId: "progress", line: 2, column: 5 }],
     },
     {
-      code: "FROM debian:12\nRUN set -eux; \\\n  sudo wget -O /a https://example.com/a && \\\n  wget -nv -O /b https://example.com/b\n",
-      output: "FROM debian:12\nRUN set -eux; \\\n  sudo wget --progress=dot:giga -O /a https://example.com/a && \\\n  wget -nv -O /b https://example.com/b\n",
+      code: dedent`
+        FROM debian:12
+        RUN set -eux; \\
+          sudo wget -O /a https://example.com/a && \\
+          wget -nv -O /b https://example.com/b
+      `,
+      output: dedent`
+        FROM debian:12
+        RUN set -eux; \\
+          sudo wget --progress=dot:giga -O /a https://example.com/a && \\
+          wget -nv -O /b https://example.com/b
+      `,
       errors: [{ messageId: "progress", line: 3, column: 8 }],
     },
     {

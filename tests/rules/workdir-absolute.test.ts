@@ -1,5 +1,6 @@
 import rule from "../../rules/workdir-absolute.js";
 import { ruleTester } from "../support/rule-tester.js";
+import { dedent } from "../support/dedent.js";
 
 ruleTester("dockerfile").run("workdir-absolute", rule, {
   valid: [
@@ -8,30 +9,65 @@ ruleTester("dockerfile").run("workdir-absolute", rule, {
     'FROM alpine:3.20\nWORKDIR "/usr/src/app"\n',
     "FROM alpine:3.20\nWORKDIR '/opt/app'\n",
     // A relative WORKDIR after an absolute one is relative to a path the file chose (BuildKit).
-    "FROM alpine:3.20\nWORKDIR /app\nWORKDIR src\n",
+    dedent`
+      FROM alpine:3.20
+      WORKDIR /app
+      WORKDIR src
+    `,
     // ... also when the absolute one is in the stage it is built on.
-    "FROM alpine:3.20 AS base\nWORKDIR /app\nFROM base AS final\nWORKDIR build\n",
+    dedent`
+      FROM alpine:3.20 AS base
+      WORKDIR /app
+      FROM base AS final
+      WORKDIR build
+    `,
     // Variables are resolved: HOME is set absolute.
-    "FROM alpine:3.20\nENV HOME=/root\nWORKDIR $HOME/app\n",
-    "FROM alpine:3.20\nARG APP_DIR=/srv/app\nWORKDIR ${APP_DIR}\n",
+    dedent`
+      FROM alpine:3.20
+      ENV HOME=/root
+      WORKDIR $HOME/app
+    `,
+    dedent`
+      FROM alpine:3.20
+      ARG APP_DIR=/srv/app
+      WORKDIR \${APP_DIR}
+    `,
     "FROM alpine:3.20\nWORKDIR ${APP_DIR:-/srv/app}\n",
     // A variable the file does not set: unknown, so silent.
     "FROM alpine:3.20\nWORKDIR $APP_HOME\n",
-    "FROM alpine:3.20\nARG DIR\nWORKDIR $DIR\nWORKDIR sub\n",
+    dedent`
+      FROM alpine:3.20
+      ARG DIR
+      WORKDIR $DIR
+      WORKDIR sub
+    `,
     // Windows paths with the backtick escape, and drive-less absolute ones.
-    "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\nWORKDIR \\tools\n",
+    dedent`
+      # escape=\`
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      WORKDIR C:\\app
+      WORKDIR \\tools
+    `,
     "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:/app\n",
     // ONBUILD triggers run in a later build.
     "FROM alpine:3.20\nONBUILD WORKDIR app\n",
   ],
   invalid: [
     {
-      code: "FROM nginx:1.27 AS web\nWORKDIR usr/share/nginx/html\nCOPY public .\n",
+      code: dedent`
+        FROM nginx:1.27 AS web
+        WORKDIR usr/share/nginx/html
+        COPY public .
+      `,
       errors: [{ messageId: "relative", line: 2, column: 9, endLine: 2, endColumn: 29, data: { path: "usr/share/nginx/html" } }],
     },
     {
       // Two relative WORKDIRs: both depend on the base image.
-      code: "FROM alpine:3.20\nWORKDIR app\nWORKDIR ./src\n",
+      code: dedent`
+        FROM alpine:3.20
+        WORKDIR app
+        WORKDIR ./src
+      `,
       errors: [
         { messageId: "relative", line: 2, column: 9 },
         { messageId: "relative", line: 3, column: 9 },
@@ -39,12 +75,22 @@ ruleTester("dockerfile").run("workdir-absolute", rule, {
     },
     {
       // An ENV that resolves to a relative path; an absolute WORKDIR of another (unrelated) stage does not count.
-      code: "FROM alpine:3.20 AS a\nWORKDIR /app\nFROM alpine:3.20\nENV DIR=build\nWORKDIR $DIR\n",
+      code: dedent`
+        FROM alpine:3.20 AS a
+        WORKDIR /app
+        FROM alpine:3.20
+        ENV DIR=build
+        WORKDIR $DIR
+      `,
       errors: [{ messageId: "relative", line: 5, column: 9, data: { path: "$DIR" } }],
     },
     {
       // The absolute WORKDIR comes after: too late.
-      code: "FROM alpine:3.20\nWORKDIR app\nWORKDIR /app\n",
+      code: dedent`
+        FROM alpine:3.20
+        WORKDIR app
+        WORKDIR /app
+      `,
       errors: [{ messageId: "relative", line: 2, column: 9 }],
     },
   ],

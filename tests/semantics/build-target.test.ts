@@ -11,6 +11,7 @@ import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { composeBuildTarget, producedStage, shippedImageStages } from "../../lib/semantics/build-target.js";
 import { composeMountsSourcesOverWorkdir, shippedApplicationStage } from "../../lib/semantics/shipped-image.js";
+import { dedent } from "../support/dedent.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-target-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,7 +57,13 @@ describe("the produced stage", () => {
   });
 
   it("is the compose build.target when every build of the Dockerfile names it", () => {
-    const file = project("target", "services:\n  api:\n    build:\n      context: ./app\n      target: prod\n");
+    const file = project("target", dedent`
+      services:
+        api:
+          build:
+            context: ./app
+            target: prod
+    `);
     expect(composeBuildTarget(program(), file)).toBe("prod");
     expect(producedStage(program(), file)?.name).toBe("prod");
     // The legacy stage is not what the build ships: its root user and ended image are not the image's.
@@ -64,19 +71,39 @@ describe("the produced stage", () => {
   });
 
   it("stays the last stage when builds disagree, or the target names no stage", () => {
-    const both = project("both", "services:\n  api:\n    build: {context: ./app, target: prod}\n  debug:\n    build: {context: ./app, target: legacy}\n");
+    const both = project("both", dedent`
+      services:
+        api:
+          build: {context: ./app, target: prod}
+        debug:
+          build: {context: ./app, target: legacy}
+    `);
     expect(composeBuildTarget(program(), both)).toBeUndefined();
-    const missing = project("missing", "services:\n  api:\n    build: {context: ./app, target: release}\n");
+    const missing = project("missing", dedent`
+      services:
+        api:
+          build: {context: ./app, target: release}
+    `);
     expect(composeBuildTarget(program(), missing)).toBeUndefined();
     expect(lint(missing)).toEqual(["docker/no-root-user:4", "docker/no-end-of-life-image:4"]);
   });
 
   it("ships the layers of the produced stage and the stages it is built FROM, nothing read by --from", () => {
-    const text = "FROM debian:12 AS base\nFROM golang:1.22 AS build\nFROM base AS prod\nCOPY --from=build /app /app\nFROM prod AS debug\n";
+    const text = dedent`
+      FROM debian:12 AS base
+      FROM golang:1.22 AS build
+      FROM base AS prod
+      COPY --from=build /app /app
+      FROM prod AS debug
+    `;
     const parsed = parseDockerfile(text);
     if (!parsed.ok) throw new Error("parse");
     expect(shippedImageStages(parsed.ast, "Dockerfile").map((stage) => stage.name)).toEqual(["debug", "prod", "base"]);
-    const file = project("layers", "services:\n  api:\n    build: {context: ./app, target: prod}\n");
+    const file = project("layers", dedent`
+      services:
+        api:
+          build: {context: ./app, target: prod}
+    `);
     expect(shippedImageStages(program(), file).map((stage) => stage.name)).toEqual(["prod"]);
   });
 
@@ -86,7 +113,13 @@ describe("the produced stage", () => {
 });
 
 describe("a compose development target", () => {
-  const text = 'FROM node:22.11-slim AS builder\nWORKDIR /project\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n';
+  const text = dedent`
+    FROM node:22.11-slim AS builder
+    WORKDIR /project
+    COPY . .
+    RUN npm ci
+    CMD ["node", "server.js"]
+  `;
   const parsed = parseDockerfile(text);
   if (!parsed.ok) throw new Error("parse");
   const ast = parsed.ast;
@@ -101,17 +134,46 @@ describe("a compose development target", () => {
   }
 
   it("is a development environment when every service that builds it mounts the context over the WORKDIR", () => {
-    const file = place("dev-mount", "services:\n  web:\n    build: {context: web, target: builder}\n    volumes:\n      - ./web:/project\n      - /project/node_modules\n");
+    const file = place("dev-mount", dedent`
+      services:
+        web:
+          build: {context: web, target: builder}
+          volumes:
+            - ./web:/project
+            - /project/node_modules
+    `);
     expect(composeMountsSourcesOverWorkdir(ast, stage, file)).toBe(true);
     expect(shippedApplicationStage(ast, { filename: file })).toBeNull();
-    const long = place("dev-mount-long", "services:\n  web:\n    build: ./web\n    volumes:\n      - type: bind\n        source: ./web/\n        target: /project/\n");
+    const long = place("dev-mount-long", dedent`
+      services:
+        web:
+          build: ./web
+          volumes:
+            - type: bind
+              source: ./web/
+              target: /project/
+    `);
     expect(composeMountsSourcesOverWorkdir(ast, stage, long)).toBe(true);
   });
 
   it("ships the image when a mount is elsewhere, or a service runs the image's own files", () => {
-    const elsewhere = place("data-mount", "services:\n  web:\n    build: web\n    volumes:\n      - ./web:/data\n      - ./conf:/project\n");
+    const elsewhere = place("data-mount", dedent`
+      services:
+        web:
+          build: web
+          volumes:
+            - ./web:/data
+            - ./conf:/project
+    `);
     expect(composeMountsSourcesOverWorkdir(ast, stage, elsewhere)).toBe(false);
-    const mixed = place("mixed", "services:\n  dev:\n    build: web\n    volumes: [./web:/project]\n  prod:\n    build: web\n");
+    const mixed = place("mixed", dedent`
+      services:
+        dev:
+          build: web
+          volumes: [./web:/project]
+        prod:
+          build: web
+    `);
     expect(composeMountsSourcesOverWorkdir(ast, stage, mixed)).toBe(false);
     expect(shippedApplicationStage(ast, { filename: mixed })?.name).toBe("builder");
     expect(composeMountsSourcesOverWorkdir(ast, stage, "Dockerfile")).toBe(false);

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
 import { baseSystemOf, toolAvailability, type ImageTool } from "../../lib/semantics/image-tools.js";
+import { dedent } from "../support/dedent.js";
 
 describe("baseSystemOf", () => {
   it.each([
@@ -52,7 +53,11 @@ describe("toolAvailability", () => {
   });
 
   it("follows what the distribution's package manager installs, up to the instruction asked about", () => {
-    const file = "FROM alpine:3.22\nRUN wget -O /a https://example.com/a\nRUN apk add --no-cache wget curl\n";
+    const file = dedent`
+      FROM alpine:3.22
+      RUN wget -O /a https://example.com/a
+      RUN apk add --no-cache wget curl
+    `;
     expect(availability(file, "wget", -1, 0)).toMatchObject({ implementation: "busybox" });
     expect(availability(file, "wget", -1, 1)).toEqual({ state: "present", implementation: "gnu", via: "install" });
     expect(availability(file, "curl")).toEqual({ state: "present", implementation: "curl", via: "install" });
@@ -63,7 +68,12 @@ describe("toolAvailability", () => {
   });
 
   it("inherits through FROM <stage>, and `start` is what the stage's base brings", () => {
-    const file = "FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y curl\nFROM tools AS app\nRUN apt-get install -y wget\n";
+    const file = dedent`
+      FROM debian:12 AS tools
+      RUN apt-get update && apt-get install -y curl
+      FROM tools AS app
+      RUN apt-get install -y wget
+    `;
     expect(availability(file, "curl", -1, "start")).toMatchObject({ state: "present", via: "install" });
     expect(availability(file, "wget", -1, "start")).toEqual({ state: "absent", packaged: "gnu" });
     expect(availability(file, "wget", -1, "end")).toMatchObject({ state: "present", implementation: "gnu" });

@@ -9,6 +9,7 @@ import { parseDockerfile } from "../../lib/dockerfile/index.js";
 import { dockerfileImageUses } from "../../lib/semantics/image-uses.js";
 import { fromReference, namedContextKey, stageReferences } from "../../lib/semantics/stage-references.js";
 import { makeTree } from "../support/fix-safety.js";
+import { dedent } from "../support/dedent.js";
 
 const DOCKERFILE = [
   "FROM base AS build", // a named context (docker-image://)
@@ -48,8 +49,19 @@ const tree = makeTree({
   "proj/Dockerfile": DOCKERFILE,
   "alone/Dockerfile": DOCKERFILE,
   // The default override file adds a named context to a build compose.yaml declares.
-  "merged/compose.yaml": "services:\n  web:\n    build:\n      context: ./app\n",
-  "merged/compose.override.yaml": "services:\n  web:\n    build:\n      additional_contexts:\n        assets: ./assets\n",
+  "merged/compose.yaml": dedent`
+    services:
+      web:
+        build:
+          context: ./app
+  `,
+  "merged/compose.override.yaml": dedent`
+    services:
+      web:
+        build:
+          additional_contexts:
+            assets: ./assets
+  `,
   "merged/app/Dockerfile": "FROM nginx:1.27.0\nCOPY --from=assets /logo.png /srv/\n",
 });
 afterAll(tree.cleanup);

@@ -7,26 +7,71 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getComposeProject, readComposeFile } from "../../lib/compose/project.js";
 import { declaresWhatRuns, serviceHealthcheck } from "../../lib/semantics/service-healthcheck.js";
 import { makeTree } from "../support/fix-safety.js";
+import { dedent } from "../support/dedent.js";
 
 const HEALTHY = "    healthcheck:\n      test: [CMD, pg_isready]\n";
 const tree = makeTree({
   // The override adds a health check (compose-project case b1).
-  "override/compose.yaml": "services:\n  web:\n    image: nginx:1.27.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16.4\n  cache:\n    image: redis:7.4\n",
+  "override/compose.yaml": dedent`
+    services:
+      web:
+        image: nginx:1.27.0
+        depends_on:
+          db:
+            condition: service_healthy
+      db:
+        image: postgres:16.4
+      cache:
+        image: redis:7.4
+  `,
   "override/compose.override.yaml": `services:\n  db:\n${HEALTHY}  cache:\n    environment:\n      A: "1"\n`,
   // The override turns the base's check off, or drops it with !reset; timings only keep the test.
   "disable/compose.yaml": `services:\n  db:\n    image: postgres:16.4\n${HEALTHY}  kv:\n    image: redis:7.4\n${HEALTHY}  timed:\n    image: postgres:16.4\n${HEALTHY}  none:\n    image: postgres:16.4\n${HEALTHY}`,
-  "disable/compose.override.yaml": "services:\n  db:\n    healthcheck:\n      disable: true\n  kv:\n    healthcheck: !reset {}\n  timed:\n    healthcheck:\n      interval: 5s\n  none:\n    healthcheck:\n      test: [NONE]\n",
+  "disable/compose.override.yaml": dedent`
+    services:
+      db:
+        healthcheck:
+          disable: true
+      kv:
+        healthcheck: !reset {}
+      timed:
+        healthcheck:
+          interval: 5s
+      none:
+        healthcheck:
+          test: [NONE]
+  `,
   // !override replaces the whole mapping: the base's test is gone, only timings remain.
   "replace/compose.yaml": `services:\n  db:\n    image: postgres:16.4\n${HEALTHY}`,
-  "replace/compose.override.yaml": "services:\n  db:\n    healthcheck: !override\n      interval: 5s\n",
+  "replace/compose.override.yaml": dedent`
+    services:
+      db:
+        healthcheck: !override
+          interval: 5s
+  `,
   // extends: same file, another file, and a file that cannot be read.
   "extends/compose.yaml": `services:\n  base:\n    image: postgres:16.4\n${HEALTHY}  db:\n    extends: base\n  other:\n    extends:\n      file: common.yaml\n      service: checked\n  lost:\n    extends:\n      file: missing.yaml\n      service: db\n    image: postgres:16.4\n`,
   "extends/common.yaml": `services:\n  checked:\n    image: mysql:8.4\n    healthcheck:\n      test: [CMD, mysqladmin, ping]\n`,
   // The image decides when compose says nothing: the Dockerfile the merged build names.
-  "image/compose.yaml": "services:\n  app:\n    build: ./app\n  plain:\n    build: ./plain\n",
-  "image/compose.override.yaml": "services:\n  plain:\n    build:\n      target: checked\n",
+  "image/compose.yaml": dedent`
+    services:
+      app:
+        build: ./app
+      plain:
+        build: ./plain
+  `,
+  "image/compose.override.yaml": dedent`
+    services:
+      plain:
+        build:
+          target: checked
+  `,
   "image/app/Dockerfile": "FROM node:22.11-alpine\nHEALTHCHECK CMD wget -qO- http://localhost:3000/ || exit 1\n",
-  "image/plain/Dockerfile": "FROM alpine:3.20 AS checked\nHEALTHCHECK CMD true\nFROM alpine:3.20\n",
+  "image/plain/Dockerfile": dedent`
+    FROM alpine:3.20 AS checked
+    HEALTHCHECK CMD true
+    FROM alpine:3.20
+  `,
 });
 afterAll(tree.cleanup);
 

@@ -3,6 +3,7 @@ import type { Run } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { runShellScript } from "../../lib/semantics/run-shell.js";
 import { environmentAt } from "../../lib/semantics/shell-environment.js";
+import { dedent } from "../support/dedent.js";
 
 /** The value of `name` where the last command named `at` of the last RUN runs. */
 function valueAt(dockerfile: string, at: string, name: string): string | null | undefined {
@@ -18,7 +19,11 @@ function valueAt(dockerfile: string, at: string, name: string): string | null | 
 
 describe("environmentAt", () => {
   it("reads ENV and ARG of the stage and of the stages it is built on", () => {
-    expect(valueAt("FROM a AS base\nENV X=1\nFROM base\nRUN cmd", "cmd", "X")).toBe("1");
+    expect(valueAt(dedent`
+      FROM a AS base
+      ENV X=1
+      FROM base
+      RUN cmd`, "cmd", "X")).toBe("1");
     expect(valueAt("FROM a\nARG X\nRUN cmd", "cmd", "X")).toBeNull();
     expect(valueAt("FROM a\nRUN cmd\nENV X=1", "cmd", "X")).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import type { DockerfileProgram } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/index.js";
 import { argInEffect, isDeadStage, referencesTo, settingInEffect, stageReach, stageReferences } from "../../lib/semantics/stage-references.js";
 import { isToolboxStage, shippedApplicationStage } from "../../lib/semantics/shipped-image.js";
+import { dedent } from "../support/dedent.js";
 
 function parse(text: string): DockerfileProgram {
   const result = parseDockerfile(text);
@@ -57,7 +58,19 @@ describe("stage references", () => {
 
   it("carries USER, WORKDIR, SHELL, HEALTHCHECK and ARG through FROM <stage>", () => {
     const program = parse(
-      'ARG TAG=1\nFROM alpine:3.20 AS base\nUSER app\nWORKDIR /srv\nARG MODE=fast\nARG TAG\nHEALTHCHECK CMD true\nFROM base AS final\nRUN echo\nUSER root\nRUN echo\n',
+      dedent`
+        ARG TAG=1
+        FROM alpine:3.20 AS base
+        USER app
+        WORKDIR /srv
+        ARG MODE=fast
+        ARG TAG
+        HEALTHCHECK CMD true
+        FROM base AS final
+        RUN echo
+        USER root
+        RUN echo
+      `,
     );
     const final = program.stages[1];
     if (!final) throw new Error("no final stage");
@@ -84,15 +97,27 @@ describe("stage references", () => {
     expect(toolbox("FROM python:3.12\nCMD python3 app.py\n")).toBe(false);
     expect(toolbox('FROM golang:1.22\nENTRYPOINT ["go.bash"]\n')).toBe(true);
     expect(toolbox('FROM golang:1.22\nENTRYPOINT ["/server.sh"]\n')).toBe(false);
-    expect(toolbox('FROM node:20 AS base\nCMD ["node", "a.js"]\nFROM base AS dev\n')).toBe(true);
+    expect(toolbox(dedent`
+      FROM node:20 AS base
+      CMD ["node", "a.js"]
+      FROM base AS dev
+    `)).toBe(true);
     expect(toolbox('FROM node:20\nCMD ["node", "a.js"]\n', "/x/.devcontainer/Dockerfile")).toBe(true);
     // Inherited command.
-    expect(toolbox('FROM node:20 AS base\nCMD ["node", "a.js"]\nFROM base AS app\n')).toBe(false);
+    expect(toolbox(dedent`
+      FROM node:20 AS base
+      CMD ["node", "a.js"]
+      FROM base AS app
+    `)).toBe(false);
     // A development server, whatever the stage is called.
     expect(toolbox('FROM node:22 AS builder\nCMD ["ng", "serve", "--host", "0.0.0.0"]\n')).toBe(true);
     expect(toolbox("FROM node:22 AS app\nCMD npm run dev -- --host\n")).toBe(true);
     expect(toolbox('FROM node:22\nCMD ["npx", "vite", "--host"]\n')).toBe(true);
-    expect(toolbox('FROM node:22\nENTRYPOINT ["yarn"]\nCMD ["dev"]\n')).toBe(true);
+    expect(toolbox(dedent`
+      FROM node:22
+      ENTRYPOINT ["yarn"]
+      CMD ["dev"]
+    `)).toBe(true);
     expect(toolbox('FROM node:22\nCMD ["./node_modules/.bin/next", "dev"]\n')).toBe(true);
     expect(toolbox('FROM node:22\nCMD ["nodemon", "src/index.js"]\n')).toBe(true);
     expect(toolbox('FROM python:3.12\nCMD ["python", "/app/manage.py", "runserver", "0.0.0.0:8000"]\n')).toBe(true);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getShellScript, parseShell } from "../../lib/shell/index.js";
 import type { ShellCommand, ShellScript, ShellText } from "../../lib/shell/index.js";
 import { contiguousShellText } from "../../lib/shell/shell-text.js";
+import { dedent } from "../support/dedent.js";
 
 function parse(text: string, sourceStart = 0): ShellScript {
   const result = parseShell(contiguousShellText(text, sourceStart));
@@ -86,7 +87,11 @@ describe("parseShell: simple commands and words", () => {
     // RUN apt-get update && \
     //     # comment
     //     apt-get install -y curl
-    const source = "RUN apt-get update && \\\n    # comment\n    apt-get install -y curl\n";
+    const source = dedent`
+      RUN apt-get update && \\
+          # comment
+          apt-get install -y curl
+    `;
     const shell: ShellText = {
       text: "apt-get update &&     apt-get install -y curl",
       segments: [
@@ -248,7 +253,11 @@ describe("parseShell: nesting", () => {
   });
 
   it("parses heredocs inside the shell text", () => {
-    const text = "cat <<'EOF' > /etc/x.conf\nkey=$value\nEOF\necho done";
+    const text = dedent`
+      cat <<'EOF' > /etc/x.conf
+      key=$value
+      EOF
+      echo done`;
     const s = parse(text);
     const cat = s.commands[0]!;
     expect(cat.redirects.map((r) => r.op)).toEqual(["<<", ">"]);
@@ -262,7 +271,11 @@ describe("parseShell: nesting", () => {
 
 describe("parseShell: heredoc bodies", () => {
   it("finds commands substituted in an unquoted heredoc body and strips tabs for <<-", () => {
-    const text = "cat <<-EOF > /etc/motd\n\tbuilt on $(date -u)\n\tEOF\napt-get update";
+    const text = dedent`
+      cat <<-EOF > /etc/motd
+      \tbuilt on $(date -u)
+      \tEOF
+      apt-get update`;
     const s = parse(text);
     expect(names(s)).toEqual(["cat", "date", "apt-get"]);
     expect(byName(s, "date").range).toEqual(at(text, "date -u"));

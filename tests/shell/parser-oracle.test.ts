@@ -17,6 +17,7 @@ import type { ShellText } from "../../lib/shell/shell-text.js";
 import { corpusDockerfiles, corpusRunBodies } from "../support/corpus-bodies.js";
 import { parseShell as parseMvdan } from "../support/mvdan/shell-model.js";
 import { firstDifference, snapshotShellModel } from "../support/shell-model-snapshot.js";
+import { dedent } from "../support/dedent.js";
 
 function difference(shell: ShellText): string | null {
   return firstDifference(snapshotShellModel(parseOurs(shell)), snapshotShellModel(parseMvdan(shell)));
@@ -46,9 +47,23 @@ const SNIPPETS = [
   "case $x in a|b) echo;; (*) no ;& c) ;; esac",
   "f() { echo; }; function g { a; }; function h() ( b ); k() { a; } && b",
   "! a | b && ! c",
-  "cat <<EOF > f\n$(date) hi ${x:-$(y)}\nEOF\necho",
-  "cat <<-'EOF'\n\ta $(b)\n\tEOF\n",
-  "cat <<A <<B\na\nA\nb\nB\necho",
+  dedent`
+    cat <<EOF > f
+    $(date) hi \${x:-$(y)}
+    EOF
+    echo`,
+  dedent`
+    cat <<-'EOF'
+    \ta $(b)
+    \tEOF
+  `,
+  dedent`
+    cat <<A <<B
+    a
+    A
+    b
+    B
+    echo`,
   "cat <<EOF\nEOF",
   "sh -c 'apt-get update && apt-get install -y curl' && bash -ec \"c; d \\\"$X\\\"\"; su -c 'id' root",
   "sudo -u x sh -c \"sh -c 'ls'\"",
@@ -57,7 +72,11 @@ const SNIPPETS = [
   "x=(1 2) y= z=1; arr[0]=x",
   "echo a[1] [x] b[ @(a|b) !(x) *.@(c|h) {a,b} ~/x",
   "echo $((1 + $(nproc))) $[1+2] $(( (1+2) * 3 ))",
-  "a # comment\nb;#c\nd \\\n e",
+  dedent`
+    a # comment
+    b;#c
+    d \\
+     e`,
   "{ a; } 2>&1 | b; ( c ) > d",
   "time a | b; time",
   "((cd /x); ls)",

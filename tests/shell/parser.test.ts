@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseShell } from "../../lib/shell/parser/index.js";
 import type { ShellParseFailure, ShellScript } from "../../lib/shell/model.js";
 import { contiguousShellText } from "../../lib/shell/shell-text.js";
+import { dedent } from "../support/dedent.js";
 
 function parse(text: string): ShellScript {
   const result = parseShell(contiguousShellText(text));
@@ -68,7 +69,13 @@ describe("shell parser: commands and lists", () => {
   });
 
   it("reads redirects with fds and several heredocs on one line", () => {
-    const text = "cat <<A 2>&1 <<-'B' >out\na $(x)\nA\n\tb $(y)\n\tB\necho after";
+    const text = dedent`
+      cat <<A 2>&1 <<-'B' >out
+      a $(x)
+      A
+      \tb $(y)
+      \tB
+      echo after`;
     const s = parse(text);
     const cat = s.commands[0]!;
     expect(cat.redirects.map((r) => [r.op, r.fd, r.target?.value])).toEqual([["<<", null, "A"], [">&", "2", "1"], ["<<-", null, "B"], [">", null, "out"]]);

@@ -2,12 +2,17 @@ import { describe, expect, it } from "vitest";
 import { contiguousShellText, toSourceOffset, toSourceRange, toSourceStartOffset } from "../../lib/shell/shell-text.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
 import { byteToUtf16Mapper, utf8Length } from "../support/mvdan/offsets.js";
+import { dedent } from "../support/dedent.js";
 
 /**
  * The brief's example: `RUN apt-get update && \` / `    # comment` / `    apt-get install -y curl`.
  * Docker removes the escape + newline and drops the comment line.
  */
-const continuationSource = "RUN apt-get update && \\\n    # comment\n    apt-get install -y curl\n";
+const continuationSource = dedent`
+  RUN apt-get update && \\
+      # comment
+      apt-get install -y curl
+`;
 const continuationShell: ShellText = {
   text: "apt-get update &&     apt-get install -y curl",
   segments: [

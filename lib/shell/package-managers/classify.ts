@@ -45,7 +45,7 @@ function infoOf(spec: PackageManagerSpec): PackageManagerInfo {
     noCacheFlags: spec.noCache?.flags ?? [],
     noCacheEnv: spec.noCache?.env.map((variable) => variable.name) ?? [],
     cacheAreas: spec.cacheAreas,
-    cleanup: spec.cleanup,
+    cleanup: Object.values(spec.clean),
     pinExample: spec.pinExample,
   };
 }

@@ -34,7 +34,7 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["cache clean", "cache clear", "cache rm"], action: "clean", cleans: [{ area: "npm", withOption: ["-f", "--force"] }] },
     ],
     cacheLocation: { options: ["--cache"], env: ["npm_config_cache", "NPM_CONFIG_CACHE"] },
-    cacheAreas: ["npm"], cleanup: ["npm cache clean --force"], pinExample: "express@4.18.2",
+    cacheAreas: ["npm"], clean: { npm: "npm cache clean --force" }, pinExample: "express@4.18.2",
   },
   {
     id: "pnpm", ecosystem: "language", commands: ["pnpm"],
@@ -58,7 +58,7 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["update", "up", "upgrade"], action: "upgrade", packages: "npm" },
       { names: ["store prune"], action: "clean", cleans: [{ area: "pnpm" }] },
     ],
-    cacheAreas: ["pnpm"], cleanup: ["pnpm store prune"], pinExample: "express@4.18.2",
+    cacheAreas: ["pnpm"], clean: { pnpm: "pnpm store prune" }, pinExample: "express@4.18.2",
   },
   {
     id: "yarn", ecosystem: "language", commands: ["yarn", "yarnpkg"],
@@ -82,7 +82,10 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["cache clean"], action: "clean", cleans: [{ area: "yarn" }] },
     ],
     cacheLocation: { options: ["--cache-folder"], env: ["YARN_CACHE_FOLDER"] },
-    cacheAreas: ["yarn"], cleanup: ["yarn cache clean"], pinExample: "express@4.18.2",
+    cacheAreas: ["yarn"], clean: { yarn: "yarn cache clean" },
+    // Not an autofix: with Yarn 2+ Plug'n'Play the cache can be what the app runs from.
+    cacheReport: { actions: ["install"], what: "the yarn cache", suggestOnly: "with Yarn 2+ and Plug'n'Play, first check that the project cache is not what the app runs from" },
+    pinExample: "express@4.18.2",
   },
   {
     id: "bun", ecosystem: "language", commands: ["bun"],
@@ -99,6 +102,6 @@ export const JAVASCRIPT_MANAGERS: readonly PackageManagerSpec[] = [
     ],
     noCache: { flags: ["--no-cache"], env: [], fixFlag: "--no-cache" },
     cacheLocation: { options: ["--cache-dir"], env: ["BUN_INSTALL_CACHE_DIR"] },
-    cacheAreas: ["bun"], cleanup: ["bun pm cache rm"], pinExample: "express@4.18.2",
+    cacheAreas: ["bun"], clean: { bun: "bun pm cache rm" }, pinExample: "express@4.18.2",
   },
 ];

@@ -42,7 +42,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["uninstall"], action: "remove", packages: "gem", versionOption: { options: ["-v", "--version"], singlePackageOnly: true } },
       { names: ["update"], action: "upgrade", packages: "gem", versionOption: { options: ["-v", "--version"], singlePackageOnly: true } },
     ],
-    cacheAreas: ["gem"], cleanup: ["rm -rf ~/.gem /usr/local/bundle/cache"], pinExample: "rails:7.1.3 (or -v 7.1.3)",
+    cacheAreas: ["gem"], clean: { gem: "rm -rf ~/.gem /usr/local/bundle/cache" }, pinExample: "rails:7.1.3 (or -v 7.1.3)",
   },
   {
     id: "bundler", ecosystem: "language", commands: ["bundle", "bundler"],
@@ -57,7 +57,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["remove"], action: "remove" },
       { names: ["update"], action: "upgrade" },
     ],
-    cacheAreas: ["bundler"], cleanup: ["rm -rf /usr/local/bundle/cache"], pinExample: "Gemfile.lock",
+    cacheAreas: ["bundler"], clean: { bundler: "rm -rf /usr/local/bundle/cache" }, pinExample: "Gemfile.lock",
   },
   {
     id: "go", ecosystem: "language", commands: ["go"],
@@ -86,7 +86,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
       },
       { names: ["build", "run", "test", "generate", "vet", "mod tidy", "mod vendor"], action: "other", fills: ["go-mod", "go-build"] },
     ],
-    cacheAreas: ["go-mod", "go-build"], cleanup: ["go clean -modcache -cache"], pinExample: "golang.org/x/tools/gopls@v0.15.3",
+    cacheAreas: ["go-mod", "go-build"], clean: { "go-mod": "go clean -modcache", "go-build": "go clean -cache" }, pinExample: "golang.org/x/tools/gopls@v0.15.3",
   },
   {
     id: "composer", ecosystem: "language", commands: ["composer", "composer.phar"],
@@ -105,7 +105,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
     nonInteractive: { flags: [{ names: ["-n", "--no-interaction"] }], env: [{ name: "COMPOSER_NO_INTERACTION", when: "truthy" }], fixFlag: "--no-interaction" },
     noCache: { flags: ["--no-cache"], env: [{ name: "COMPOSER_NO_CACHE", when: "truthy" }], fixFlag: "--no-cache" },
     cacheLocation: { options: [], env: ["COMPOSER_CACHE_DIR"] },
-    cacheAreas: ["composer"], cleanup: ["composer clear-cache"], pinExample: "monolog/monolog:3.5.0",
+    cacheAreas: ["composer"], clean: { composer: "composer clear-cache" }, pinExample: "monolog/monolog:3.5.0",
   },
   {
     id: "cargo", ecosystem: "language", commands: ["cargo"],
@@ -132,7 +132,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["build", "b", "run", "r", "test", "t", "check", "c"], action: "other", fills: ["cargo"], frozen: CARGO_LOCKED },
       { action: "other", frozen: CARGO_LOCKED },
     ],
-    cacheAreas: ["cargo"], cleanup: ["rm -rf /usr/local/cargo/registry"], pinExample: "ripgrep@14.1.0 (or --version 14.1.0)",
+    cacheAreas: ["cargo"], clean: { cargo: "rm -rf /usr/local/cargo/registry" }, pinExample: "ripgrep@14.1.0 (or --version 14.1.0)",
   },
   {
     id: "maven", ecosystem: "build-tool", commands: ["mvn", "mvnw"],
@@ -155,7 +155,8 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
       { action: "other", fills: ["maven"] },
     ],
     nonInteractive: BATCH,
-    cacheAreas: ["maven"], cleanup: ["RUN --mount=type=cache,target=/root/.m2"], pinExample: "pom.xml",
+    // No command empties it: a `RUN --mount=type=cache,target=/root/.m2` keeps it out of the layer.
+    cacheAreas: ["maven"], clean: {}, pinExample: "pom.xml",
   },
   {
     id: "gradle", ecosystem: "build-tool", commands: ["gradle", "gradlew"],
@@ -170,6 +171,7 @@ export const OTHER_MANAGERS: readonly PackageManagerSpec[] = [
       { operandPattern: /(?:^|:)(?:dependencies|androidDependencies|resolveDependencies|downloadDependencies|resolveAllDependencies)$/u, action: "install", manifest: true, fills: ["gradle"] },
       { action: "other", fills: ["gradle"] },
     ],
-    cacheAreas: ["gradle"], cleanup: ["RUN --mount=type=cache,target=/root/.gradle"], pinExample: "build.gradle",
+    // No command empties it: a `RUN --mount=type=cache,target=/root/.gradle` keeps it out of the layer.
+    cacheAreas: ["gradle"], clean: {}, pinExample: "build.gradle",
   },
 ];

@@ -49,7 +49,9 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     // backward compatibility: `_handle_no_cache_dir` in pip/_internal/cli/cmdoptions.py).
     noCache: { flags: ["--no-cache-dir"], env: [{ name: "PIP_NO_CACHE_DIR", when: "any" }], fixFlag: "--no-cache-dir" },
     cacheLocation: { options: ["--cache-dir"], env: ["PIP_CACHE_DIR"] },
-    cacheAreas: ["pip"], cleanup: ["pip install --no-cache-dir …", "pip cache purge"], pinExample: "requests==2.31.0",
+    cacheAreas: ["pip"], clean: { pip: "pip cache purge" },
+    cacheReport: { actions: ["install"], what: "pip's download cache (~/.cache/pip)" },
+    pinExample: "requests==2.31.0",
   },
   {
     id: "uv", ecosystem: "language", commands: ["uv"],
@@ -87,7 +89,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     ],
     noCache: { flags: ["-n", "--no-cache"], env: [{ name: "UV_NO_CACHE", when: "truthy" }], fixFlag: "--no-cache" },
     cacheLocation: { options: ["--cache-dir"], env: ["UV_CACHE_DIR"] },
-    cacheAreas: ["uv"], cleanup: ["uv … --no-cache", "uv cache clean"], pinExample: "requests==2.31.0",
+    cacheAreas: ["uv"], clean: { uv: "uv cache clean" }, pinExample: "requests==2.31.0",
   },
   {
     // `python -m pipx` is resolved in classify.ts. Each package spec is handed to pip (`pipx install
@@ -108,7 +110,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     constraints: { options: [], env: ["PIP_CONSTRAINT"], passthrough: ["--pip-args"] },
     // pipx calls pip without `--no-cache-dir`, so pip's cache fills unless PIP_NO_CACHE_DIR is set.
     noCache: { flags: [], env: [{ name: "PIP_NO_CACHE_DIR", when: "any" }] },
-    cacheAreas: ["pip"], cleanup: ["pip cache purge"], pinExample: "black==24.10.0",
+    cacheAreas: ["pip"], clean: { pip: "pip cache purge" }, pinExample: "black==24.10.0",
   },
   {
     id: "poetry", ecosystem: "language", commands: ["poetry"],
@@ -127,7 +129,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
     // `--no-cache` is a command-line option only ("Disables Poetry source caches"); no variable sets it.
     noCache: { flags: ["--no-cache"], env: [], fixFlag: "--no-cache" },
     cacheLocation: { options: [], env: ["POETRY_CACHE_DIR"] },
-    cacheAreas: ["poetry"], cleanup: ["rm -rf ~/.cache/pypoetry"], pinExample: "requests==2.31.0",
+    cacheAreas: ["poetry"], clean: { poetry: "rm -rf ~/.cache/pypoetry" }, pinExample: "requests==2.31.0",
   },
   {
     id: "pipenv", ecosystem: "language", commands: ["pipenv"],
@@ -141,7 +143,7 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
       { names: ["update", "upgrade"], action: "upgrade" },
     ],
     // PIPENV_NOCACHE? no: pipenv has no switch; its cache is PIPENV_CACHE_DIR, and pip's own cache is used too.
-    cacheAreas: ["pipenv", "pip"], cleanup: ["pipenv --clear"], pinExample: "requests==2.31.0",
+    cacheAreas: ["pipenv", "pip"], clean: { pipenv: "pipenv --clear" }, pinExample: "requests==2.31.0",
   },
   {
     id: "conda", ecosystem: "language", commands: ["conda", "mamba", "micromamba"],
@@ -164,6 +166,6 @@ export const PYTHON_MANAGERS: readonly PackageManagerSpec[] = [
       env: [{ name: "CONDA_ALWAYS_YES", when: "truthy" }, { name: "MAMBA_ALWAYS_YES", when: "truthy" }],
       fixFlag: "-y",
     },
-    cacheAreas: ["conda"], cleanup: ["conda clean --all --yes"], pinExample: "numpy=1.26.4",
+    cacheAreas: ["conda"], clean: { conda: "conda clean --all --yes" }, pinExample: "numpy=1.26.4",
   },
 ];

@@ -40,6 +40,16 @@ const APT_NON_INTERACTIVE = {
   fixFlag: "-y",
 } as const;
 
+/**
+ * The lists go with `rm -rf /var/lib/apt/lists/*` (what Debian's and Ubuntu's images do after `apt-get
+ * update`; `apt-get clean` keeps them); `apt-get clean` removes the archives and pkgcache.bin/srcpkgcache.bin
+ * (apt `DoClean`: `Fetcher.Clean(archivedir)`, `pkgCacheFile::RemoveCaches()`) and changes nothing installed.
+ */
+const APT_CLEAN = { "apt-lists": "rm -rf /var/lib/apt/lists/*", "apt-archives": "apt-get clean" } as const;
+
+/** apt's lists after an update that an install reads, and its archives where the image removed docker-clean. */
+const APT_CACHE_REPORT = { actions: ["update-index", "install", "upgrade"], what: "the package lists and downloaded packages" } as const;
+
 const APT_RECOMMENDS = { default: true, off: ["--no-install-recommends"], on: ["--install-recommends"], config: { options: ["-o", "--option"], key: "APT::Install-Recommends" } };
 
 
@@ -51,7 +61,7 @@ function aptManager(id: "apt-get" | "apt", commands: readonly string[], docs: re
     subcommands: APT_SUBCOMMANDS,
     nonInteractive: APT_NON_INTERACTIVE,
     recommends: APT_RECOMMENDS,
-    cacheAreas: ["apt-lists", "apt-archives"], cleanup: ["rm -rf /var/lib/apt/lists/*"], pinExample: "curl=7.88.1-10+deb12u5",
+    cacheAreas: ["apt-lists", "apt-archives"], clean: APT_CLEAN, cacheReport: APT_CACHE_REPORT, pinExample: "curl=7.88.1-10+deb12u5",
   };
 }
 
@@ -124,7 +134,20 @@ const RPM_CACHE_AREAS: Readonly<Record<string, readonly CacheArea[]>> = {
   microdnf: ["yum"],
 };
 
-function rpmManager(id: "yum" | "dnf" | "microdnf", commands: readonly string[], docs: string, clean: string[]): PackageManagerSpec {
+/**
+ * `clean all` empties the cache of the tool that runs (metadata, packages, dbcache): `{tool}` is the command
+ * as written (`dnf5 clean all` after `dnf5 install`, `tdnf clean all` after `tdnf install`).
+ */
+const RPM_CLEAN: Readonly<Partial<Record<CacheArea, string>>> = { yum: "{tool} clean all", dnf: "{tool} clean all", dnf5: "{tool} clean all", tdnf: "{tool} clean all" };
+
+/**
+ * Every dnf/yum/microdnf and zypper transaction, an upgrade as much as an install, downloads metadata and
+ * packages into the tool's cachedir (dnf.conf(5) `cachedir`; `keepcache` only decides whether packages
+ * outlive a successful transaction, the metadata always stays).
+ */
+const RPM_CACHE_REPORT = { actions: ["install", "upgrade"], what: "its metadata and downloaded packages" } as const;
+
+function rpmManager(id: "yum" | "dnf" | "microdnf", commands: readonly string[], docs: string): PackageManagerSpec {
   return {
     id, ecosystem: "system", commands, docs: [docs],
     cli: RPM_CLI,
@@ -140,7 +163,7 @@ function rpmManager(id: "yum" | "dnf" | "microdnf", commands: readonly string[],
     recommends: id === "yum" ? { ...DNF_RECOMMENDS, default: null } : DNF_RECOMMENDS,
     cacheAreas: RPM_CACHE_AREAS[id]!,
     commandCacheAreas: RPM_CACHE_AREAS,
-    cleanup: clean, pinExample: "httpd-2.4.37",
+    clean: RPM_CLEAN, cacheReport: RPM_CACHE_REPORT, pinExample: "httpd-2.4.37",
   };
 }
 
@@ -163,7 +186,7 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
     ],
     nonInteractive: { flags: [{ names: ["-y", "--assume-yes", "-s", "--simulate"] }], env: [], fixFlag: "-y" },
     recommends: { default: true, off: ["-R", "--without-recommends"], on: ["-r", "--with-recommends"], config: APT_RECOMMENDS.config },
-    cacheAreas: ["apt-lists", "apt-archives"], cleanup: ["rm -rf /var/lib/apt/lists/*"], pinExample: "curl=7.88.1-10+deb12u5",
+    cacheAreas: ["apt-lists", "apt-archives"], clean: APT_CLEAN, cacheReport: APT_CACHE_REPORT, pinExample: "curl=7.88.1-10+deb12u5",
   },
   {
     id: "apk", ecosystem: "system", commands: ["apk", "xx-apk"],
@@ -188,12 +211,15 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
     // write, and stores them in /var/cache/apk unless --no-cache; `-U`/`--update-cache` forces it (apk
     // accepts unambiguous prefixes: `--update`).
     updatesIndex: { options: ["-U", "--update-cache", "--update"], onFetchUnless: ["--no-network"] },
-    cacheAreas: ["apk"], cleanup: ["apk add --no-cache …", "rm -rf /var/cache/apk/*"], pinExample: "curl=8.5.0-r0",
+    cacheAreas: ["apk"], clean: { apk: "rm -rf /var/cache/apk/*" },
+    // Every write that fetches an index (see updatesIndex), unless --no-cache.
+    cacheReport: { actions: ["update-index", "install", "upgrade"], what: "the package index (/var/cache/apk)" },
+    pinExample: "curl=8.5.0-r0",
   },
-  rpmManager("yum", ["yum"], "https://man7.org/linux/man-pages/man8/yum.8.html", ["yum clean all", "rm -rf /var/cache/yum"]),
+  rpmManager("yum", ["yum"], "https://man7.org/linux/man-pages/man8/yum.8.html"),
   // tdnf (Photon OS, Azure Linux) has dnf's CLI: https://github.com/vmware/tdnf/wiki
-  rpmManager("dnf", ["dnf", "dnf5", "dnf-3", "tdnf"], "https://dnf.readthedocs.io/en/latest/command_ref.html", ["dnf clean all", "rm -rf /var/cache/dnf"]),
-  rpmManager("microdnf", ["microdnf"], "https://github.com/rpm-software-management/microdnf", ["microdnf clean all"]),
+  rpmManager("dnf", ["dnf", "dnf5", "dnf-3", "tdnf"], "https://dnf.readthedocs.io/en/latest/command_ref.html"),
+  rpmManager("microdnf", ["microdnf"], "https://github.com/rpm-software-management/microdnf"),
   {
     id: "zypper", ecosystem: "system", commands: ["zypper"],
     docs: ["https://manpages.opensuse.org/Tumbleweed/zypper/zypper.8.en.html"],
@@ -226,7 +252,8 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
     // zypper refreshes expired repositories before install/update unless --no-refresh.
     updatesIndex: { onFetchUnless: ["--no-refresh"] },
     recommends: { default: true, off: ["--no-recommends"], on: ["--recommends"] },
-    cacheAreas: ["zypper"], cleanup: ["zypper clean --all"], pinExample: "curl=8.0.1",
+    // `zypper clean` alone leaves the metadata (raw, solv): `--all` empties them too.
+    cacheAreas: ["zypper"], clean: { zypper: "zypper clean --all" }, cacheReport: RPM_CACHE_REPORT, pinExample: "curl=8.0.1",
   },
   {
     id: "pacman", ecosystem: "system", commands: ["pacman"],
@@ -254,6 +281,6 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
     nonInteractive: { flags: [{ names: ["--noconfirm"] }], env: [], fixFlag: "--noconfirm" },
     // `-Sy` downloads the sync databases, whatever else it does.
     updatesIndex: { options: ["-y", "--refresh"] },
-    cacheAreas: ["pacman"], cleanup: ["pacman -Scc --noconfirm", "rm -rf /var/cache/pacman/pkg/*"], pinExample: "curl=8.5.0-1",
+    cacheAreas: ["pacman"], clean: { pacman: "pacman -Scc --noconfirm" }, pinExample: "curl=8.5.0-1",
   },
 ];

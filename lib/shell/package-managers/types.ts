@@ -324,8 +324,19 @@ export interface PackageManagerSpec {
    * (`dnf`: dnf 4 or dnf5), and a cleanup or a cache mount of any of them counts.
    */
   readonly commandCacheAreas?: Readonly<Record<string, readonly CacheArea[]>>;
-  /** How to clean up after it, as written in a RUN (for messages and fixes). */
-  readonly cleanup: readonly string[];
+  /**
+   * The command that empties each cache area, as written at the end of a RUN (messages and fixes); `{tool}`
+   * is the command's name as invoked (`dnf5 install` is followed by `dnf5 clean all`).
+   */
+  readonly clean: Readonly<Partial<Record<CacheArea, string>>>;
+  /**
+   * What package-manager-clean-cache reports of this manager (omitted: nothing): invocations of these
+   * actions that fill a cache area the RUN does not clean, mount or move. `what` names what they leave
+   * (for the message). The remedy is `noCache.fixFlag` after the subcommand when there is one, else the
+   * `clean` command of the area appended to the RUN: an autofix, or only a suggestion when `suggestOnly`
+   * says what to check first.
+   */
+  readonly cacheReport?: { readonly actions: readonly PackageManagerAction[]; readonly what: string; readonly suggestOnly?: string };
   /** How a pinned package argument looks. */
   readonly pinExample: string;
 }

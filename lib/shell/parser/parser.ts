@@ -31,6 +31,7 @@ import type { ShellText } from "../shell-text.js";
 import { toSourceOffset, toSourceStartOffset } from "../shell-text.js";
 import { WRAPPER_COMMANDS, findShellStringArgument, wordBaseName } from "../commands.js";
 import { innerScript } from "../shell-string.js";
+import { MULTI_CALL_SHELL, POSIX_SHELLS } from "../shells.js";
 import {
   AMP,
   AT,
@@ -1731,7 +1732,7 @@ export function parseShellString(out: Output, sink: Sink, frame: Frame, word: Sh
 const SLASH_CODE = 47;
 
 /** Commands that can be, or wrap, `sh -c`/`su -c` (see `findShellStringArgument`): others skip that search. */
-const SHELL_STRING_COMMANDS = new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "yash", "busybox", "su", "runuser", ...Object.keys(WRAPPER_COMMANDS)]);
+const SHELL_STRING_COMMANDS = new Set([...Object.keys(POSIX_SHELLS), MULTI_CALL_SHELL, "su", "runuser", ...Object.keys(WRAPPER_COMMANDS)]);
 
 function mayRunShellString(name: ShellWord): boolean {
   const base = wordBaseName(name);
