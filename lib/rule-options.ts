@@ -103,6 +103,8 @@ export interface DockerRuleOptions {
   "docker/no-secret-file-copy": [];
   /** Disallow ARG and ENV that carry a secret (a password, token, API key…) into the image */
   "docker/no-secret-in-arg-env": [];
+  /** Disallow copying the whole build context (`COPY . .`) or a glob of it when it holds secret files that `.dockerignore` does not exclude */
+  "docker/no-secret-in-context": [];
   /** Disallow an ENV value that uses a variable set earlier in the same ENV instruction */
   "docker/no-self-referencing-env": [];
   /** Disallow `COPY --from` and `RUN --mount from=` naming the stage they are in */

@@ -40,6 +40,7 @@ import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
 import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretInArgEnv from "./no-secret-in-arg-env.js";
+import noSecretInContext from "./no-secret-in-context.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
@@ -129,6 +130,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-root-user": noRootUser,
   "no-secret-file-copy": noSecretFileCopy,
   "no-secret-in-arg-env": noSecretInArgEnv,
+  "no-secret-in-context": noSecretInContext,
   "no-self-referencing-env": noSelfReferencingEnv,
   "no-self-stage-reference": noSelfStageReference,
   "no-sensitive-host-mount": noSensitiveHostMount,

@@ -29,6 +29,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-root-user": "error",
     "docker/no-secret-file-copy": "error",
     "docker/no-secret-in-arg-env": "error",
+    "docker/no-secret-in-context": "error",
     "docker/no-self-referencing-env": "error",
     "docker/no-self-stage-reference": "error",
     "docker/no-sudo": "error",
