@@ -22,6 +22,8 @@ export interface DockerRuleOptions {
   }?];
   /** Require the `KEY=value` form in ENV and LABEL instead of the legacy `KEY value` form */
   "docker/env-key-value-format": [];
+  /** Disallow health checks that call a program (`curl`, `wget`, `nc`, `pg_isready`…) or a shell the image does not have */
+  "docker/healthcheck-command-available": [];
   /** Require instruction keywords to be cased consistently, with `AS` cased like `FROM` */
   "docker/instruction-casing": [{
     /** `consistent`: the casing most keywords of the file already use (upper case on a tie); `upper` or `lower`: always that casing. */

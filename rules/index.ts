@@ -4,6 +4,7 @@ import allowedRegistries from "./allowed-registries.js";
 import copyDestinationSlash from "./copy-destination-slash.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import envKeyValueFormat from "./env-key-value-format.js";
+import healthcheckCommandAvailable from "./healthcheck-command-available.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
 import noApt from "./no-apt.js";
@@ -94,6 +95,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "copy-destination-slash": copyDestinationSlash,
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "env-key-value-format": envKeyValueFormat,
+  "healthcheck-command-available": healthcheckCommandAvailable,
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
   "no-apt": noApt,

@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/copy-destination-slash": "error",
     "docker/env-key-value-format": "error",
+    "docker/healthcheck-command-available": "error",
     "docker/instruction-casing": "error",
     "docker/json-args": "error",
     "docker/no-apt": "error",
@@ -55,6 +56,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/workdir-absolute": "error",
   },
   compose: {
+    "docker/healthcheck-command-available": "error",
     "docker/no-dangerous-capability": "error",
     "docker/no-docker-socket-mount": "error",
     "docker/no-duplicate-container-name": "error",

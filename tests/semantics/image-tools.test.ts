@@ -43,10 +43,10 @@ function availability(dockerfile: string, tool: ImageTool, stageIndex = -1, upTo
 describe("toolAvailability", () => {
   it("starts from the base system", () => {
     expect(availability("FROM alpine:3.22\n", "wget")).toEqual({ state: "present", implementation: "busybox", via: "base" });
-    expect(availability("FROM alpine:3.22\n", "curl")).toEqual({ state: "absent", packaged: "curl" });
-    expect(availability("FROM debian:12\n", "wget")).toEqual({ state: "absent", packaged: "gnu" });
-    expect(availability("FROM busybox\n", "curl")).toEqual({ state: "absent", packaged: null });
-    expect(availability("FROM scratch\n", "wget")).toEqual({ state: "absent", packaged: null });
+    expect(availability("FROM alpine:3.22\n", "curl")).toEqual({ state: "absent", packaged: "curl", unseen: false });
+    expect(availability("FROM debian:12\n", "wget")).toEqual({ state: "absent", packaged: "gnu", unseen: false });
+    expect(availability("FROM busybox\n", "curl")).toEqual({ state: "absent", packaged: null, unseen: false });
+    expect(availability("FROM scratch\n", "wget")).toEqual({ state: "absent", packaged: null, unseen: false });
     expect(availability("FROM example.com/base:1\n", "wget")).toEqual({ state: "unknown" });
     expect(availability("ARG BASE\nFROM ${BASE}\n", "wget")).toEqual({ state: "unknown" });
   });
@@ -57,7 +57,7 @@ describe("toolAvailability", () => {
     expect(availability(file, "wget", -1, 1)).toEqual({ state: "present", implementation: "gnu", via: "install" });
     expect(availability(file, "curl")).toEqual({ state: "present", implementation: "curl", via: "install" });
     // A language package manager's "curl" is not the tool.
-    expect(availability("FROM debian:12\nRUN pip install curl\n", "curl")).toEqual({ state: "absent", packaged: "curl" });
+    expect(availability("FROM debian:12\nRUN pip install curl\n", "curl")).toEqual({ state: "absent", packaged: "curl", unseen: false });
     // An install makes the tool known even on a base the table cannot place.
     expect(availability("FROM example.com/base:1\nRUN dnf install -y curl-minimal\n", "curl")).toMatchObject({ state: "present", implementation: "curl" });
   });
@@ -65,7 +65,7 @@ describe("toolAvailability", () => {
   it("inherits through FROM <stage>, and `start` is what the stage's base brings", () => {
     const file = "FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y curl\nFROM tools AS app\nRUN apt-get install -y wget\n";
     expect(availability(file, "curl", -1, "start")).toMatchObject({ state: "present", via: "install" });
-    expect(availability(file, "wget", -1, "start")).toEqual({ state: "absent", packaged: "gnu" });
+    expect(availability(file, "wget", -1, "start")).toEqual({ state: "absent", packaged: "gnu", unseen: false });
     expect(availability(file, "wget", -1, "end")).toMatchObject({ state: "present", implementation: "gnu" });
   });
 });
