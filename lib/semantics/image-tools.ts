@@ -199,6 +199,29 @@ export function baseSystemOf(reference: Pick<ParsedImageReference, "registry" | 
   return null;
 }
 
+/**
+ * Official images whose `-alpine` variant adds no HTTP client or netcat of its own to Alpine's (their
+ * docker-library Dockerfiles install the runtime and delete the build dependencies, `apk del
+ * .build-deps`). Other images' Alpine variants may add some (nginx's installs curl, php's curl): for
+ * those only what Alpine itself ships is known, not what is missing.
+ */
+const ALPINE_ONLY_RUNTIME: ReadonlySet<string> = new Set(["node", "python", "ruby", "golang", "rust"]);
+
+/**
+ * Whether the table knows everything an image's system ships (so a tool it does not list is absent),
+ * not only the system it is built on: the distribution images themselves, `buildpack-deps`, distroless,
+ * the language images whose variants the table reads (`ON_BUILDPACK_DEPS`, `SLIM_ON_DEBIAN`,
+ * `ALPINE_ONLY_RUNTIME`) and the service images of `SERVICE_IMAGES`.
+ */
+function contentsKnown(reference: Pick<ParsedImageReference, "registry" | "path" | "tag">, system: BaseSystem): boolean {
+  if (system.id === "busybox" || system.id === "distroless" || system.id === "scratch") return true;
+  const family = imageFamily(reference);
+  if (!family) return false;
+  if (family.id === "alpine" || family.id === "debian" || family.id === "ubuntu" || family.id === "buildpack-deps" || Object.hasOwn(SERVICE_IMAGES, family.id)) return true;
+  if (system.id === "alpine") return ALPINE_ONLY_RUNTIME.has(family.id);
+  return ON_BUILDPACK_DEPS.has(family.id) || SLIM_ON_DEBIAN.has(family.id);
+}
+
 /** Whether a stage can run a tool, and which one it gets. */
 export type ToolAvailability =
   | { state: "present"; implementation: ToolImplementation; via: "base" | "install" | "copy" }
@@ -226,6 +249,7 @@ export function imageToolAvailability(reference: Pick<ParsedImageReference, "reg
   if (service && own === undefined && !isSystemTool(tool)) return { state: "unknown" };
   const shipped = system.tools[tool];
   if (shipped !== undefined) return { state: "present", implementation: shipped, via: "base" };
+  if (!contentsKnown(reference, system)) return { state: "unknown" };
   return { state: "absent", packaged: system.packages === null ? null : (PACKAGED[tool] ?? null), unseen: false };
 }
 
@@ -282,7 +306,7 @@ function copiedBy(program: DockerfileProgram, instruction: Instruction, tool: Im
 function mayInstallUnseen(program: DockerfileProgram, instruction: Instruction): boolean {
   if (instruction.type !== "Run") return false;
   for (const { invocation } of packageManagerInvocations(program, instruction)) {
-    if (invocation.action === "install" && SYSTEM_PACKAGE_MANAGERS.has(invocation.manager) && invocation.packages.some((item) => item.name === null)) return true;
+    if (invocation.action === "install" && SYSTEM_PACKAGE_MANAGERS.has(invocation.manager) && invocation.packages.some((item) => item.name === null || item.kind !== "name")) return true;
   }
   const script = runShellScript(program, instruction);
   if (!script) return true;
@@ -290,7 +314,14 @@ function mayInstallUnseen(program: DockerfileProgram, instruction: Instruction):
     const unwrapped = unwrappedCommand(command);
     const name = unwrapped.name?.value ?? null;
     if (name === null) continue;
-    if (/\.sh$/u.test(name) || name.startsWith("./")) return true;
+    // A program of the build's own (`/root/app/scripts/setup/install`, `./configure.sh`): it may install anything.
+    if (/\.sh$/u.test(name) || name.includes("/")) return true;
+    // `dpkg -i x.deb`, `rpm -i x.rpm`: a package file whose contents the file does not show.
+    if ((name === "dpkg" || name === "rpm") && unwrapped.args.some((arg) => /^-(?:[a-zA-Z]*[iU][a-zA-Z]*|-install)$/u.test(arg.value ?? ""))) return true;
+    if (/^(?:python[\d.]*|perl|ruby|node|php)$/u.test(name)) {
+      const first = unwrapped.args.find((arg) => !(arg.value ?? "-").startsWith("-"));
+      if (first && /\.(?:py|pl|rb|js|mjs|php)$/u.test(first.value ?? "")) return true;
+    }
     if (/^(?:(?:\/usr)?\/bin\/)?(?:ba|da|a|z)?sh$/u.test(name)) {
       const first = unwrapped.args.find((arg) => !(arg.value ?? "").startsWith("-"));
       // `sh -c '…'` runs text the model parsed; `sh file` or `… | sh` runs what it cannot see.

@@ -39,6 +39,12 @@ ruleTester("dockerfile").run("healthcheck-command-available", rule, {
     "FROM debian:12\nARG PACKAGES\nRUN apt-get update && apt-get install -y $PACKAGES\nHEALTHCHECK CMD curl -f http://localhost/\n",
     "FROM debian:12\nCOPY install.sh /\nRUN /install.sh\nHEALTHCHECK CMD curl -f http://localhost/\n",
     "FROM debian:12\nRUN wget -qO- https://example.com/setup | sh\nHEALTHCHECK CMD curl -f http://localhost/\n",
+    // A program of the build's own may install anything.
+    "FROM ubuntu:24.04\nCOPY release.tar.gz /root/\nRUN tar -xf /root/release.tar.gz && /root/release/scripts/setup/install --hostname=x\nHEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/health\"]\n",
+    "FROM debian:12-slim\nCOPY vendor.deb /tmp/\nRUN dpkg -i /tmp/vendor.deb\nHEALTHCHECK CMD curl -f http://localhost/\n",
+    // Alpine variants of images that add packages of their own (nginx's installs curl): only Alpine's own tools are known.
+    "FROM nginx:1.27-alpine\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n",
+    "FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine\nHEALTHCHECK CMD curl -f http://localhost:8080/health\n",
     // Programs the table does not know are not judged.
     "FROM node:22.12-slim\nHEALTHCHECK CMD node healthcheck.js\n",
     // The exec form needs no shell; distroless runs its own binary.
@@ -102,6 +108,7 @@ ruleTester("compose").run("healthcheck-command-available", rule, {
     "services:\n  web:\n    image: nginx:1.27-alpine\n    healthcheck:\n      test: wget -qO- http://localhost/ || exit 1\n",
     // Images the table does not place.
     "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: curl -f http://localhost/\n",
+    "services:\n  web:\n    image: nginx:1.27-alpine\n    healthcheck:\n      test: [\"CMD\", \"/usr/bin/curl\", \"-f\", \"http://localhost/\"]\n",
     "services:\n  web:\n    image: ghcr.io/example/app:1\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]\n",
     "services:\n  db:\n    image: mysql:8.4\n    healthcheck:\n      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-h\", \"localhost\"]\n",
     // The built Dockerfile installs curl.
