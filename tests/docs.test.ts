@@ -2,9 +2,11 @@
  * Docs that cannot lie: every rule has a doc with the required sections, and every code sample in it is
  * linted with the rule alone. Samples under "### Incorrect" (or marked `incorrect` in their info string)
  * must be reported; samples under "### Correct" (or marked `correct`) must not. A sample's info string
- * may carry `options={…}` (JSON) for the rule's options.
+ * may carry `options={…}` (JSON) for the rule's options, or, last, `files={…}` (JSON: relative path →
+ * content) for the build context a cross-file sample needs: such a sample is linted in a folder of its
+ * own holding those files.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Linter } from "eslint";
@@ -15,7 +17,11 @@ import { rules } from "../rules/index.js";
 const repoRoot = path.resolve(import.meta.dirname, "..");
 // Cross-file rules look around the linted file: samples live in an empty folder, not in this repo.
 const sampleDir = mkdtempSync(path.join(tmpdir(), "docker-policy-docs-"));
-afterAll(() => rmSync(sampleDir, { recursive: true, force: true }));
+// Samples with files of their own get a folder each, outside `sampleDir` (whose other samples would see them).
+const ownDirs: string[] = [];
+afterAll(() => {
+  for (const dir of [sampleDir, ...ownDirs]) rmSync(dir, { recursive: true, force: true });
+});
 
 const FILENAME_BY_LANGUAGE: Record<string, string> = {
   dockerfile: "Dockerfile",
@@ -28,6 +34,8 @@ interface Sample {
   filename: string;
   code: string;
   options: unknown[] | null;
+  /** Files beside the sample (relative path → content), or null. */
+  files: Record<string, string> | null;
   line: number;
 }
 
@@ -53,8 +61,16 @@ function samplesOf(markdown: string): Sample[] {
     const marked = /\b(incorrect|correct)\b/u.exec(info)?.[1] as Sample["expectation"] | undefined;
     const expectation = marked ?? section;
     if (!expectation) continue;
-    const options = /options=(\{.*\}|\[.*\])/u.exec(info)?.[1];
-    samples.push({ expectation, filename, code: `${body.join("\n")}\n`, options: options ? [JSON.parse(options)] : null, line: start });
+    const files = /files=(\{.*\})$/u.exec(info)?.[1];
+    const options = /options=(\{.*\}|\[.*\])/u.exec(files ? info.slice(0, info.indexOf("files=")) : info)?.[1];
+    samples.push({
+      expectation,
+      filename,
+      code: `${body.join("\n")}\n`,
+      options: options ? [JSON.parse(options)] : null,
+      files: files ? (JSON.parse(files) as Record<string, string>) : null,
+      line: start,
+    });
   }
   return samples;
 }
@@ -91,12 +107,21 @@ describe.each(Object.keys(rules))("docs/rules/%s.md", (name) => {
   });
 
   it.each(samples.map((sample) => [`${sample.expectation} sample at line ${sample.line}`, sample] as const))("%s", (_, sample) => {
-    const linter = new Linter({ configType: "flat", cwd: sampleDir });
+    let dir = sampleDir;
+    if (sample.files) {
+      dir = mkdtempSync(path.join(tmpdir(), "docker-policy-docs-sample-"));
+      ownDirs.push(dir);
+      for (const [relative, text] of Object.entries(sample.files)) {
+        mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+        writeFileSync(path.join(dir, relative), text);
+      }
+    }
+    const linter = new Linter({ configType: "flat", cwd: dir });
     const severity = sample.options ? ["error", ...sample.options] : "error";
     const messages = linter.verify(
       sample.code,
       [...plugin.configs.base, { files: ["**/*", "**/.*"], rules: { [`docker/${name}`]: severity as Linter.RuleEntry } }],
-      { filename: path.join(sampleDir, sample.filename) },
+      { filename: path.join(dir, sample.filename) },
     );
     // No parse error, and no "no matching configuration" warning either.
     expect(messages.filter((message) => message.ruleId === null)).toEqual([]);

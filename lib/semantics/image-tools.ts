@@ -317,7 +317,7 @@ function mayInstallUnseen(program: DockerfileProgram, instruction: Instruction):
     // A program of the build's own (`/root/app/scripts/setup/install`, `./configure.sh`): it may install anything.
     if (/\.sh$/u.test(name) || name.includes("/")) return true;
     // `dpkg -i x.deb`, `rpm -i x.rpm`: a package file whose contents the file does not show.
-    if ((name === "dpkg" || name === "rpm") && unwrapped.args.some((arg) => /^-(?:[a-zA-Z]*[iU][a-zA-Z]*|-install)$/u.test(arg.value ?? ""))) return true;
+    if ((name === "dpkg" || name === "rpm") && unwrapped.args.some((arg) => arg.value === "--install" || (/^-[a-zA-Z]+$/u.test(arg.value ?? "") && /[iU]/u.test(arg.value!)))) return true;
     if (/^(?:python[\d.]*|perl|ruby|node|php)$/u.test(name)) {
       const first = unwrapped.args.find((arg) => !(arg.value ?? "-").startsWith("-"));
       if (first && /\.(?:py|pl|rb|js|mjs|php)$/u.test(first.value ?? "")) return true;

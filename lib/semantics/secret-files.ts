@@ -111,10 +111,11 @@ export const SECRET_FILES: readonly SecretFileKind[] = [
     description: "a credentials file",
     test: (base) => base === ".netrc" || base === ".git-credentials" || base === ".htpasswd" || base === ".dockercfg" || base === "credentials" || base === "credentials.json" || base === ".pgpass" || base === ".my.cnf",
     holdsSecret: (text) =>
-      /^[ \t]*(?:machine|default)\b[^\n]*\bpassword[ \t]+\S|^[ \t]*password[ \t]+\S/mu.test(text) || // .netrc
+      /\bpassword[ \t]+\S/u.test(text) || // .netrc
       /^[a-z][\w+.-]*:\/\/[^:/\s@]+:[^@\s]+@/mu.test(text) || // .git-credentials
       /^[^:#\s]+:\S{4,}/mu.test(text) || // .htpasswd, .pgpass (host:port:db:user:password)
       INI_PASSWORD.test(text) || // .my.cnf
+      /^:rubygems_api_key:[ \t]*\S/mu.test(text) || // ~/.gem/credentials
       /aws_secret_access_key[ \t]*=[ \t]*\S|"(?:private_key|client_secret|refresh_token|auth)"[ \t]*:[ \t]*"[^"]/u.test(text), // AWS, OAuth/gcloud JSON, .dockercfg
     source:
       "https://everything.curl.dev/usingcurl/netrc; https://git-scm.com/docs/git-credential-store; https://www.postgresql.org/docs/current/libpq-pgpass.html; https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html; https://httpd.apache.org/docs/2.4/programs/htpasswd.html",
