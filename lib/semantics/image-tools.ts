@@ -102,7 +102,16 @@ interface ServiceImage {
   source: string;
 }
 
-const alpineOr = (other: BaseSystem | null) => (reading: TagReading) => (reading.distribution?.family === "alpine" ? BASE_SYSTEMS.alpine : other);
+/**
+ * A tag's system for an image published on Alpine and on one other distribution: Alpine for an Alpine
+ * tag, `other` for a tag with no variant but the distribution's codename (`16.4`, `16-bookworm`), null
+ * for any other variant (`windowsservercore`, a tag the table has not read).
+ */
+const alpineOr = (other: BaseSystem) => (reading: TagReading) => {
+  if (reading.distribution?.family === "alpine") return BASE_SYSTEMS.alpine;
+  const plain = reading.variants.every((part) => part === reading.distribution?.codename);
+  return plain && (reading.distribution === null || reading.distribution.family === other.id) ? other : null;
+};
 
 /**
  * Official database images (facts, from each image's docker-library Dockerfiles):
@@ -137,7 +146,7 @@ const SERVICE_IMAGES: Readonly<Record<string, ServiceImage>> = {
       if (major === null || major >= 6) return { mongosh: "native", mongo: false };
       return major === 5 ? { mongosh: "native", mongo: "native" } : { mongo: "native" };
     },
-    system: (reading) => (reading.distribution === null || reading.distribution.family === "ubuntu" ? BASE_SYSTEMS.ubuntu : null),
+    system: (reading) => (reading.variants.every((part) => part === reading.distribution?.codename) && (reading.distribution === null || reading.distribution.family === "ubuntu") ? BASE_SYSTEMS.ubuntu : null),
     source: "https://github.com/docker-library/mongo",
   },
   mariadb: {
@@ -147,7 +156,7 @@ const SERVICE_IMAGES: Readonly<Record<string, ServiceImage>> = {
       if (major === null || major >= 11) return { ...clients, mysqladmin: false, mysql: false };
       return major === 10 ? { ...clients, mysqladmin: "native", mysql: "native" } : {};
     },
-    system: (reading) => (reading.distribution === null || reading.distribution.family === "ubuntu" ? BASE_SYSTEMS.ubuntu : null),
+    system: (reading) => (reading.variants.every((part) => part === reading.distribution?.codename) && (reading.distribution === null || reading.distribution.family === "ubuntu") ? BASE_SYSTEMS.ubuntu : null),
     source: "https://github.com/MariaDB/mariadb-docker",
   },
   mysql: { tools: () => ({ mysqladmin: "native", mysql: "native" }), system: () => null, source: "https://github.com/docker-library/mysql" },
@@ -217,7 +226,9 @@ function contentsKnown(reference: Pick<ParsedImageReference, "registry" | "path"
   if (system.id === "busybox" || system.id === "distroless" || system.id === "scratch") return true;
   const family = imageFamily(reference);
   if (!family) return false;
-  if (family.id === "alpine" || family.id === "debian" || family.id === "ubuntu" || family.id === "buildpack-deps" || Object.hasOwn(SERVICE_IMAGES, family.id)) return true;
+  if (family.id === "alpine" || family.id === "debian" || family.id === "ubuntu" || family.id === "buildpack-deps") return true;
+  // A service image whose Dockerfile for this tag the table read (not Redis 8's, not MySQL's).
+  if (Object.hasOwn(SERVICE_IMAGES, family.id)) return SERVICE_IMAGES[family.id]!.system(readTag(family, reference.tag ?? "latest")) !== null;
   if (system.id === "alpine") return ALPINE_ONLY_RUNTIME.has(family.id);
   return ON_BUILDPACK_DEPS.has(family.id) || SLIM_ON_DEBIAN.has(family.id);
 }
