@@ -74,6 +74,9 @@ ruleTester("dockerfile").run("no-secret-in-context", rule, {
     { filename: file(placeholders), code: "FROM node:22.12\nWORKDIR /app\nCOPY . .\n" },
     // A builder stage whose secret does not reach the image: only the build output is copied out.
     { filename: file(bare), code: "FROM node:22.12 AS build\nWORKDIR /src\nCOPY . .\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /src/dist /usr/share/nginx/html\n" },
+    // A glob copy in a builder stage is not followed; nor is a glob source of COPY --from.
+    { filename: file(bare), code: "FROM node:22.12 AS build\nCOPY .e* /src/\nFROM node:22.12-slim\nCOPY --from=build /src /app\n" },
+    { filename: file(bare), code: "FROM node:22.12 AS build\nWORKDIR /src\nCOPY . .\nFROM node:22.12-slim\nCOPY --from=build /s* /app\n" },
     // A stage the build never runs.
     { filename: file(bare), code: "FROM node:22.12 AS test\nCOPY . /app\nFROM node:22.12\nCOPY app.js /app/\n" },
     // `--exclude` keeps them out.
@@ -120,6 +123,12 @@ ruleTester("dockerfile").run("no-secret-in-context", rule, {
       filename: file(bare),
       code: "FROM node:22.12 AS build\nWORKDIR /src\nCOPY . .\nRUN npm ci\nFROM node:22.12-slim\nCOPY --from=build /src /app\n",
       errors: [{ messageId: "secretInContext", line: 3, column: 6 }],
+    },
+    {
+      // Two hops: the builder's whole file system, then the folder that holds it.
+      filename: file(bare),
+      code: "FROM node:22.12 AS build\nCOPY . /src\nFROM build AS pack\nRUN tar -czf /out.tgz /src\nFROM alpine:3.22 AS stage2\nCOPY --from=pack / /rootfs\nFROM alpine:3.22\nCOPY --from=stage2 /rootfs/src /app\n",
+      errors: [{ messageId: "secretInContext", line: 2, column: 6 }],
     },
     {
       // Built on the stage that copies it: the layers ship.
