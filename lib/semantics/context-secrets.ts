@@ -25,8 +25,10 @@ import { resolveCopyDestination, workdirBefore } from "./workdir.js";
 const MAX_READ_BYTES = 256 * 1024;
 /** What is kept of a file read: every marker the table looks for sits at its top. */
 const KEPT_CHARS = 16 * 1024;
+/** A `*.json` is read only up to this size: a service-account key is about 2 KB, bigger JSON is data. */
+const MAX_JSON_BYTES = 32 * 1024;
 /** At most this many files of one context are read (each `*.json` is a candidate service-account key). */
-const MAX_READS_PER_CONTEXT = 2000;
+const MAX_READS_PER_CONTEXT = 1000;
 
 const heads = new FileCache<string>((text) => text.slice(0, KEPT_CHARS), 1024);
 
@@ -49,7 +51,7 @@ export interface ContextSecret {
 
 function readHead(file: string): string | null {
   const facts = pathFacts(file);
-  if (facts.kind !== "file" || facts.size > MAX_READ_BYTES) return null;
+  if (facts.kind !== "file" || facts.size > (/\.json$/iu.test(file) ? MAX_JSON_BYTES : MAX_READ_BYTES)) return null;
   return heads.get(file);
 }
 
