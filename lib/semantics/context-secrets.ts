@@ -16,6 +16,8 @@ import { dockerignoreOfBuild, listContext, type BuildOfDockerfile } from "../pro
 import { FileCache } from "../project/file-cache.js";
 import { FreshCache, pathFacts } from "../project/fs-snapshot.js";
 import { contextSecretKind, type SecretFileKind } from "./secret-files.js";
+import { unwrappedCommand } from "../shell/unwrapped.js";
+import { runShellScript } from "./run-shell.js";
 import { stageReferences } from "./stage-references.js";
 import { getStageGraph } from "./stages.js";
 import { argumentValue } from "./word-value.js";
@@ -97,6 +99,26 @@ export function absoluteDestination(program: DockerfileProgram, node: Copy | Add
 
 const MAX_HOPS = 4;
 
+const deleting = new WeakMap<Stage, boolean>();
+
+/** Whether a stage's RUNs delete files (`rm`, `unlink`, `shred`, `find … -delete`). */
+function deletesFiles(program: DockerfileProgram, stage: Stage): boolean {
+  let known = deleting.get(stage);
+  if (known === undefined) {
+    known = stage.instructions.some((instruction) => {
+      if (instruction.type !== "Run") return false;
+      const script = runShellScript(program, instruction);
+      if (!script) return true;
+      return script.commands.some((command) => {
+        const name = unwrappedCommand(command).baseName;
+        return name === "rm" || name === "unlink" || name === "shred" || (name === "find" && command.args.some((arg) => arg.value === "-delete"));
+      });
+    });
+    deleting.set(stage, known);
+  }
+  return known;
+}
+
 /**
  * Whether the file at absolute path `file` of `stage` ends up in the image whose stages are `shipped`
  * (the produced stage and the stages it is built FROM): `stage` is one of them, or a stage built on it
@@ -110,7 +132,11 @@ export function fileReachesImage(program: DockerfileProgram, stage: Stage, file:
   const graph = getStageGraph(program);
   for (const reference of stageReferences(program, filename)) {
     if (reference.site !== "copy-from" || reference.target.kind !== "stage") continue;
-    if (!graph.ancestry(reference.target.stage).includes(stage)) continue;
+    const chain = graph.ancestry(reference.target.stage);
+    if (!chain.includes(stage)) continue;
+    // A builder that deletes files before they are copied out may have deleted this one: only the
+    // copied-out layers' contents count, so stay silent rather than guess what `rm` removed.
+    if (chain.slice(0, chain.indexOf(stage) + 1).some((member) => deletesFiles(program, member))) continue;
     const copy = reference.instruction;
     if (copy.type !== "Copy" && copy.type !== "Add") continue;
     const destination = absoluteDestination(program, copy);

@@ -77,6 +77,8 @@ ruleTester("dockerfile").run("no-secret-in-context", rule, {
     // A glob copy in a builder stage is not followed; nor is a glob source of COPY --from.
     { filename: file(bare), code: "FROM node:22.12 AS build\nCOPY .e* /src/\nFROM node:22.12-slim\nCOPY --from=build /src /app\n" },
     { filename: file(bare), code: "FROM node:22.12 AS build\nWORKDIR /src\nCOPY . .\nFROM node:22.12-slim\nCOPY --from=build /s* /app\n" },
+    // A builder that deletes files before its folder is copied out: what `rm` removed is not guessed.
+    { filename: file(bare), code: "FROM node:22.12 AS build\nWORKDIR /src\nCOPY . .\nRUN npm ci && rm -f .env id_rsa\nFROM node:22.12-slim\nCOPY --from=build /src /app\n" },
     // A stage the build never runs.
     { filename: file(bare), code: "FROM node:22.12 AS test\nCOPY . /app\nFROM node:22.12\nCOPY app.js /app/\n" },
     // `--exclude` keeps them out.
