@@ -22,6 +22,8 @@ export interface DockerRuleOptions {
   }?];
   /** Require the `KEY=value` form in ENV and LABEL instead of the legacy `KEY value` form */
   "docker/env-key-value-format": [];
+  /** Disallow health checks that call a program (`curl`, `wget`, `nc`, `pg_isready`…) or a shell the image does not have */
+  "docker/healthcheck-command-available": [];
   /** Require instruction keywords to be cased consistently, with `AS` cased like `FROM` */
   "docker/instruction-casing": [{
     /** `consistent`: the casing most keywords of the file already use (upper case on a tie); `upper` or `lower`: always that casing. */
@@ -105,6 +107,8 @@ export interface DockerRuleOptions {
   "docker/no-secret-file-copy": [];
   /** Disallow ARG and ENV that carry a secret (a password, token, API key…) into the image */
   "docker/no-secret-in-arg-env": [];
+  /** Disallow copying the whole build context (`COPY . .`) or a glob of it when it holds secret files that `.dockerignore` does not exclude */
+  "docker/no-secret-in-context": [];
   /** Disallow an ENV value that uses a variable set earlier in the same ENV instruction */
   "docker/no-self-referencing-env": [];
   /** Disallow `COPY --from` and `RUN --mount from=` naming the stage they are in */

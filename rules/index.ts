@@ -4,6 +4,7 @@ import allowedRegistries from "./allowed-registries.js";
 import copyDestinationSlash from "./copy-destination-slash.js";
 import dockerignoreRequiredEntries from "./dockerignore-required-entries.js";
 import envKeyValueFormat from "./env-key-value-format.js";
+import healthcheckCommandAvailable from "./healthcheck-command-available.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
 import noApt from "./no-apt.js";
@@ -41,6 +42,7 @@ import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
 import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretInArgEnv from "./no-secret-in-arg-env.js";
+import noSecretInContext from "./no-secret-in-context.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
@@ -96,6 +98,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "copy-destination-slash": copyDestinationSlash,
   "dockerignore-required-entries": dockerignoreRequiredEntries,
   "env-key-value-format": envKeyValueFormat,
+  "healthcheck-command-available": healthcheckCommandAvailable,
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
   "no-apt": noApt,
@@ -133,6 +136,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-root-user": noRootUser,
   "no-secret-file-copy": noSecretFileCopy,
   "no-secret-in-arg-env": noSecretInArgEnv,
+  "no-secret-in-context": noSecretInContext,
   "no-self-referencing-env": noSelfReferencingEnv,
   "no-self-stage-reference": noSelfStageReference,
   "no-sensitive-host-mount": noSensitiveHostMount,

@@ -2,9 +2,9 @@
  * Docs that cannot lie: every rule has a doc with the required sections, and every code sample in it is
  * linted with the rule alone. Samples under "### Incorrect" (or marked `incorrect` in their info string)
  * must be reported; samples under "### Correct" (or marked `correct`) must not. A sample's info string
- * may carry `options={…}` (JSON) for the rule's options, and `tree={…}` (JSON: relative path → content)
- * for the files around it that a cross-file rule reads (the sample is then linted in a folder of its own
- * holding them).
+ * may carry `options={…}` (JSON) for the rule's options, and, last, `tree={…}` or `files={…}` (JSON:
+ * relative path → content) for the files around it that a cross-file rule reads (the sample is then linted
+ * in a folder of its own holding them).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,8 +63,8 @@ function samplesOf(markdown: string): Sample[] {
     const marked = /\b(incorrect|correct)\b/u.exec(info)?.[1] as Sample["expectation"] | undefined;
     const expectation = marked ?? section;
     if (!expectation) continue;
-    const tree = /tree=(\{[^}]*\})/u.exec(info)?.[1];
-    const options = /options=(\{.*\}|\[.*\])/u.exec(info.replace(/tree=\{[^}]*\}/u, ""))?.[1];
+    const tree = /(?:tree|files)=(\{.*\})$/u.exec(info)?.[1];
+    const options = /options=(\{.*\}|\[.*\])/u.exec(info.replace(/(?:tree|files)=\{.*\}$/u, ""))?.[1];
     samples.push({
       expectation,
       filename,

@@ -6,6 +6,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   dockerfile: {
     "docker/copy-destination-slash": "error",
     "docker/env-key-value-format": "error",
+    "docker/healthcheck-command-available": "error",
     "docker/instruction-casing": "error",
     "docker/json-args": "error",
     "docker/no-apt": "error",
@@ -30,6 +31,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-root-user": "error",
     "docker/no-secret-file-copy": "error",
     "docker/no-secret-in-arg-env": "error",
+    "docker/no-secret-in-context": "error",
     "docker/no-self-referencing-env": "error",
     "docker/no-self-stage-reference": "error",
     "docker/no-sudo": "error",
@@ -56,6 +58,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/workdir-absolute": "error",
   },
   compose: {
+    "docker/healthcheck-command-available": "error",
     "docker/no-dangerous-capability": "error",
     "docker/no-docker-socket-mount": "error",
     "docker/no-duplicate-container-name": "error",

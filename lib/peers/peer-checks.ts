@@ -341,7 +341,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     S6431: [],
     S6437: ["no-hardcoded-secret"],
     S6469: [],
-    S6470: [],
+    S6470: ["no-secret-in-context"],
     S6471: ["no-root-user"],
     S6472: ["no-secret-in-arg-env"],
     S6473: [],

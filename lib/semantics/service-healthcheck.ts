@@ -33,14 +33,14 @@ export type ServiceHealthcheck =
   | { kind: "unknown" };
 
 /** The compose healthcheck of the merged service, key by key; null when no layer sets one. */
-interface MergedHealthcheck {
+export interface MergedHealthcheck {
   /** The merged `disable:` (null when no layer sets it). */
   disable: ScalarValue | null;
   /** The merged `test:` (null when no layer sets it). */
   test: HealthcheckTest | null;
 }
 
-function mergedHealthcheck(layers: readonly ServiceLayer[]): MergedHealthcheck | null {
+export function mergedHealthcheck(layers: readonly ServiceLayer[]): MergedHealthcheck | null {
   const contributing: ComposeHealthcheck[] = [];
   for (let index = layers.length - 1; index >= 0; index--) {
     const service = layers[index]!.service;
@@ -72,7 +72,7 @@ function hasUnresolvedExtends(layers: readonly ServiceLayer[]): boolean {
 }
 
 /** The last layer (latest first) whose declaration has the field, unless a later layer `!reset`s it. */
-function lastLayerWith(layers: readonly ServiceLayer[], field: "build" | "image"): ServiceLayer | null {
+export function lastLayerWith(layers: readonly ServiceLayer[], field: "build" | "image"): ServiceLayer | null {
   for (let index = layers.length - 1; index >= 0; index--) {
     const layer = layers[index]!;
     const entry = layer.service.node ? getMappingEntries(layer.service.node).get(field) : undefined;
@@ -88,7 +88,7 @@ function lastLayerWith(layers: readonly ServiceLayer[], field: "build" | "image"
  * the last layers that set them. `file` is the compose file whose folder the context is relative to.
  * Null when no layer builds the service (or a later `!reset` removed `build`).
  */
-function mergedBuild(layers: readonly ServiceLayer[]): { file: string; build: ComposeBuild } | null {
+export function mergedBuild(layers: readonly ServiceLayer[]): { file: string; build: ComposeBuild } | null {
   const contributing: ServiceLayer[] = [];
   for (let index = layers.length - 1; index >= 0; index--) {
     const layer = layers[index]!;
