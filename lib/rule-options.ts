@@ -87,6 +87,8 @@ export interface DockerRuleOptions {
   "docker/no-localhost-service-url": [];
   /** Disallow the deprecated MAINTAINER instruction; use the `org.opencontainers.image.authors` label */
   "docker/no-maintainer": [];
+  /** Require `COPY --from` and `RUN --mount from=` to name a stage rather than count stages */
+  "docker/no-numeric-stage-reference": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
   /** Disallow `privileged: true`, which gives a container every capability and every host device */

@@ -32,6 +32,7 @@ import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
 import noLocalhostServiceUrl from "./no-localhost-service-url.js";
 import noMaintainer from "./no-maintainer.js";
+import noNumericStageReference from "./no-numeric-stage-reference.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noPrivileged from "./no-privileged.js";
 import noPublishedDatabasePort from "./no-published-database-port.js";
@@ -121,6 +122,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-ln-bin-sh": noLnBinSh,
   "no-localhost-service-url": noLocalhostServiceUrl,
   "no-maintainer": noMaintainer,
+  "no-numeric-stage-reference": noNumericStageReference,
   "no-obsolete-version": noObsoleteVersion,
   "no-privileged": noPrivileged,
   "no-published-database-port": noPublishedDatabasePort,
