@@ -22,6 +22,7 @@ import noDuplicatePublishedPort from "./no-duplicate-published-port.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noEndOfLifeImage from "./no-end-of-life-image.js";
+import noExposedAdminPort from "./no-exposed-admin-port.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
@@ -112,6 +113,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-empty-continuation": noEmptyContinuation,
   "no-end-of-life-image": noEndOfLifeImage,
+  "no-exposed-admin-port": noExposedAdminPort,
   "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-host-namespace": noHostNamespace,

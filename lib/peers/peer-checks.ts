@@ -126,7 +126,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   ...rows("trivy", {
     "DS-0001": ["require-image-tag"],
     "DS-0002": ["no-root-user"],
-    "DS-0004": [],
+    "DS-0004": ["no-exposed-admin-port"],
     "DS-0005": ["prefer-copy"],
     "DS-0006": ["no-self-stage-reference"],
     "DS-0007": ["no-duplicate-instruction"],
@@ -154,7 +154,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     "DS-0031": ["no-secret-in-arg-env", "no-hardcoded-secret"],
   }),
   ...rows("checkov", {
-    CKV_DOCKER_1: [],
+    CKV_DOCKER_1: ["no-exposed-admin-port"],
     CKV_DOCKER_2: ["require-healthcheck"],
     CKV_DOCKER_3: ["no-root-user"],
     CKV_DOCKER_4: ["prefer-copy"],
