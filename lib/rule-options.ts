@@ -201,6 +201,8 @@ export interface DockerRuleOptions {
   "docker/valid-build-target": [];
   /** Require compose files to follow the Compose Specification: known keys, right types and shapes, valid durations, sizes, restart policies, ports and volumes */
   "docker/valid-compose-file": [];
+  /** Disallow CMD, ENTRYPOINT, RUN and HEALTHCHECK arguments that look like a JSON array but are not one, which Docker silently runs through a shell */
+  "docker/valid-exec-form": [];
   /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */
   "docker/valid-expose": [];
   /** Require HEALTHCHECK instructions and compose `healthcheck:` blocks that Docker accepts and that mean what they say */

@@ -83,6 +83,7 @@ import staticBinaryForScratch from "./static-binary-for-scratch.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
 import validBuildTarget from "./valid-build-target.js";
 import validComposeFile from "./valid-compose-file.js";
+import validExecForm from "./valid-exec-form.js";
 import validExpose from "./valid-expose.js";
 import validHealthcheck from "./valid-healthcheck.js";
 import validLabel from "./valid-label.js";
@@ -174,6 +175,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "useradd-no-log-init": useraddNoLogInit,
   "valid-build-target": validBuildTarget,
   "valid-compose-file": validComposeFile,
+  "valid-exec-form": validExecForm,
   "valid-expose": validExpose,
   "valid-healthcheck": validHealthcheck,
   "valid-label": validLabel,

@@ -48,6 +48,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/require-workdir-for-relative-copy": "error",
     "docker/stage-name-casing": "error",
     "docker/useradd-no-log-init": "error",
+    "docker/valid-exec-form": "error",
     "docker/valid-expose": "error",
     "docker/valid-healthcheck": "error",
     "docker/valid-label": "error",
