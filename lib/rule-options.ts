@@ -75,6 +75,8 @@ export interface DockerRuleOptions {
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow sharing the host's network, PID, IPC, user or UTS namespace */
   "docker/no-host-namespace": [];
+  /** Disallow RUN flags that lift the build sandbox: `--security=insecure`, `--network=host`, and secret or ssh mounts that other users can read */
+  "docker/no-insecure-build-flag": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
   "docker/no-insecure-download": [];
   /** Require `apt-get install --no-install-recommends` */

@@ -26,6 +26,7 @@ import noExposedAdminPort from "./no-exposed-admin-port.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
+import noInsecureBuildFlag from "./no-insecure-build-flag.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstallRecommends from "./no-install-recommends.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
@@ -118,6 +119,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-host-namespace": noHostNamespace,
+  "no-insecure-build-flag": noInsecureBuildFlag,
   "no-insecure-download": noInsecureDownload,
   "no-install-recommends": noInstallRecommends,
   "no-instruction-before-from": noInstructionBeforeFrom,

@@ -77,7 +77,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile", "compose"],
-      peers: ["Checkov CKV_DOCKER_1", "Trivy DS-0004"],
+      peers: ["Checkov CKV_DOCKER_1", "Trivy DS-0004", "SonarQube S6473"],
     },
     schema: [],
     messages: {

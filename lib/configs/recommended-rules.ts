@@ -20,6 +20,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-end-of-life-image": "error",
     "docker/no-exposed-admin-port": "error",
     "docker/no-hardcoded-secret": "error",
+    "docker/no-insecure-build-flag": "error",
     "docker/no-insecure-download": "error",
     "docker/no-install-recommends": "error",
     "docker/no-instruction-before-from": "error",
