@@ -50,6 +50,8 @@ export interface DockerRuleOptions {
     /** Capabilities to accept, without the `CAP_` prefix (`NET_ADMIN` for a VPN container). */
     allow?: string[];
   }?];
+  /** Disallow turning off TLS certificate or package signature verification in the tools a build or a service runs */
+  "docker/no-disabled-verification": [];
   /** Disallow mounting the Docker Engine socket into a container */
   "docker/no-docker-socket-mount": [];
   /** Disallow the same `container_name` on two services, and names Docker rejects */

@@ -15,6 +15,7 @@ import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDangerousCapability from "./no-dangerous-capability.js";
+import noDisabledVerification from "./no-disabled-verification.js";
 import noDockerSocketMount from "./no-docker-socket-mount.js";
 import noDuplicateContainerName from "./no-duplicate-container-name.js";
 import noDuplicateInstruction from "./no-duplicate-instruction.js";
@@ -108,6 +109,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
   "no-dangerous-capability": noDangerousCapability,
+  "no-disabled-verification": noDisabledVerification,
   "no-docker-socket-mount": noDockerSocketMount,
   "no-duplicate-container-name": noDuplicateContainerName,
   "no-duplicate-instruction": noDuplicateInstruction,

@@ -14,6 +14,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-constant-platform": "error",
     "docker/no-copy-all-before-install": "error",
     "docker/no-copy-root-filesystem": "error",
+    "docker/no-disabled-verification": "error",
     "docker/no-duplicate-instruction": "error",
     "docker/no-duplicate-stage-name": "error",
     "docker/no-empty-continuation": "error",
@@ -58,6 +59,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   },
   compose: {
     "docker/no-dangerous-capability": "error",
+    "docker/no-disabled-verification": "error",
     "docker/no-docker-socket-mount": "error",
     "docker/no-duplicate-container-name": "error",
     "docker/no-duplicate-published-port": "error",

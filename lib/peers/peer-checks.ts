@@ -23,7 +23,7 @@ export const PEER_SOURCES: Readonly<Record<PeerTool, string>> = {
   hadolint: "https://github.com/hadolint/hadolint#rules (rule table, hadolint 2.12-2.14)",
   buildkit: "https://docs.docker.com/reference/build-checks/ (every check BuildKit's Dockerfile frontend runs)",
   trivy: "https://github.com/aquasecurity/trivy-checks/tree/main/checks/docker (each check's METADATA id, AVD-DS-00NN)",
-  checkov: "https://www.checkov.io/5.Policy%20Index/dockerfile.html (CKV_DOCKER_1 to CKV_DOCKER_11)",
+  checkov: "https://www.checkov.io/5.Policy%20Index/dockerfile.html (CKV_DOCKER_1 to CKV_DOCKER_11; CKV2_DOCKER_* graph checks in checkov/dockerfile/checks/graph_checks)",
 };
 
 const rows = (tool: PeerTool, entries: Readonly<Record<string, readonly string[]>>): PeerCheck[] =>
@@ -165,6 +165,21 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     CKV_DOCKER_9: ["no-apt"],
     CKV_DOCKER_10: ["workdir-absolute"],
     CKV_DOCKER_11: ["no-duplicate-stage-name"],
+    // Graph checks (checkov/dockerfile/checks/graph_checks/*.yaml): verification switches.
+    CKV2_DOCKER_4: ["no-disabled-verification"],
+    CKV2_DOCKER_5: ["no-disabled-verification"],
+    CKV2_DOCKER_6: ["no-disabled-verification"],
+    CKV2_DOCKER_7: ["no-disabled-verification"],
+    CKV2_DOCKER_8: ["no-disabled-verification"],
+    CKV2_DOCKER_9: ["no-disabled-verification"],
+    CKV2_DOCKER_10: ["no-disabled-verification"],
+    CKV2_DOCKER_11: ["no-disabled-verification"],
+    CKV2_DOCKER_12: ["no-disabled-verification"],
+    CKV2_DOCKER_13: ["no-disabled-verification"],
+    CKV2_DOCKER_14: ["no-disabled-verification"],
+    CKV2_DOCKER_15: ["no-disabled-verification"],
+    CKV2_DOCKER_16: ["no-disabled-verification"],
+    CKV2_DOCKER_18: ["no-disabled-verification"],
   }),
 ];
 
