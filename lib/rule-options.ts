@@ -71,7 +71,7 @@ export interface DockerRuleOptions {
   }?];
   /** Disallow exposing SSH, Telnet, RDP, VNC or the Docker API from an application image, and publishing the unprotected ones */
   "docker/no-exposed-admin-port": [];
-  /** Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, secret-named compose variables with literal values */
+  /** Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, passwords set in RUN, secret-named compose variables with literal values */
   "docker/no-hardcoded-secret": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
   "docker/no-healthcheck-less-dependency": [];

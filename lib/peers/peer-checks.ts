@@ -179,6 +179,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     CKV2_DOCKER_14: ["no-disabled-verification"],
     CKV2_DOCKER_15: ["no-disabled-verification"],
     CKV2_DOCKER_16: ["no-disabled-verification"],
+    CKV2_DOCKER_17: ["no-hardcoded-secret"],
     CKV2_DOCKER_18: ["no-disabled-verification"],
   }),
 ];
