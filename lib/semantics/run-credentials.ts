@@ -134,7 +134,7 @@ export function literalCredentials(script: ShellScript): LiteralCredential[] {
         for (const word of operands(args.slice(1), OPENSSL_PASSWD_VALUE_OPTIONS)) if (literal(word) !== null) found.push({ range: word.range, what: "a password given to openssl passwd" });
         break;
       case "htpasswd": {
-        const batch = values.some((value) => value !== null && /^-[a-zA-Z]*b[a-zA-Z]*$/u.test(value));
+        const batch = values.some((value) => value !== null && /^-[a-zA-Z]+$/u.test(value) && value.includes("b"));
         if (!batch) break;
         const rest = operands(args, new Set(["-r"]));
         const password = rest.at(-1);
