@@ -97,6 +97,8 @@ export interface DockerRuleOptions {
   "docker/no-numeric-stage-reference": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
+  /** Disallow generating private keys and certificates' keys during the build of an image that ships them */
+  "docker/no-private-key-generation": [];
   /** Disallow `privileged: true`, which gives a container every capability and every host device */
   "docker/no-privileged": [];
   /** Disallow publishing a database's or cache's port on the host's network interfaces */

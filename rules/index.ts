@@ -37,6 +37,7 @@ import noLocalhostServiceUrl from "./no-localhost-service-url.js";
 import noMaintainer from "./no-maintainer.js";
 import noNumericStageReference from "./no-numeric-stage-reference.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noPrivateKeyGeneration from "./no-private-key-generation.js";
 import noPrivileged from "./no-privileged.js";
 import noPublishedDatabasePort from "./no-published-database-port.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
@@ -131,6 +132,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-maintainer": noMaintainer,
   "no-numeric-stage-reference": noNumericStageReference,
   "no-obsolete-version": noObsoleteVersion,
+  "no-private-key-generation": noPrivateKeyGeneration,
   "no-privileged": noPrivileged,
   "no-published-database-port": noPublishedDatabasePort,
   "no-redundant-target-platform": noRedundantTargetPlatform,

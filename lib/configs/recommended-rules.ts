@@ -27,6 +27,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-instruction-before-from": "error",
     "docker/no-ln-bin-sh": "error",
     "docker/no-maintainer": "error",
+    "docker/no-private-key-generation": "error",
     "docker/no-redundant-target-platform": "error",
     "docker/no-reserved-stage-name": "error",
     "docker/no-root-user": "error",
