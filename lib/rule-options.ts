@@ -142,6 +142,8 @@ export interface DockerRuleOptions {
   "docker/package-manager-non-interactive": [];
   /** Require packages installed by package managers to be pinned to a version */
   "docker/pin-package-versions": [];
+  /** Prefer ADD for a local tar archive that a later RUN only extracts, so the archive is not stored in a layer */
+  "docker/prefer-add-for-archive": [];
   /** Prefer COPY to ADD for local files and directories */
   "docker/prefer-copy": [];
   /** Prefer the slim, alpine or JRE variant of a language image for the image you ship */

@@ -58,6 +58,7 @@ import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import pinPackageVersions from "./pin-package-versions.js";
+import preferAddForArchive from "./prefer-add-for-archive.js";
 import preferCopy from "./prefer-copy.js";
 import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
 import preferMultiStageBuild from "./prefer-multi-stage-build.js";
@@ -153,6 +154,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,
   "pin-package-versions": pinPackageVersions,
+  "prefer-add-for-archive": preferAddForArchive,
   "prefer-copy": preferCopy,
   "prefer-minimal-base-image": preferMinimalBaseImage,
   "prefer-multi-stage-build": preferMultiStageBuild,

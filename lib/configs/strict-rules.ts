@@ -9,6 +9,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/no-interactive-command": "error",
     "docker/no-numeric-stage-reference": "error",
     "docker/pin-package-versions": "error",
+    "docker/prefer-add-for-archive": "error",
     "docker/prefer-multi-stage-build": "error",
     "docker/prefer-numeric-user": "error",
     "docker/require-add-checksum": "error",

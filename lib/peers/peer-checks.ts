@@ -40,6 +40,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
     DL3007: ["require-image-tag"],
     DL3008: ["pin-package-versions"],
     DL3009: ["package-manager-clean-cache"],
+    DL3010: ["prefer-add-for-archive"],
     DL3011: ["valid-expose"],
     DL3012: ["no-duplicate-instruction"],
     DL3013: ["pin-package-versions"],
