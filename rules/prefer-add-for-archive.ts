@@ -24,7 +24,7 @@ function extractsArchive(command: ShellCommand, archive: string): boolean {
   const values = unwrapped.args.map((word) => word.value ?? word.raw);
   const first = values[0] ?? "";
   // tar's traditional form takes its first word as letters without a dash (`tar xzf file`).
-  const extracts = values.some((value) => value === "--extract" || value === "--get" || (/^-[A-Za-z]+$/u.test(value) && value.includes("x"))) || /^[A-Za-z]*x[A-Za-z]*$/u.test(first);
+  const extracts = values.some((value) => value === "--extract" || value === "--get" || (/^-[A-Za-z]+$/u.test(value) && value.includes("x"))) || (/^[A-Za-z]+$/u.test(first) && first.includes("x"));
   return extracts && values.some((value) => basename(value.startsWith("--file=") ? value.slice("--file=".length) : value) === archive);
 }
 
