@@ -54,6 +54,8 @@ export interface DockerRuleOptions {
     /** Capabilities to accept, without the `CAP_` prefix (`NET_ADMIN` for a VPN container). */
     allow?: string[];
   }?];
+  /** Disallow turning off TLS certificate or package signature verification in the tools a build or a service runs */
+  "docker/no-disabled-verification": [];
   /** Disallow mounting the Docker Engine socket into a container */
   "docker/no-docker-socket-mount": [];
   /** Disallow the same `container_name` on two services, and names Docker rejects */
@@ -71,12 +73,16 @@ export interface DockerRuleOptions {
     /** The day to judge on (`YYYY-MM-DD`); default: today. Set it to make results reproducible (tests, audits of a past state). */
     date?: string;
   }?];
-  /** Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, secret-named compose variables with literal values */
+  /** Disallow exposing SSH, Telnet, RDP, VNC or the Docker API from an application image, and publishing the unprotected ones */
+  "docker/no-exposed-admin-port": [];
+  /** Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, passwords set in RUN, secret-named compose variables with literal values */
   "docker/no-hardcoded-secret": [];
   /** Disallow `condition: service_healthy` on a service that has no health check in compose or in its image */
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow sharing the host's network, PID, IPC, user or UTS namespace */
   "docker/no-host-namespace": [];
+  /** Disallow RUN flags that lift the build sandbox: `--security=insecure`, `--network=host`, and secret or ssh mounts that other users can read */
+  "docker/no-insecure-build-flag": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
   "docker/no-insecure-download": [];
   /** Require `apt-get install --no-install-recommends` */
@@ -91,8 +97,12 @@ export interface DockerRuleOptions {
   "docker/no-localhost-service-url": [];
   /** Disallow the deprecated MAINTAINER instruction; use the `org.opencontainers.image.authors` label */
   "docker/no-maintainer": [];
+  /** Require `COPY --from` and `RUN --mount from=` to name a stage rather than count stages */
+  "docker/no-numeric-stage-reference": [];
   /** Disallow the top-level `version` field, obsolete and ignored since Compose v2 */
   "docker/no-obsolete-version": [];
+  /** Disallow generating private keys and certificates' keys during the build of an image that ships them */
+  "docker/no-private-key-generation": [];
   /** Disallow `privileged: true`, which gives a container every capability and every host device */
   "docker/no-privileged": [];
   /** Disallow publishing a database's or cache's port on the host's network interfaces */
@@ -138,6 +148,8 @@ export interface DockerRuleOptions {
   "docker/package-manager-non-interactive": [];
   /** Require packages installed by package managers to be pinned to a version */
   "docker/pin-package-versions": [];
+  /** Prefer ADD for a local tar archive that a later RUN only extracts, so the archive is not stored in a layer */
+  "docker/prefer-add-for-archive": [];
   /** Prefer COPY to ADD for local files and directories */
   "docker/prefer-copy": [];
   /** Prefer the slim, alpine or JRE variant of a language image for the image you ship */
@@ -207,6 +219,8 @@ export interface DockerRuleOptions {
   "docker/valid-compose-file": [];
   /** Disallow `.dockerignore` patterns Docker rejects, and lines that can never match or have no effect */
   "docker/valid-dockerignore": [];
+  /** Disallow CMD, ENTRYPOINT, RUN and HEALTHCHECK arguments that look like a JSON array but are not one, which Docker silently runs through a shell */
+  "docker/valid-exec-form": [];
   /** Require EXPOSE ports to be container ports (no IP or host mapping) in 0-65535 with a lower-case protocol */
   "docker/valid-expose": [];
   /** Require HEALTHCHECK instructions and compose `healthcheck:` blocks that Docker accepts and that mean what they say */

@@ -17,6 +17,7 @@ import noCopyIgnoredFile from "./no-copy-ignored-file.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
 import noDangerousCapability from "./no-dangerous-capability.js";
+import noDisabledVerification from "./no-disabled-verification.js";
 import noDockerSocketMount from "./no-docker-socket-mount.js";
 import noDuplicateContainerName from "./no-duplicate-container-name.js";
 import noDuplicateInstruction from "./no-duplicate-instruction.js";
@@ -24,9 +25,11 @@ import noDuplicatePublishedPort from "./no-duplicate-published-port.js";
 import noDuplicateStageName from "./no-duplicate-stage-name.js";
 import noEmptyContinuation from "./no-empty-continuation.js";
 import noEndOfLifeImage from "./no-end-of-life-image.js";
+import noExposedAdminPort from "./no-exposed-admin-port.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
+import noInsecureBuildFlag from "./no-insecure-build-flag.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstallRecommends from "./no-install-recommends.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
@@ -34,7 +37,9 @@ import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
 import noLocalhostServiceUrl from "./no-localhost-service-url.js";
 import noMaintainer from "./no-maintainer.js";
+import noNumericStageReference from "./no-numeric-stage-reference.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
+import noPrivateKeyGeneration from "./no-private-key-generation.js";
 import noPrivileged from "./no-privileged.js";
 import noPublishedDatabasePort from "./no-published-database-port.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
@@ -56,6 +61,7 @@ import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import pinPackageVersions from "./pin-package-versions.js";
+import preferAddForArchive from "./prefer-add-for-archive.js";
 import preferCopy from "./prefer-copy.js";
 import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
 import preferMultiStageBuild from "./prefer-multi-stage-build.js";
@@ -86,6 +92,7 @@ import useraddNoLogInit from "./useradd-no-log-init.js";
 import validBuildTarget from "./valid-build-target.js";
 import validComposeFile from "./valid-compose-file.js";
 import validDockerignore from "./valid-dockerignore.js";
+import validExecForm from "./valid-exec-form.js";
 import validExpose from "./valid-expose.js";
 import validHealthcheck from "./valid-healthcheck.js";
 import validLabel from "./valid-label.js";
@@ -111,6 +118,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
   "no-dangerous-capability": noDangerousCapability,
+  "no-disabled-verification": noDisabledVerification,
   "no-docker-socket-mount": noDockerSocketMount,
   "no-duplicate-container-name": noDuplicateContainerName,
   "no-duplicate-instruction": noDuplicateInstruction,
@@ -118,9 +126,11 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-duplicate-stage-name": noDuplicateStageName,
   "no-empty-continuation": noEmptyContinuation,
   "no-end-of-life-image": noEndOfLifeImage,
+  "no-exposed-admin-port": noExposedAdminPort,
   "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-host-namespace": noHostNamespace,
+  "no-insecure-build-flag": noInsecureBuildFlag,
   "no-insecure-download": noInsecureDownload,
   "no-install-recommends": noInstallRecommends,
   "no-instruction-before-from": noInstructionBeforeFrom,
@@ -128,7 +138,9 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-ln-bin-sh": noLnBinSh,
   "no-localhost-service-url": noLocalhostServiceUrl,
   "no-maintainer": noMaintainer,
+  "no-numeric-stage-reference": noNumericStageReference,
   "no-obsolete-version": noObsoleteVersion,
+  "no-private-key-generation": noPrivateKeyGeneration,
   "no-privileged": noPrivileged,
   "no-published-database-port": noPublishedDatabasePort,
   "no-redundant-target-platform": noRedundantTargetPlatform,
@@ -150,6 +162,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,
   "pin-package-versions": pinPackageVersions,
+  "prefer-add-for-archive": preferAddForArchive,
   "prefer-copy": preferCopy,
   "prefer-minimal-base-image": preferMinimalBaseImage,
   "prefer-multi-stage-build": preferMultiStageBuild,
@@ -180,6 +193,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "valid-build-target": validBuildTarget,
   "valid-compose-file": validComposeFile,
   "valid-dockerignore": validDockerignore,
+  "valid-exec-form": validExecForm,
   "valid-expose": validExpose,
   "valid-healthcheck": validHealthcheck,
   "valid-label": validLabel,

@@ -4,11 +4,13 @@ import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { literalCredentials } from "../lib/semantics/run-credentials.js";
+import { runShellScript } from "../lib/semantics/run-shell.js";
 import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 
-type MessageId = "knownFormat" | "secretVariable";
+type MessageId = "knownFormat" | "secretVariable" | "literalCredential";
 
 /** `text` with the given ranges (relative to `offset`) replaced by spaces, so matches keep their offsets. */
 function blankOut(text: string, offset: number, ranges: readonly Range[]): string {
@@ -30,15 +32,17 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, secret-named compose variables with literal values",
+      description: "Disallow secrets written into Dockerfiles and compose files: known token formats, passwords in URLs, passwords set in RUN, secret-named compose variables with literal values",
       category: "security",
       config: "recommended",
       fileKinds: ["dockerfile", "compose"],
-      peers: ["Trivy DS-0031", "KICS Passwords And Secrets", "SonarQube S6437", "gitleaks"],
+      peers: ["Trivy DS-0031", "KICS Passwords And Secrets", "SonarQube S6437", "Checkov CKV2_DOCKER_17", "gitleaks"],
     },
     schema: [],
     messages: {
       knownFormat: "This looks like {{what}}, written into the file: anyone who can read the file (or the image) has it. Revoke it, and pass it at build or run time as a secret.",
+      literalCredential:
+        "This is {{what}}, written into the RUN: the command line is stored in the image's history (`docker history --no-trunc` shows it to everyone who pulls the image) and every container of the image shares it. Set it at run time (an entrypoint reading a secret file), or pass it with `RUN --mount=type=secret`.",
       secretVariable: "{{name}} is given a literal value here: a secret in a compose file is shared with everyone who can read it. Use ${{{name}}} from the environment or a .env file kept out of version control, or compose secrets.",
     },
   },
@@ -63,7 +67,20 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       // not the image's. The rest of the file outside the instructions is blank lines, and no format
       // matches across a line break, so one scan of the whole text finds what a scan per instruction would.
       const notInImage = [...program.directives, ...program.comments].map((node) => node.range);
-      scan(blankOut(sourceCode.text, 0, notInImage), 0, new Set<number>());
+      const reported = new Set<number>();
+      scan(blankOut(sourceCode.text, 0, notInImage), 0, reported);
+      for (const stage of program.stages) {
+        for (const instruction of stage.instructions) {
+          if (instruction.type !== "Run") continue;
+          const script = runShellScript(program, instruction);
+          if (!script) continue;
+          for (const credential of literalCredentials(script)) {
+            if (reported.has(credential.range[0])) continue;
+            reported.add(credential.range[0]);
+            report(credential.range, "literalCredential", { what: credential.what });
+          }
+        }
+      }
     }
 
     function checkEntry(entry: KeyValueEntry, reported: Set<number>): void {

@@ -7,19 +7,6 @@ import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
-/**
- * Package-manager options that install what nobody verified, by tool, each from the tool's manual:
- * apt-get(8) `--allow-unauthenticated`, apt.conf(5)/apt-secure(8) `--allow-insecure-repositories`;
- * pip's "pip install" reference `--trusted-host` (accepts the host over plain HTTP or a bad certificate).
- */
-const INSECURE_OPTIONS: ReadonlyMap<string, readonly string[]> = new Map([
-  ["apt-get", ["--allow-unauthenticated", "--allow-insecure-repositories"]],
-  ["apt", ["--allow-unauthenticated", "--allow-insecure-repositories"]],
-  ["aptitude", ["--allow-untrusted"]],
-  ["pip", ["--trusted-host"]],
-  ["pip3", ["--trusted-host"]],
-]);
-
 /** Commands that check a download's integrity (`sha256sum -c`, `gpg --verify`…): then plain HTTP cannot slip a change in. */
 function verifiesIntegrity(script: ShellScript): boolean {
   return script.commands.some((command) => {
@@ -53,7 +40,7 @@ export default createRule<DockerfileRuleTypes<[], "insecureOption" | "plainHttp"
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["Checkov CKV2_DOCKER_2", "Checkov CKV2_DOCKER_3", "Checkov CKV2_DOCKER_4", "Checkov CKV2_DOCKER_8", "SonarQube S5332"],
+      peers: ["Checkov CKV2_DOCKER_2", "Checkov CKV2_DOCKER_3", "SonarQube S5332"],
     },
     schema: [],
     messages: {
@@ -84,11 +71,6 @@ export default createRule<DockerfileRuleTypes<[], "insecureOption" | "plainHttp"
               if (!verified) report(url, "plainHttp", { url: value });
             }
             continue;
-          }
-          const options = INSECURE_OPTIONS.get(unwrapped.baseName);
-          if (!options) continue;
-          for (const word of findOptionWords(unwrapped.args, options, { clusters: false })) {
-            report(word, "insecureOption", { option: word.value!.split("=")[0]!, tool: unwrapped.baseName });
           }
         }
       },

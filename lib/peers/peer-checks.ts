@@ -47,7 +47,7 @@ export const PEER_SOURCES: Readonly<Record<PeerTool, string>> = {
   buildkit: "https://docs.docker.com/reference/build-checks/ (every check BuildKit's Dockerfile frontend runs)",
   trivy: "https://github.com/aquasecurity/trivy-checks/tree/main/checks/docker (each check's METADATA id, AVD-DS-00NN)",
   checkov:
-    "https://github.com/bridgecrewio/checkov/tree/main/checkov/dockerfile/checks (CKV_DOCKER_1 to CKV_DOCKER_11, and the graph checks CKV2_DOCKER_1 to CKV2_DOCKER_17 in graph_checks/)",
+    "https://github.com/bridgecrewio/checkov/tree/main/checkov/dockerfile/checks (CKV_DOCKER_1 to CKV_DOCKER_11, and the graph checks CKV2_DOCKER_1 to CKV2_DOCKER_18 in graph_checks/)",
   kics: "https://github.com/Checkmarx/kics/tree/master/assets/queries (dockerfile/, dockerCompose/, common/passwords_and_secrets: each query's metadata.json id and queryName; docs/queries/dockerfile-queries.md, dockercompose-queries.md)",
   sonarqube: "https://github.com/SonarSource/sonar-iac/tree/master/iac-extensions/docker/src/main/resources/org/sonar/l10n/docker/rules/docker (each rule's S<key>.json title; keys since moved to the commercial editions read from the commit before their move)",
   dclint: "https://github.com/zavoloklom/docker-compose-linter/tree/main/src/rules (each rule class's static name; dclint 3.1)",
@@ -114,6 +114,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     DL3007: ["require-image-tag"],
     DL3008: ["pin-package-versions"],
     DL3009: ["package-manager-clean-cache"],
+    DL3010: ["prefer-add-for-archive"],
     DL3011: ["valid-expose"],
     DL3012: ["no-duplicate-instruction"],
     DL3013: ["pin-package-versions"],
@@ -200,7 +201,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
   ...rows("trivy", {
     "DS-0001": ["require-image-tag"],
     "DS-0002": ["no-root-user"],
-    "DS-0004": [],
+    "DS-0004": ["no-exposed-admin-port"],
     "DS-0005": ["prefer-copy"],
     "DS-0006": ["no-self-stage-reference"],
     "DS-0007": ["no-duplicate-instruction"],
@@ -228,7 +229,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     "DS-0031": ["no-secret-in-arg-env", "no-hardcoded-secret"],
   }),
   ...rows("checkov", {
-    CKV_DOCKER_1: [],
+    CKV_DOCKER_1: ["no-exposed-admin-port"],
     CKV_DOCKER_2: ["require-healthcheck"],
     CKV_DOCKER_3: ["no-root-user"],
     CKV_DOCKER_4: ["prefer-copy"],
@@ -242,20 +243,21 @@ const PEER_ROWS: readonly PeerCheck[] = [
     CKV2_DOCKER_1: ["no-sudo"],
     CKV2_DOCKER_2: ["no-insecure-download"],
     CKV2_DOCKER_3: ["no-insecure-download"],
-    CKV2_DOCKER_4: ["no-insecure-download"],
-    CKV2_DOCKER_5: [],
-    CKV2_DOCKER_6: [],
-    CKV2_DOCKER_7: [],
-    CKV2_DOCKER_8: ["no-insecure-download"],
-    CKV2_DOCKER_9: [],
-    CKV2_DOCKER_10: [],
-    CKV2_DOCKER_11: [],
-    CKV2_DOCKER_12: [],
-    CKV2_DOCKER_13: [],
-    CKV2_DOCKER_14: [],
-    CKV2_DOCKER_15: [],
-    CKV2_DOCKER_16: [],
-    CKV2_DOCKER_17: [],
+    CKV2_DOCKER_4: ["no-disabled-verification"],
+    CKV2_DOCKER_5: ["no-disabled-verification"],
+    CKV2_DOCKER_6: ["no-disabled-verification"],
+    CKV2_DOCKER_7: ["no-disabled-verification"],
+    CKV2_DOCKER_8: ["no-disabled-verification"],
+    CKV2_DOCKER_9: ["no-disabled-verification"],
+    CKV2_DOCKER_10: ["no-disabled-verification"],
+    CKV2_DOCKER_11: ["no-disabled-verification"],
+    CKV2_DOCKER_12: ["no-disabled-verification"],
+    CKV2_DOCKER_13: ["no-disabled-verification"],
+    CKV2_DOCKER_14: ["no-disabled-verification"],
+    CKV2_DOCKER_15: ["no-disabled-verification"],
+    CKV2_DOCKER_16: ["no-disabled-verification"],
+    CKV2_DOCKER_17: ["no-hardcoded-secret"],
+    CKV2_DOCKER_18: ["no-disabled-verification"],
   }),
   ...kicsRows([
     // assets/queries/dockerfile
@@ -270,6 +272,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     ["cdddb86f-95f6-4fc4-b5a1-483d9afceb2b", "COPY '--from' References Current FROM Alias", ["no-self-stage-reference"]],
     ["68a51e22-ae5a-4d48-8e87-b01a323605c9", "COPY '--from' Without FROM Alias Defined Previously", ["no-undefined-stage"]],
     ["6db6e0c2-32a3-4a2e-93b5-72c35f4119db", "Copy With More Than Two Arguments Not Ending With Slash", ["copy-destination-slash"]],
+    ["5907595b-5b6d-4142-b173-dbb0e73fbff8", "Exposing Port 22 (SSH)", ["no-exposed-admin-port"]],
     ["22cd11f7-9c6c-4f6e-84c0-02058120b341", "Gem Install Without Version", ["pin-package-versions"]],
     ["b03a748a-542d-44f4-bb86-9199ab4fd2d5", "Healthcheck Instruction Missing", ["require-healthcheck"]],
     ["9efb0b2d-89c9-41a3-91ca-dcc0aec911fd", "Image Version Not Explicit", ["require-image-tag"]],
@@ -340,14 +343,14 @@ const PEER_ROWS: readonly PeerCheck[] = [
     S5332: ["no-insecure-download"],
     S6431: [],
     S6437: ["no-hardcoded-secret"],
-    S6469: [],
+    S6469: ["no-insecure-build-flag"],
     S6470: ["no-secret-in-context"],
     S6471: ["no-root-user"],
     S6472: ["no-secret-in-arg-env"],
-    S6473: [],
+    S6473: ["no-exposed-admin-port"],
     S6476: ["instruction-casing"],
     S6500: ["no-install-recommends"],
-    S6502: [],
+    S6502: ["no-insecure-build-flag"],
     S6504: [],
     S6505: [],
     S6506: [],
@@ -371,7 +374,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     S7026: [],
     S7028: ["valid-label"],
     S7029: ["prefer-copy"],
-    S7030: [],
+    S7030: ["valid-exec-form"],
     S7031: ["no-consecutive-run"],
     S8431: ["require-image-tag"],
   }),
@@ -433,7 +436,7 @@ export function peerChecksOf(tool: PeerTool): readonly PeerCheck[] {
 
 /**
  * hadolint codes that exist, or existed in a release, but have no rule of ours (DL1001 forbids the
- * pragmas themselves; DL3010 asks for ADD to extract archives; the others were retired): a pragma
+ * pragmas themselves; the others were retired): a pragma
  * naming them is valid and suppresses nothing here.
  */
-export const HADOLINT_CODES_WITHOUT_RULE: ReadonlySet<string> = new Set(["DL1001", "DL3005", "DL3010", "DL3017", "DL3031", "DL3035", "DL3039", "DL4002"]);
+export const HADOLINT_CODES_WITHOUT_RULE: ReadonlySet<string> = new Set(["DL1001", "DL3005", "DL3017", "DL3031", "DL3035", "DL3039", "DL4002"]);

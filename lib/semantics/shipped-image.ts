@@ -69,7 +69,7 @@ export function startsDevelopmentServer(words: readonly string[]): boolean {
  * form's one simple command (from the shell model). A shell form that is more than one command, or
  * that the model cannot read, gives a placeholder of two words: it runs a program of its own.
  */
-function commandWords(instruction: Cmd | Entrypoint): string[] {
+export function commandWords(instruction: Cmd | Entrypoint): string[] {
   const form = instruction.form;
   if (!form) return [];
   if (form.type === "ExecForm") return form.elements.map((element) => element.value);

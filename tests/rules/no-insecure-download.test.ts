@@ -25,8 +25,6 @@ ruleTester("dockerfile").run("no-insecure-download", rule, {
     },
     { code: "FROM debian:12\nRUN curl --insecure -fsSLo /a https://example.com/a\n", errors: [{ messageId: "insecureOption", line: 2, column: 10 }] },
     { code: "FROM debian:12\nRUN wget --no-check-certificate -O /a https://example.com/a\n", errors: [{ messageId: "insecureOption", data: { option: "--no-check-certificate", tool: "wget" }, line: 2, column: 10 }] },
-    { code: "FROM debian:12\nRUN apt-get install -y --allow-unauthenticated curl\n", errors: [{ messageId: "insecureOption", data: { option: "--allow-unauthenticated", tool: "apt-get" }, line: 2, column: 24 }] },
-    { code: "FROM python:3.12-slim\nRUN pip install --trusted-host=pypi.example.com -r requirements.txt\n", errors: [{ messageId: "insecureOption", data: { option: "--trusted-host", tool: "pip" }, line: 2, column: 17 }] },
     {
       code: "FROM debian:12\nRUN wget -O /tmp/a.tgz http://example.com/a.tgz && tar xzf /tmp/a.tgz -C /opt\n",
       errors: [{ messageId: "plainHttp", data: { url: "http://example.com/a.tgz" }, line: 2, column: 24, endColumn: 48 }],
