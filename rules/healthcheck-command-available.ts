@@ -1,4 +1,5 @@
 import path from "node:path";
+import { contextInLintScope } from "../lib/project/lint-scope.js";
 import type { AST } from "yaml-eslint-parser";
 import { composeForDocument } from "../lib/compose/rule-support.js";
 import type { HealthcheckTest } from "../lib/compose/types.js";
@@ -141,6 +142,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
             const files = serviceBuildFiles(build.file, build.build);
             const program = files?.dockerfile;
             if (!program) continue;
+            // A Dockerfile outside the project being linted is unknown here, as the other cross-file rules treat it.
+            if (files.dockerfilePath && !contextInLintScope(path.dirname(files.dockerfilePath), { cwd: context.cwd, file: build.file })) continue;
             const target = build.build.target ? build.build.target.resolved : null;
             if (build.build.target && target === null) continue;
             const graph = getStageGraph(program);

@@ -3,6 +3,7 @@ import type { Add, Copy, PathArgument } from "../lib/dockerfile/ast.js";
 import { createIgnoreMatcher, normalizeContextPath } from "../lib/dockerignore/index.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { buildsOfDockerfile, dockerignoreOfBuild, type BuildOfDockerfile } from "../lib/project/build-contexts.js";
+import { contextInLintScope } from "../lib/project/lint-scope.js";
 import { contextExclusions } from "../lib/project/context-exclusions.js";
 import { isFile } from "../lib/project/project-model.js";
 import { isRemoteUrl } from "../lib/semantics/add-sources.js";
@@ -67,7 +68,8 @@ export default createRule<DockerfileRuleTypes<[], "secretInContext">>("no-secret
       if (judged) return judged;
       judged = [];
       for (const build of buildsOfDockerfile(dockerfile)) {
-        if (build.dockerfile !== dockerfile) continue;
+        // A context outside the project being linted is another machine's layout: unknown, silent.
+        if (build.dockerfile !== dockerfile || !contextInLintScope(build.context, { cwd: context.cwd, file: dockerfile })) continue;
         const excluded = contextExclusions(build);
         // A .dockerignore that cannot be read or parsed: nobody knows what reaches the image.
         if (excluded === null || buildFailsOnDockerignore(build)) continue;

@@ -6,6 +6,8 @@ import rule from "../../rules/healthcheck-command-available.js";
 import { ruleTester } from "../support/rule-tester.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-healthcheck-tools-"));
+// A repository: a built Dockerfile is read only inside the project being linted.
+mkdirSync(path.join(dir, ".git"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(path.join(dir, "api"));
 writeFileSync(path.join(dir, "api/Dockerfile"), "FROM node:22.12-alpine AS build\nRUN apk add --no-cache curl\nFROM node:22.12-alpine AS prod\nCMD [\"node\", \"server.js\"]\n");

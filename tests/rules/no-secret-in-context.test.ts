@@ -7,6 +7,8 @@ import { contextSecretKind, secretFileKind } from "../../lib/semantics/secret-fi
 import { ruleTester } from "../support/rule-tester.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-secret-context-"));
+// The fixtures are one repository: a context is judged only inside the project being linted.
+mkdirSync(path.join(root, ".git"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** A fixture tree: `files` maps relative paths to contents. Returns the folder. */
@@ -25,6 +27,9 @@ const SERVICE_ACCOUNT = '{\n  "type": "service_account",\n  "project_id": "p",\n
 
 // The issue's new user: `.env`, `id_rsa`, no .dockerignore, `COPY . .`.
 const bare = tree("bare", { ".env": "API_KEY=s3cr3t\n", id_rsa: KEY, "app.js": "" });
+const outside = mkdtempSync(path.join(tmpdir(), "docker-policy-secret-outside-"));
+for (const [relative, text] of Object.entries({ ".env": "API_KEY=s3cr3t\n", id_rsa: KEY })) writeFileSync(path.join(outside, relative), text);
+afterAll(() => rmSync(outside, { recursive: true, force: true }));
 // The same, with a .dockerignore that excludes both.
 const ignored = tree("ignored", { ".env": "API_KEY=s3cr3t\n", id_rsa: KEY, ".dockerignore": ".env\nid_rsa\n" });
 // Files whose name says "maybe", judged by content: placeholders and certificates are not secrets.
@@ -68,6 +73,8 @@ ruleTester("dockerfile").run("no-secret-in-context", rule, {
     { filename: file(ignored), code: "FROM node:22.12\nWORKDIR /app\nCOPY . .\n" },
     // Named files only: `COPY . .` is not there.
     { filename: file(bare), code: "FROM node:22.12\nWORKDIR /app\nCOPY app.js ./\n" },
+    // The same folder outside the project being linted (no repository around it, not under ESLint's cwd): unknown, silent.
+    { filename: path.join(outside, "Dockerfile"), code: "FROM node:22.12\nCOPY . /app\n" },
     // An explicit secret source is no-secret-file-copy's finding, not this rule's.
     { filename: file(bare), code: "FROM node:22.12\nCOPY .env /app/\n" },
     // Placeholders, templates, certificates, a credential helper: nothing to report.
