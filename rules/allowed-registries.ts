@@ -2,7 +2,7 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { normalizedImageName, type ParsedImageReference } from "../lib/dockerfile/image-reference.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";

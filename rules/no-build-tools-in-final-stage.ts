@@ -1,8 +1,8 @@
 import path from "node:path";
 import { readPackageManifest } from "../lib/project/package-manifest.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { buildToolsLeftIn, devDependenciesLeftIn } from "../lib/semantics/build-tools.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
+import { buildToolsLeftIn, devDependenciesLeftIn } from "../lib/semantics/packages/build-tools.js";
+import { shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 

@@ -1,8 +1,8 @@
 import type { Add, Copy, Range, Run } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { specialFilesCreatedBefore } from "../lib/semantics/created-files.js";
-import { classifyMode } from "../lib/semantics/file-mode.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { specialFilesCreatedBefore } from "../lib/semantics/files/created-files.js";
+import { classifyMode } from "../lib/semantics/files/file-mode.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { ShellScript, ShellWord } from "../lib/shell/index.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";

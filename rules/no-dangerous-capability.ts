@@ -1,4 +1,4 @@
-import { firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";

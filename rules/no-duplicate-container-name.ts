@@ -1,6 +1,6 @@
 import path from "node:path";
-import { effectiveValue } from "../lib/compose/project.js";
-import { canRunTogether, composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+import { effectiveValue } from "../lib/project/compose-project.js";
+import { canRunTogether, composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -2,13 +2,13 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { ParsedImageReference } from "../lib/dockerfile/image-reference.js";
-import { endOfLifeFindings } from "../lib/semantics/image-families.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
-import { isDeadStage } from "../lib/semantics/stage-references.js";
+import { endOfLifeFindings } from "../lib/semantics/images/image-families.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
+import { isDeadStage } from "../lib/semantics/stages/stage-references.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
-import { composeBuildTarget } from "../lib/semantics/build-target.js";
+import { composeBuildTarget } from "../lib/semantics/stages/build-target.js";
 
 type MessageId = "endOfLife";
 type Options = [{ date?: string }];

@@ -4,7 +4,7 @@ import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets.js";
+import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 

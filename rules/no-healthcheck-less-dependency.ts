@@ -1,7 +1,7 @@
-import type { ProjectService } from "../lib/compose/project.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
+import type { ProjectService } from "../lib/project/compose-project.js";
+import { composeForDocument } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Why a service is known to have no health check in the merged project, or null when it has one or we cannot know. */

@@ -1,5 +1,5 @@
 import { getServiceScalar } from "../lib/compose/model.js";
-import { firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";

@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runCommandsNamed } from "../lib/semantics/run-commands.js";
+import { runCommandsNamed } from "../lib/semantics/run/run-commands.js";
 import { hasOption, parseCli } from "../lib/shell/cli.js";
 import type { ShellWord } from "../lib/shell/model.js";
 import { LN } from "../lib/shell/tool-specs.js";

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { effectiveValue, type ProjectService } from "../lib/compose/project.js";
+import { effectiveValue, type ProjectService } from "../lib/project/compose-project.js";
 import { readEnvFile } from "../lib/compose/env-file.js";
-import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
-import { servedPorts } from "../lib/compose/served-ports.js";
+import { composeForDocument, firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
+import { servedPorts } from "../lib/semantics/services/served-ports.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { getScalarSourceRange } from "../lib/compose/yaml.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";

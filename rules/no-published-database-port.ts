@@ -1,6 +1,6 @@
-import { databaseOfService } from "../lib/compose/databases.js";
+import { databaseOfService } from "../lib/semantics/services/databases.js";
 import { containerPortRange, isLoopback, publishesToHost } from "../lib/compose/ports.js";
-import { composeForDocument, firstSighting } from "../lib/compose/rule-support.js";
+import { composeForDocument, firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

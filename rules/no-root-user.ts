@@ -3,14 +3,14 @@ import type { DockerfileProgram, Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { isOfficialImage } from "../lib/semantics/official-images.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
-import { isRootUser, stageUser } from "../lib/semantics/user.js";
+import { isOfficialImage } from "../lib/semantics/images/official-images.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { isRootUser, stageUser } from "../lib/semantics/users/user.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { producedStage } from "../lib/semantics/build-target.js";
-import { isExportOnlyStage, isToolboxStage } from "../lib/semantics/shipped-image.js";
+import { producedStage } from "../lib/semantics/stages/build-target.js";
+import { isExportOnlyStage, isToolboxStage } from "../lib/semantics/stages/shipped-image.js";
 
 /**
  * Tools an entrypoint uses to start as root and then run the service as another user (the pattern of

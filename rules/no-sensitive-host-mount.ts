@@ -1,5 +1,5 @@
 import { bindSource, isEngineSocket, SENSITIVE_HOST_DIRECTORIES, volumeSourceNode } from "../lib/compose/host-mounts.js";
-import { firstSighting } from "../lib/compose/rule-support.js";
+import { firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";

@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import { commandName } from "../lib/shell/commands.js";
 import type { ShellWord } from "../lib/shell/model.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";

@@ -1,6 +1,6 @@
 import { appendToMapping } from "../lib/compose/edit.js";
 import { isAnyAddress, publishesToHost } from "../lib/compose/ports.js";
-import { firstSighting, sourceText } from "../lib/compose/rule-support.js";
+import { firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
 import { getScalarContentRange } from "../lib/compose/yaml.js";
 import type { PortEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";

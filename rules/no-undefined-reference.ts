@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { AST } from "yaml-eslint-parser";
-import { readComposeFile, type ResourceKind } from "../lib/compose/project.js";
-import { composeForDocument, firstSighting } from "../lib/compose/rule-support.js";
+import { readComposeFile, type ResourceKind } from "../lib/project/compose-project.js";
+import { composeForDocument, firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/did-you-mean.js";

@@ -1,7 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { buildStepOf } from "../lib/semantics/build-steps.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
+import { buildStepOf } from "../lib/semantics/stages/build-steps.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 

@@ -1,9 +1,9 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { initialShellKind, stageOf } from "../lib/semantics/run-shell.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
-import { producedStage } from "../lib/semantics/build-target.js";
-import { isExportOnlyStage } from "../lib/semantics/shipped-image.js";
-import { isRootUser, stageUser } from "../lib/semantics/user.js";
+import { initialShellKind, stageOf } from "../lib/semantics/run/run-shell.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
+import { producedStage } from "../lib/semantics/stages/build-target.js";
+import { isExportOnlyStage } from "../lib/semantics/stages/shipped-image.js";
+import { isRootUser, stageUser } from "../lib/semantics/users/user.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-user", {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+import { composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { isFile } from "../lib/project/project-model.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -1,15 +1,15 @@
 import type { AST } from "yaml-eslint-parser";
 import type { Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
+import { composeForDocument } from "../lib/languages/compose/rule-support.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
-import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
-import { fromReference } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { imageHealthcheck } from "../lib/semantics/health/image-healthcheck.js";
+import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
+import { fromReference } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { composeBuildTarget } from "../lib/semantics/build-target.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
+import { composeBuildTarget } from "../lib/semantics/stages/build-target.js";
+import { shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
 
 type MessageId = "missing" | "missingUnlessBase" | "serviceMissing";
 

@@ -1,10 +1,10 @@
 import type { AST } from "yaml-eslint-parser";
 import { appendToMapping, endOfLine, indentStep } from "../lib/compose/edit.js";
-import { composeForDocument, firstSighting, sourceText } from "../lib/compose/rule-support.js";
+import { composeForDocument, firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, DependsOnEntry } from "../lib/compose/types.js";
 import { getScalarContentRange } from "../lib/compose/yaml.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Edit = { range: [number, number]; text: string };

@@ -1,7 +1,7 @@
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";

@@ -5,9 +5,9 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/image-tags.js";
-import { fromReference } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/images/image-tags.js";
+import { fromReference } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "missingTag" | "floatingTag" | "impreciseTag";

@@ -1,7 +1,7 @@
 import { appendToMapping, appendToSequence, indentStep } from "../lib/compose/edit.js";
-import { mergedItems } from "../lib/compose/project.js";
-import { composeForDocument, reportNode, sourceText } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { mergedItems } from "../lib/project/compose-project.js";
+import { composeForDocument, reportNode, sourceText } from "../lib/languages/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";

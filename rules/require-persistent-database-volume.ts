@@ -9,9 +9,9 @@ import {
   runsDatabaseServer,
   type ContainerMount,
   type DataLayout,
-} from "../lib/compose/databases.js";
-import { effectiveValue, type ProjectService } from "../lib/compose/project.js";
-import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+} from "../lib/semantics/services/databases.js";
+import { effectiveValue, type ProjectService } from "../lib/project/compose-project.js";
+import { composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -115,7 +115,7 @@ function serviceMounts(service: ProjectService): Map<string, ServiceMount> | nul
 }
 
 /**
- * Judged with the image's layouts (lib/compose/databases.ts): the mount that holds the data, image
+ * Judged with the image's layouts (lib/semantics/services/databases.ts): the mount that holds the data, image
  * VOLUMEs included. With several possible layouts (a tag without a version), a finding only when every
  * layout gives one: what one version accepts is not reported.
  */

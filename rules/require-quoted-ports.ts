@@ -1,4 +1,4 @@
-import { firstSighting, sourceText } from "../lib/compose/rule-support.js";
+import { firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";

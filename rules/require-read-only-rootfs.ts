@@ -1,7 +1,7 @@
 import { asBoolean } from "../lib/compose/model.js";
-import { effectiveValue } from "../lib/compose/project.js";
-import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { effectiveValue } from "../lib/project/compose-project.js";
+import { composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

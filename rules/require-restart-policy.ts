@@ -1,6 +1,6 @@
-import { effectivePath } from "../lib/compose/project.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { effectivePath } from "../lib/project/compose-project.js";
+import { composeForDocument } from "../lib/languages/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

@@ -1,9 +1,9 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { HttpClient } from "../lib/shell/http-clients.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import { toolAvailability } from "../lib/semantics/image-tools.js";
+import { packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { toolAvailability } from "../lib/semantics/images/image-tools.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";

@@ -1,12 +1,12 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runCommandsNamed } from "../lib/semantics/run-commands.js";
-import { resolveRunWords } from "../lib/semantics/run-words.js";
+import { runCommandsNamed } from "../lib/semantics/run/run-commands.js";
+import { resolveRunWords } from "../lib/semantics/run/run-words.js";
 import { hasOption, parseCli } from "../lib/shell/cli.js";
 import { USERADD } from "../lib/shell/tool-specs.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 import { commandWordsEditable } from "../lib/shell/editable.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 
 /**
  * useradd records every user in /var/log/lastlog and /var/log/faillog, files indexed by UID (lastlog(8):

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { composeForDocument, firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import { locateDockerfile } from "../lib/project/dockerfile-names.js";
 import { isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/did-you-mean.js";

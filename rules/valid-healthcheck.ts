@@ -5,7 +5,7 @@ import type { ComposeHealthcheck, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { MINIMUM_HEALTHCHECK_DURATION, formatNanoseconds, parseGoDuration } from "../lib/semantics/durations.js";
+import { MINIMUM_HEALTHCHECK_DURATION, formatNanoseconds, parseGoDuration } from "../lib/semantics/health/durations.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId =

@@ -23,7 +23,7 @@
  * anything. Paths are absolute; results are in a stable order.
  */
 import path from "node:path";
-import { getComposeProject, readComposeFile, type ProjectService } from "../compose/project.js";
+import { getComposeProject, readComposeFile, type ProjectService } from "./compose-project.js";
 import type { ComposeBuild } from "../compose/types.js";
 import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { isDockerfileName } from "./dockerfile-names.js";

@@ -1,5 +1,5 @@
 import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
-import { repositoryUrl } from "../meta.js";
+import { repositoryUrl } from "./meta.js";
 import { disableEdit, disableTargetLine } from "./disable-suggestion.js";
 import { fileKindOf } from "./file-kind.js";
 import { contentEndAt, type LineModel } from "./line-ends.js";

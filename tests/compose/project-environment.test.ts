@@ -17,7 +17,7 @@ import {
   readComposeFile,
   type ComposeProject,
   type ProjectService,
-} from "../../lib/compose/project.js";
+} from "../../lib/project/compose-project.js";
 import { readDotEnv } from "../../lib/compose/env-file.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
-import { baseSystemOf, toolAvailability, type ImageTool } from "../../lib/semantics/image-tools.js";
+import { baseSystemOf, toolAvailability, type ImageTool } from "../../lib/semantics/images/image-tools.js";
 
 describe("baseSystemOf", () => {
   it.each([

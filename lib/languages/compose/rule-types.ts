@@ -2,7 +2,7 @@ import type { SourceCode } from "@eslint/core";
 import type { AST } from "yaml-eslint-parser";
 import path from "node:path";
 import { getComposeDocuments } from "../../compose/model.js";
-import { projectDotEnv } from "../../compose/project.js";
+import { projectDotEnv } from "../../project/compose-project.js";
 import type { ComposeFile } from "../../compose/types.js";
 
 /**
