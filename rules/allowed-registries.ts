@@ -1,5 +1,5 @@
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { normalizedImageName, type ParsedImageReference } from "../lib/dockerfile/image-reference.js";
 import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
@@ -80,7 +80,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         }
       },
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         for (const use of composeImageUses(model)) {
           const found = problem(use.reference);

@@ -1,6 +1,7 @@
 import type { Cmd, Entrypoint, ShellForm } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { initialShellKind, stageOf } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { initialShellKind } from "../lib/semantics/run/run-shell.js";
 import { shellInstructionBefore } from "../lib/semantics/run/shell-instruction.js";
 import { getShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -1,6 +1,6 @@
 import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /**
@@ -59,7 +59,7 @@ export default createRule<ComposeRuleTypes<Options, "capability" | "unconfined">
     const allow = new Set((context.options[0]?.allow ?? []).map((name) => name.toUpperCase().replace(/^CAP_/u, "")));
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

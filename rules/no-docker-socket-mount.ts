@@ -2,7 +2,7 @@ import { bindSource, isEngineSocket, volumeSourceNode } from "../lib/compose/hos
 import { firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-mount", {
@@ -24,7 +24,7 @@ export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-moun
   create(context) {
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

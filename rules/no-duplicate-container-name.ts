@@ -1,6 +1,6 @@
 import path from "node:path";
 import { effectiveValue } from "../lib/project/compose-project.js";
-import { canRunTogether, composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
+import { canRunTogether, modelAndProjectOfDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -27,7 +27,7 @@ export default createRule<ComposeRuleTypes<[], "duplicate" | "invalid">>("no-dup
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const byName = new Map<string, { service: ComposeService; file: string; own: boolean }[]>();
         for (const merged of compose.project.services.values()) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { hostPortRange, isAnyAddress } from "../lib/compose/ports.js";
 import { mergedItems, type ServiceLayer } from "../lib/project/compose-project.js";
-import { canRunTogether, composeForDocument } from "../lib/languages/compose/rule-support.js";
+import { canRunTogether, modelAndProjectOfDocument } from "../lib/languages/compose/rule-support.js";
 import type { PortEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -41,7 +41,7 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const own: Binding[] = [];
         const others: Binding[] = [];

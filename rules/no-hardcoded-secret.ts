@@ -2,7 +2,7 @@ import type { AST } from "yaml-eslint-parser";
 import type { DockerfileProgram, Range } from "../lib/dockerfile/ast.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -83,7 +83,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         if (fileKindOf(node) === "dockerfile") checkDockerfile(node);
       },
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const reported = new Set<number>();
         for (const service of model.services.values()) {

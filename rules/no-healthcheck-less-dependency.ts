@@ -1,5 +1,5 @@
 import type { ProjectService } from "../lib/project/compose-project.js";
-import { composeForDocument } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -29,7 +29,7 @@ export default createRule<ComposeRuleTypes<[], "noHealthcheck">>("no-healthcheck
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const { model, project } = compose;
         const verdicts = new Map<string, string | null>();

@@ -2,7 +2,7 @@ import { getServiceScalar } from "../lib/compose/model.js";
 import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Service fields that take `host` to share a host namespace (Compose Specification, service attributes). */
@@ -32,7 +32,7 @@ export default createRule<ComposeRuleTypes<[], "hostNamespace">>("no-host-namesp
   create(context) {
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { effectiveValue, type ProjectService } from "../lib/project/compose-project.js";
-import { readEnvFile } from "../lib/compose/env-file.js";
-import { composeForDocument, firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
+import { readEnvFile } from "../lib/project/env-files.js";
+import { modelAndProjectOfDocument, firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import { servedPorts } from "../lib/semantics/services/served-ports.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { getScalarSourceRange } from "../lib/compose/yaml.js";
@@ -40,7 +40,7 @@ export default createRule<ComposeRuleTypes<[], "localhost" | "localhostInEnvFile
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const index = servedPorts(compose.project);
         const first = firstSighting();

@@ -1,6 +1,6 @@
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { lineStartAt } from "../lib/utils/line-ends.js";
 
@@ -45,7 +45,7 @@ export default createRule<ComposeRuleTypes<[], "obsolete">>("no-obsolete-version
     const { text } = context.sourceCode as unknown as { text: string };
     return {
       YAMLDocument(document) {
-        const pair = composeModelForDocument(document, context.physicalFilename)?.version;
+        const pair = composeModelOfDocument(document, context.physicalFilename)?.version;
         if (!pair?.key) return;
         const range = wholeLinesRange(text, pair);
         context.report({

@@ -1,7 +1,7 @@
 import { asBoolean } from "../lib/compose/model.js";
 import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "privileged">>("no-privileged", {
@@ -23,7 +23,7 @@ export default createRule<ComposeRuleTypes<[], "privileged">>("no-privileged", {
   create(context) {
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

@@ -1,6 +1,6 @@
 import { databaseOfService } from "../lib/semantics/services/databases.js";
 import { containerPortRange, isLoopback, publishesToHost } from "../lib/compose/ports.js";
-import { composeForDocument, firstSighting } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -23,7 +23,7 @@ export default createRule<ComposeRuleTypes<[], "published">>("no-published-datab
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const first = firstSighting();
         for (const service of compose.model.services.values()) {

@@ -1,7 +1,7 @@
 import type { AST } from "yaml-eslint-parser";
 import type { DockerfileProgram, Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { ShellWord } from "../lib/shell/model.js";
@@ -100,7 +100,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Stage: checkFinalStage,
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         for (const service of model.services.values()) {
           const user = service.user;

@@ -1,9 +1,8 @@
 import type { Add, Copy } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { isRemoteUrl } from "../lib/semantics/files/add-sources.js";
-import { stageOf } from "../lib/semantics/run/run-shell.js";
 import { secretFileKind } from "../lib/semantics/secrets/secret-files.js";
-import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
 import { argumentValue } from "../lib/semantics/variables/word-value.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

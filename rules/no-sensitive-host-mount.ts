@@ -2,7 +2,7 @@ import { bindSource, isEngineSocket, SENSITIVE_HOST_DIRECTORIES, volumeSourceNod
 import { firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Options = [{ allow?: string[] }];
@@ -36,7 +36,7 @@ export default createRule<ComposeRuleTypes<Options, "sensitive">>("no-sensitive-
     const allow = new Set(context.options[0]?.allow ?? []);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

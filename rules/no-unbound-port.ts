@@ -4,7 +4,7 @@ import { firstSighting, sourceText } from "../lib/languages/compose/rule-support
 import { getScalarContentRange } from "../lib/compose/yaml.js";
 import type { PortEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 function describePort(port: PortEntry): string {
@@ -33,7 +33,7 @@ export default createRule<ComposeRuleTypes<[], "unbound" | "bindLoopback">>("no-
     const text = sourceText(context.sourceCode);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const first = firstSighting();
         for (const service of model.services.values()) {

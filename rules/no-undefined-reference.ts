@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { AST } from "yaml-eslint-parser";
 import { readComposeFile, type ResourceKind } from "../lib/project/compose-project.js";
-import { composeForDocument, firstSighting } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, firstSighting } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/did-you-mean.js";
@@ -28,7 +28,7 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         // Some file of the project could not be read, or the file is an overlay stacked on files we
         // cannot know: what looks undefined here may be defined there.
         if (!compose || compose.project.incomplete || compose.project.overlay) return;

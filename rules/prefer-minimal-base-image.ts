@@ -1,6 +1,6 @@
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { Range } from "../lib/dockerfile/ast.js";
 import { minimalAlternative } from "../lib/semantics/images/image-families.js";
@@ -56,7 +56,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         });
       },
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         for (const use of composeImageUses(model)) {
           const alternative = minimalAlternative(use.reference);

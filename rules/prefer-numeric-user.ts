@@ -1,5 +1,6 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { initialShellKind, stageOf } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { initialShellKind } from "../lib/semantics/run/run-shell.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { producedStage } from "../lib/semantics/stages/build-target.js";
 import { isExportOnlyStage } from "../lib/semantics/stages/shipped-image.js";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { isFile } from "../lib/project/project-model.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -23,7 +23,7 @@ export default createRule<ComposeRuleTypes<[], "missing">>("require-env-file", {
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         // A file that is not on disk (stdin) has no folder to look in.
         if (!compose || !path.isAbsolute(compose.project.file)) return;
         const dir = path.dirname(compose.project.file);

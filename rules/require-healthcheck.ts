@@ -1,7 +1,7 @@
 import type { AST } from "yaml-eslint-parser";
 import type { Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeForDocument } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument } from "../lib/languages/compose/rule-support.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { imageHealthcheck } from "../lib/semantics/health/image-healthcheck.js";
 import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
@@ -55,7 +55,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Stage: checkFinalStage,
       YAMLDocument(document: AST.YAMLDocument) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);

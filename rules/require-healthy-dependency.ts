@@ -1,6 +1,6 @@
 import type { AST } from "yaml-eslint-parser";
 import { appendToMapping, endOfLine, indentStep } from "../lib/compose/edit.js";
-import { composeForDocument, firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, DependsOnEntry } from "../lib/compose/types.js";
 import { getScalarContentRange } from "../lib/compose/yaml.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
@@ -32,7 +32,7 @@ export default createRule<ComposeRuleTypes<[], "notHealthy" | "waitHealthy">>("r
     const comments = ((context.sourceCode as { ast?: { comments?: AST.Comment[] } }).ast?.comments ?? []);
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const first = firstSighting();
         const verdicts = new Map<string, boolean>();

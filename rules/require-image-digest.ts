@@ -1,5 +1,5 @@
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -36,7 +36,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         }
       },
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         for (const use of composeImageUses(model)) {
           if (use.reference.digest !== null) continue;

@@ -3,7 +3,7 @@ import type { Range } from "../lib/dockerfile/ast.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/images/image-tags.js";
 import { fromReference } from "../lib/semantics/stages/stage-references.js";
@@ -88,7 +88,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         report(range, base.value, problem);
       },
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         for (const service of model.services.values()) {
           // With `build:`, `image:` names the image Compose builds, not one it pulls.

@@ -5,7 +5,7 @@ import { contextExclusions } from "../lib/project/context-exclusions.js";
 import { readRequirementsFile } from "../lib/project/requirements-files.js";
 import { fileCopiedBefore } from "../lib/semantics/packages/build-files.js";
 import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
-import { stageOf } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
 import { invocationHasOption } from "../lib/shell/index.js";
 import type { PackageManagerId, PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -1,6 +1,6 @@
 import { appendToMapping, appendToSequence, indentStep } from "../lib/compose/edit.js";
 import { mergedItems } from "../lib/project/compose-project.js";
-import { composeForDocument, reportNode, sourceText } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, reportNode, sourceText } from "../lib/languages/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
@@ -37,7 +37,7 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled" | "addOpti
     const text = sourceText(context.sourceCode);
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);

@@ -3,7 +3,7 @@ import { isFile } from "../lib/project/project-model.js";
 import { appendToSequence } from "../lib/compose/edit.js";
 import { volumeSourceNode } from "../lib/compose/host-mounts.js";
 import { effectiveValue, mergedItems } from "../lib/project/compose-project.js";
-import { composeForDocument, sourceText } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, VolumeEntry } from "../lib/compose/types.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
@@ -41,7 +41,7 @@ export default createRule<ComposeRuleTypes<[], "hidden" | "addVolume">>("require
     const text = sourceText(context.sourceCode);
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         const onDisk = path.isAbsolute(compose.project.file);
         const dir = path.dirname(compose.project.file);

@@ -11,7 +11,7 @@ import {
   type DataLayout,
 } from "../lib/semantics/services/databases.js";
 import { effectiveValue, type ProjectService } from "../lib/project/compose-project.js";
-import { composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -38,7 +38,7 @@ export default createRule<ComposeRuleTypes<[], "noVolume" | "anonymous" | "wrong
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);

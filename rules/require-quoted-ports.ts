@@ -1,7 +1,7 @@
 import { firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "unquoted">>("require-quoted-ports", {
@@ -25,7 +25,7 @@ export default createRule<ComposeRuleTypes<[], "unquoted">>("require-quoted-port
     const text = sourceText(context.sourceCode);
     return {
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         // Anchored entries are shared: report (and fix) the scalar once, where it is written.
         const first = firstSighting<AST.YAMLScalar>();

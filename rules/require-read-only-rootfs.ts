@@ -1,6 +1,6 @@
 import { asBoolean } from "../lib/compose/model.js";
 import { effectiveValue } from "../lib/project/compose-project.js";
-import { composeForDocument, reportNode } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, reportNode } from "../lib/languages/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -24,7 +24,7 @@ export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-r
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);

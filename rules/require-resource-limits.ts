@@ -1,5 +1,5 @@
 import { effectivePath, type ProjectService } from "../lib/project/compose-project.js";
-import { composeForDocument } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument } from "../lib/languages/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -37,7 +37,7 @@ export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-li
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         for (const service of compose.model.services.values()) {
           const merged = compose.project.services.get(service.name);

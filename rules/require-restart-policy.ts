@@ -1,5 +1,5 @@
 import { effectivePath } from "../lib/project/compose-project.js";
-import { composeForDocument } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument } from "../lib/languages/compose/rule-support.js";
 import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -23,7 +23,7 @@ export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-po
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose) return;
         // One-shot services: something waits for them to finish.
         const oneShot = new Set<string>();

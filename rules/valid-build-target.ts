@@ -1,5 +1,5 @@
 import path from "node:path";
-import { composeForDocument, firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
+import { modelAndProjectOfDocument, firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
 import { locateDockerfile } from "../lib/project/dockerfile-names.js";
 import { isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
 import { getStageGraph } from "../lib/semantics/stages/stages.js";
@@ -27,7 +27,7 @@ export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "n
   create(context) {
     return {
       YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+        const compose = modelAndProjectOfDocument(document, context.physicalFilename);
         if (!compose || !path.isAbsolute(compose.project.file)) return;
         const dir = path.dirname(compose.project.file);
         const first = firstSighting();

@@ -1,6 +1,6 @@
 import type { Expose, Word } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageOf } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

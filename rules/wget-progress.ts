@@ -1,7 +1,8 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { toolAvailability } from "../lib/semantics/images/image-tools.js";
 import { runCommandsNamed } from "../lib/semantics/run/run-commands.js";
-import { runShellScript, stageOf } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import { parseCli } from "../lib/shell/cli.js";
 import { WGET } from "../lib/shell/tool-specs.js";
 import { createRule } from "../lib/utils/create-rule.js";

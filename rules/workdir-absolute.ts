@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageOf } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { isAbsolutePath, workdirBefore } from "../lib/semantics/files/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -15,7 +15,7 @@ export {
   toScalarValue,
 } from "./model.js";
 export { hasInterpolation, interpolate } from "./interpolate.js";
-export { parseEnvFile, readDotEnv } from "./env-file.js";
+export { parseEnvFile } from "./env-file.js";
 export type { DotEnv, EnvFileVariable } from "./env-file.js";
 export { parseCompose } from "./parse.js";
 export type { ParseComposeResult } from "./parse.js";

@@ -25,7 +25,8 @@ import { parseCompose } from "../compose/parse.js";
 import { getEntry, getMappingEntries, getSequenceItems, type MappingEntry, type resolveNode } from "../compose/yaml.js";
 import type { ComposeFile, ComposeService, ServiceField } from "../compose/types.js";
 import { getComposeDocuments, toScalarValue, toServiceField } from "../compose/model.js";
-import { readDotEnv, type DotEnv } from "../compose/env-file.js";
+import type { DotEnv } from "../compose/env-file.js";
+import { readDotEnv } from "./env-files.js";
 
 const composePrograms = new FileCache<AST.YAMLProgram | null>((text) => {
   const result = parseCompose(text);

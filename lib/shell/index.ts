@@ -20,7 +20,7 @@ export {
   WRAPPER_COMMANDS,
   commandName,
   wordBaseName,
-  unwrapCommand,
+  seeThroughWrappers,
   findShellStringArgument,
   findOptionWords,
 } from "./commands.js";

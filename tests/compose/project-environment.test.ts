@@ -18,7 +18,7 @@ import {
   type ComposeProject,
   type ProjectService,
 } from "../../lib/project/compose-project.js";
-import { readDotEnv } from "../../lib/compose/env-file.js";
+import { readDotEnv } from "../../lib/project/env-files.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-project-env-"));

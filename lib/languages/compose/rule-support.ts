@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { AST } from "yaml-eslint-parser";
-import { composeModelForDocument } from "./rule-types.js";
+import { composeModelOfDocument } from "./rule-types.js";
 import { getComposeProject, type ComposeProject } from "../../project/compose-project.js";
 import type { ComposeFile, ComposeService } from "../../compose/types.js";
 
@@ -15,8 +15,8 @@ export function reportNode(value: { node: AST.YAMLNode; via: AST.YAMLAlias | nul
 }
 
 /** The model of the document and its project, or null when the document is not the one the model reads. */
-export function composeForDocument(document: AST.YAMLDocument, filename: string): { model: ComposeFile; project: ComposeProject } | null {
-  const model = composeModelForDocument(document, filename);
+export function modelAndProjectOfDocument(document: AST.YAMLDocument, filename: string): { model: ComposeFile; project: ComposeProject } | null {
+  const model = composeModelOfDocument(document, filename);
   if (!model) return null;
   // `<input>`/`<text>` (stdin, RuleTester without filename): no folder to look around.
   const file = path.isAbsolute(filename) ? filename : `<text>`;

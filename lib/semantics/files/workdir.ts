@@ -7,8 +7,7 @@
  */
 import type { Add, Copy, DockerfileProgram, Instruction, Stage } from "../../dockerfile/ast.js";
 import { resolveWordAt } from "../variables/resolve-word.js";
-import { stageOf } from "../run/run-shell.js";
-import { getStageGraph } from "../stages/stages.js";
+import { getStageGraph, stageOf } from "../stages/stages.js";
 import { codePointsOf, simplifyWildcard, wildcardMatches, type WildcardToken } from "../../utils/wildcard.js";
 
 /**

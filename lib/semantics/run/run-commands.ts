@@ -11,7 +11,7 @@ import { runShellScript } from "./run-shell.js";
 
 export interface RunCommand {
   command: ShellCommand;
-  /** The command seen through `sudo`, `env`, `xargs`… (see `unwrapCommand`). */
+  /** The command seen through `sudo`, `env`, `xargs`… (see `seeThroughWrappers`). */
   unwrapped: UnwrappedCommand;
 }
 

@@ -8,7 +8,7 @@ import type { DockerfileProgram, ExecForm, Instruction, Run, Shell, Stage } from
 import { getShellScript, parseExecForm } from "../../shell/index.js";
 import type { ShellScript } from "../../shell/model.js";
 import type { ShellText } from "../../shell/shell-text.js";
-import { getStageGraph } from "../stages/stages.js";
+import { getStageGraph, stageOf } from "../stages/stages.js";
 
 export type ShellKind = "posix" | "non-posix";
 
@@ -70,13 +70,6 @@ export function shellKindAt(program: DockerfileProgram, stage: Stage, run: Run):
   let shell = index.initial.get(stage) ?? "posix";
   for (const instruction of stage.instructions) if (instruction.type === "Shell") shell = shellOfInstruction(instruction);
   return shell;
-}
-
-/** The stage that contains `node` (an instruction of a stage body, its FROM, or an ONBUILD trigger), or null. */
-export function stageOf(program: DockerfileProgram, node: Instruction): Stage | null {
-  const located = getStageGraph(program).locate(node);
-  if (located) return located.stage;
-  return program.stages.find((stage) => stage.range[0] <= node.range[0] && node.range[1] <= stage.range[1]) ?? null;
 }
 
 /** The shell text of a RUN that a POSIX shell runs, or null (exec form, non-POSIX shell, a Python heredoc…). */

@@ -7,7 +7,7 @@
 import type { DockerfileProgram, Run } from "../../dockerfile/ast.js";
 import type { ShellWord } from "../../shell/model.js";
 import { variableBefore } from "../variables/declared-values.js";
-import { stageOf } from "./run-shell.js";
+import { stageOf } from "../stages/stages.js";
 
 const PLAIN_REFERENCE = /^\$(?:\{(\w+)\}|(\w+))$/u;
 

@@ -4,8 +4,7 @@
  * quiet then: the author chose the shell on purpose.
  */
 import type { DockerfileProgram, Instruction, Shell } from "../../dockerfile/ast.js";
-import { stageOf } from "./run-shell.js";
-import { getStageGraph } from "../stages/stages.js";
+import { getStageGraph, stageOf } from "../stages/stages.js";
 
 /** The SHELL in effect before `instruction` (the latest one), or null when the image default applies. */
 export function shellInstructionBefore(program: DockerfileProgram, instruction: Instruction): Shell | null {

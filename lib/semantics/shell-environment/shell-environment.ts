@@ -22,7 +22,7 @@ import { commandEnvironment } from "../../shell/index.js";
 import type { EnvironmentLookup, ShellCommand, ShellContext, ShellScript } from "../../shell/index.js";
 import { unwrappedCommand } from "../../shell/unwrapped.js";
 import { variableBefore } from "../variables/declared-values.js";
-import { stageOf } from "../run/run-shell.js";
+import { stageOf } from "../stages/stages.js";
 
 /** One `export`/assignment/`unset` in a script. */
 interface ScriptAssignment {

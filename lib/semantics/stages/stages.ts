@@ -184,3 +184,10 @@ export function getStageGraph(program: DockerfileProgram): StageGraph {
   }
   return graph;
 }
+
+/** The stage that contains `node` (an instruction of a stage body, its FROM, or an ONBUILD trigger), or null. */
+export function stageOf(program: DockerfileProgram, node: Instruction): Stage | null {
+  const located = getStageGraph(program).locate(node);
+  if (located) return located.stage;
+  return program.stages.find((stage) => stage.range[0] <= node.range[0] && node.range[1] <= stage.range[1]) ?? null;
+}

@@ -4,7 +4,7 @@
  */
 import type { DockerfileProgram, Instruction, PathArgument } from "../../dockerfile/ast.js";
 import { resolveWordAt } from "./resolve-word.js";
-import { stageOf } from "../run/run-shell.js";
+import { stageOf } from "../stages/stages.js";
 
 /**
  * The processed value of `argument` (a Word or a JSON string) of `instruction`, or null when it

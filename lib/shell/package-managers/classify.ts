@@ -331,7 +331,7 @@ function cacheDirectory(spec: PackageManagerSpec, options: readonly CliOption[],
 
 /**
  * Recognise a package-manager (or dependency-downloading build tool) invocation. Sees through wrappers
- * (`sudo`, `env`, `nice`…; see `unwrapCommand`). `env` gives the variables in effect where the command
+ * (`sudo`, `env`, `nice`…; see `seeThroughWrappers`). `env` gives the variables in effect where the command
  * runs (see `lib/semantics/shell-environment/shell-environment.ts`); without it, only the command's own prefixes
  * (`PIP_NO_CACHE_DIR=1 pip …`, `env X=1 …`) are seen. Returns null for any other command.
  */
