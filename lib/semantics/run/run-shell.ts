@@ -4,7 +4,7 @@
  * that starts from a Windows image (whose default shell is `cmd /S /C`), gets no shell model at all,
  * so no shell rule ever reads PowerShell as sh. Computed once per Program; scripts parsed lazily.
  */
-import type { DockerfileProgram, ExecForm, Instruction, Run, Shell, Stage } from "../../dockerfile/ast.js";
+import type { DockerfileProgram, ExecForm, Run, Shell, Stage } from "../../dockerfile/ast.js";
 import { getShellScript, parseExecForm } from "../../shell/index.js";
 import type { ShellScript } from "../../shell/model.js";
 import type { ShellText } from "../../shell/shell-text.js";
