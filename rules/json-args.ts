@@ -13,7 +13,7 @@ const SHELL_ONLY = new Set(["exec", "cd", "source", ".", "set", "export", "eval"
  * The exec-form words of a shell-form command when the conversion is exact: one simple command, no
  * operators, redirections, assignments, expansions, globs, `~` or braces. Null otherwise.
  */
-export function execFormOf(form: ShellForm): string[] | null {
+function execFormOf(form: ShellForm): string[] | null {
   const script = getShellScript(form.shell, { dialect: "posix" });
   if (!script.ok || script.commands.length !== 1 || script.lists.length !== 1) return null;
   const top = script.lists[0]!;

@@ -4,7 +4,7 @@
  */
 import type { DotEnv } from "./env-file.js";
 import type { AST } from "yaml-eslint-parser";
-import type { MappingEntry, ResolvedNode, YAMLDiagnostic } from "./yaml.js";
+import type { MappingEntry, YAMLDiagnostic } from "./yaml.js";
 import type { ParsedPortSpec, ParsedVolumeSpec } from "./short-syntax.js";
 
 /** A scalar value of the file. */
@@ -372,4 +372,4 @@ export interface ComposeFile {
   environment: DotEnv | null;
 }
 
-export type { MappingEntry, ResolvedNode };
+export type { MappingEntry };

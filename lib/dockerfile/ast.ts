@@ -35,7 +35,7 @@ import type { ShellText } from "../shell/shell-text.js";
 import type { ParsedImageReference } from "./image-reference.js";
 import type { VariableModifier } from "./variables.js";
 export type { VariableModifier } from "./variables.js";
-export type { ShellText, ShellTextSegment } from "../shell/shell-text.js";
+export type { ShellText,  } from "../shell/shell-text.js";
 
 // ---------------------------------------------------------------------------------------------
 // Program, directives, comments
@@ -133,8 +133,6 @@ export type Instruction =
   | Onbuild
   | Maintainer
   | UnknownInstruction;
-
-export type InstructionType = Instruction["type"];
 
 // ---------------------------------------------------------------------------------------------
 // Flags

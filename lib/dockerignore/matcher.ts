@@ -55,7 +55,7 @@ export interface IgnoreMatcher {
 }
 
 /** Normalizes a path to the form Docker matches: relative, cleaned, `/`-separated. Null when outside the context or the context root itself. */
-export function normalizeContextPath(path: string): string | null {
+function normalizeContextPath(path: string): string | null {
   let cleaned = goClean(path.trim() === "" ? "." : path);
   while (cleaned.startsWith("/")) cleaned = cleaned.slice(1);
   if (cleaned === "" || cleaned === ".") return null;

@@ -49,7 +49,7 @@ function problem(
 }
 
 /** The problems of one pattern line (at most one error, or warnings). */
-export function validatePattern(node: Pattern): DockerignoreProblem[] {
+function validatePattern(node: Pattern): DockerignoreProblem[] {
   const written = node.raw.slice(node.patternRange[0] - node.range[0]);
   if (node.negated && goClean("!" + node.pattern) === "!") {
     return [problem(node, "illegal-exclusion", 'Illegal exclusion pattern: "!" must be followed by a pattern.', node.range)];

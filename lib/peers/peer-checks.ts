@@ -18,13 +18,11 @@ export interface PeerCheck {
   rules: readonly string[];
 }
 
-/** Where each tool's check ids and their meaning are documented. */
-export const PEER_SOURCES: Readonly<Record<PeerTool, string>> = {
-  hadolint: "https://github.com/hadolint/hadolint#rules (rule table, hadolint 2.12-2.14)",
-  buildkit: "https://docs.docker.com/reference/build-checks/ (every check BuildKit's Dockerfile frontend runs)",
-  trivy: "https://github.com/aquasecurity/trivy-checks/tree/main/checks/docker (each check's METADATA id, AVD-DS-00NN)",
-  checkov: "https://www.checkov.io/5.Policy%20Index/dockerfile.html (CKV_DOCKER_1 to CKV_DOCKER_11)",
-};
+// Where each tool's check ids and their meaning are documented:
+// - hadolint: https://github.com/hadolint/hadolint#rules (rule table, hadolint 2.12-2.14)
+// - buildkit: https://docs.docker.com/reference/build-checks/ (every check BuildKit's Dockerfile frontend runs)
+// - trivy: https://github.com/aquasecurity/trivy-checks/tree/main/checks/docker (each check's METADATA id, AVD-DS-00NN)
+// - checkov: https://www.checkov.io/5.Policy%20Index/dockerfile.html (CKV_DOCKER_1 to CKV_DOCKER_11)
 
 const rows = (tool: PeerTool, entries: Readonly<Record<string, readonly string[]>>): PeerCheck[] =>
   Object.entries(entries).map(([id, rules]) => ({ tool, id, rules }));

@@ -118,7 +118,7 @@ function findComposeFilesAround(dir: string): string[] {
 }
 
 /** The named contexts of a compose build, each value read by its form (see `NamedContextKind`). */
-export function namedContextsOf(composeFile: string, build: ComposeBuild): NamedBuildContext[] {
+function namedContextsOf(composeFile: string, build: ComposeBuild): NamedBuildContext[] {
   return build.additionalContexts.map((entry): NamedBuildContext => {
     const value = entry.resolved;
     if (value === null) return { name: entry.key, kind: "unknown", value: null };

@@ -42,7 +42,7 @@ export interface DockerRule<T extends DockerRuleTypes = DockerRuleTypes> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules differ in options and visitors; this is their common shelf
 export type AnyDockerRule = DockerRule<any>;
 
-export function ruleDocsUrl(name: string): string {
+function ruleDocsUrl(name: string): string {
   return `${repositoryUrl}/blob/main/docs/rules/${name}.md`;
 }
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../..");
+const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 /** A fresh folder under `.tmp-tests/`, deleted after the test file's tests. */
 export function scratchProject(prefix: string): string {

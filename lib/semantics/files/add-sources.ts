@@ -27,7 +27,7 @@ const ARCHIVE_SUFFIXES = [".tar", ".tgz", ".taz", ".tbz", ".tbz2", ".tb2", ".txz
 const GIT_TRANSPORT = /^(?:git@|git:\/\/|ssh:\/\/|git\+)/iu;
 
 /** Whether a file name looks like a (maybe compressed) tar archive. */
-export function looksLikeArchive(name: string): boolean {
+function looksLikeArchive(name: string): boolean {
   const lower = name.toLowerCase();
   return ARCHIVE_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }

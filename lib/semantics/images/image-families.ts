@@ -127,7 +127,7 @@ function lines(source: string, entries: Readonly<Record<string, string | null>>)
  * (https://wiki.debian.org/DebianReleases, https://wiki.ubuntu.com/Releases). `sid` is left out on
  * purpose: it is Debian unstable, a rolling target, not a release.
  */
-export const DISTRIBUTION_CODENAMES: Readonly<Record<string, { family: "debian" | "ubuntu"; line: string }>> = {
+const DISTRIBUTION_CODENAMES: Readonly<Record<string, { family: "debian" | "ubuntu"; line: string }>> = {
   squeeze: { family: "debian", line: "6" },
   wheezy: { family: "debian", line: "7" },
   jessie: { family: "debian", line: "8" },
@@ -982,7 +982,7 @@ export function readTag(family: ImageFamily | null, tag: string): TagReading {
 }
 
 /** Whether `version` is on `line`: equal to it, or it followed by a dot (`3.8.18` is on `3.8`, `3.80` is not). */
-export function isOnLine(version: string, line: string): boolean {
+function isOnLine(version: string, line: string): boolean {
   return version === line || version.startsWith(`${line}.`);
 }
 

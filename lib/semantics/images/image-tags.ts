@@ -11,7 +11,7 @@ export type TagPrecision = "any" | "minor";
  * Words that name a moving target rather than a release, whether alone (`latest`) or as the first part
  * of a tag (`lts-alpine`, `stable-slim`, `mainline-bookworm`).
  */
-export const FLOATING_TAG_WORDS: ReadonlySet<string> = new Set([
+const FLOATING_TAG_WORDS: ReadonlySet<string> = new Set([
   "latest",
   "stable",
   "lts",
@@ -59,7 +59,7 @@ const COMMIT = /(?:^|[-_.])(?:sha|git|commit|g)[-_]?[0-9a-f]{7,40}(?:$|[-_.])/iu
  * image the table does not know, a tag without any digit that is not a distribution codename
  * (`buildpack-deps:bookworm` is a line) names none either.
  */
-export function namesVersion(reference: Pick<ParsedImageReference, "registry" | "path">, tag: string): boolean {
+function namesVersion(reference: Pick<ParsedImageReference, "registry" | "path">, tag: string): boolean {
   const family = reference.path === "" ? null : imageFamily(reference);
   const reading = readTag(family, tag);
   if (reading.version !== null) return true;

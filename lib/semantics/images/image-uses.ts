@@ -15,7 +15,7 @@ import { getStageGraph } from "../stages/stages.js";
  * Docker refuses repository names with capitals (`FROM REPLACE-ME`, a template placeholder): that is an
  * invalid reference, not an image anyone pulls, and no image rule judges it.
  */
-export function isValidRepository(path: string): boolean {
+function isValidRepository(path: string): boolean {
   return path !== "" && path === path.toLowerCase();
 }
 

@@ -20,7 +20,7 @@ export interface StrayHeredoc {
 }
 
 /** Whether BuildKit reads heredoc bodies after this instruction (`canContainHeredoc`). */
-export function takesHeredocs(instruction: Instruction): boolean {
+function takesHeredocs(instruction: Instruction): boolean {
   const inner = instruction.type === "Onbuild" && instruction.trigger ? instruction.trigger : instruction;
   if (inner.type === "Run") return inner.form?.type !== "ExecForm";
   if (inner.type === "Copy" || inner.type === "Add") return !inner.json;

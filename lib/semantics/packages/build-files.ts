@@ -18,7 +18,7 @@ function fromContext(instruction: Copy | Add): boolean {
 }
 
 /** The COPY/ADD instructions from the build context that run before `before` in `stage` (ancestors' included). */
-export function contextCopiesBefore(program: DockerfileProgram, stage: Stage, before: Instruction): (Copy | Add)[] {
+function contextCopiesBefore(program: DockerfileProgram, stage: Stage, before: Instruction): (Copy | Add)[] {
   const graph = getStageGraph(program);
   const position = graph.locate(before)?.position ?? Number.POSITIVE_INFINITY;
   const out: (Copy | Add)[] = [];

@@ -22,7 +22,7 @@ import { runShellScript } from "../run/run-shell.js";
 import { getStageGraph } from "../stages/stages.js";
 
 /** Compilers and build drivers, by package name (the same names in apt, apk, dnf/yum, zypper). */
-export const BUILD_TOOL_PACKAGES: ReadonlySet<string> = new Set([
+const BUILD_TOOL_PACKAGES: ReadonlySet<string> = new Set([
   "build-essential",
   "build-base",
   "alpine-sdk",
@@ -52,7 +52,7 @@ const SYSTEM_MANAGERS: ReadonlySet<PackageManagerId> = new Set(["apt-get", "apt"
 const APT: ReadonlySet<PackageManagerId> = new Set(["apt-get", "apt", "aptitude"]);
 
 /** Whether a package name is a compiler, a build driver or development headers for `manager`. */
-export function isBuildToolPackage(manager: PackageManagerId, name: string): boolean {
+function isBuildToolPackage(manager: PackageManagerId, name: string): boolean {
   const lower = name.toLowerCase();
   if (BUILD_TOOL_PACKAGES.has(lower)) return true;
   if (manager === "yum" || manager === "dnf" || manager === "microdnf" || manager === "zypper") return /.-devel$/u.test(lower);

@@ -58,7 +58,7 @@ function computeShellIndex(program: DockerfileProgram): ShellIndex {
 const shellIndexes = new WeakMap<DockerfileProgram, ShellIndex>();
 
 /** The shell that runs `run`'s shell form (the SHELL before it in its stage, else inherited). */
-export function shellKindAt(program: DockerfileProgram, stage: Stage, run: Run): ShellKind {
+function shellKindAt(program: DockerfileProgram, stage: Stage, run: Run): ShellKind {
   let index = shellIndexes.get(program);
   if (!index) {
     index = computeShellIndex(program);

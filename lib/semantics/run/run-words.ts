@@ -12,7 +12,7 @@ import { stageOf } from "../stages/stages.js";
 const PLAIN_REFERENCE = /^\$(?:\{(\w+)\}|(\w+))$/u;
 
 /** A copy of `word` whose `value` is filled in from the Dockerfile's ARG/ENV values when it can be. */
-export function resolveRunWord(program: DockerfileProgram, run: Run, word: ShellWord): ShellWord {
+function resolveRunWord(program: DockerfileProgram, run: Run, word: ShellWord): ShellWord {
   if (word.value !== null) return word;
   const stage = stageOf(program, run);
   if (!stage) return word;

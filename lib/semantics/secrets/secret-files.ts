@@ -45,7 +45,7 @@ const PUBLIC_KEY_WORDS: ReadonlySet<string> = new Set([
   "keyring",
 ]);
 
-export const SECRET_FILES: readonly SecretFileKind[] = [
+const SECRET_FILES: readonly SecretFileKind[] = [
   {
     description: "a dotenv file (.env)",
     test: (base) => base === ".env" || (base.startsWith(".env.") && !base.split(".").slice(2).some((word) => DOTENV_TEMPLATES.has(word.toLowerCase()))),

@@ -55,7 +55,7 @@ const TRAILING_MODIFIERS: ReadonlySet<string> = new Set(["base", "value", "b64",
 const SWITCH_WORDS: ReadonlySet<string> = new Set(["allow", "empty", "random", "generate", "skip", "no", "use", "require", "disable", "enable", "rotate", "has"]);
 
 /** Splits `DB_PASSWORD`, `db-password`, `dbPassword`, `db.password` into lowercase words. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z\d])([A-Z])/gu, "$1_$2")
     .split(/[^A-Za-z\d]+/u)

@@ -68,7 +68,7 @@ const POSTGRES_LAYOUTS: readonly DataLayout[] = [
 ];
 
 /** The table. Images under other names (a vendor's fork, a private mirror) are not known: rules stay silent. */
-export const DATABASE_IMAGES: readonly DatabaseImage[] = [
+const DATABASE_IMAGES: readonly DatabaseImage[] = [
   { images: ["docker.io/library/postgres", "docker.io/postgis/postgis", "docker.io/bitnami/postgresql", "docker.io/timescale/timescaledb"], label: "PostgreSQL", servers: ["postgres"], kind: "database", dataDirs: ["/var/lib/postgresql/data", "/var/lib/postgresql", "/bitnami/postgresql", "/home/postgres/pgdata"], dataDirVariable: "PGDATA", ports: [5432], source: hub("postgres"), layouts: { "docker.io/library/postgres": POSTGRES_LAYOUTS } },
   { images: ["docker.io/library/mysql", "docker.io/bitnami/mysql", "docker.io/mysql/mysql-server"], label: "MySQL", servers: ["mysqld"], kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mysql"], ports: [3306, 33060], source: hub("mysql"), layouts: { "docker.io/library/mysql": [{ fromMajor: null, dataDir: "/var/lib/mysql", volumes: ["/var/lib/mysql"], source: "docker-library/mysql 8.4/Dockerfile.oracle (and 5.7, 8.0, innovation): VOLUME /var/lib/mysql, the server's datadir" }] } },
   { images: ["docker.io/library/mariadb", "docker.io/bitnami/mariadb"], label: "MariaDB", servers: ["mariadbd", "mysqld"], kind: "database", dataDirs: ["/var/lib/mysql", "/bitnami/mariadb"], ports: [3306], source: hub("mariadb"), layouts: { "docker.io/library/mariadb": [{ fromMajor: null, dataDir: "/var/lib/mysql", volumes: ["/var/lib/mysql"], source: "MariaDB/mariadb-docker 11.4/Dockerfile (every version): VOLUME /var/lib/mysql" }] } },

@@ -93,7 +93,7 @@ export function isDevelopmentComposeFile(file: string): boolean {
  * compose file (`isDevelopmentComposeFile`, for the file of any of its layers), or its entrypoint and
  * command (each from the last layer that sets it) only keep the container alive to exec into.
  */
-export function isDevelopmentEnvironment(service: ProjectService, file: string): boolean {
+function isDevelopmentEnvironment(service: ProjectService, file: string): boolean {
   if (isDevelopmentComposeFile(file) || service.layers.some((layer) => isDevelopmentComposeFile(layer.file))) return true;
   const entrypoint = service.layers.findLast((layer) => layer.service.entrypoint !== null)?.service.entrypoint ?? null;
   const command = service.layers.findLast((layer) => layer.service.command !== null)?.service.command ?? null;

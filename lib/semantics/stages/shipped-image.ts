@@ -56,7 +56,7 @@ const DEV_SERVER_COMMANDS: readonly (readonly string[])[] = [
 const VITE_NOT_SERVER: ReadonlySet<string> = new Set(["build", "preview", "optimize"]);
 
 /** Whether the command words start a development server (see {@link DEV_SERVER_COMMANDS}). */
-export function startsDevelopmentServer(words: readonly string[]): boolean {
+function startsDevelopmentServer(words: readonly string[]): boolean {
   const plain = words.map((word, index) => (index === 0 || word.endsWith(".py") ? (word.split("/").at(-1) ?? word) : word));
   const command = plain[0] === "npx" ? plain.slice(1) : plain;
   if (command[0] === "vite" && command[1] !== undefined && VITE_NOT_SERVER.has(command[1])) return false;

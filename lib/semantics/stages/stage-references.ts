@@ -68,7 +68,7 @@ export interface StageReference {
 }
 
 /** `COPY --from=node:20` / `alpine/git` / `img@sha256:…`: BuildKit treats these as images, never as stage names. */
-export function looksLikeImageReference(value: string): boolean {
+function looksLikeImageReference(value: string): boolean {
   return /[:/@]/u.test(value);
 }
 

@@ -80,7 +80,7 @@ function readGlobalArgs(program: DockerfileProgram): Map<string, string | null> 
  * default-less ARG to "", but `--build-arg` can set a declared one, so a reference that uses either
  * is not knowable from the file: the result says so instead of guessing.
  */
-export function resolveWithGlobalArgs(
+function resolveWithGlobalArgs(
   raw: string,
   globalArgs: ReadonlyMap<string, string | null>,
   escapeChar: EscapeChar,

@@ -15,7 +15,7 @@ export interface ImageUserFact {
 
 const tagEndsWith = (tag: string | null, suffix: string) => tag !== null && (tag === suffix.slice(1) || tag.endsWith(suffix));
 
-export const NON_ROOT_IMAGES: readonly ImageUserFact[] = [
+const NON_ROOT_IMAGES: readonly ImageUserFact[] = [
   {
     // Distroless `:nonroot` and `:debug-nonroot` tags run as uid 65532.
     matches: (name, tag) => name.startsWith("gcr.io/distroless/") && tagEndsWith(tag, "-nonroot"),

@@ -46,7 +46,7 @@ import type { CacheArea, PackageManagerInvocation } from "./types.js";
  * - maven: https://maven.apache.org/guides/introduction/introduction-to-repositories.html (~/.m2/repository).
  * - gradle: https://docs.gradle.org/current/userguide/directory_layout.html (~/.gradle/caches, wrapper).
  */
-export const CACHE_AREAS: Readonly<Record<CacheArea, { readonly paths: readonly string[]; readonly description: string }>> = {
+const CACHE_AREAS: Readonly<Record<CacheArea, { readonly paths: readonly string[]; readonly description: string }>> = {
   "apt-lists": { paths: ["/var/lib/apt/lists"], description: "apt package index (apt-get update)" },
   "apt-archives": { paths: ["/var/cache/apt", "/var/cache/apt/archives"], description: "apt downloaded .deb files and pkgcache" },
   apk: { paths: ["/var/cache/apk", "/etc/apk/cache"], description: "apk index and package cache" },
