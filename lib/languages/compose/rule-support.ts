@@ -1,26 +1,14 @@
 /**
- * What compose rules share beyond the model: where to report a value, and the project view of the
- * linted file. Rules read only the YAML AST (through the model), so they run under our language and
- * under eslint-plugin-yml's alike.
+ * What compose rules share beyond the model and the visitors (`visitors.ts`): where to report a value,
+ * which services can run together, reporting a shared node once. Rules read only the YAML AST (through
+ * the model), so they run under our language and under eslint-plugin-yml's alike.
  */
-import path from "node:path";
 import type { AST } from "yaml-eslint-parser";
-import { composeModelOfDocument } from "./rule-types.js";
-import { getComposeProject, type ComposeProject } from "../../project/compose-project.js";
-import type { ComposeFile, ComposeService } from "../../compose/types.js";
+import type { ComposeService } from "../../compose/types.js";
 
 /** The node to report a value on: the alias through which the service reached it, else the value itself (always a node of the linted file). */
 export function reportNode(value: { node: AST.YAMLNode; via: AST.YAMLAlias | null }): AST.YAMLNode {
   return value.via ?? value.node;
-}
-
-/** The model of the document and its project, or null when the document is not the one the model reads. */
-export function modelAndProjectOfDocument(document: AST.YAMLDocument, filename: string): { model: ComposeFile; project: ComposeProject } | null {
-  const model = composeModelOfDocument(document, filename);
-  if (!model) return null;
-  // `<input>`/`<text>` (stdin, RuleTester without filename): no folder to look around.
-  const file = path.isAbsolute(filename) ? filename : `<text>`;
-  return { model, project: getComposeProject(model, file) };
 }
 
 /** Whether the service runs in no profile, or the two services share a profile (they can run together). */

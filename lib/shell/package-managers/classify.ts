@@ -29,8 +29,12 @@ import type {
   SubcommandRule,
 } from "./types.js";
 
-/** Every table entry, by id. */
-const PACKAGE_MANAGER_SPECS: Readonly<Record<PackageManagerId, PackageManagerSpec>> = Object.fromEntries(
+/**
+ * Every table entry, by id: what rules that know a manager's switches (no-cache, non-interactive,
+ * cleanup) read.
+ * @public
+ */
+export const PACKAGE_MANAGER_SPECS: Readonly<Record<PackageManagerId, PackageManagerSpec>> = Object.fromEntries(
   [...SYSTEM_MANAGERS, ...PYTHON_MANAGERS, ...JAVASCRIPT_MANAGERS, ...OTHER_MANAGERS].map((spec) => [spec.id, spec]),
 ) as Record<PackageManagerId, PackageManagerSpec>;
 
