@@ -19,7 +19,7 @@ import { ESLint, Linter } from "eslint";
 import plugin from "eslint-plugin-docker-policy";
 import { FILES } from "../dist/lib/configs/files.js";
 import { parseDockerfile } from "../dist/lib/dockerfile/parse.js";
-import { posixShellText } from "../dist/lib/semantics/run-shell.js";
+import { posixShellText } from "../dist/lib/semantics/run/run-shell.js";
 import { parseShell } from "../dist/lib/shell/index.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

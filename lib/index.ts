@@ -7,7 +7,7 @@ import type { AnyDockerRule } from "./utils/create-rule.js";
 import { composeLanguage } from "./languages/compose/compose-language.js";
 import { dockerfileLanguage } from "./languages/dockerfile/dockerfile-language.js";
 import { dockerignoreLanguage } from "./languages/dockerignore/dockerignore-language.js";
-import { name, namespace, version } from "./meta.js";
+import { name, namespace, version } from "./utils/meta.js";
 
 /**
  * The plugin object. A type alias (see `DockerConfigs`) so that it is assignable wherever ESLint's

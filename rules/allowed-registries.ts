@@ -1,8 +1,8 @@
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { normalizedImageName, type ParsedImageReference } from "../lib/dockerfile/image-reference.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
@@ -79,14 +79,14 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
           if (found) context.report({ loc: locOfRange(sourceCode, use.range), messageId: "notAllowed", data: { image: use.value, registry: found.registry, allowed } });
         }
       },
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const use of composeImageUses(model)) {
-          const found = problem(use.reference);
-          if (found) context.report({ node: use.node, messageId: "notAllowed", data: { image: use.value, registry: found.registry, allowed } });
-        }
-      },
+      ...defineComposeFileVisitor(context, {
+        onDocument({ model }) {
+          for (const use of composeImageUses(model)) {
+            const found = problem(use.reference);
+            if (found) context.report({ node: use.node, messageId: "notAllowed", data: { image: use.value, registry: found.registry, allowed } });
+          }
+        },
+      }),
     };
   },
 });

@@ -1,6 +1,6 @@
 import type { Add, Copy } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { resolveCopyDestination } from "../lib/semantics/workdir.js";
+import { resolveCopyDestination } from "../lib/semantics/files/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** A destination Docker treats as a directory: ends with `/` (or `\` on Windows), or is `.`/`..`. */

@@ -6,7 +6,7 @@ import { createIgnoreMatcher, type IgnoreMatcher } from "../lib/dockerignore/mat
 import type { DockerignoreRuleTypes } from "../lib/languages/dockerignore/rule-types.js";
 import { contextsServedBy, listContext } from "../lib/project/build-contexts.js";
 import { dockerfilesIn, existsIn, readDockerfile } from "../lib/project/project-model.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { contextInLintScope } from "../lib/project/lint-scope.js";
-import type { AST } from "yaml-eslint-parser";
-import { composeForDocument } from "../lib/compose/rule-support.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import type { HealthcheckTest } from "../lib/compose/types.js";
 import type { DockerfileProgram, Healthcheck, Stage } from "../lib/dockerfile/ast.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
@@ -9,11 +8,11 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { serviceBuildFiles } from "../lib/project/project-model.js";
 import { execRunsShell, judgeHealthcheckTools, type HealthcheckToolVerdict } from "../lib/semantics/healthcheck-tools.js";
-import { imageHasShell, imageToolAvailability, stageHasShell, toolAvailability, type ImageTool } from "../lib/semantics/image-tools.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { lastLayerWith, mergedBuild, mergedHealthcheck } from "../lib/semantics/service-healthcheck.js";
-import { settingInEffect } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { imageHasShell, imageToolAvailability, stageHasShell, toolAvailability, type ImageTool } from "../lib/semantics/images/image-tools.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { lastLayerWith, mergedBuild, mergedHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
+import { settingInEffect } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { getShellScript, parseExecForm } from "../lib/shell/index.js";
 import type { ShellScript } from "../lib/shell/model.js";
 import type { ShellText } from "../lib/shell/shell-text.js";
@@ -122,51 +121,48 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
 
     return {
       Healthcheck: checkHealthcheck,
-      YAMLDocument(document: AST.YAMLDocument) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        for (const service of compose.model.services.values()) {
+      ...defineComposeProjectVisitor(context, {
+        onService(service, merged) {
           const test = service.healthcheck?.test;
-          if (!test || test.kind === null || test.kind === "NONE") continue;
-          const merged = compose.project.services.get(service.name);
+          if (!test || test.kind === null || test.kind === "NONE") return;
           // Judged when this file's test is the one the merged service runs (an override may replace it).
-          if (!merged || mergedHealthcheck(merged.layers)?.test !== test) continue;
+          if (!merged || mergedHealthcheck(merged.layers)?.test !== test) return;
           const parsed = composeScript(test);
-          if (!parsed) continue;
+          if (!parsed) return;
           let availability: (tool: ImageTool) => ReturnType<typeof imageToolAvailability>;
           let hasShell: boolean | null;
           let image: string;
           const build = mergedBuild(merged.layers);
           if (build) {
-            if (!path.isAbsolute(build.file)) continue;
+            if (!path.isAbsolute(build.file)) return;
             const files = serviceBuildFiles(build.file, build.build);
             const program = files?.dockerfile;
-            if (!program) continue;
+            if (!program) return;
             // A Dockerfile outside the project being linted is unknown here, as the other cross-file rules treat it.
-            if (files.dockerfilePath && !contextInLintScope(path.dirname(files.dockerfilePath), { cwd: context.cwd, file: build.file })) continue;
+            if (files.dockerfilePath && !contextInLintScope(path.dirname(files.dockerfilePath), { cwd: context.cwd, file: build.file })) return;
             const target = build.build.target ? build.build.target.resolved : null;
-            if (build.build.target && target === null) continue;
+            if (build.build.target && target === null) return;
             const graph = getStageGraph(program);
             const stage = target === null ? graph.finalStage : graph.stageNamed(target);
-            if (!stage) continue;
-            if (test.kind === "CMD-SHELL" && hasForeignShell(program, stage)) continue;
+            if (!stage) return;
+            if (test.kind === "CMD-SHELL" && hasForeignShell(program, stage)) return;
             availability = (tool) => toolAvailability(program, stage, tool, "end");
             hasShell = stageHasShell(program, stage);
             const dockerfile = files.dockerfilePath ? path.relative(path.dirname(build.file), files.dockerfilePath) || files.dockerfilePath : "its dockerfile_inline";
             image = `the image built from ${dockerfile}${target ? ` (stage '${target}')` : ""}`;
           } else {
             const name = lastLayerWith(merged.layers, "image")?.service.image?.resolved;
-            if (!name) continue;
+            if (!name) return;
             const reference = parseImageReference(name);
             availability = (tool) => imageToolAvailability(reference, tool);
             hasShell = imageHasShell(reference);
             image = `the image '${name}'`;
           }
           const verdict = judgeHealthcheckTools(parsed.script, parsed.needsShell, availability, hasShell);
-          if (!verdict) continue;
+          if (!verdict) return;
           if (verdict.kind === "noShell") {
             context.report({ loc: (test.kindNode?.node ?? test.node).loc, messageId: "noShell", data: { image } });
-            continue;
+            return;
           }
           // The list item that names the program, else the shell string.
           const item =
@@ -177,8 +173,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
             messageId: "missing",
             data: { tools: verdict.tools.map((tool) => `'${tool}'`).join(" and "), image, alternatives: alternativesText(verdict.alternatives) },
           });
-        }
-      },
+        },
+      }),
     };
   },
 });

@@ -1,7 +1,7 @@
 import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
 import type { Instruction, Keyword } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { getStrayHeredocs } from "../lib/semantics/stray-heredocs.js";
+import { getStrayHeredocs } from "../lib/semantics/instructions/stray-heredocs.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Casing = "upper" | "lower";

@@ -1,7 +1,8 @@
 import type { Cmd, Entrypoint, ShellForm } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { initialShellKind, stageOf } from "../lib/semantics/run-shell.js";
-import { shellInstructionBefore } from "../lib/semantics/shell-instruction.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { initialShellKind } from "../lib/semantics/run/run-shell.js";
+import { shellInstructionBefore } from "../lib/semantics/run/shell-instruction.js";
 import { getShellScript } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -12,7 +13,7 @@ const SHELL_ONLY = new Set(["exec", "cd", "source", ".", "set", "export", "eval"
  * The exec-form words of a shell-form command when the conversion is exact: one simple command, no
  * operators, redirections, assignments, expansions, globs, `~` or braces. Null otherwise.
  */
-export function execFormOf(form: ShellForm): string[] | null {
+function execFormOf(form: ShellForm): string[] | null {
   const script = getShellScript(form.shell, { dialect: "posix" });
   if (!script.ok || script.commands.length !== 1 || script.lists.length !== 1) return null;
   const top = script.lists[0]!;

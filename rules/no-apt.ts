@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
 import { wordBaseName } from "../lib/shell/index.js";
 import type { PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";

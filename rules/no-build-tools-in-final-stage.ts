@@ -1,8 +1,8 @@
 import path from "node:path";
 import { readPackageManifest } from "../lib/project/package-manifest.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { buildToolsLeftIn, devDependenciesLeftIn } from "../lib/semantics/build-tools.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
+import { buildToolsLeftIn, devDependenciesLeftIn } from "../lib/semantics/packages/build-tools.js";
+import { defineBuildVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -34,10 +34,8 @@ export default createRule<DockerfileRuleTypes<[], "buildTools" | "devDependencie
   },
   create(context) {
     const { sourceCode } = context;
-    return {
-      Program(program) {
-        const shipped = shippedApplicationStage(program, { filename: context.filename });
-        if (!shipped) return;
+    return defineBuildVisitor(context, {
+      onShippedApplication({ program, stage: shipped }) {
         const whereOf = (stage: typeof shipped): string =>
           stage === shipped
             ? shipped.name
@@ -68,6 +66,6 @@ export default createRule<DockerfileRuleTypes<[], "buildTools" | "devDependencie
           });
         }
       },
-    };
+    });
   },
 });

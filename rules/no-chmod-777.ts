@@ -1,9 +1,9 @@
-import type { Add, Copy, Range, Run } from "../lib/dockerfile/ast.js";
+import type { Add, Copy, Range } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { specialFilesCreatedBefore } from "../lib/semantics/created-files.js";
-import { classifyMode } from "../lib/semantics/file-mode.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { specialFilesCreatedBefore } from "../lib/semantics/files/created-files.js";
+import { classifyMode } from "../lib/semantics/files/file-mode.js";
 import type { ShellScript, ShellWord } from "../lib/shell/index.js";
+import { defineRunVisitor, type RunShell } from "../lib/languages/dockerfile/visitors.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
@@ -76,7 +76,6 @@ export default createRule<DockerfileRuleTypes<[], "worldWritable">>("no-chmod-77
   },
   create(context) {
     const { sourceCode } = context;
-    const program = sourceCode.ast;
 
     function report(range: Range, mode: string, where: string): void {
       context.report({
@@ -86,11 +85,8 @@ export default createRule<DockerfileRuleTypes<[], "worldWritable">>("no-chmod-77
       });
     }
 
-    function checkRun(node: Run): void {
-      const script = runShellScript(program, node);
-      if (!script) return;
-      for (const command of script.commands) {
-        const unwrapped = unwrappedCommand(command);
+    function checkRun({ script, commands }: RunShell): void {
+      for (const { command, unwrapped } of commands) {
         const name = unwrapped.baseName;
         if (name === "chmod") {
           const word = chmodMode(unwrapped.args);
@@ -119,7 +115,7 @@ export default createRule<DockerfileRuleTypes<[], "worldWritable">>("no-chmod-77
     }
 
     return {
-      Run: checkRun,
+      ...defineRunVisitor(context, { onRun: checkRun }),
       Copy: checkChmodFlag,
       Add: checkChmodFlag,
     };

@@ -1,7 +1,7 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { shippedImageStages } from "../lib/semantics/build-target.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { shippedImageStages } from "../lib/semantics/stages/build-target.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { ShellScript } from "../lib/shell/model.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

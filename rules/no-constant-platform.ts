@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { platformFlag, platformRequest } from "../lib/semantics/platform.js";
+import { platformFlag, platformRequest } from "../lib/semantics/stages/platform.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /**

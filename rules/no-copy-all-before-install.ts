@@ -2,8 +2,8 @@ import path from "node:path";
 import type { Copy, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { existsIn, isDirectory } from "../lib/project/project-model.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import type { InvocationInRun } from "../lib/semantics/package-manager-invocations.js";
+import { packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import type { InvocationInRun } from "../lib/semantics/packages/package-manager-invocations.js";
 import type { PackageManagerId, PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 

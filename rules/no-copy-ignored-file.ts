@@ -5,7 +5,7 @@ import type { IgnoreMatcher, MatcherPattern } from "../lib/dockerignore/matcher.
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { buildsOfDockerfile, listContext, type ContextEntry } from "../lib/project/build-contexts.js";
 import { contextIgnoreFile } from "../lib/project/context-exclusions.js";
-import { contextSources, type ContextSource } from "../lib/project/copy-sources.js";
+import { contextSources, type ContextSource } from "../lib/semantics/files/copy-sources.js";
 import { contextInLintScope } from "../lib/project/lint-scope.js";
 import { isDirectory } from "../lib/project/project-model.js";
 import { pathFacts } from "../lib/project/fs-snapshot.js";

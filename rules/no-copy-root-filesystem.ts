@@ -1,9 +1,9 @@
 import type { DockerfileProgram, PathArgument } from "../lib/dockerfile/ast.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { imageFamily, type ImageFamily } from "../lib/semantics/image-families.js";
-import { stageReferences, type StageReference } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { imageFamily, type ImageFamily } from "../lib/semantics/images/image-families.js";
+import { stageReferences, type StageReference } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** `/`, `/.`, `//`, `/./`: the root of the source. */

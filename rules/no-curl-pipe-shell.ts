@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import { findShellStringArgument } from "../lib/shell/commands.js";
 import { readDownload } from "../lib/shell/http-clients.js";
 import type { ShellCommand, ShellScript, ShellWord } from "../lib/shell/model.js";

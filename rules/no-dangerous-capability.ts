@@ -1,6 +1,6 @@
-import { firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /**
@@ -57,30 +57,25 @@ export default createRule<ComposeRuleTypes<Options, "capability" | "unconfined">
   },
   create(context) {
     const allow = new Set((context.options[0]?.allow ?? []).map((name) => name.toUpperCase().replace(/^CAP_/u, "")));
-    return {
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          for (const value of service.capAdd) {
-            const name = value.resolved?.trim().toUpperCase().replace(/^CAP_/u, "");
-            if (!name || allow.has(name)) continue;
-            const why = DANGEROUS_CAPABILITIES[name];
-            if (!why) continue;
-            const node = reportNode(value);
-            if (!first(node)) continue;
-            context.report({ loc: node.loc, messageId: "capability", data: { service: service.name, capability: name, why } });
-          }
-          for (const value of service.securityOpt) {
-            const option = value.resolved?.trim();
-            if (!option || !UNCONFINED.test(option)) continue;
-            const node = reportNode(value);
-            if (!first(node)) continue;
-            context.report({ loc: node.loc, messageId: "unconfined", data: { service: service.name, option } });
-          }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        for (const value of service.capAdd) {
+          const name = value.resolved?.trim().toUpperCase().replace(/^CAP_/u, "");
+          if (!name || allow.has(name)) continue;
+          const why = DANGEROUS_CAPABILITIES[name];
+          if (!why) continue;
+          const node = reportNode(value);
+          if (!first(node)) continue;
+          context.report({ loc: node.loc, messageId: "capability", data: { service: service.name, capability: name, why } });
+        }
+        for (const value of service.securityOpt) {
+          const option = value.resolved?.trim();
+          if (!option || !UNCONFINED.test(option)) continue;
+          const node = reportNode(value);
+          if (!first(node)) continue;
+          context.report({ loc: node.loc, messageId: "unconfined", data: { service: service.name, option } });
         }
       },
-    };
+    });
   },
 });

@@ -1,10 +1,11 @@
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileProgram, Instruction, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
-import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
 import {
   CONFIG_COMMAND_SWITCHES,
   CONFIG_FILE_SWITCHES,
@@ -226,7 +227,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
         }
       },
       YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         for (const service of model.services.values()) {
           for (const entry of service.environment) checkEntry(entry);

@@ -1,8 +1,7 @@
 import { bindSource, isEngineSocket, volumeSourceNode } from "../lib/compose/host-mounts.js";
-import { firstSighting } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-mount", {
@@ -22,23 +21,18 @@ export default createRule<ComposeRuleTypes<[], "socket">>("no-docker-socket-moun
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          for (const volume of service.volumes) {
-            const source = bindSource(volume);
-            if (source === null || !isEngineSocket(source)) continue;
-            const node = volumeSourceNode(volume);
-            if (!first(node)) continue;
-            // A source taken from the project's `.env` says which line set it.
-            const origin = describeOrigins(volume.form === "short" ? volume.spec : volume.sourceNode);
-            context.report({ loc: node.loc, messageId: "socket", data: { service: service.name, source: `${source}${origin}` } });
-          }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        for (const volume of service.volumes) {
+          const source = bindSource(volume);
+          if (source === null || !isEngineSocket(source)) continue;
+          const node = volumeSourceNode(volume);
+          if (!first(node)) continue;
+          // A source taken from the project's `.env` says which line set it.
+          const origin = describeOrigins(volume.form === "short" ? volume.spec : volume.sourceNode);
+          context.report({ loc: node.loc, messageId: "socket", data: { service: service.name, source: `${source}${origin}` } });
         }
       },
-    };
+    });
   },
 });

@@ -1,8 +1,9 @@
 import path from "node:path";
-import { effectiveValue } from "../lib/compose/project.js";
-import { canRunTogether, composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+import { effectiveValue } from "../lib/project/compose-project.js";
+import { canRunTogether, reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Docker's container name rule (moby `daemon/names` `RestrictedNamePattern`: `^[a-zA-Z0-9][a-zA-Z0-9_.-]+$`). */
@@ -25,12 +26,10 @@ export default createRule<ComposeRuleTypes<[], "duplicate" | "invalid">>("no-dup
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project }) {
         const byName = new Map<string, { service: ComposeService; file: string; own: boolean }[]>();
-        for (const merged of compose.project.services.values()) {
+        for (const merged of project.services.values()) {
           const found = effectiveValue(merged, (s) => s.containerName, "container_name");
           const name = found?.value.resolved;
           if (!found || !name) continue;
@@ -38,7 +37,7 @@ export default createRule<ComposeRuleTypes<[], "duplicate" | "invalid">>("no-dup
           list.push({ service: found.layer.service, file: found.layer.file, own: found.layer.own });
           byName.set(name, list);
         }
-        for (const service of compose.model.services.values()) {
+        for (const service of model.services.values()) {
           const value = service.containerName;
           const name = value?.resolved;
           if (!value || !name) continue;
@@ -50,10 +49,10 @@ export default createRule<ComposeRuleTypes<[], "duplicate" | "invalid">>("no-dup
           // The first holder in this file keeps the name; a holder in another file always came first.
           const other = holders.find((holder) => holder.service.name !== service.name && canRunTogether(holder.service, service) && (!holder.own || holder.service.keyNode.range[0] < service.keyNode.range[0]));
           if (!other) continue;
-          const where = other.own ? "" : ` in ${path.relative(path.dirname(compose.project.file), other.file)}`;
+          const where = other.own ? "" : ` in ${path.relative(path.dirname(project.file), other.file)}`;
           context.report({ loc: reportNode(value).loc, messageId: "duplicate", data: { service: service.name, name, other: other.service.name, where } });
         }
       },
-    };
+    });
   },
 });

@@ -1,9 +1,10 @@
 import path from "node:path";
 import { hostPortRange, isAnyAddress } from "../lib/compose/ports.js";
-import { mergedItems, type ServiceLayer } from "../lib/compose/project.js";
-import { canRunTogether, composeForDocument } from "../lib/compose/rule-support.js";
+import { mergedItems, type ServiceLayer } from "../lib/project/compose-project.js";
+import { canRunTogether } from "../lib/languages/compose/rule-support.js";
 import type { PortEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 interface Binding {
@@ -39,13 +40,11 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
+    return defineComposeProjectVisitor(context, {
+      onDocument({ project }) {
         const own: Binding[] = [];
         const others: Binding[] = [];
-        for (const merged of compose.project.services.values()) {
+        for (const merged of project.services.values()) {
           // The ports of the merged service: a later layer's `!override` or `!reset` drops what the
           // layers before published, and the same entry in a base file and its override is one.
           const key = (port: PortEntry) => `${port.hostIp}|${port.hostPort}|${port.containerPort}|${port.protocol}`;
@@ -87,7 +86,7 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
           const node = (binding.port.form === "short" ? binding.port.spec?.via : binding.port.target?.via) ?? binding.port.node;
           if (reported.has(node)) continue;
           reported.add(node);
-          const where = other.layer.file === compose.project.file ? ` (line ${other.port.node.loc.start.line})` : ` in ${path.relative(path.dirname(compose.project.file), other.layer.file)}`;
+          const where = other.layer.file === project.file ? ` (line ${other.port.node.loc.start.line})` : ` in ${path.relative(path.dirname(project.file), other.layer.file)}`;
           context.report({
             loc: node.loc,
             messageId: "duplicate",
@@ -95,6 +94,6 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
           });
         }
       },
-    };
+    });
   },
 });

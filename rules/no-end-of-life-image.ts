@@ -1,14 +1,14 @@
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { ParsedImageReference } from "../lib/dockerfile/image-reference.js";
-import { endOfLifeFindings } from "../lib/semantics/image-families.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
-import { isDeadStage } from "../lib/semantics/stage-references.js";
+import { endOfLifeFindings } from "../lib/semantics/images/image-families.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
+import { isDeadStage } from "../lib/semantics/stages/stage-references.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
-import { composeBuildTarget } from "../lib/semantics/build-target.js";
+import { composeBuildTarget } from "../lib/semantics/stages/build-target.js";
 
 type MessageId = "endOfLife";
 type Options = [{ date?: string }];
@@ -60,14 +60,14 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
           if (data) context.report({ loc: locOfRange(sourceCode, use.tagRange ?? use.range), messageId: "endOfLife", data });
         }
       },
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const use of composeImageUses(model)) {
-          const data = facts(use.value, use.reference);
-          if (data) context.report({ node: use.node, messageId: "endOfLife", data });
-        }
-      },
+      ...defineComposeFileVisitor(context, {
+        onDocument({ model }) {
+          for (const use of composeImageUses(model)) {
+            const data = facts(use.value, use.reference);
+            if (data) context.report({ node: use.node, messageId: "endOfLife", data });
+          }
+        },
+      }),
     };
   },
 });

@@ -1,14 +1,14 @@
 import path from "node:path";
 import { containerPortRange, isLoopback, publishesToHost } from "../lib/compose/ports.js";
-import { composeForDocument, firstSighting } from "../lib/compose/rule-support.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import type { DockerfileProgram, Expose, Stage, Word } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { adminServiceOfPorts, type AdminService } from "../lib/semantics/admin-ports.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
-import { commandWords, shippedApplicationStage } from "../lib/semantics/shipped-image.js";
-import { settingInEffect } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
+import { commandWords, shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
+import { settingInEffect } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 
@@ -89,11 +89,9 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
   },
   create(context) {
     return {
-        YAMLDocument(document) {
-          const compose = composeForDocument(document, context.physicalFilename);
-          if (!compose) return;
-          const first = firstSighting();
-          for (const service of compose.model.services.values()) {
+      ...defineComposeFileVisitor(context, {
+        onService(service, { firstSighting: first }) {
+          {
             for (const port of service.ports) {
               if (!publishesToHost(port) || (port.hostIp !== null && isLoopback(port.hostIp))) continue;
               const range = containerPortRange(port);
@@ -106,6 +104,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
             }
           }
         },
+      }),
       Program(program: DockerfileProgram) {
         if (fileKindOf(program) !== "dockerfile") return;
         const filename = path.isAbsolute(context.physicalFilename) ? context.physicalFilename : undefined;

@@ -1,12 +1,11 @@
-import type { AST } from "yaml-eslint-parser";
 import type { DockerfileProgram, Range } from "../lib/dockerfile/ast.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { literalCredentials } from "../lib/semantics/run-credentials.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
-import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 
@@ -99,18 +98,18 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
         // A compose file's Program reaches this listener too: only a Dockerfile's has stages.
         if (fileKindOf(node) === "dockerfile") checkDockerfile(node);
       },
-      YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        const reported = new Set<number>();
-        for (const service of model.services.values()) {
-          for (const entry of service.environment) checkEntry(entry, reported);
-          for (const entry of service.build?.args ?? []) checkEntry(entry, reported);
-        }
-        const [start, end] = document.range;
-        const comments = (document.parent?.comments ?? []).map((comment) => comment.range as Range);
-        scan(blankOut(sourceCode.text.slice(start, end), start, comments), start, reported);
-      },
+      ...defineComposeFileVisitor(context, {
+        onDocument({ document, model }) {
+          const reported = new Set<number>();
+          for (const service of model.services.values()) {
+            for (const entry of service.environment) checkEntry(entry, reported);
+            for (const entry of service.build?.args ?? []) checkEntry(entry, reported);
+          }
+          const [start, end] = document.range;
+          const comments = (document.parent?.comments ?? []).map((comment) => comment.range as Range);
+          scan(blankOut(sourceCode.text.slice(start, end), start, comments), start, reported);
+        },
+      }),
     };
   },
 });

@@ -1,7 +1,7 @@
-import type { ProjectService } from "../lib/compose/project.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
+import type { ProjectService } from "../lib/project/compose-project.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Why a service is known to have no health check in the merged project, or null when it has one or we cannot know. */
@@ -27,11 +27,8 @@ export default createRule<ComposeRuleTypes<[], "noHealthcheck">>("no-healthcheck
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        const { model, project } = compose;
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project }) {
         const verdicts = new Map<string, string | null>();
         for (const dependent of model.services.values()) {
           for (const dependency of dependent.dependsOn) {
@@ -51,6 +48,6 @@ export default createRule<ComposeRuleTypes<[], "noHealthcheck">>("no-healthcheck
           }
         }
       },
-    };
+    });
   },
 });

@@ -1,8 +1,8 @@
 import { getServiceScalar } from "../lib/compose/model.js";
-import { firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Service fields that take `host` to share a host namespace (Compose Specification, service attributes). */
@@ -30,21 +30,16 @@ export default createRule<ComposeRuleTypes<[], "hostNamespace">>("no-host-namesp
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          for (const { field, value, shares } of NAMESPACE_FIELDS) {
-            const scalar = value(service);
-            if (scalar?.resolved?.trim() !== "host") continue;
-            const node = reportNode(scalar);
-            if (!first(node)) continue;
-            context.report({ loc: node.loc, messageId: "hostNamespace", data: { service: service.name, field, shares } });
-          }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        for (const { field, value, shares } of NAMESPACE_FIELDS) {
+          const scalar = value(service);
+          if (scalar?.resolved?.trim() !== "host") continue;
+          const node = reportNode(scalar);
+          if (!first(node)) continue;
+          context.report({ loc: node.loc, messageId: "hostNamespace", data: { service: service.name, field, shares } });
         }
       },
-    };
+    });
   },
 });

@@ -1,16 +1,15 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
 import { findOptionWords } from "../lib/shell/commands.js";
 import { readDownload } from "../lib/shell/http-clients.js";
-import type { ShellScript, ShellWord } from "../lib/shell/model.js";
-import { unwrappedCommand } from "../lib/shell/unwrapped.js";
+import type { ShellWord } from "../lib/shell/model.js";
+import type { RunCommand } from "../lib/semantics/run/run-commands.js";
+import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
 /** Commands that check a download's integrity (`sha256sum -c`, `gpg --verify`…): then plain HTTP cannot slip a change in. */
-function verifiesIntegrity(script: ShellScript): boolean {
-  return script.commands.some((command) => {
-    const unwrapped = unwrappedCommand(command);
+function verifiesIntegrity(commands: readonly RunCommand[]): boolean {
+  return commands.some(({ unwrapped }) => {
     const name = unwrapped.baseName;
     if (name === null) return false;
     if (/^(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|cksum)$/u.test(name)) return findOptionWords(unwrapped.args, ["-c", "--check"]).length > 0;
@@ -50,30 +49,28 @@ export default createRule<DockerfileRuleTypes<[], "insecureOption" | "plainHttp"
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
     const report = (word: { range: readonly [number, number] }, messageId: "insecureOption" | "plainHttp", data: Record<string, string>) =>
       context.report({ loc: locOfRange(context.sourceCode, [word.range[0], word.range[1]]), messageId, data });
     return {
-      Run(run) {
-        const script = runShellScript(program, run);
-        if (!script) return;
-        let verified: boolean | null = null;
-        for (const command of script.commands) {
-          const unwrapped = unwrappedCommand(command);
-          if (unwrapped.baseName === null) continue;
-          const download = readDownload(unwrapped);
-          if (download) {
-            if (download.insecureOption) report(download.insecureOption.word, "insecureOption", { option: download.insecureOption.name, tool: download.client });
-            for (const url of download.urls) {
-              const value = staticUrl(url);
-              if (value === null || !isRemotePlainHttp(value)) continue;
-              verified ??= verifiesIntegrity(script);
-              if (!verified) report(url, "plainHttp", { url: value });
+      ...defineRunVisitor(context, {
+        onRun({ commands }) {
+          let verified: boolean | null = null;
+          for (const { unwrapped } of commands) {
+            if (unwrapped.baseName === null) continue;
+            const download = readDownload(unwrapped);
+            if (download) {
+              if (download.insecureOption) report(download.insecureOption.word, "insecureOption", { option: download.insecureOption.name, tool: download.client });
+              for (const url of download.urls) {
+                const value = staticUrl(url);
+                if (value === null || !isRemotePlainHttp(value)) continue;
+                verified ??= verifiesIntegrity(commands);
+                if (!verified) report(url, "plainHttp", { url: value });
+              }
+              continue;
             }
-            continue;
           }
-        }
-      },
+        },
+      }),
       Add(add) {
         if (add.flags.some((flag) => flag.name === "checksum")) return;
         for (const source of add.sources) {

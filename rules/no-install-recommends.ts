@@ -1,8 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { aptRecommendsMayBeConfigured } from "../lib/semantics/apt-config.js";
-import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { aptRecommendsMayBeConfigured } from "../lib/semantics/packages/apt-config.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { commandWordsEditable } from "../lib/shell/editable.js";
 

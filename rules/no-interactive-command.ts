@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runCommandsNamed } from "../lib/semantics/run-commands.js";
+import { commandsNamed, defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -37,11 +37,10 @@ export default createRule<DockerfileRuleTypes<[], "interactive">>("no-interactiv
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
     const names = new Set(INTERACTIVE_COMMANDS.keys());
-    return {
-      Run(run) {
-        for (const { unwrapped } of runCommandsNamed(program, run, names)) {
+    return defineRunVisitor(context, {
+      onRun(shell) {
+        for (const { unwrapped } of commandsNamed(shell, names)) {
           const name = unwrapped.baseName!;
           context.report({
             loc: locOfRange(context.sourceCode, unwrapped.name!.range),
@@ -50,6 +49,6 @@ export default createRule<DockerfileRuleTypes<[], "interactive">>("no-interactiv
           });
         }
       },
-    };
+    });
   },
 });

@@ -1,8 +1,8 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runCommandsNamed } from "../lib/semantics/run-commands.js";
 import { hasOption, parseCli } from "../lib/shell/cli.js";
 import type { ShellWord } from "../lib/shell/model.js";
 import { LN } from "../lib/shell/tool-specs.js";
+import { commandsNamed, defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -54,14 +54,13 @@ export default createRule<DockerfileRuleTypes<[], "lnShell">>("no-ln-bin-sh", {
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Run(run) {
-        for (const { unwrapped } of runCommandsNamed(program, run, LN_NAMES)) {
+    return defineRunVisitor(context, {
+      onRun(shell) {
+        for (const { unwrapped } of commandsNamed(shell, LN_NAMES)) {
           const link = linkOverShell(unwrapped.args);
           if (link) context.report({ loc: locOfRange(context.sourceCode, link.range), messageId: "lnShell" });
         }
       },
-    };
+    });
   },
 });

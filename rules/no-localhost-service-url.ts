@@ -1,11 +1,12 @@
 import path from "node:path";
-import { effectiveValue, type ProjectService } from "../lib/compose/project.js";
-import { readEnvFile } from "../lib/compose/env-file.js";
-import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
-import { servedPorts } from "../lib/compose/served-ports.js";
+import { effectiveValue, type ProjectService } from "../lib/project/compose-project.js";
+import { readEnvFile } from "../lib/project/env-files.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
+import { servedPorts } from "../lib/semantics/services/served-ports.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { getScalarSourceRange } from "../lib/compose/yaml.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** `localhost:5432`, `127.0.0.1:6379`, `[::1]:8080` in a value (a URL, a host:port pair). `0.0.0.0` is a listen address, not a target. */
@@ -38,25 +39,22 @@ export default createRule<ComposeRuleTypes<[], "localhost" | "localhostInEnvFile
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        const index = servedPorts(compose.project);
-        const first = firstSighting();
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project, firstSighting: first }) {
+        const index = servedPorts(project);
         const targetsIn = (text: string, own: ReadonlySet<number> | undefined, service: string) => {
           const found: { match: RegExpMatchArray; port: number; candidates: { service: string; containerPort: number }[] }[] = [];
           for (const match of text.matchAll(LOOPBACK_TARGET)) {
             const port = Number(match[1]);
             if (own?.has(port)) continue;
-            const candidates = (index.byPort.get(port) ?? []).filter((item) => item.service !== service && !hostNetwork(compose.project.services.get(item.service)));
+            const candidates = (index.byPort.get(port) ?? []).filter((item) => item.service !== service && !hostNetwork(project.services.get(item.service)));
             if (candidates.length > 0) found.push({ match, port, candidates });
           }
           return found;
         };
-        const dir = path.isAbsolute(compose.project.file) ? path.dirname(compose.project.file) : null;
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
+        const dir = path.isAbsolute(project.file) ? path.dirname(project.file) : null;
+        for (const service of model.services.values()) {
+          const merged = project.services.get(service.name);
           // network_mode host/service:/container: shares another network stack: localhost is right there.
           if (!merged || effectiveValue(merged, (s) => s.networkMode, "network_mode")) continue;
           const own = index.byService.get(service.name);
@@ -94,7 +92,7 @@ export default createRule<ComposeRuleTypes<[], "localhost" | "localhostInEnvFile
           }
         }
       },
-    };
+    });
   },
 });
 

@@ -1,6 +1,6 @@
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { lineStartAt } from "../lib/utils/line-ends.js";
 
@@ -43,9 +43,9 @@ export default createRule<ComposeRuleTypes<[], "obsolete">>("no-obsolete-version
   },
   create(context) {
     const { text } = context.sourceCode as unknown as { text: string };
-    return {
-      YAMLDocument(document) {
-        const pair = composeModelForDocument(document, context.physicalFilename)?.version;
+    return defineComposeFileVisitor(context, {
+      onDocument({ model }) {
+        const pair = model.version;
         if (!pair?.key) return;
         const range = wholeLinesRange(text, pair);
         context.report({
@@ -54,6 +54,6 @@ export default createRule<ComposeRuleTypes<[], "obsolete">>("no-obsolete-version
           fix: range ? (fixer) => fixer.removeRange(range) : null,
         });
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { asBoolean } from "../lib/compose/model.js";
-import { firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "privileged">>("no-privileged", {
@@ -21,19 +21,14 @@ export default createRule<ComposeRuleTypes<[], "privileged">>("no-privileged", {
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          const value = service.privileged;
-          if (!value || asBoolean(value) !== true) continue;
-          const node = reportNode(value);
-          if (!first(node)) continue;
-          context.report({ loc: node.loc, messageId: "privileged", data: { service: service.name } });
-        }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        const value = service.privileged;
+        if (!value || asBoolean(value) !== true) return;
+        const node = reportNode(value);
+        if (!first(node)) return;
+        context.report({ loc: node.loc, messageId: "privileged", data: { service: service.name } });
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
-import { databaseOfService } from "../lib/compose/databases.js";
+import { databaseOfService } from "../lib/semantics/services/databases.js";
 import { containerPortRange, isLoopback, publishesToHost } from "../lib/compose/ports.js";
-import { composeForDocument, firstSighting } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "published">>("no-published-database-port", {
@@ -21,27 +21,21 @@ export default createRule<ComposeRuleTypes<[], "published">>("no-published-datab
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        const first = firstSighting();
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
-          const database = merged ? databaseOfService(merged) : null;
-          if (!database) continue;
-          for (const port of service.ports) {
-            if (!publishesToHost(port)) continue;
-            if (port.hostIp !== null && isLoopback(port.hostIp)) continue;
-            const range = containerPortRange(port);
-            const served = database.ports.find((p) => range !== null && p >= range.start && p <= range.end);
-            if (served === undefined) continue;
-            const node = (port.form === "short" ? port.spec?.via : port.target?.via) ?? port.node;
-            if (!first(node)) continue;
-            context.report({ loc: node.loc, messageId: "published", data: { service: service.name, database: database.label, port: String(served) } });
-          }
+    return defineComposeProjectVisitor(context, {
+      onService(service, merged, { firstSighting: first }) {
+        const database = merged ? databaseOfService(merged) : null;
+        if (!database) return;
+        for (const port of service.ports) {
+          if (!publishesToHost(port)) continue;
+          if (port.hostIp !== null && isLoopback(port.hostIp)) continue;
+          const range = containerPortRange(port);
+          const served = database.ports.find((p) => range !== null && p >= range.start && p <= range.end);
+          if (served === undefined) continue;
+          const node = (port.form === "short" ? port.spec?.via : port.target?.via) ?? port.node;
+          if (!first(node)) continue;
+          context.report({ loc: node.loc, messageId: "published", data: { service: service.name, database: database.label, port: String(served) } });
         }
       },
-    };
+    });
   },
 });

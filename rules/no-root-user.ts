@@ -1,16 +1,15 @@
-import type { AST } from "yaml-eslint-parser";
 import type { DockerfileProgram, Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { isOfficialImage } from "../lib/semantics/official-images.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
-import { isRootUser, stageUser } from "../lib/semantics/user.js";
+import { isOfficialImage } from "../lib/semantics/images/official-images.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { isRootUser, stageUser } from "../lib/semantics/users/user.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { producedStage } from "../lib/semantics/build-target.js";
-import { isExportOnlyStage, isToolboxStage } from "../lib/semantics/shipped-image.js";
+import { producedStage } from "../lib/semantics/stages/build-target.js";
+import { isExportOnlyStage, isToolboxStage } from "../lib/semantics/stages/shipped-image.js";
 
 /**
  * Tools an entrypoint uses to start as root and then run the service as another user (the pattern of
@@ -99,16 +98,16 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
 
     return {
       Stage: checkFinalStage,
-      YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const service of model.services.values()) {
-          const user = service.user;
-          const value = user?.resolved ?? (typeof user?.value === "number" ? String(user.value) : null);
-          if (!user || value === null || !isRootUser(value)) continue;
-          context.report({ loc: (user.via ?? user.node).loc, messageId: "composeRoot", data: { service: service.name, user: value } });
-        }
-      },
+      ...defineComposeFileVisitor(context, {
+        onDocument({ model }) {
+          for (const service of model.services.values()) {
+            const user = service.user;
+            const value = user?.resolved ?? (typeof user?.value === "number" ? String(user.value) : null);
+            if (!user || value === null || !isRootUser(value)) continue;
+            context.report({ loc: (user.via ?? user.node).loc, messageId: "composeRoot", data: { service: service.name, user: value } });
+          }
+        },
+      }),
     };
   },
 });

@@ -1,10 +1,9 @@
 import type { Add, Copy } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { isRemoteUrl } from "../lib/semantics/add-sources.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { secretFileKind } from "../lib/semantics/secret-files.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
-import { argumentValue } from "../lib/semantics/word-value.js";
+import { isRemoteUrl } from "../lib/semantics/files/add-sources.js";
+import { secretFileKind } from "../lib/semantics/secrets/secret-files.js";
+import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
+import { argumentValue } from "../lib/semantics/variables/word-value.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "secretFile">>("no-secret-file-copy", {

@@ -1,6 +1,6 @@
 import type { Word } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets.js";
+import { isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** A value that is only a reference (`$TOKEN`, `${TOKEN}`, `"${TOKEN}"`): it holds no literal secret of its own. */

@@ -1,18 +1,19 @@
 import path from "node:path";
 import type { Add, Copy, PathArgument } from "../lib/dockerfile/ast.js";
-import { createIgnoreMatcher, normalizeContextPath } from "../lib/dockerignore/index.js";
+import { createIgnoreMatcher } from "../lib/dockerignore/index.js";
+import { normalizeContextPath } from "../lib/dockerignore/matcher.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { buildsOfDockerfile, dockerignoreOfBuild, type BuildOfDockerfile } from "../lib/project/build-contexts.js";
 import { contextInLintScope } from "../lib/project/lint-scope.js";
 import { contextExclusions } from "../lib/project/context-exclusions.js";
 import { isFile } from "../lib/project/project-model.js";
-import { isRemoteUrl } from "../lib/semantics/add-sources.js";
+import { isRemoteUrl } from "../lib/semantics/files/add-sources.js";
 import { absoluteDestination, buildFailsOnDockerignore, fileReachesImage, secretsInContext, type ContextSecret } from "../lib/semantics/context-secrets.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { secretFileKind } from "../lib/semantics/secret-files.js";
-import { stageReach } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
-import { argumentValue } from "../lib/semantics/word-value.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { secretFileKind } from "../lib/semantics/secrets/secret-files.js";
+import { stageReach } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { argumentValue } from "../lib/semantics/variables/word-value.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** At most this many files are named in one message; the rest are counted. */

@@ -2,8 +2,8 @@ import type { RuleFixer } from "@eslint/core";
 import type { Env, Stage, VariableReference } from "../lib/dockerfile/ast.js";
 import { flattenVariables } from "../lib/dockerfile/ast-helpers.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { variableBefore } from "../lib/semantics/environment.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
+import { variableBefore } from "../lib/semantics/variables/declared-values.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { indentationAt } from "../lib/utils/line-edits.js";
 

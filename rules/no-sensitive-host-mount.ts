@@ -1,8 +1,7 @@
 import { bindSource, isEngineSocket, SENSITIVE_HOST_DIRECTORIES, volumeSourceNode } from "../lib/compose/host-mounts.js";
-import { firstSighting } from "../lib/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Options = [{ allow?: string[] }];
@@ -34,28 +33,23 @@ export default createRule<ComposeRuleTypes<Options, "sensitive">>("no-sensitive-
   },
   create(context) {
     const allow = new Set(context.options[0]?.allow ?? []);
-    return {
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          for (const volume of service.volumes) {
-            const source = bindSource(volume);
-            // The engine socket is no-docker-socket-mount's finding.
-            if (source === null || isEngineSocket(source) || allow.has(source)) continue;
-            if (!SENSITIVE_HOST_DIRECTORIES.includes(source)) continue;
-            const node = volumeSourceNode(volume);
-            if (!first(node)) continue;
-            context.report({
-              loc: node.loc,
-              messageId: "sensitive",
-              // A source taken from the project's `.env` says which line set it.
-              data: { service: service.name, source: `${source}${describeOrigins(volume.form === "short" ? volume.spec : volume.sourceNode)}`, mode: volume.readOnly ? " (read-only)" : "", access: volume.readOnly ? "read" : "read and change" },
-            });
-          }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        for (const volume of service.volumes) {
+          const source = bindSource(volume);
+          // The engine socket is no-docker-socket-mount's finding.
+          if (source === null || isEngineSocket(source) || allow.has(source)) continue;
+          if (!SENSITIVE_HOST_DIRECTORIES.includes(source)) continue;
+          const node = volumeSourceNode(volume);
+          if (!first(node)) continue;
+          context.report({
+            loc: node.loc,
+            messageId: "sensitive",
+            // A source taken from the project's `.env` says which line set it.
+            data: { service: service.name, source: `${source}${describeOrigins(volume.form === "short" ? volume.spec : volume.sourceNode)}`, mode: volume.readOnly ? " (read-only)" : "", access: volume.readOnly ? "read" : "read and change" },
+          });
         }
       },
-    };
+    });
   },
 });

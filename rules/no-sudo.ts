@@ -1,8 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
 import { commandName } from "../lib/shell/commands.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { unwrappedCommand } from "../lib/shell/unwrapped.js";
+import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -22,14 +21,11 @@ export default createRule<DockerfileRuleTypes<[], "sudo">>("no-sudo", {
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Run(run) {
-        const script = runShellScript(program, run);
-        if (!script) return;
-        for (const command of script.commands) {
+    return defineRunVisitor(context, {
+      onRun({ commands }) {
+        for (const { command, unwrapped } of commands) {
           // `sudo x`, `env A=1 sudo x`, `xargs sudo rm`: every sudo the command goes through.
-          const wrappers = unwrappedCommand(command).wrappers;
+          const wrappers = unwrapped.wrappers;
           if (commandName(command) !== "sudo" && !wrappers.some((wrapper) => wrapper.name === "sudo")) continue;
           const words = new Set<ShellWord>();
           if (commandName(command) === "sudo" && command.name) words.add(command.name);
@@ -37,6 +33,6 @@ export default createRule<DockerfileRuleTypes<[], "sudo">>("no-sudo", {
           for (const word of words) context.report({ loc: locOfRange(context.sourceCode, word.range), messageId: "sudo" });
         }
       },
-    };
+    });
   },
 });

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { AST } from "yaml-eslint-parser";
-import { readComposeFile, type ResourceKind } from "../lib/compose/project.js";
-import { composeForDocument, firstSighting } from "../lib/compose/rule-support.js";
+import { readComposeFile, type ResourceKind } from "../lib/project/compose-project.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/did-you-mean.js";
 
@@ -26,14 +26,11 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project, firstSighting: first }) {
         // Some file of the project could not be read, or the file is an overlay stacked on files we
         // cannot know: what looks undefined here may be defined there.
-        if (!compose || compose.project.incomplete || compose.project.overlay) return;
-        const { project } = compose;
-        const first = firstSighting();
+        if (project.incomplete || project.overlay) return;
         const serviceNames = [...project.services.keys()];
         const where = project.files.length > 0 ? "the project (this file and the files Compose merges with it)" : "the file";
         const check = (service: string, kind: Kind, name: string, node: AST.YAMLNode, field: string) => {
@@ -43,7 +40,7 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
           const guess = closestMatch(name, candidates);
           context.report({ loc: node.loc, messageId: "undefined", data: { service, kind, name, field, where, suggestion: guess ? ` (did you mean '${guess}'?)` : "" } });
         };
-        for (const service of compose.model.services.values()) {
+        for (const service of model.services.values()) {
           const name = service.name;
           for (const dependency of service.dependsOn) {
             // `required: false`: Compose only warns.
@@ -64,7 +61,7 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
             if (!ext.file) check(name, "service", ext.service, ext.serviceNode, "extends");
             else if (ext.file.resolved !== null && path.isAbsolute(project.file)) {
               // Every document of the extended file, interpolated with this project's `.env`.
-              const other = readComposeFile(path.resolve(path.dirname(project.file), ext.file.resolved), compose.model.environment);
+              const other = readComposeFile(path.resolve(path.dirname(project.file), ext.file.resolved), model.environment);
               const names = new Set(other?.documents.flatMap((document) => [...document.services.keys()]));
               if (other && !names.has(ext.service) && first(ext.serviceNode)) {
                 const guess = closestMatch(ext.service, names);
@@ -84,6 +81,6 @@ export default createRule<ComposeRuleTypes<[], "undefined">>("no-undefined-refer
           for (const config of service.configs) check(name, "config", config.name, config.via ?? config.node, "configs");
         }
       },
-    };
+    });
   },
 });

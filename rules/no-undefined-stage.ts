@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageReferences } from "../lib/semantics/stage-references.js";
+import { stageReferences } from "../lib/semantics/stages/stage-references.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 

@@ -1,9 +1,9 @@
 import type { From, Instruction, Stage, VariableReference } from "../lib/dockerfile/ast.js";
 import { evaluateWord } from "../lib/dockerfile/variables.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { closestName } from "../lib/semantics/spelling.js";
-import { AUTOMATIC_PLATFORM_ARGS, getStageGraph } from "../lib/semantics/stages.js";
-import { PREDEFINED_PROXY_ARGS, declaredNames, inheritedScope } from "../lib/semantics/variable-scope.js";
+import { closestName } from "../lib/semantics/variables/spelling.js";
+import { AUTOMATIC_PLATFORM_ARGS, getStageGraph } from "../lib/semantics/stages/stages.js";
+import { PREDEFINED_PROXY_ARGS, declaredNames, inheritedScope } from "../lib/semantics/variables/variable-scope.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "undefinedVar" | "undefinedVarUnlessBase" | "typo" | "globalArgNotInStage" | "platformArgNotInStage" | "undefinedArgInFrom" | "invalidDefaultArgInFrom" | "invalidDefaultValueInFrom";

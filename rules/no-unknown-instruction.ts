@@ -1,9 +1,9 @@
 import { allInstructions } from "../lib/dockerfile/ast-helpers.js";
 import type { Instruction, Range } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { INSTRUCTION_NAMES } from "../lib/semantics/buildkit-instructions.js";
-import { buildkitParseProblems } from "../lib/semantics/buildkit-parse-checks.js";
-import { getStrayHeredocs, type StrayHeredoc } from "../lib/semantics/stray-heredocs.js";
+import { INSTRUCTION_NAMES } from "../lib/semantics/instructions/buildkit-instructions.js";
+import { buildkitParseProblems } from "../lib/semantics/instructions/buildkit-parse-checks.js";
+import { getStrayHeredocs, type StrayHeredoc } from "../lib/semantics/instructions/stray-heredocs.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/edit-distance.js";
 

@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
 import { commandName } from "../lib/shell/index.js";
 import type { PackageManagerId, ShellCommand } from "../lib/shell/index.js";
 import { POSIX_SHELLS } from "../lib/shell/shells.js";

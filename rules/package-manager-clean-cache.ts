@@ -1,10 +1,10 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { aptDockerCleanRemoved } from "../lib/semantics/apt-config.js";
-import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
-import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { aptDockerCleanRemoved } from "../lib/semantics/packages/apt-config.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
 import { ensuredAfter } from "../lib/shell/control-flow.js";
 import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";

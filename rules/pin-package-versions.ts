@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { readRequirementsFile } from "../lib/project/requirements-files.js";
-import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import { environmentAt } from "../lib/semantics/shell-environment.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { environmentAt } from "../lib/semantics/shell-environment/shell-environment.js";
 import { URL_RE } from "../lib/shell/package-managers/arguments.js";
 import type { EnvironmentLookup, PackageArgument, PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -1,6 +1,6 @@
 import type { Copy, DockerfileProgram, PathArgument, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import type { ShellCommand } from "../lib/shell/model.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -1,7 +1,7 @@
 import type { Add } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { ADD_ONLY_FLAGS, COPY_FLAGS, classifyAddSource } from "../lib/semantics/add-sources.js";
-import { argumentValue } from "../lib/semantics/word-value.js";
+import { ADD_ONLY_FLAGS, COPY_FLAGS, classifyAddSource } from "../lib/semantics/files/add-sources.js";
+import { argumentValue } from "../lib/semantics/variables/word-value.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** COPY in the case the ADD keyword was written in (`add` → `copy`, `Add` → `Copy`). */

@@ -1,14 +1,13 @@
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { Range } from "../lib/dockerfile/ast.js";
-import { minimalAlternative } from "../lib/semantics/image-families.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { minimalAlternative } from "../lib/semantics/images/image-families.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
+import { defineBuildVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
 type MessageId = "fullImage" | "useMinimal";
@@ -34,44 +33,43 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
   create(context) {
     const { sourceCode } = context;
     return {
-      Program(program) {
-        if (fileKindOf(program) !== "dockerfile") return;
-        const produced = shippedApplicationStage(program, { filename: context.filename });
-        if (!produced) return;
-        // The image the final stage is built on: the FROM at the root of its ancestry.
-        const root = getStageGraph(program).ancestry(produced).at(-1);
-        const use = dockerfileImageUses(program, context.filename).find((candidate) => candidate.site === "from" && candidate.stage === root);
-        if (!use) return;
-        const alternative = minimalAlternative(use.reference);
-        if (!alternative) return;
-        const suggestion = `${use.value.slice(0, use.value.length - (use.reference.tag?.length ?? 0) - (use.reference.digest === null ? 0 : use.reference.digest.length + 1))}${alternative.tag}`;
-        const where = produced.name ? `The final stage "${produced.name}"` : "The final stage";
-        // A digest pins the full image's content: a new tag without a new digest would not build, so no suggestion then.
-        const tagRange = use.reference.digest === null ? use.tagRange : null;
-        context.report({
-          loc: locOfRange(sourceCode, use.tagRange ?? use.range),
-          messageId: "fullImage",
-          data: { where, image: use.value, family: alternative.family.displayName, suggestion },
-          suggest: tagRange ? [{ messageId: "useMinimal", data: { suggestion }, fix: (fixer) => fixer.replaceTextRange(tagRange, alternative.tag) }] : [],
-        });
-      },
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const use of composeImageUses(model)) {
+      ...defineBuildVisitor(context, {
+        onShippedApplication({ program, stage: produced }) {
+          // The image the final stage is built on: the FROM at the root of its ancestry.
+          const root = getStageGraph(program).ancestry(produced).at(-1);
+          const use = dockerfileImageUses(program, context.filename).find((candidate) => candidate.site === "from" && candidate.stage === root);
+          if (!use) return;
           const alternative = minimalAlternative(use.reference);
-          if (!alternative) continue;
-          const suggestion = `${use.value.slice(0, use.value.length - (use.reference.tag?.length ?? 0))}${alternative.tag}`;
-          const image = use.service.image;
-          const tagRange = image && use.reference.digest === null && image.variables.length === 0 && !image.via ? scalarTagRange(image.node, use.value, use.reference.tag ?? "") : null;
+          if (!alternative) return;
+          const suggestion = `${use.value.slice(0, use.value.length - (use.reference.tag?.length ?? 0) - (use.reference.digest === null ? 0 : use.reference.digest.length + 1))}${alternative.tag}`;
+          const where = produced.name ? `The final stage "${produced.name}"` : "The final stage";
+          // A digest pins the full image's content: a new tag without a new digest would not build, so no suggestion then.
+          const tagRange = use.reference.digest === null ? use.tagRange : null;
           context.report({
-            node: use.node,
+            loc: locOfRange(sourceCode, use.tagRange ?? use.range),
             messageId: "fullImage",
-            data: { where: `Service "${use.service.name}"`, image: use.value, family: alternative.family.displayName, suggestion },
+            data: { where, image: use.value, family: alternative.family.displayName, suggestion },
             suggest: tagRange ? [{ messageId: "useMinimal", data: { suggestion }, fix: (fixer) => fixer.replaceTextRange(tagRange, alternative.tag) }] : [],
           });
-        }
-      },
+        },
+      }),
+      ...defineComposeFileVisitor(context, {
+        onDocument({ model }) {
+          for (const use of composeImageUses(model)) {
+            const alternative = minimalAlternative(use.reference);
+            if (!alternative) continue;
+            const suggestion = `${use.value.slice(0, use.value.length - (use.reference.tag?.length ?? 0))}${alternative.tag}`;
+            const image = use.service.image;
+            const tagRange = image && use.reference.digest === null && image.variables.length === 0 && !image.via ? scalarTagRange(image.node, use.value, use.reference.tag ?? "") : null;
+            context.report({
+              node: use.node,
+              messageId: "fullImage",
+              data: { where: `Service "${use.service.name}"`, image: use.value, family: alternative.family.displayName, suggestion },
+              suggest: tagRange ? [{ messageId: "useMinimal", data: { suggestion }, fix: (fixer) => fixer.replaceTextRange(tagRange, alternative.tag) }] : [],
+            });
+          }
+        },
+      }),
     };
 
     /** Where the tag of a plain or quoted scalar holding exactly `value` is in the source; null when it is not written as is. */

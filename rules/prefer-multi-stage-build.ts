@@ -1,7 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { buildStepOf } from "../lib/semantics/build-steps.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
+import { buildStepOf } from "../lib/semantics/stages/build-steps.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { defineBuildVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -23,11 +23,9 @@ export default createRule<DockerfileRuleTypes<[], "singleStageBuild">>("prefer-m
   },
   create(context) {
     const { sourceCode } = context;
-    return {
-      Program(program) {
+    return defineBuildVisitor(context, {
+      onShippedApplication({ program, stage }) {
         if (program.stages.length !== 1) return;
-        const stage = shippedApplicationStage(program, { filename: context.filename });
-        if (!stage) return;
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;
           const script = runShellScript(program, instruction);
@@ -40,6 +38,6 @@ export default createRule<DockerfileRuleTypes<[], "singleStageBuild">>("prefer-m
           }
         }
       },
-    };
+    });
   },
 });

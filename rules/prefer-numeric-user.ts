@@ -1,9 +1,10 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { initialShellKind, stageOf } from "../lib/semantics/run-shell.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
-import { producedStage } from "../lib/semantics/build-target.js";
-import { isExportOnlyStage } from "../lib/semantics/shipped-image.js";
-import { isRootUser, stageUser } from "../lib/semantics/user.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { initialShellKind } from "../lib/semantics/run/run-shell.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
+import { isExportOnlyStage } from "../lib/semantics/stages/shipped-image.js";
+import { isRootUser, stageUser } from "../lib/semantics/users/user.js";
+import { defineBuildVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-user", {
@@ -23,13 +24,11 @@ export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-u
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Program() {
+    return defineBuildVisitor(context, {
+      onProducedStage({ program, stage: produced }) {
         // Kubernetes checks the user of the image: the last USER of the produced stage or the stages it is
         // built FROM. A USER of a builder stage, or one a later USER replaces, never reaches it.
-        const produced = producedStage(program, context.filename);
-        if (!produced || isExportOnlyStage(program, produced)) return;
+        if (isExportOnlyStage(program, produced)) return;
         const inEffect = stageUser(program, produced);
         if (inEffect.kind !== "instruction") return;
         const node = inEffect.instruction;
@@ -43,6 +42,6 @@ export default createRule<DockerfileRuleTypes<[], "userName">>("prefer-numeric-u
         if (isRootUser(user)) return;
         context.report({ loc: node.user.loc, messageId: "userName", data: { user, example: `10001${node.group ? `:${node.group.value}` : ""}` } });
       },
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runCommands } from "../lib/semantics/run-commands.js";
+import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -34,11 +34,9 @@ export default createRule<DockerfileRuleTypes<Options, "lostCd" | "cd">>("prefer
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
     const [{ everyCd }] = context.options;
-    return {
-      Run(run) {
-        const { commands } = runCommands(program, run);
+    return defineRunVisitor(context, {
+      onRun({ commands }) {
         commands.forEach(({ command, unwrapped }, index) => {
           if (unwrapped.baseName !== "cd" || command.kind !== "simple" || unwrapped.wrappers.length > 0) return;
           const target = unwrapped.args.find((word) => word.value === null || !word.value.startsWith("-"));
@@ -49,6 +47,6 @@ export default createRule<DockerfileRuleTypes<Options, "lostCd" | "cd">>("prefer
           context.report({ loc: locOfRange(context.sourceCode, command.range), messageId: usedLater ? "cd" : "lostCd", data: { dir } });
         });
       },
-    };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { classifyAddSource } from "../lib/semantics/add-sources.js";
-import { argumentValue } from "../lib/semantics/word-value.js";
+import { classifyAddSource } from "../lib/semantics/files/add-sources.js";
+import { argumentValue } from "../lib/semantics/variables/word-value.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** The URL with any `user:password@` part masked: a message must never repeat a secret. */

@@ -4,10 +4,10 @@ import { createIgnoreMatcher } from "../lib/dockerignore/matcher.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { buildsOfDockerfile, listContext, type ContextEntry } from "../lib/project/build-contexts.js";
 import { contextIgnoreFile } from "../lib/project/context-exclusions.js";
-import { contextSources, type ContextSource } from "../lib/project/copy-sources.js";
+import { contextSources, type ContextSource } from "../lib/semantics/files/copy-sources.js";
 import { contextInLintScope } from "../lib/project/lint-scope.js";
 import { isDirectory } from "../lib/project/project-model.js";
-import { secretFileKind } from "../lib/semantics/secret-files.js";
+import { secretFileKind } from "../lib/semantics/secrets/secret-files.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "noDockerignore";

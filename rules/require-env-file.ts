@@ -1,7 +1,8 @@
 import path from "node:path";
-import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { isFile } from "../lib/project/project-model.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "missing">>("require-env-file", {
@@ -21,13 +22,12 @@ export default createRule<ComposeRuleTypes<[], "missing">>("require-env-file", {
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project }) {
         // A file that is not on disk (stdin) has no folder to look in.
-        if (!compose || !path.isAbsolute(compose.project.file)) return;
-        const dir = path.dirname(compose.project.file);
-        for (const service of compose.model.services.values()) {
+        if (!path.isAbsolute(project.file)) return;
+        const dir = path.dirname(project.file);
+        for (const service of model.services.values()) {
           for (const entry of service.envFile) {
             if (!entry.required || entry.resolvedPath === null || entry.resolvedPath === "") continue;
             // An `extends` base file resolves its env_file from its own folder; own entries from ours.
@@ -37,6 +37,6 @@ export default createRule<ComposeRuleTypes<[], "missing">>("require-env-file", {
           }
         }
       },
-    };
+    });
   },
 });

@@ -1,15 +1,14 @@
-import type { AST } from "yaml-eslint-parser";
 import type { Stage } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { imageHealthcheck } from "../lib/semantics/healthcheck.js";
-import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
-import { fromReference } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { imageHealthcheck } from "../lib/semantics/health/image-healthcheck.js";
+import { declaresWhatRuns, serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
+import { fromReference } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { composeBuildTarget } from "../lib/semantics/build-target.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
+import { composeBuildTarget } from "../lib/semantics/stages/build-target.js";
+import { shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
 
 type MessageId = "missing" | "missingUnlessBase" | "serviceMissing";
 
@@ -54,18 +53,18 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
 
     return {
       Stage: checkFinalStage,
-      YAMLDocument(document: AST.YAMLDocument) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
-          // Judged on the merged project service, and reported in the file that says what it runs (once).
-          if (!merged || !declaresWhatRuns(merged)) continue;
-          const verdict = serviceHealthcheck(merged);
-          if (verdict.kind !== "absent") continue;
-          context.report({ loc: service.keyNode.loc, messageId: "serviceMissing", data: { service: service.name, why: verdict.why } });
-        }
-      },
+      ...defineComposeProjectVisitor(context, {
+        onDocument({ model, project }) {
+          for (const service of model.services.values()) {
+            const merged = project.services.get(service.name);
+            // Judged on the merged project service, and reported in the file that says what it runs (once).
+            if (!merged || !declaresWhatRuns(merged)) continue;
+            const verdict = serviceHealthcheck(merged);
+            if (verdict.kind !== "absent") continue;
+            context.report({ loc: service.keyNode.loc, messageId: "serviceMissing", data: { service: service.name, why: verdict.why } });
+          }
+        },
+      }),
     };
   },
 });

@@ -1,10 +1,11 @@
 import type { AST } from "yaml-eslint-parser";
 import { appendToMapping, endOfLine, indentStep } from "../lib/compose/edit.js";
-import { composeForDocument, firstSighting, sourceText } from "../lib/compose/rule-support.js";
+import { sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, DependsOnEntry } from "../lib/compose/types.js";
 import { getScalarContentRange } from "../lib/compose/yaml.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { serviceHealthcheck } from "../lib/semantics/service-healthcheck.js";
+import { serviceHealthcheck } from "../lib/semantics/health/service-healthcheck.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type Edit = { range: [number, number]; text: string };
@@ -30,20 +31,17 @@ export default createRule<ComposeRuleTypes<[], "notHealthy" | "waitHealthy">>("r
   create(context) {
     const text = sourceText(context.sourceCode);
     const comments = ((context.sourceCode as { ast?: { comments?: AST.Comment[] } }).ast?.comments ?? []);
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        const first = firstSighting();
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project, firstSighting: first }) {
         const verdicts = new Map<string, boolean>();
         const isHealthy = (name: string): boolean => {
           if (!verdicts.has(name)) {
-            const service = compose.project.services.get(name);
+            const service = project.services.get(name);
             verdicts.set(name, service ? serviceHealthcheck(service).kind === "present" : false);
           }
           return verdicts.get(name)!;
         };
-        for (const service of compose.model.services.values()) {
+        for (const service of model.services.values()) {
           for (const dependency of service.dependsOn) {
             if (dependency.condition !== "service_started" || !isHealthy(dependency.service)) continue;
             if (!first(dependency.serviceNode)) continue;
@@ -58,7 +56,7 @@ export default createRule<ComposeRuleTypes<[], "notHealthy" | "waitHealthy">>("r
           }
         }
       },
-    };
+    });
   },
 });
 

@@ -1,7 +1,7 @@
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { composeImageUses, dockerfileImageUses } from "../lib/semantics/image-uses.js";
+import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
@@ -35,14 +35,14 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
           context.report({ loc: locOfRange(sourceCode, use.range), messageId: "missingDigest", data: { image: use.value } });
         }
       },
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const use of composeImageUses(model)) {
-          if (use.reference.digest !== null) continue;
-          context.report({ node: use.node, messageId: "missingDigest", data: { image: use.value } });
-        }
-      },
+      ...defineComposeFileVisitor(context, {
+        onDocument({ model }) {
+          for (const use of composeImageUses(model)) {
+            if (use.reference.digest !== null) continue;
+            context.report({ node: use.node, messageId: "missingDigest", data: { image: use.value } });
+          }
+        },
+      }),
     };
   },
 });

@@ -1,13 +1,12 @@
-import type { AST } from "yaml-eslint-parser";
 import type { Range } from "../lib/dockerfile/ast.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { describeOrigins } from "../lib/compose/model.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/image-tags.js";
-import { fromReference } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { tagProblem, type TagPrecision, type TagProblem } from "../lib/semantics/images/image-tags.js";
+import { fromReference } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId = "missingTag" | "floatingTag" | "impreciseTag";
@@ -87,20 +86,20 @@ export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleT
         const range = image.variables.length === 0 && problem.kind !== "missing" && image.tagRange ? image.tagRange : image.range;
         report(range, base.value, problem);
       },
-      YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
-        for (const service of model.services.values()) {
-          // With `build:`, `image:` names the image Compose builds, not one it pulls.
-          if (service.build || !service.image || !service.image.resolved) continue;
-          const reference = parseImageReference(service.image.resolved);
-          if (!isValidRepository(reference.path)) continue;
-          const problem = tagProblem(reference, precision);
-          if (!problem) continue;
-          const node = service.image.via ?? service.image.node;
-          report(node.range, service.image.resolved, problem, describeOrigins(service.image));
-        }
-      },
+      ...defineComposeFileVisitor(context, {
+        onDocument({ model }) {
+          for (const service of model.services.values()) {
+            // With `build:`, `image:` names the image Compose builds, not one it pulls.
+            if (service.build || !service.image || !service.image.resolved) continue;
+            const reference = parseImageReference(service.image.resolved);
+            if (!isValidRepository(reference.path)) continue;
+            const problem = tagProblem(reference, precision);
+            if (!problem) continue;
+            const node = service.image.via ?? service.image.node;
+            report(node.range, service.image.resolved, problem, describeOrigins(service.image));
+          }
+        },
+      }),
     };
   },
 });

@@ -3,9 +3,9 @@ import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types
 import { buildsOfDockerfile } from "../lib/project/build-contexts.js";
 import { contextExclusions } from "../lib/project/context-exclusions.js";
 import { readRequirementsFile } from "../lib/project/requirements-files.js";
-import { fileCopiedBefore } from "../lib/semantics/build-files.js";
-import { invocationSpan, packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
+import { fileCopiedBefore } from "../lib/semantics/packages/build-files.js";
+import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
 import { invocationHasOption } from "../lib/shell/index.js";
 import type { PackageManagerId, PackageManagerInvocation } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";

@@ -1,9 +1,10 @@
 import { appendToMapping, appendToSequence, indentStep } from "../lib/compose/edit.js";
-import { mergedItems } from "../lib/compose/project.js";
-import { composeForDocument, reportNode, sourceText } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { mergedItems } from "../lib/project/compose-project.js";
+import { reportNode, sourceText } from "../lib/languages/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeService, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 const OPTION = "no-new-privileges:true";
@@ -35,37 +36,32 @@ export default createRule<ComposeRuleTypes<[], "missing" | "disabled" | "addOpti
   },
   create(context) {
     const text = sourceText(context.sourceCode);
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
-          // The merged service's options: a later layer's `!override`/`!reset` drops the earlier ones.
-          const options = merged ? mergedItems(merged, ["security_opt"], (s) => s.securityOpt).map((entry) => entry.item) : service.securityOpt;
-          const values = options.map(noNewPrivileges).filter((v): v is boolean => v !== null);
-          // Set here but dropped by a later layer's `!override`/`!reset`: that layer's finding.
-          if (values.includes(true) || service.securityOpt.some((value) => noNewPrivileges(value) === true)) continue;
-          const off = service.securityOpt.find((value) => noNewPrivileges(value) === false);
-          if (off) {
-            context.report({ loc: reportNode(off).loc, messageId: "disabled", data: { service: service.name } });
-            continue;
-          }
-          // Another file of the project turns it off: that file's finding.
-          if (values.includes(false)) continue;
-          // A development, test or CI container is not deployed: only an explicit opt-out there is worth a finding.
-          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
-          const edit = insertion(text, service);
-          context.report({
-            loc: service.keyNode.loc,
-            messageId: "missing",
-            data: { service: service.name },
-            // A suggestion, not a fix: the option changes what the container can do (setuid programs stop raising privileges).
-            suggest: edit ? [{ messageId: "addOption", fix: (fixer) => fixer.insertTextAfterRange([edit.offset, edit.offset], edit.insert) }] : [],
-          });
+    return defineComposeProjectVisitor(context, {
+      onService(service, merged, { project }) {
+        // The merged service's options: a later layer's `!override`/`!reset` drops the earlier ones.
+        const options = merged ? mergedItems(merged, ["security_opt"], (s) => s.securityOpt).map((entry) => entry.item) : service.securityOpt;
+        const values = options.map(noNewPrivileges).filter((v): v is boolean => v !== null);
+        // Set here but dropped by a later layer's `!override`/`!reset`: that layer's finding.
+        if (values.includes(true) || service.securityOpt.some((value) => noNewPrivileges(value) === true)) return;
+        const off = service.securityOpt.find((value) => noNewPrivileges(value) === false);
+        if (off) {
+          context.report({ loc: reportNode(off).loc, messageId: "disabled", data: { service: service.name } });
+          return;
         }
+        // Another file of the project turns it off: that file's finding.
+        if (values.includes(false)) return;
+        // A development, test or CI container is not deployed: only an explicit opt-out there is worth a finding.
+        if (isDevelopmentService(service, project, context.physicalFilename)) return;
+        const edit = insertion(text, service);
+        context.report({
+          loc: service.keyNode.loc,
+          messageId: "missing",
+          data: { service: service.name },
+          // A suggestion, not a fix: the option changes what the container can do (setuid programs stop raising privileges).
+          suggest: edit ? [{ messageId: "addOption", fix: (fixer) => fixer.insertTextAfterRange([edit.offset, edit.offset], edit.insert) }] : [],
+        });
       },
-    };
+    });
   },
 });
 

@@ -2,11 +2,12 @@ import path from "node:path";
 import { isFile } from "../lib/project/project-model.js";
 import { appendToSequence } from "../lib/compose/edit.js";
 import { volumeSourceNode } from "../lib/compose/host-mounts.js";
-import { effectiveValue, mergedItems } from "../lib/compose/project.js";
-import { composeForDocument, sourceText } from "../lib/compose/rule-support.js";
+import { effectiveValue, mergedItems } from "../lib/project/compose-project.js";
+import { sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeService, VolumeEntry } from "../lib/compose/types.js";
 import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Images whose projects keep dependencies in `node_modules` (Docker Hub `node`, `oven/bun`). */
@@ -39,14 +40,12 @@ export default createRule<ComposeRuleTypes<[], "hidden" | "addVolume">>("require
   },
   create(context) {
     const text = sourceText(context.sourceCode);
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        const onDisk = path.isAbsolute(compose.project.file);
-        const dir = path.dirname(compose.project.file);
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project }) {
+        const onDisk = path.isAbsolute(project.file);
+        const dir = path.dirname(project.file);
+        for (const service of model.services.values()) {
+          const merged = project.services.get(service.name);
           if (!merged) continue;
           const image = effectiveValue(merged, (s) => s.image, "image")?.value.resolved;
           const nodeImage = image ? NODE_IMAGES.has(parseImageReference(image).path) : false;
@@ -68,7 +67,7 @@ export default createRule<ComposeRuleTypes<[], "hidden" | "addVolume">>("require
           }
         }
       },
-    };
+    });
   },
 });
 

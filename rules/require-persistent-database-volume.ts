@@ -9,10 +9,11 @@ import {
   runsDatabaseServer,
   type ContainerMount,
   type DataLayout,
-} from "../lib/compose/databases.js";
-import { effectiveValue, type ProjectService } from "../lib/compose/project.js";
-import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
+} from "../lib/semantics/services/databases.js";
+import { effectiveValue, type ProjectService } from "../lib/project/compose-project.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "noVolume" | "anonymous" | "wrongPath">>("require-persistent-database-volume", {
@@ -36,40 +37,35 @@ export default createRule<ComposeRuleTypes<[], "noVolume" | "anonymous" | "wrong
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
-          const database = merged ? databaseOfService(merged) : null;
-          // Caches (Redis, Memcached) are often meant to start empty.
-          if (!merged || !database || database.kind === "cache" || database.dataDirs.length === 0) continue;
-          if (!runsDatabaseServer(database, merged)) continue;
-          let moved: string | null = null;
-          let unknown = false;
-          for (const layer of merged.layers) {
-            if (layer.service.volumesFrom.length > 0) unknown = true;
-            if (database.dataDirVariable) {
-              const entry = layer.service.environment.find((candidate) => candidate.key === database.dataDirVariable);
-              if (entry) {
-                // The image then keeps its data there and only there.
-                if (entry.resolved) moved = normalizeContainerPath(entry.resolved);
-                else unknown = true;
-              }
+    return defineComposeProjectVisitor(context, {
+      onService(service, merged) {
+        const database = merged ? databaseOfService(merged) : null;
+        // Caches (Redis, Memcached) are often meant to start empty.
+        if (!merged || !database || database.kind === "cache" || database.dataDirs.length === 0) return;
+        if (!runsDatabaseServer(database, merged)) return;
+        let moved: string | null = null;
+        let unknown = false;
+        for (const layer of merged.layers) {
+          if (layer.service.volumesFrom.length > 0) unknown = true;
+          if (database.dataDirVariable) {
+            const entry = layer.service.environment.find((candidate) => candidate.key === database.dataDirVariable);
+            if (entry) {
+              // The image then keeps its data there and only there.
+              if (entry.resolved) moved = normalizeContainerPath(entry.resolved);
+              else unknown = true;
             }
           }
-          if (unknown) continue;
-          const image = effectiveValue(merged, (s) => s.image);
-          const layouts = image ? dataLayoutsOf(database, image.value.resolved ?? image.value.text) : null;
-          const finding = layouts ? judgeByLayout(merged, layouts, moved) : judgeByDataDirs(merged, moved ? [moved] : database.dataDirs);
-          if (!finding) continue;
-          const data = { service: service.name, database: database.label, dataDir: finding.dataDir, target: finding.target ?? "" };
-          const node = finding.node ?? (service.image ? reportNode(service.image) : service.keyNode);
-          context.report({ loc: node.loc, messageId: finding.messageId, data });
         }
+        if (unknown) return;
+        const image = effectiveValue(merged, (s) => s.image);
+        const layouts = image ? dataLayoutsOf(database, image.value.resolved ?? image.value.text) : null;
+        const finding = layouts ? judgeByLayout(merged, layouts, moved) : judgeByDataDirs(merged, moved ? [moved] : database.dataDirs);
+        if (!finding) return;
+        const data = { service: service.name, database: database.label, dataDir: finding.dataDir, target: finding.target ?? "" };
+        const node = finding.node ?? (service.image ? reportNode(service.image) : service.keyNode);
+        context.report({ loc: node.loc, messageId: finding.messageId, data });
       },
-    };
+    });
   },
 });
 
@@ -115,7 +111,7 @@ function serviceMounts(service: ProjectService): Map<string, ServiceMount> | nul
 }
 
 /**
- * Judged with the image's layouts (lib/compose/databases.ts): the mount that holds the data, image
+ * Judged with the image's layouts (lib/semantics/services/databases.ts): the mount that holds the data, image
  * VOLUMEs included. With several possible layouts (a tag without a version), a finding only when every
  * layout gives one: what one version accepts is not reported.
  */

@@ -1,9 +1,9 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { imageShellFamily } from "../lib/semantics/image-shell.js";
-import { scriptSetsPipefailBefore, shellInstructionAt, shellSetsPipefail, wordsSetPipefail } from "../lib/semantics/pipefail.js";
-import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { imageShellFamily } from "../lib/semantics/shell-environment/image-shell.js";
+import { scriptSetsPipefailBefore, shellInstructionAt, shellSetsPipefail, wordsSetPipefail } from "../lib/semantics/shell-environment/pipefail.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
 import { findShellStringArgument } from "../lib/shell/commands.js";
 import type { ShellPipeline, ShellScript } from "../lib/shell/model.js";
 import { hidesFailure } from "../lib/shell/pipe-failure.js";
@@ -11,7 +11,7 @@ import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
-/** The SHELL lines the suggestion writes, by the image's shell (see lib/semantics/image-shell.ts). */
+/** The SHELL lines the suggestion writes, by the image's shell (see lib/semantics/shell-environment/image-shell.ts). */
 const PIPEFAIL_SHELL = {
   bash: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
   busybox: 'SHELL ["/bin/ash", "-eo", "pipefail", "-c"]',

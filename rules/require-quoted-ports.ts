@@ -1,7 +1,7 @@
-import { firstSighting, sourceText } from "../lib/compose/rule-support.js";
+import { sourceText } from "../lib/languages/compose/rule-support.js";
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "unquoted">>("require-quoted-ports", {
@@ -23,12 +23,9 @@ export default createRule<ComposeRuleTypes<[], "unquoted">>("require-quoted-port
   },
   create(context) {
     const text = sourceText(context.sourceCode);
-    return {
-      YAMLDocument(document) {
-        const model = composeModelForDocument(document, context.physicalFilename);
-        if (!model) return;
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
         // Anchored entries are shared: report (and fix) the scalar once, where it is written.
-        const first = firstSighting<AST.YAMLScalar>();
         const check = (node: AST.YAMLScalar, field: string) => {
           if (node.style !== "plain" || !first(node)) return;
           const raw = text.slice(node.range[0], node.range[1]);
@@ -40,11 +37,9 @@ export default createRule<ComposeRuleTypes<[], "unquoted">>("require-quoted-port
             fix: /["\\]/u.test(raw) ? null : (fixer) => fixer.replaceTextRange(node.range, `"${raw}"`),
           });
         };
-        for (const service of model.services.values()) {
-          for (const port of service.ports) if (port.form === "short" && port.spec) check(port.spec.node, "ports");
-          for (const value of service.expose) check(value.node, "expose");
-        }
+        for (const port of service.ports) if (port.form === "short" && port.spec) check(port.spec.node, "ports");
+        for (const value of service.expose) check(value.node, "expose");
       },
-    };
+    });
   },
 });

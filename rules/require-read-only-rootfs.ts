@@ -1,8 +1,9 @@
 import { asBoolean } from "../lib/compose/model.js";
-import { effectiveValue } from "../lib/compose/project.js";
-import { composeForDocument, reportNode } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { effectiveValue } from "../lib/project/compose-project.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-rootfs", {
@@ -22,25 +23,20 @@ export default createRule<ComposeRuleTypes<[], "writable">>("require-read-only-r
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
-          const readOnly = merged ? effectiveValue(merged, (s) => s.readOnly, "read_only") : null;
-          const value = readOnly ? asBoolean(readOnly.value) : null;
-          if (value === true) continue;
-          // A development, test or CI container is changed by hand on purpose; an explicit `read_only: false` is still reported.
-          if (!readOnly && isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
-          // Unknown (interpolated without default): silent.
-          if (readOnly && value === null) continue;
-          // `read_only: false` written in another file of the project is reported there.
-          if (readOnly && !readOnly.layer.own) continue;
-          const node = readOnly ? reportNode(readOnly.value) : service.keyNode;
-          context.report({ loc: node.loc, messageId: "writable", data: { service: service.name } });
-        }
+    return defineComposeProjectVisitor(context, {
+      onService(service, merged, { project }) {
+        const readOnly = merged ? effectiveValue(merged, (s) => s.readOnly, "read_only") : null;
+        const value = readOnly ? asBoolean(readOnly.value) : null;
+        if (value === true) return;
+        // A development, test or CI container is changed by hand on purpose; an explicit `read_only: false` is still reported.
+        if (!readOnly && isDevelopmentService(service, project, context.physicalFilename)) return;
+        // Unknown (interpolated without default): silent.
+        if (readOnly && value === null) return;
+        // `read_only: false` written in another file of the project is reported there.
+        if (readOnly && !readOnly.layer.own) return;
+        const node = readOnly ? reportNode(readOnly.value) : service.keyNode;
+        context.report({ loc: node.loc, messageId: "writable", data: { service: service.name } });
       },
-    };
+    });
   },
 });

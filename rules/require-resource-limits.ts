@@ -1,7 +1,7 @@
-import { effectivePath, type ProjectService } from "../lib/compose/project.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { effectivePath, type ProjectService } from "../lib/project/compose-project.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Where Compose reads limits: `deploy.resources.limits` (Compose Specification "Deploy") or the service-level `mem_limit`/`cpus`/`cpu_quota`. */
@@ -35,23 +35,18 @@ export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-li
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
-        for (const service of compose.model.services.values()) {
-          const merged = compose.project.services.get(service.name);
-          if (!merged) continue;
-          // A development, test or CI container is not deployed: limits there protect no one's host.
-          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
-          const memory = hasLimit(merged, "memory");
-          const cpu = hasLimit(merged, "cpu");
-          if (memory && cpu) continue;
-          const missing = !memory && !cpu ? "memory or CPU" : memory ? "CPU" : "memory";
-          const keys = !memory && !cpu ? "memory, cpus" : memory ? "cpus" : "memory";
-          context.report({ loc: service.keyNode.loc, messageId: "noLimits", data: { service: service.name, missing, keys } });
-        }
+    return defineComposeProjectVisitor(context, {
+      onService(service, merged, { project }) {
+        if (!merged) return;
+        // A development, test or CI container is not deployed: limits there protect no one's host.
+        if (isDevelopmentService(service, project, context.physicalFilename)) return;
+        const memory = hasLimit(merged, "memory");
+        const cpu = hasLimit(merged, "cpu");
+        if (memory && cpu) return;
+        const missing = !memory && !cpu ? "memory or CPU" : memory ? "CPU" : "memory";
+        const keys = !memory && !cpu ? "memory, cpus" : memory ? "cpus" : "memory";
+        context.report({ loc: service.keyNode.loc, messageId: "noLimits", data: { service: service.name, missing, keys } });
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
-import { effectivePath } from "../lib/compose/project.js";
-import { composeForDocument } from "../lib/compose/rule-support.js";
-import { isDevelopmentService } from "../lib/compose/service-role.js";
+import { effectivePath } from "../lib/project/compose-project.js";
+import { isDevelopmentService } from "../lib/semantics/services/service-role.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-policy", {
@@ -21,28 +21,26 @@ export default createRule<ComposeRuleTypes<[], "noRestart">>("require-restart-po
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose) return;
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project }) {
         // One-shot services: something waits for them to finish.
         const oneShot = new Set<string>();
-        for (const merged of compose.project.services.values()) {
+        for (const merged of project.services.values()) {
           for (const layer of merged.layers) {
             for (const dependency of layer.service.dependsOn) if (dependency.condition === "service_completed_successfully") oneShot.add(dependency.service);
           }
         }
-        for (const service of compose.model.services.values()) {
+        for (const service of model.services.values()) {
           if (oneShot.has(service.name)) continue;
-          const merged = compose.project.services.get(service.name);
+          const merged = project.services.get(service.name);
           if (!merged) continue;
           // A development, test or CI container is started and stopped by hand or by the job that runs it.
-          if (isDevelopmentService(service, compose.project, context.physicalFilename)) continue;
+          if (isDevelopmentService(service, project, context.physicalFilename)) continue;
           // The merged service: a later layer's `!reset` removes a policy an earlier one set.
           if (effectivePath(merged, ["restart"]) || effectivePath(merged, ["deploy", "restart_policy"])) continue;
           context.report({ loc: service.keyNode.loc, messageId: "noRestart", data: { service: service.name } });
         }
       },
-    };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import type { Add, Copy } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { isAbsolutePath, resolveCopyDestination, workdirBefore } from "../lib/semantics/workdir.js";
+import { isAbsolutePath, resolveCopyDestination, workdirBefore } from "../lib/semantics/files/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "noWorkdir">>("require-workdir-for-relative-copy", {

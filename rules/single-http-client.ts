@@ -1,10 +1,9 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
 import type { HttpClient } from "../lib/shell/http-clients.js";
 import type { ShellWord } from "../lib/shell/model.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
-import { toolAvailability } from "../lib/semantics/image-tools.js";
-import { unwrappedCommand } from "../lib/shell/unwrapped.js";
+import { packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { toolAvailability } from "../lib/semantics/images/image-tools.js";
+import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 
@@ -46,10 +45,9 @@ export default createRule<DockerfileRuleTypes<[], "both">>("single-http-client",
         };
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;
-          const script = runShellScript(program, instruction);
-          if (!script) continue;
-          for (const command of script.commands) {
-            const unwrapped = unwrappedCommand(command);
+          const shell = runShellOf(program, instruction);
+          if (!shell) continue;
+          for (const { unwrapped } of shell.commands) {
             const name = unwrapped.baseName;
             if (name !== null && CLIENTS.has(name) && unwrapped.name && !firstUse.has(name as HttpClient) && !providedByBase(name as HttpClient)) {
               firstUse.set(name as HttpClient, { word: unwrapped.name, how: "runs" });

@@ -1,7 +1,7 @@
 import type { DockerfileProgram, Range, Run, ShellText } from "../lib/dockerfile/ast.js";
 import { reparseEdited, replacedShellText, runTexts, type TextEdit } from "../lib/dockerfile/reparse.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { packageManagerInvocations } from "../lib/semantics/package-manager-invocations.js";
+import { packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
 import type { ShellWord } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { lineStartAt } from "../lib/utils/line-ends.js";

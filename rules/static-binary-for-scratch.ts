@@ -1,12 +1,12 @@
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { ShellCommand, ShellScript } from "../lib/shell/index.js";
-import { buildStepOf } from "../lib/semantics/build-steps.js";
-import { variableBefore } from "../lib/semantics/environment.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
-import { shippedApplicationStage } from "../lib/semantics/shipped-image.js";
-import { argInEffect, stageReferences } from "../lib/semantics/stage-references.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { buildStepOf } from "../lib/semantics/stages/build-steps.js";
+import { variableBefore } from "../lib/semantics/variables/declared-values.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
+import { argInEffect, stageReferences } from "../lib/semantics/stages/stage-references.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 

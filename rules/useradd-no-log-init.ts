@@ -1,12 +1,11 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runCommandsNamed } from "../lib/semantics/run-commands.js";
-import { resolveRunWords } from "../lib/semantics/run-words.js";
+import { resolveRunWords } from "../lib/semantics/run/run-words.js";
 import { hasOption, parseCli } from "../lib/shell/cli.js";
 import { USERADD } from "../lib/shell/tool-specs.js";
+import { commandsNamed, defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 import { commandWordsEditable } from "../lib/shell/editable.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
 
 /**
  * useradd records every user in /var/log/lastlog and /var/log/faillog, files indexed by UID (lastlog(8):
@@ -35,11 +34,10 @@ export default createRule<DockerfileRuleTypes<[], "noLogInit">>("useradd-no-log-
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Run(run) {
-        const script = runShellScript(program, run);
-        for (const { command, unwrapped } of runCommandsNamed(program, run, USERADD_NAMES)) {
+    return defineRunVisitor(context, {
+      onRun(shell) {
+        const { program, run, script } = shell;
+        for (const { command, unwrapped } of commandsNamed(shell, USERADD_NAMES)) {
           const parsed = parseCli(resolveRunWords(program, run, unwrapped.args), USERADD, { noSubcommand: true });
           if (hasOption(parsed.options, "-l", "--no-log-init")) continue;
           const uidOption = parsed.options.findLast((option) => option.name === "-u" || option.name === "--uid");
@@ -52,10 +50,10 @@ export default createRule<DockerfileRuleTypes<[], "noLogInit">>("useradd-no-log-
             loc: locOfRange(context.sourceCode, [uidOption.word.range[0], (uidOption.valueWord ?? uidOption.word).range[1]]),
             messageId: "noLogInit",
             data: { uid: String(uid), megabytes: String(Math.round((uid * (292 + 32)) / 1_000_000)) },
-            fix: script && commandWordsEditable(script, command) ? (fixer) => fixer.insertTextAfterRange(name.range, " -l") : null,
+            fix: commandWordsEditable(script, command) ? (fixer) => fixer.insertTextAfterRange(name.range, " -l") : null,
           });
         }
       },
-    };
+    });
   },
 });

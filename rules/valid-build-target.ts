@@ -1,9 +1,10 @@
 import path from "node:path";
-import { composeForDocument, firstSighting, reportNode } from "../lib/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import { locateDockerfile } from "../lib/project/dockerfile-names.js";
 import { isDirectory, isFile, isRemoteContext, readDockerfile } from "../lib/project/project-model.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
+import { defineComposeProjectVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { closestMatch } from "../lib/utils/did-you-mean.js";
 
@@ -25,13 +26,11 @@ export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "n
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const compose = composeForDocument(document, context.physicalFilename);
-        if (!compose || !path.isAbsolute(compose.project.file)) return;
-        const dir = path.dirname(compose.project.file);
-        const first = firstSighting();
-        for (const service of compose.model.services.values()) {
+    return defineComposeProjectVisitor(context, {
+      onDocument({ model, project, firstSighting: first }) {
+        if (!path.isAbsolute(project.file)) return;
+        const dir = path.dirname(project.file);
+        for (const service of model.services.values()) {
           const build = service.build;
           if (!build || build.contextPath === null || isRemoteContext(build.contextPath)) continue;
           const contextDir = path.resolve(dir, build.contextPath);
@@ -66,6 +65,6 @@ export default createRule<ComposeRuleTypes<[], "noContext" | "noDockerfile" | "n
           });
         }
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import type { Expose, Word } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageIds = "mapping" | "protocolCasing" | "outOfRange" | "notAPort" | "unknownProtocol";

@@ -3,9 +3,9 @@ import type { Healthcheck, Range } from "../lib/dockerfile/ast.js";
 import { asBoolean } from "../lib/compose/model.js";
 import type { ComposeHealthcheck, ScalarValue } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelForDocument } from "../lib/languages/compose/rule-types.js";
+import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { MINIMUM_HEALTHCHECK_DURATION, formatNanoseconds, parseGoDuration } from "../lib/semantics/durations.js";
+import { MINIMUM_HEALTHCHECK_DURATION, formatNanoseconds, parseGoDuration } from "../lib/semantics/health/durations.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 type MessageId =
@@ -158,7 +158,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
     return {
       Healthcheck: checkInstruction,
       YAMLDocument(document: AST.YAMLDocument) {
-        const model = composeModelForDocument(document, context.physicalFilename);
+        const model = composeModelOfDocument(document, context.physicalFilename);
         if (!model) return;
         const seen = new Set<AST.YAMLNode>();
         for (const service of model.services.values()) {

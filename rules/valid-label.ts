@@ -1,11 +1,10 @@
 import type { KeyValuePair, Label, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { LABEL_FORMATS, labelKeyProblem, matchesLabelFormat, type LabelFormat } from "../lib/semantics/label-formats.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { getStageGraph } from "../lib/semantics/stages.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
+import { LABEL_FORMATS, labelKeyProblem, matchesLabelFormat, type LabelFormat } from "../lib/semantics/instructions/label-formats.js";
+import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { producedStage } from "../lib/semantics/build-target.js";
+import { producedStage } from "../lib/semantics/stages/build-target.js";
 
 type Options = [{ schema?: Record<string, LabelFormat>; strictLabels?: boolean }];
 type MessageIds = "invalidKey" | "missing" | "empty" | "badFormat" | "superfluous";

@@ -1,9 +1,8 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { toolAvailability } from "../lib/semantics/image-tools.js";
-import { runCommandsNamed } from "../lib/semantics/run-commands.js";
-import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
+import { toolAvailability } from "../lib/semantics/images/image-tools.js";
 import { parseCli } from "../lib/shell/cli.js";
 import { WGET } from "../lib/shell/tool-specs.js";
+import { commandsNamed, defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
 import { commandWordsEditable } from "../lib/shell/editable.js";
@@ -32,12 +31,10 @@ export default createRule<DockerfileRuleTypes<[], "progress">>("wget-progress", 
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Run(run) {
-        const stage = stageOf(program, run);
-        const script = runShellScript(program, run);
-        const found = runCommandsNamed(program, run, WGET_NAMES);
+    return defineRunVisitor(context, {
+      onRun(shell) {
+        const { program, run, stage, script } = shell;
+        const found = commandsNamed(shell, WGET_NAMES);
         if (found.length === 0) return;
         // BusyBox wget (Alpine, busybox) draws one progress line, redrawn at most once a second, and has
         // neither dots nor `--progress`: only GNU Wget, or a wget that may be it, is judged.
@@ -52,7 +49,7 @@ export default createRule<DockerfileRuleTypes<[], "progress">>("wget-progress", 
           const parsed = parseCli(unwrapped.args, WGET, { noSubcommand: true });
           if (parsed.options.some((option) => QUIET_OPTIONS.has(option.name))) continue;
           const name = unwrapped.name!;
-          const fixable = gnu && script !== null && commandWordsEditable(script, command);
+          const fixable = gnu && commandWordsEditable(script, command);
           context.report({
             loc: locOfRange(context.sourceCode, name.range),
             messageId: "progress",
@@ -60,6 +57,6 @@ export default createRule<DockerfileRuleTypes<[], "progress">>("wget-progress", 
           });
         }
       },
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { stageOf } from "../lib/semantics/run-shell.js";
-import { resolveWordAt } from "../lib/semantics/resolve-word.js";
-import { isAbsolutePath, workdirBefore } from "../lib/semantics/workdir.js";
+import { stageOf } from "../lib/semantics/stages/stages.js";
+import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
+import { isAbsolutePath, workdirBefore } from "../lib/semantics/files/workdir.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<DockerfileRuleTypes<[], "relative">>("workdir-absolute", {

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import plugin from "../lib/index.js";
 import { parseDockerfile } from "../lib/dockerfile/parse.js";
 import type { DockerfileProgram } from "../lib/dockerfile/ast.js";
-import { runShellScript } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run/run-shell.js";
 
 const corpus = process.env.DOCKER_POLICY_CORPUS ?? path.resolve(import.meta.dirname, "../../shared/corpus");
 const present = existsSync(corpus);

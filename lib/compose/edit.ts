@@ -14,7 +14,7 @@ export function endOfLine(text: string, offset: number): number {
 }
 
 /** The line break the file uses (a lone `\r` too: YAML reads it as one). */
-export function lineBreak(text: string): string {
+function lineBreak(text: string): string {
   return lineBreakOf(text, "yaml");
 }
 

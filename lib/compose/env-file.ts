@@ -12,10 +12,9 @@
  * A line Compose would refuse (a key with a space or another character) is skipped, and so is an
  * unterminated quoted value (Compose refuses the whole file; nothing after it is read).
  *
- * Read through the project model's mtime-keyed FileCache.
+ * Parsing only: `lib/project/env-files.ts` reads the files from disk (through the project model's
+ * mtime-keyed FileCache).
  */
-import path from "node:path";
-import { FileCache } from "../project/file-cache.js";
 import { interpolate, type Environment } from "./interpolate.js";
 
 export interface EnvFileVariable {
@@ -32,12 +31,6 @@ export interface EnvFileVariable {
   line: number;
 }
 
-const files = new FileCache<EnvFileVariable[]>((text) => parseEnvFile(text));
-
-/** The variables of the env file at `file` (absolute), or null when it is missing or unreadable. */
-export function readEnvFile(file: string): EnvFileVariable[] | null {
-  return files.get(file);
-}
 
 const KEY_CHAR = /[\p{L}\p{N}_.[\]-]/u;
 const SPACE = /[\t\v\f\r \u0085\u00a0]/u;
@@ -176,21 +169,4 @@ export interface DotEnv {
   variables: ReadonlyMap<string, EnvFileVariable>;
   /** For `interpolate`: a variable's value, or null when the file sets it to something unknown. */
   environment: Environment;
-}
-
-const dotEnvFiles = new FileCache<DotEnv>((text, file) => {
-  const variables = new Map<string, EnvFileVariable>();
-  for (const variable of parseEnvFile(text)) variables.set(variable.key, variable);
-  const environment: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
-  for (const [key, variable] of variables) environment[key] = variable.expanded;
-  return { file, variables, environment };
-});
-
-/**
- * The `.env` of the project folder `dir` (compose-go `cli/options.go`, `WithEnvFiles`: the working
- * directory's `.env`, read when it is a file), or null when there is none. The same object while the
- * file is unchanged, so models interpolated with it can be cached on it.
- */
-export function readDotEnv(dir: string): DotEnv | null {
-  return dotEnvFiles.get(path.join(dir, ".env"));
 }

@@ -11,7 +11,7 @@ import type { VolumeEntry } from "./types.js";
  * mounts `/`: owning the socket is owning the host (Docker docs, "Protect the Docker daemon socket",
  * https://docs.docker.com/engine/security/protect-access/). Podman's socket is the same API.
  */
-export const ENGINE_SOCKETS: readonly string[] = [
+const ENGINE_SOCKETS: readonly string[] = [
   "/var/run/docker.sock",
   "/run/docker.sock",
   "/run/podman/podman.sock",

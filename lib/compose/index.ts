@@ -4,36 +4,16 @@
  */
 export {
   asBoolean,
-  describeOrigins,
-  getComposeDocuments,
   getComposeModel,
   getServiceField,
   getServicePath,
   getServiceScalar,
   getServiceScalarList,
-  isExtensionKey,
-  toScalarValue,
 } from "./model.js";
-export { hasInterpolation, interpolate } from "./interpolate.js";
-export { parseEnvFile, readDotEnv } from "./env-file.js";
-export type { DotEnv, EnvFileVariable } from "./env-file.js";
+export { interpolate } from "./interpolate.js";
 export { parseCompose } from "./parse.js";
-export type { ParseComposeResult } from "./parse.js";
-export type { Environment, InterpolationResult } from "./interpolate.js";
 export { parsePortSpec, parseVolumeSpec } from "./short-syntax.js";
-export type { ParsedPortSpec, ParsedVolumeSpec, PortRange } from "./short-syntax.js";
 export {
-  findAnchor,
-  getEntry,
-  getEntryAtPath,
-  getMappingDiagnostics,
-  getMappingEntries,
-  getScalarContentRange,
   getScalarSourceRange,
-  getSequenceItems,
-  keyText,
-  resolveNode,
-  scalarText,
 } from "./yaml.js";
-export type { MappingEntry, ResolvedNode, YAMLDiagnostic, YAMLDiagnosticKind, YAMLValueNode } from "./yaml.js";
 export type * from "./types.js";

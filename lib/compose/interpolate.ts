@@ -69,11 +69,6 @@ export function interpolate(template: string, env?: Environment): InterpolationR
   };
 }
 
-/** True when the string contains anything interpolation would change (`$`). */
-export function hasInterpolation(text: string): boolean {
-  return text.includes("$");
-}
-
 function lookup(name: string, state: State): string | null | undefined {
   state.used.add(name);
   const env = state.env;

@@ -22,7 +22,7 @@ export interface ComposeParseError {
  * with the square of the keys: 2 MB of services takes 150 s (bench/large-file.js). Past 512 KB
  * (about 4 s at worst) a file gets a clear fatal message instead.
  */
-export const MAX_COMPOSE_BYTES = 512 * 1024;
+const MAX_COMPOSE_BYTES = 512 * 1024;
 
 export type ParseComposeTextResult = { ok: true; program: AST.YAMLProgram } | { ok: false; errors: ComposeParseError[] };
 

@@ -41,7 +41,6 @@ const DURATION = scalar("string", { format: "duration" });
 const BYTES = scalar(["number", "string"], { format: "bytes" });
 const list = (items: Shape, unique = false): Shape => ({ kind: "list", items, unique });
 const oneOf = (...options: Shape[]): Shape => ({ kind: "oneOf", options });
-const ANY: Shape = { kind: "any" };
 
 /** A closed mapping with the given fields, `x-` extensions allowed unless said otherwise. */
 function object(name: string, fields: Record<string, Shape>, options: { required?: string[]; extensions?: boolean; nullable?: boolean } = {}): Shape {
@@ -185,7 +184,7 @@ export const VOLUME_TYPES = ["bind", "volume", "tmpfs", "cluster", "npipe", "ima
 export const RESTART_POLICIES = ["no", "always", "unless-stopped", "on-failure"] as const;
 
 /** Compose Specification, "services" (`05-services.md`): every service attribute. */
-export const SERVICE: Shape = object("service", {
+const SERVICE: Shape = object("service", {
   develop: DEVELOP,
   deploy: DEPLOY,
   annotations: LIST_OR_DICT,
@@ -410,4 +409,4 @@ export const COMPOSE_FILE: Shape = object("compose file", {
   configs: dict("configs", CONFIG, NAME_KEY),
 });
 
-export { ANY };
+;

@@ -4,7 +4,7 @@
  */
 import type { DotEnv } from "./env-file.js";
 import type { AST } from "yaml-eslint-parser";
-import type { MappingEntry, ResolvedNode, YAMLDiagnostic } from "./yaml.js";
+import type { MappingEntry, YAMLDiagnostic } from "./yaml.js";
 import type { ParsedPortSpec, ParsedVolumeSpec } from "./short-syntax.js";
 import type { DEPENDS_ON_CONDITIONS, VOLUME_TYPES } from "./specification.js";
 
@@ -373,4 +373,4 @@ export interface ComposeFile {
   environment: DotEnv | null;
 }
 
-export type { MappingEntry, ResolvedNode };
+export type { MappingEntry };

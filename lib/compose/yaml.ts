@@ -74,7 +74,7 @@ const NULL_RESOLVED: ResolvedNode = Object.freeze({
 }) as ResolvedNode;
 
 /** Finds the YAMLDocument that contains a node. */
-export function getDocument(node: AST.YAMLNode): AST.YAMLDocument | null {
+function getDocument(node: AST.YAMLNode): AST.YAMLDocument | null {
   let current: AST.YAMLNode | null = node;
   for (let depth = 0; current && depth < 10_000; depth++) {
     if (current.type === "YAMLDocument") return current;
@@ -380,25 +380,6 @@ export function getEntry(mapping: AST.YAMLMapping | null | undefined, key: strin
   return entry;
 }
 
-/** Follows a path of keys through nested mappings (`["deploy", "resources", "limits"]`). */
-export function getEntryAtPath(
-  mapping: AST.YAMLMapping | null | undefined,
-  path: readonly string[],
-): MappingEntry | undefined {
-  let current: AST.YAMLMapping | null | undefined = mapping;
-  let entry: MappingEntry | undefined;
-  for (let index = 0; index < path.length; index++) {
-    const key = path[index]!;
-    entry = getEntry(current, key);
-    if (!entry) return undefined;
-    if (index < path.length - 1) {
-      const next = entry.value.node;
-      if (!next || next.type !== "YAMLMapping") return undefined;
-      current = next;
-    }
-  }
-  return entry;
-}
 
 /** The resolved items of a sequence (aliases followed, `!reset` items dropped). */
 export function getSequenceItems(sequence: AST.YAMLSequence): ResolvedNode[] {

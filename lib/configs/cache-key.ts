@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
  * (a few milliseconds each), while the cache keeps working for everything else. The value is the
  * same throughout one process, so ESLint's own bookkeeping within a run is unaffected.
  */
-export const RUN_ID: string = randomUUID();
+const RUN_ID: string = randomUUID();
 
 /** The `languageOptions` our configs give every file of our three languages. */
 export const CACHE_KEY_LANGUAGE_OPTIONS: Readonly<{ dockerPolicyRunId: string }> = Object.freeze({ dockerPolicyRunId: RUN_ID });

@@ -15,20 +15,8 @@
  * the input so a rule can report it.
  */
 
-/** `[start, end)` in UTF-16 code units. */
-export type Range = [number, number];
-
-export interface Position {
-  /** 1-based. */
-  line: number;
-  /** 0-based, UTF-16 code units. */
-  column: number;
-}
-
-export interface SourceLocation {
-  start: Position;
-  end: Position;
-}
+import type { Range, SourceLocation } from "../utils/range.js";
+export type { Position, Range, SourceLocation } from "../utils/range.js";
 
 /** Fields every node has. `parent` and `loc` are filled in once the whole tree is built. */
 export interface BaseNode {
@@ -45,7 +33,9 @@ export interface BaseNode {
 // by the shell model that consumes it; see lib/shell/shell-text.ts.
 import type { ShellText } from "../shell/shell-text.js";
 import type { ParsedImageReference } from "./image-reference.js";
-export type { ShellText, ShellTextSegment } from "../shell/shell-text.js";
+import type { VariableModifier } from "./variables.js";
+export type { VariableModifier } from "./variables.js";
+export type { ShellText,  } from "../shell/shell-text.js";
 
 // ---------------------------------------------------------------------------------------------
 // Program, directives, comments
@@ -143,8 +133,6 @@ export type Instruction =
   | Onbuild
   | Maintainer
   | UnknownInstruction;
-
-export type InstructionType = Instruction["type"];
 
 // ---------------------------------------------------------------------------------------------
 // Flags
@@ -245,9 +233,6 @@ export interface Word extends BaseNode {
    */
   variables: VariableReference[];
 }
-
-/** Docker's `${name<modifier>argument}` modifiers (BuildKit `shell/lex.go`, `processDollar`). */
-export type VariableModifier = ":-" | "-" | ":+" | "+" | ":?" | "?" | "#" | "##" | "%" | "%%" | "/" | "//";
 
 interface VariableReferenceBase extends BaseNode {
   type: "VariableReference";

@@ -2,7 +2,7 @@
  * Docker image references: `[registry[:port]/]path[:tag][@digest]` (distribution/reference grammar),
  * as written in a FROM, possibly with `$VAR`/`${VAR…}` parts.
  */
-import type { Range } from "./ast.js";
+import type { Range } from "../utils/range.js";
 import { evaluateWord, scanVariables, type ScannedVariable, type VariableLookup } from "./variables.js";
 
 export interface ParsedImageReference {

@@ -19,7 +19,7 @@
 import type { DockerfileProgram, SourceLocation } from "./ast.js";
 import { parseDockerfile } from "./parse.js";
 import { visitorKeys } from "./visitor-keys.js";
-import { name as packageName, version as packageVersion } from "../meta.js";
+import { name as packageName, version as packageVersion } from "../utils/meta.js";
 
 /**
  * Names the parser, so that ESLint can serialize a config that uses the whole module as its parser

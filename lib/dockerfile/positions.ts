@@ -38,7 +38,7 @@ export function createLineTable(text: string): LineTable {
 }
 
 /** 0-based index of the line containing `offset` (an offset on a line break belongs to that line). */
-export function lineIndexAt(table: LineTable, offset: number): number {
+function lineIndexAt(table: LineTable, offset: number): number {
   const starts = table.starts;
   let lo = 0;
   let hi = starts.length - 1;

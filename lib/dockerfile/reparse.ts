@@ -46,7 +46,7 @@ export function runTexts(instruction: Instruction): [string, string] {
 }
 
 /** The offset in `shell.text` of a source offset inside one of its segments (or at a segment's end), or null. */
-export function toTextOffset(shell: ShellText, sourceOffset: number): number | null {
+function toTextOffset(shell: ShellText, sourceOffset: number): number | null {
   for (const segment of shell.segments) {
     if (sourceOffset >= segment.sourceStart && sourceOffset <= segment.sourceStart + segment.length) return segment.textStart + (sourceOffset - segment.sourceStart);
   }

@@ -12,8 +12,10 @@
  *   arguments may contain quotes and further references.
  */
 import { codePointOffsets, codePointsOf, findWildcard, simplifyWildcard, wildcardEnds, type WildcardToken } from "../utils/wildcard.js";
-import type { VariableModifier } from "./ast.js";
 import { isGoDigit, isGoLetter } from "./chars.js";
+
+/** Docker's `${name<modifier>argument}` modifiers (BuildKit `shell/lex.go`, `processDollar`). */
+export type VariableModifier = ":-" | "-" | ":+" | "+" | ":?" | "?" | "#" | "##" | "%" | "%%" | "/" | "//";
 
 /** A reference found in a string; offsets are relative to that string. */
 export interface ScannedVariable {

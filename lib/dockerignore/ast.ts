@@ -3,19 +3,8 @@
  * 1-based and columns 0-based, as ESLint expects.
  */
 
-export interface Position {
-  /** 1-based. */
-  line: number;
-  /** 0-based, in UTF-16 code units. */
-  column: number;
-}
-
-export interface SourceLocation {
-  start: Position;
-  end: Position;
-}
-
-export type Range = [number, number];
+import type { Range, SourceLocation } from "../utils/range.js";
+export type { Position, Range, SourceLocation } from "../utils/range.js";
 
 interface BaseNode {
   range: Range;

@@ -4,7 +4,7 @@
  */
 
 /** Go's `unicode.IsSpace` (note: U+FEFF is not a space in Go, unlike JavaScript's `trim()`). */
-export function isGoSpace(char: string): boolean {
+function isGoSpace(char: string): boolean {
   switch (char) {
     case "\t":
     case "\n":

@@ -58,12 +58,7 @@ function problem(
   };
 }
 
-/** The problems of one pattern line (at most one error, or warnings). */
-export function validatePattern(node: Pattern): DockerignoreProblem[] {
-  return checkPattern(node).problems;
-}
-
-/** `validatePattern`, with the compiled pattern when the line has no error. */
+/** The problems of one pattern line (at most one error, or warnings), with the compiled pattern when the line has no error. */
 function checkPattern(node: Pattern): { problems: DockerignoreProblem[]; compiled: CompiledPattern | null } {
   const written = node.raw.slice(node.patternRange[0] - node.range[0]);
   if (node.negated && goClean("!" + node.pattern) === "!") {

@@ -23,7 +23,7 @@
  * anything. Paths are absolute; results are in a stable order.
  */
 import path from "node:path";
-import { getComposeProject, readComposeFile, type ProjectService } from "../compose/project.js";
+import { getComposeProject, readComposeFile, type ProjectService } from "./compose-project.js";
 import type { ComposeBuild } from "../compose/types.js";
 import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { isDockerfileName } from "./dockerfile-names.js";
@@ -118,7 +118,7 @@ function findComposeFilesAround(dir: string): string[] {
 }
 
 /** The named contexts of a compose build, each value read by its form (see `NamedContextKind`). */
-export function namedContextsOf(composeFile: string, build: ComposeBuild): NamedBuildContext[] {
+function namedContextsOf(composeFile: string, build: ComposeBuild): NamedBuildContext[] {
   return build.additionalContexts.map((entry): NamedBuildContext => {
     const value = entry.resolved;
     if (value === null) return { name: entry.key, kind: "unknown", value: null };

@@ -29,7 +29,7 @@ export interface AdminService {
   servers: ReadonlySet<string>;
 }
 
-export const ADMIN_SERVICES: readonly AdminService[] = [
+const ADMIN_SERVICES: readonly AdminService[] = [
   { name: "SSH", group: "ssh", ports: [22, 22], protocols: new Set(["tcp"]), risk: "a login shell inside the container", unprotected: false, servers: new Set(["sshd", "dropbear", "sshd.sh"]) },
   { name: "Telnet", group: "telnet", ports: [23, 23], protocols: new Set(["tcp"]), risk: "a login shell over an unencrypted connection", unprotected: true, servers: new Set(["telnetd", "in.telnetd", "utelnetd"]) },
   { name: "RDP", group: "rdp", ports: [3389, 3389], protocols: new Set(["tcp", "udp"]), risk: "a remote desktop session", unprotected: false, servers: new Set(["xrdp", "xrdp-sesman"]) },

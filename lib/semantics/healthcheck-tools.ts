@@ -10,7 +10,7 @@
  */
 import type { ShellScript, ShellWord } from "../shell/model.js";
 import { unwrappedCommand } from "../shell/unwrapped.js";
-import { isImageTool, type ImageTool, type ToolAvailability } from "./image-tools.js";
+import { isImageTool, type ImageTool, type ToolAvailability } from "./images/image-tools.js";
 
 /** One call of a known tool in a health check. */
 export interface ToolCall {
@@ -22,7 +22,7 @@ export interface ToolCall {
 const SHELLS = /^(?:(?:\/usr)?\/bin\/)?(?:sh|bash|ash|dash)$/u;
 
 /** The calls of known tools in a health check's script, in source order. */
-export function healthcheckCalls(script: ShellScript): ToolCall[] {
+function healthcheckCalls(script: ShellScript): ToolCall[] {
   const calls: ToolCall[] = [];
   for (const command of script.commands) {
     const unwrapped = unwrappedCommand(command);

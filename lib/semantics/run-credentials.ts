@@ -15,7 +15,7 @@
  */
 import type { Range, ShellCommand, ShellScript, ShellWord } from "../shell/model.js";
 import { unwrappedCommand } from "../shell/unwrapped.js";
-import { isNonSecretValue } from "./secrets.js";
+import { isNonSecretValue } from "./secrets/secrets.js";
 
 export interface LiteralCredential {
   /** Source range of the literal (or of the command when the literal is a heredoc body). */

@@ -22,7 +22,7 @@ export interface EnvironmentSwitch {
 const isFalse = (value: string): boolean => /^(?:false|0|no|off)$/iu.test(value.trim());
 const isNonEmpty = (value: string): boolean => value.trim() !== "";
 
-export const ENVIRONMENT_SWITCHES: readonly EnvironmentSwitch[] = [
+const ENVIRONMENT_SWITCHES: readonly EnvironmentSwitch[] = [
   {
     name: "NODE_TLS_REJECT_UNAUTHORIZED",
     disables: (value) => value === "0",

@@ -43,7 +43,7 @@ export interface ParsedCli {
   operandsAfterDoubleDash: number;
 }
 
-export function mergeSpecs(a: CliSpec, b: CliSpec | undefined): CliSpec {
+function mergeSpecs(a: CliSpec, b: CliSpec | undefined): CliSpec {
   if (!b) return a;
   if (b.replace) return b;
   return {

@@ -201,7 +201,7 @@ function skipWrapperOptions(
  * See a command through its wrappers (see {@link WRAPPER_COMMANDS}). A wrapper with no command after its
  * options (`sudo -l`, `command -v curl`, `env`) is not unwrapped: the wrapper is the effective command.
  */
-export function unwrapCommand(cmd: ShellCommand): UnwrappedCommand {
+export function seeThroughWrappers(cmd: ShellCommand): UnwrappedCommand {
   let name = cmd.name;
   let args: ShellWord[] = cmd.args;
   const wrappers: WrapperUse[] = [];
@@ -244,7 +244,7 @@ export interface ShellStringArgument {
  * `runuser -u x -- sh -c …` (through wrappers). Null if the command is not one, or has no `-c`.
  */
 export function findShellStringArgument(cmd: ShellCommand): ShellStringArgument | null {
-  const unwrapped = unwrapCommand(cmd);
+  const unwrapped = seeThroughWrappers(cmd);
   let base = unwrapped.baseName;
   let args = unwrapped.args;
   if (base === null) return null;

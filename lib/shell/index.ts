@@ -10,25 +10,18 @@ import type { ParseShellOptions } from "./parser/index.js";
 import type { ShellText } from "./shell-text.js";
 
 export type * from "./model.js";
-export type { ShellText, ShellTextSegment } from "./shell-text.js";
-export { toSourceOffset, toSourceStartOffset, toSourceRange, contiguousShellText } from "./shell-text.js";
+export type { ShellText } from "./shell-text.js";
+export { contiguousShellText } from "./shell-text.js";
 export { parseShell } from "./parser/index.js";
 export type { ParseShellOptions } from "./parser/index.js";
 export { parseExecForm } from "./parser/exec-form.js";
-export type { ExecFormArgument } from "./parser/exec-form.js";
 export {
-  WRAPPER_COMMANDS,
   commandName,
   wordBaseName,
-  unwrapCommand,
   findShellStringArgument,
   findOptionWords,
 } from "./commands.js";
-export type { UnwrappedCommand, WrapperUse, ShellStringArgument } from "./commands.js";
 export {
-  PACKAGE_MANAGERS,
-  PACKAGE_MANAGER_SPECS,
-  CACHE_AREAS,
   classifyPackageManagerCommand,
   classifyCacheCleanup,
   cacheAreasForPath,
@@ -43,17 +36,12 @@ export {
 export type {
   PackageManagerId,
   PackageManagerAction,
-  PackageManagerInfo,
   PackageManagerInvocation,
-  PackageManagerSpec,
   PackageArgument,
-  PackageArgumentKind,
   CacheArea,
-  CacheCleanup,
   EnvironmentLookup,
 } from "./package-managers/index.js";
-export { parseCli, hasOption, findOptions } from "./cli.js";
-export type { CliOption, CliSpec, ParsedCli } from "./cli.js";
+export { parseCli } from "./cli.js";
 
 const cache = new WeakMap<ShellText, ShellParseResult>();
 const posixCache = new WeakMap<ShellText, ShellParseResult>();

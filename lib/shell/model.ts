@@ -7,7 +7,8 @@
  * commands found inside `sh -c '…'` strings.
  */
 
-export type Range = [number, number];
+import type { Range } from "../utils/range.js";
+export type { Range } from "../utils/range.js";
 
 /** Operators that join one command (or list item) to the next. */
 export type ShellOperator = "&&" | "||" | ";" | "&" | "|" | "|&" | "newline";

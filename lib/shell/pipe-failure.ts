@@ -39,7 +39,7 @@ function commandCannotFail(command: ShellCommand): boolean {
  * The element only prints its arguments or a heredoc (`echo`, `printf`, `cat <<EOF`, or a `{ …; }`
  * group of only such commands, the docker-library way of writing a config file): it cannot fail.
  */
-export function cannotFail(element: ShellPipelineElement): boolean {
+function cannotFail(element: ShellPipelineElement): boolean {
   // Commands inside a `$(…)` of an argument are not the element's own: their failure is not the pipe's.
   const depths = element.commands.map(substitutionDepth);
   const own = Math.min(...depths);
@@ -51,7 +51,7 @@ function substitutionDepth(command: ShellCommand): number {
 }
 
 /** The last element fails by itself when what comes before it fails (see the facts above). */
-export function catchesUpstreamFailure(last: ShellPipelineElement): boolean {
+function catchesUpstreamFailure(last: ShellPipelineElement): boolean {
   const command = last.command;
   if (!command) return false;
   const unwrapped = unwrappedCommand(command);

@@ -31,15 +31,10 @@ export const MULTI_CALL_SHELL = "busybox";
 export const NON_POSIX_SHELLS: readonly string[] = ["powershell", "pwsh", "cmd"];
 
 /** Interactive shells that are neither POSIX shells nor a Windows shell (fish's syntax is its own). */
-export const OTHER_SHELLS: readonly string[] = ["fish"];
+const OTHER_SHELLS: readonly string[] = ["fish"];
 
 /** Script interpreters other than shells that read their program from standard input when given none (`curl … | python3`). */
-export const LANGUAGE_INTERPRETERS: readonly string[] = ["python", "python2", "python3", "perl", "ruby", "node", "php"];
-
-/** The name is a POSIX-family shell (`sh`, `bash`, `mksh`…). */
-export function isPosixShell(name: string): boolean {
-  return Object.hasOwn(POSIX_SHELLS, name);
-}
+const LANGUAGE_INTERPRETERS: readonly string[] = ["python", "python2", "python3", "perl", "ruby", "node", "php"];
 
 /** Every shell, POSIX or not: the programs an image's bare `CMD ["bash"]` opens for a person to type into. */
 export const ALL_SHELLS: readonly string[] = [...Object.keys(POSIX_SHELLS), ...OTHER_SHELLS, ...NON_POSIX_SHELLS];

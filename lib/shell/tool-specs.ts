@@ -49,12 +49,6 @@ export const WGET: CliSpec = {
   ],
 };
 
-/** BusyBox wget (busybox.net/downloads/BusyBox.html, `wget`): -O FILE, -o LOGFILE, -P DIR, -T SEC, -U STR, -Y on/off, --header STR, --post-data STR. */
-export const BUSYBOX_WGET: CliSpec = {
-  short: "OoPTUY",
-  long: ["header", "post-data", "post-file", "output-document", "output-file", "directory-prefix", "timeout", "user-agent", "proxy"],
-};
-
 /** shadow-utils useradd(8), https://man7.org/linux/man-pages/man8/useradd.8.html. */
 export const USERADD: CliSpec = {
   short: "bcdefgGkKpRPsuZ",

@@ -2,7 +2,7 @@
  * The unwrapped view of each shell command (`sudo -E env X=1 wget …` seen as `wget …`), computed once per
  * command and shared by every rule that asks, instead of each rule unwrapping the same command again.
  */
-import { unwrapCommand, type UnwrappedCommand } from "./commands.js";
+import { seeThroughWrappers, type UnwrappedCommand } from "./commands.js";
 import type { ShellCommand } from "./model.js";
 
 /**
@@ -14,8 +14,8 @@ const UNWRAPPED = Symbol("unwrapped");
 
 type Memo = ShellCommand & { [UNWRAPPED]?: UnwrappedCommand };
 
-/** `unwrapCommand(command)`, memoised on the command. */
+/** `seeThroughWrappers(command)`, memoised on the command. */
 export function unwrappedCommand(command: ShellCommand): UnwrappedCommand {
   const memo = command as Memo;
-  return (memo[UNWRAPPED] ??= unwrapCommand(command));
+  return (memo[UNWRAPPED] ??= seeThroughWrappers(command));
 }

@@ -1,5 +1,5 @@
 /** UTF-16 text read as UTF-8 is full of NULs too, so the message names both. */
-export const BINARY_CONTENT_MESSAGE = "file contains a NUL character: binary or UTF-16 content is not text";
+const BINARY_CONTENT_MESSAGE = "file contains a NUL character: binary or UTF-16 content is not text";
 
 /** Where a text file shows it is not text: the first NUL character (no Dockerfile, YAML or ignore file has one). */
 export function findBinaryContent(text: string): { message: string; offset: number; line: number; column: number } | null {

@@ -1,5 +1,5 @@
 import type { RuleContext, RulesMeta, SourceCode } from "@eslint/core";
-import { repositoryUrl } from "../meta.js";
+import { repositoryUrl } from "./meta.js";
 import { disableEdit, disableTargetLine } from "./disable-suggestion.js";
 import { fileKindOf } from "./file-kind.js";
 import { contentEndAt, type LineModel } from "./line-ends.js";
@@ -42,7 +42,7 @@ export interface DockerRule<T extends DockerRuleTypes = DockerRuleTypes> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules differ in options and visitors; this is their common shelf
 export type AnyDockerRule = DockerRule<any>;
 
-export function ruleDocsUrl(name: string): string {
+function ruleDocsUrl(name: string): string {
   return `${repositoryUrl}/blob/main/docs/rules/${name}.md`;
 }
 

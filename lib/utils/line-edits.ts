@@ -2,7 +2,7 @@
  * Text ranges for edits that remove or insert whole lines of a file (an instruction and the line
  * break after it), so a fix leaves no blank line or stray indentation behind.
  */
-import type { Range } from "../dockerfile/ast.js";
+import type { Range } from "./range.js";
 
 /**
  * The range that deletes `range` together with its lines: from the start of its first line (when

@@ -1,6 +1,6 @@
 /** The data layouts of database images by version, and which mount holds the data (moby: exact VOLUME match). */
 import { describe, expect, it } from "vitest";
-import { databaseOfImage, dataHolder, dataLayoutsOf } from "../../lib/compose/databases.js";
+import { databaseOfImage, dataHolder, dataLayoutsOf } from "../../lib/semantics/services/databases.js";
 
 const postgres = databaseOfImage("postgres")!;
 const dirsOf = (image: string) => dataLayoutsOf(databaseOfImage(image)!, image)?.map((layout) => [layout.dataDir, layout.volumes]) ?? null;

@@ -17,8 +17,8 @@ import {
   readComposeFile,
   type ComposeProject,
   type ProjectService,
-} from "../../lib/compose/project.js";
-import { readDotEnv } from "../../lib/compose/env-file.js";
+} from "../../lib/project/compose-project.js";
+import { readDotEnv } from "../../lib/project/env-files.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import { dedent } from "../support/dedent.js";
 

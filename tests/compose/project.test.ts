@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { parseCompose } from "../../lib/compose/parse.js";
-import { defaultPartner, effectiveField, getComposeProject } from "../../lib/compose/project.js";
+import { defaultPartner, effectiveField, getComposeProject } from "../../lib/project/compose-project.js";
 import type { ComposeFile } from "../../lib/compose/types.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import { dedent } from "../support/dedent.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDevelopmentComposeFile, splitCommandString } from "../../lib/compose/service-role.js";
+import { isDevelopmentComposeFile, splitCommandString } from "../../lib/semantics/services/service-role.js";
 
 describe("isDevelopmentComposeFile", () => {
   it.each([

@@ -5,7 +5,7 @@ import plugin from "../../lib/index.js";
 import { buildsOfDockerfile, contextsServedBy } from "../../lib/project/build-contexts.js";
 import { isDockerfileName, locateDockerfile } from "../../lib/project/dockerfile-names.js";
 import { dockerfilesIn, serviceBuildFiles } from "../../lib/project/project-model.js";
-import { readComposeFile } from "../../lib/compose/project.js";
+import { readComposeFile } from "../../lib/project/compose-project.js";
 import { makeTree } from "../support/fix-safety.js";
 import { dedent } from "../support/dedent.js";
 

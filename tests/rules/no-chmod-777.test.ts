@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-chmod-777.js";
-import { classifyMode } from "../../lib/semantics/file-mode.js";
+import { classifyMode } from "../../lib/semantics/files/file-mode.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-hardcoded-secret.js";
-import { findSecretValues } from "../../lib/semantics/secrets.js";
+import { findSecretValues } from "../../lib/semantics/secrets/secrets.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

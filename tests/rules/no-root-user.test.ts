@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-root-user.js";
-import { isRootUser } from "../../lib/semantics/user.js";
+import { isRootUser } from "../../lib/semantics/users/user.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-secret-file-copy.js";
-import { secretFileKind } from "../../lib/semantics/secret-files.js";
+import { secretFileKind } from "../../lib/semantics/secrets/secret-files.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-secret-in-arg-env.js";
-import { isSecretName } from "../../lib/semantics/secrets.js";
+import { isSecretName } from "../../lib/semantics/secrets/secrets.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/no-secret-in-context.js";
-import { contextSecretKind, secretFileKind } from "../../lib/semantics/secret-files.js";
+import { contextSecretKind, secretFileKind } from "../../lib/semantics/secrets/secret-files.js";
 import { ruleTester } from "../support/rule-tester.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-secret-context-"));

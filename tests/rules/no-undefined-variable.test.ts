@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-undefined-variable.js";
-import { closestName } from "../../lib/semantics/spelling.js";
+import { closestName } from "../../lib/semantics/variables/spelling.js";
 import { editDistance } from "../../lib/utils/edit-distance.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";

@@ -1,7 +1,7 @@
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
-import { PACKAGE_MANAGER_SPECS } from "../../lib/shell/package-managers/index.js";
+import { PACKAGE_MANAGER_SPECS } from "../../lib/shell/package-managers/classify.js";
 import type { PackageManagerSpec } from "../../lib/shell/package-managers/types.js";
 import rule from "../../rules/package-manager-clean-cache.js";
 import { ruleTester } from "../support/rule-tester.js";

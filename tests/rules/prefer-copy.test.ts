@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/prefer-copy.js";
-import { classifyAddSource } from "../../lib/semantics/add-sources.js";
+import { classifyAddSource } from "../../lib/semantics/files/add-sources.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/prefer-minimal-base-image.js";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
-import { minimalAlternative, readTag, imageFamily } from "../../lib/semantics/image-families.js";
+import { minimalAlternative, readTag, imageFamily } from "../../lib/semantics/images/image-families.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/prefer-multi-stage-build.js";
-import { buildStepOf } from "../../lib/semantics/build-steps.js";
+import { buildStepOf } from "../../lib/semantics/stages/build-steps.js";
 import { getShellScript } from "../../lib/shell/index.js";
 import { contiguousShellText } from "../../lib/shell/index.js";
 import { ruleTester } from "../support/rule-tester.js";

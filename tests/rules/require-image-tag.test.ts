@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/require-image-tag.js";
-import { tagProblem } from "../../lib/semantics/image-tags.js";
+import { tagProblem } from "../../lib/semantics/images/image-tags.js";
 import { makeTree } from "../support/fix-safety.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";

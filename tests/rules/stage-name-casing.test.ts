@@ -2,7 +2,7 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/index.js";
-import { stageReferences } from "../../lib/semantics/stage-references.js";
+import { stageReferences } from "../../lib/semantics/stages/stage-references.js";
 import rule from "../../rules/stage-name-casing.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-healthcheck.js";
-import { parseGoDuration } from "../../lib/semantics/durations.js";
+import { parseGoDuration } from "../../lib/semantics/health/durations.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

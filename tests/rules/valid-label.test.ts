@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-label.js";
-import { labelKeyProblem, matchesLabelFormat } from "../../lib/semantics/label-formats.js";
+import { labelKeyProblem, matchesLabelFormat } from "../../lib/semantics/instructions/label-formats.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 

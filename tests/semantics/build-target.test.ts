@@ -9,8 +9,8 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { composeBuildTarget, producedStage, shippedImageStages } from "../../lib/semantics/build-target.js";
-import { composeMountsSourcesOverWorkdir, shippedApplicationStage } from "../../lib/semantics/shipped-image.js";
+import { composeBuildTarget, producedStage, shippedImageStages } from "../../lib/semantics/stages/build-target.js";
+import { composeMountsSourcesOverWorkdir, shippedApplicationStage } from "../../lib/semantics/stages/shipped-image.js";
 import { dedent } from "../support/dedent.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-target-"));

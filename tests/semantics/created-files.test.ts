@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { specialFilesCreatedBefore } from "../../lib/semantics/created-files.js";
-import { runShellScript } from "../../lib/semantics/run-shell.js";
+import { specialFilesCreatedBefore } from "../../lib/semantics/files/created-files.js";
+import { runShellScript } from "../../lib/semantics/run/run-shell.js";
 
 /** The special files the RUN's commands made before its last `chmod`, as [path as written, kind] pairs. */
 function createdBeforeChmod(run: string): [string, string][] {

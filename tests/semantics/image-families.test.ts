@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
-import { endOfLifeFindings, IMAGE_FAMILIES, imageFamily, lineOfVersion, readTag } from "../../lib/semantics/image-families.js";
+import { endOfLifeFindings, IMAGE_FAMILIES, imageFamily, lineOfVersion, readTag } from "../../lib/semantics/images/image-families.js";
 
 describe("the end-of-life table", () => {
   it("dates every line with a real day (or null), a https source, and no line twice in a family", () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
-import { baseSystemOf, imageToolAvailability, stageHasShell, toolAvailability, type ImageTool } from "../../lib/semantics/image-tools.js";
+import { baseSystemOf, imageToolAvailability, stageHasShell, toolAvailability, type ImageTool } from "../../lib/semantics/images/image-tools.js";
 import { dedent } from "../support/dedent.js";
 
 describe("baseSystemOf", () => {

@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DockerfileProgram } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/index.js";
-import { dockerfileImageUses } from "../../lib/semantics/image-uses.js";
-import { fromReference, namedContextKey, stageReferences } from "../../lib/semantics/stage-references.js";
+import { dockerfileImageUses } from "../../lib/semantics/images/image-uses.js";
+import { fromReference, namedContextKey, stageReferences } from "../../lib/semantics/stages/stage-references.js";
 import { makeTree } from "../support/fix-safety.js";
 import { dedent } from "../support/dedent.js";
 

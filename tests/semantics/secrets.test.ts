@@ -3,7 +3,7 @@
  * on a text that contains a needle), shown on a sample of each alternative of each pattern.
  */
 import { describe, expect, it } from "vitest";
-import { findSecretValues, isNonSecretValue, TOKEN_FORMATS } from "../../lib/semantics/secrets.js";
+import { findSecretValues, isNonSecretValue, TOKEN_FORMATS } from "../../lib/semantics/secrets/secrets.js";
 
 const A36 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 /** One token per alternative of each pattern (made-up values of the documented shapes). */

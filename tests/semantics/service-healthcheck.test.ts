@@ -4,8 +4,8 @@
  */
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { getComposeProject, readComposeFile } from "../../lib/compose/project.js";
-import { declaresWhatRuns, serviceHealthcheck } from "../../lib/semantics/service-healthcheck.js";
+import { getComposeProject, readComposeFile } from "../../lib/project/compose-project.js";
+import { declaresWhatRuns, serviceHealthcheck } from "../../lib/semantics/health/service-healthcheck.js";
 import { makeTree } from "../support/fix-safety.js";
 import { dedent } from "../support/dedent.js";
 

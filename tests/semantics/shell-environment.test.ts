@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { runShellScript } from "../../lib/semantics/run-shell.js";
-import { environmentAt } from "../../lib/semantics/shell-environment.js";
+import { runShellScript } from "../../lib/semantics/run/run-shell.js";
+import { environmentAt } from "../../lib/semantics/shell-environment/shell-environment.js";
 import { dedent } from "../support/dedent.js";
 
 /** The value of `name` where the last command named `at` of the last RUN runs. */

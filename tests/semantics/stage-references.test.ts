@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DockerfileProgram } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/index.js";
-import { argInEffect, isDeadStage, referencesTo, settingInEffect, stageReach, stageReferences } from "../../lib/semantics/stage-references.js";
-import { isToolboxStage, shippedApplicationStage } from "../../lib/semantics/shipped-image.js";
+import { argInEffect, isDeadStage, referencesTo, settingInEffect, stageReach, stageReferences } from "../../lib/semantics/stages/stage-references.js";
+import { isToolboxStage, shippedApplicationStage } from "../../lib/semantics/stages/shipped-image.js";
 import { dedent } from "../support/dedent.js";
 
 function parse(text: string): DockerfileProgram {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commandName, findOptionWords, findShellStringArgument, parseShell, unwrapCommand } from "../../lib/shell/index.js";
+import { commandName, findOptionWords, findShellStringArgument, parseShell } from "../../lib/shell/index.js";
+import { seeThroughWrappers } from "../../lib/shell/commands.js";
 import type { ShellCommand } from "../../lib/shell/index.js";
 import { contiguousShellText } from "../../lib/shell/shell-text.js";
 
@@ -18,7 +19,7 @@ describe("commandName", () => {
   });
 });
 
-describe("unwrapCommand", () => {
+describe("seeThroughWrappers", () => {
   const cases: [string, string | null, string[], string[]][] = [
     // text, effective command, its args, wrappers
     ["sudo apt-get install -y curl", "apt-get", ["install", "-y", "curl"], ["sudo"]],
@@ -50,22 +51,22 @@ describe("unwrapCommand", () => {
     ["sudo $CMD x", null, ["x"], ["sudo"]],
   ];
   it.each(cases)("%s", (text, name, args, wrappers) => {
-    const u = unwrapCommand(first(text));
+    const u = seeThroughWrappers(first(text));
     expect(u.baseName).toBe(name);
     expect(u.args.map((a) => a.value)).toEqual(args);
     expect(u.wrappers.map((w) => w.name)).toEqual(wrappers);
   });
 
   it("collects env assignments and marks xargs arguments incomplete", () => {
-    const u = unwrapCommand(first("sudo env PIP_NO_CACHE_DIR=1 pip install x"));
+    const u = seeThroughWrappers(first("sudo env PIP_NO_CACHE_DIR=1 pip install x"));
     expect(u.envAssignments.map((w) => w.value)).toEqual(["PIP_NO_CACHE_DIR=1"]);
     expect(u.argsIncomplete).toBe(false);
-    expect(unwrapCommand(first("xargs apt-get install -y")).argsIncomplete).toBe(true);
+    expect(seeThroughWrappers(first("xargs apt-get install -y")).argsIncomplete).toBe(true);
   });
 
   it("keeps the wrapper words and options for reporting", () => {
     const text = "sudo -u app npm ci";
-    const u = unwrapCommand(first(text));
+    const u = seeThroughWrappers(first(text));
     expect(u.wrappers[0]!.word.range).toEqual([0, 4]);
     expect(u.wrappers[0]!.options.map((w) => w.value)).toEqual(["-u", "app"]);
   });

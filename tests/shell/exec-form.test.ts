@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import type { Run } from "../../lib/dockerfile/ast.js";
-import { runShellScript } from "../../lib/semantics/run-shell.js";
+import { runShellScript } from "../../lib/semantics/run/run-shell.js";
 import type { ShellScript } from "../../lib/shell/model.js";
 
 function execScript(source: string): { script: ShellScript; source: string } {

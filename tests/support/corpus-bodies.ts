@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { posixShellText } from "../../lib/semantics/run-shell.js";
+import { posixShellText } from "../../lib/semantics/run/run-shell.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

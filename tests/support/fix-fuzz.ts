@@ -254,7 +254,7 @@ function lintOnce(text: string, filename: string, cwd: string | undefined): Lint
 }
 
 /** Lints `text` as `filename` (in `cwd`), applies every fix and suggestion, and checks the results. */
-export function checkFile(kind: FixFuzzKind, text: string, filename: string, cwd?: string): FixFuzzOutcome {
+function checkFile(kind: FixFuzzKind, text: string, filename: string, cwd?: string): FixFuzzOutcome {
   const before = process.cpuUsage();
   let messages: Linter.LintMessage[];
   try {

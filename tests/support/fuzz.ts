@@ -30,7 +30,7 @@ const CONTEXT = path.resolve(import.meta.dirname, "../fixtures/projects/dockerig
  * machine does not fail it, while the super-linear paths of issue 12 (up to 1,500 ms/KB, seconds per
  * file) do.
  */
-export function timeBoundMs(bytes: number): number {
+function timeBoundMs(bytes: number): number {
   return 400 + 150 * (bytes / 1024);
 }
 
@@ -48,7 +48,7 @@ const ignoreLine = fc.oneof(
 );
 
 /** A `.dockerignore` file. */
-export const dockerignoreFile: fc.Arbitrary<string> = fc
+const dockerignoreFile: fc.Arbitrary<string> = fc
   .tuple(fc.array(ignoreLine, { maxLength: 12 }), fc.constantFrom("\n", "\r\n"))
   .map(([lines, newline]) => lines.join(newline) + newline);
 
@@ -56,7 +56,7 @@ const SCALARS = ["nginx", "nginx:1.27", "redis:7.2", "${IMAGE:-x}", "'quoted'", 
 const FIELDS = ["image", "build", "ports", "environment", "depends_on", "healthcheck", "volumes", "labels", "command", "x-a", "user", "extends"];
 
 /** A compose file: `x-` fragments chained by merges, services merging them, aliases, flow nesting. */
-export const composeFile: fc.Arbitrary<string> = fc
+const composeFile: fc.Arbitrary<string> = fc
   .record({
     chain: fc.integer({ min: 0, max: 120 }),
     services: fc.array(
@@ -95,7 +95,7 @@ const runLine = fc.oneof(
 );
 
 /** A Dockerfile. */
-export const dockerfileFile: fc.Arbitrary<string> = fc
+const dockerfileFile: fc.Arbitrary<string> = fc
   .tuple(fc.array(fc.oneof(fc.constantFrom(...DOCKERFILE_LINES), runLine), { minLength: 1, maxLength: 10 }), fc.constantFrom("\n", "\r\n"))
   .map(([lines, newline]) => ["FROM alpine:3.20", ...lines].join(newline) + newline);
 

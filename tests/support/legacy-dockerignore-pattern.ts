@@ -163,7 +163,7 @@ function translateEscape(source: string, index: number, inClass: boolean): Escap
  * Translates the subset of RE2 syntax that `compileToGoRegExp` produces into a JavaScript `u`-flag
  * pattern with the same meaning. Returns an error when RE2 itself would reject the expression.
  */
-export function translateRe2(source: string): string | { message: string } {
+function translateRe2(source: string): string | { message: string } {
   let out = "";
   let index = 0;
   let inClass = false;

@@ -2,7 +2,7 @@ import type { SourceCode } from "@eslint/core";
 import type { AST } from "yaml-eslint-parser";
 import path from "node:path";
 import { getComposeDocuments } from "../../compose/model.js";
-import { projectDotEnv } from "../../compose/project.js";
+import { projectDotEnv } from "../../project/compose-project.js";
 import type { ComposeFile } from "../../compose/types.js";
 
 /**
@@ -26,7 +26,7 @@ export interface ComposeRuleTypes<Options extends unknown[], MessageIds extends 
  * project of `filename` (`context.physicalFilename`; a name that is not an absolute path has no project
  * and no `.env`). Each mapping document has its model; `model.documents` holds them all.
  */
-export function composeModelForDocument(document: AST.YAMLDocument, filename: string): ComposeFile | null {
+export function composeModelOfDocument(document: AST.YAMLDocument, filename: string): ComposeFile | null {
   const program = document.parent;
   if (program?.type !== "Program") return null;
   const dotEnv = path.isAbsolute(filename) ? projectDotEnv(filename) : null;

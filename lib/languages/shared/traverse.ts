@@ -12,7 +12,7 @@ function isNode(value: unknown): value is SyntaxElement {
 }
 
 /** The child nodes of `node`, in source order, as its visitor keys name them. */
-export function childNodes(node: SyntaxElement, visitorKeys: VisitorKeys): SyntaxElement[] {
+function childNodes(node: SyntaxElement, visitorKeys: VisitorKeys): SyntaxElement[] {
   const children: SyntaxElement[] = [];
   collectChildNodes(node, visitorKeys, children);
   return children;

@@ -27,7 +27,7 @@ function partTemplate(p: ShellWord["parts"][number]): string {
 }
 
 /** Index of the first expansion character in `template(word)`, or -1. */
-export function firstDynamicIndex(word: ShellWord): number {
+function firstDynamicIndex(word: ShellWord): number {
   if (word.value !== null) return -1;
   let pos = 0;
   for (const p of word.parts) {
@@ -363,7 +363,7 @@ function gemPackage(word: ShellWord, versionOption: string | null): PackageArgum
   return { word, kind: "name", name: text.slice(0, colon), constraint: text.slice(colon), version, pinned: isExactVersion(version) || dyn !== -1 };
 }
 
-export function isExactVersion(v: string): boolean {
+function isExactVersion(v: string): boolean {
   const t = v.trim().replace(/^=\s*/, "");
   return /^v?\d+(?:\.[\dA-Za-z-]+)*$/.test(t);
 }

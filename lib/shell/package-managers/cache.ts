@@ -45,6 +45,7 @@ import type { CacheArea, PackageManagerInvocation } from "./types.js";
  * - cargo: https://doc.rust-lang.org/cargo/guide/cargo-home.html (registry/, git/).
  * - maven: https://maven.apache.org/guides/introduction/introduction-to-repositories.html (~/.m2/repository).
  * - gradle: https://docs.gradle.org/current/userguide/directory_layout.html (~/.gradle/caches, wrapper).
+ * @public
  */
 export const CACHE_AREAS: Readonly<Record<CacheArea, { readonly paths: readonly string[]; readonly description: string }>> = {
   "apt-lists": { paths: ["/var/lib/apt/lists"], description: "apt package index (apt-get update)" },

@@ -24,36 +24,19 @@ import type {
   PackageArgument,
   PackageManagerAction,
   PackageManagerId,
-  PackageManagerInfo,
   PackageManagerInvocation,
   PackageManagerSpec,
   SubcommandRule,
 } from "./types.js";
 
-/** Every table entry, by id. */
+/**
+ * Every table entry, by id: what rules that know a manager's switches (no-cache, non-interactive,
+ * cleanup) read.
+ * @public
+ */
 export const PACKAGE_MANAGER_SPECS: Readonly<Record<PackageManagerId, PackageManagerSpec>> = Object.fromEntries(
   [...SYSTEM_MANAGERS, ...PYTHON_MANAGERS, ...JAVASCRIPT_MANAGERS, ...OTHER_MANAGERS].map((spec) => [spec.id, spec]),
 ) as Record<PackageManagerId, PackageManagerSpec>;
-
-function infoOf(spec: PackageManagerSpec): PackageManagerInfo {
-  return {
-    id: spec.id,
-    ecosystem: spec.ecosystem,
-    commands: spec.id === "pip" ? [...spec.commands, "python -m pip"] : spec.commands,
-    nonInteractiveFlags: spec.nonInteractive?.flags.flatMap((group) => group.names) ?? [],
-    nonInteractiveEnv: spec.nonInteractive?.env.map((variable) => variable.name) ?? [],
-    noCacheFlags: spec.noCache?.flags ?? [],
-    noCacheEnv: spec.noCache?.env.map((variable) => variable.name) ?? [],
-    cacheAreas: spec.cacheAreas,
-    cleanup: Object.values(spec.clean),
-    pinExample: spec.pinExample,
-  };
-}
-
-/** A summary of each table entry (flags, variables, cache areas, cleanup, pin example), by id. */
-export const PACKAGE_MANAGERS: Readonly<Record<PackageManagerId, PackageManagerInfo>> = Object.fromEntries(
-  Object.values(PACKAGE_MANAGER_SPECS).map((spec) => [spec.id, infoOf(spec)]),
-) as Record<PackageManagerId, PackageManagerInfo>;
 
 const COMMAND_TO_MANAGER = new Map<string, PackageManagerId>();
 for (const spec of Object.values(PACKAGE_MANAGER_SPECS)) for (const command of spec.commands) COMMAND_TO_MANAGER.set(command, spec.id);
@@ -331,8 +314,8 @@ function cacheDirectory(spec: PackageManagerSpec, options: readonly CliOption[],
 
 /**
  * Recognise a package-manager (or dependency-downloading build tool) invocation. Sees through wrappers
- * (`sudo`, `env`, `nice`…; see `unwrapCommand`). `env` gives the variables in effect where the command
- * runs (see `lib/semantics/shell-environment.ts`); without it, only the command's own prefixes
+ * (`sudo`, `env`, `nice`…; see `seeThroughWrappers`). `env` gives the variables in effect where the command
+ * runs (see `lib/semantics/shell-environment/shell-environment.ts`); without it, only the command's own prefixes
  * (`PIP_NO_CACHE_DIR=1 pip …`, `env X=1 …`) are seen. Returns null for any other command.
  */
 export function classifyPackageManagerCommand(cmd: ShellCommand, env?: EnvironmentLookup): PackageManagerInvocation | null {

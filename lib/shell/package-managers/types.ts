@@ -340,17 +340,3 @@ export interface PackageManagerSpec {
   /** How a pinned package argument looks. */
   readonly pinExample: string;
 }
-
-/** The summary of a table entry exported for rules and docs (kept for compatibility). */
-export interface PackageManagerInfo {
-  id: PackageManagerId;
-  ecosystem: "system" | "language" | "build-tool";
-  commands: readonly string[];
-  nonInteractiveFlags: readonly string[];
-  nonInteractiveEnv: readonly string[];
-  noCacheFlags: readonly string[];
-  noCacheEnv: readonly string[];
-  cacheAreas: readonly CacheArea[];
-  cleanup: readonly string[];
-  pinExample: string;
-}

@@ -1,8 +1,8 @@
 /**
  * A recursive-descent parser for RUN bodies that builds the shell model (`../model.ts`) as it reads:
  * POSIX `sh` (Shell Command Language, §2) plus the bash extensions found in Dockerfiles, read the way
- * mvdan/sh's `syntax` package reads them (that package is the test oracle: tests/shell/oracle.test.ts),
- * so the model is the one the mvdan-sh based converter built before.
+ * mvdan/sh's `syntax` package reads them (that package is the test oracle: tests/shell/parser-oracle.test.ts
+ * and tests/shell/mvdan.test.ts).
  *
  * One `ShellParser` reads one string (the RUN's `ShellText.text`, or the script of an `sh -c` word,
  * mapped to the outer text by its `Frame`). Words, parts, assignments and redirects are model objects
@@ -75,7 +75,7 @@ import { append, newSink, reserve } from "./sink.js";
 /** Deepest nesting of blocks, substitutions and quotes accepted (each level is a few stack frames). */
 const MAX_NESTING = 100;
 /** Maximum nesting of `sh -c "sh -c '…'"` strings that are parsed. */
-export const MAX_SHELL_STRING_DEPTH = 3;
+const MAX_SHELL_STRING_DEPTH = 3;
 
 /** How offsets of the string being parsed map to offsets of the RUN's `ShellText.text`. */
 export interface Frame {
@@ -518,7 +518,7 @@ export class ShellParser {
 
   /**
    * mvdan/sh's end of a statement (`Stmt.End()`): its command's end or its last redirect's, where a
-   * heredoc redirect ends with its terminator line. The model uses it where the converter read it:
+   * heredoc redirect ends with its terminator line. The model uses it where mvdan/sh's end is read:
    * the range of a list whose last statement joins several leaves, and of a function or `time` body.
    */
   private awaitsHeredoc(leaf: LeafEnd): boolean {

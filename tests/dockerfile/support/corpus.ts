@@ -6,11 +6,11 @@ import type { DockerfileNode, DockerfileProgram } from "../../../lib/dockerfile/
 import { createLineTable, positionAt } from "../../../lib/dockerfile/positions.js";
 import { visitorKeys } from "../../../lib/dockerfile/visitor-keys.js";
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const corpusRoot = path.resolve(repoRoot, "../shared/corpus");
 
 /** Dockerfile, *.Dockerfile, *.dockerfile, Dockerfile.*, Containerfile, Containerfile.* */
-export function isDockerfileName(name: string): boolean {
+function isDockerfileName(name: string): boolean {
   return /^(?:Dockerfile|Containerfile)(?:\..+)?$/u.test(name) || /\.[Dd]ockerfile$/u.test(name);
 }
 

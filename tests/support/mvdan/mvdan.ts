@@ -276,7 +276,7 @@ let syntaxModule: MvSyntax | null = null;
 const parsers = new Map<string, MvParser>();
 
 /** Load mvdan-sh once (lazily). */
-export function loadSyntax(): MvSyntax {
+function loadSyntax(): MvSyntax {
   if (syntaxModule === null) {
     const require = createRequire(import.meta.url);
     const mod = require("mvdan-sh") as { syntax: MvSyntax };

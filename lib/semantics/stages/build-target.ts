@@ -1,0 +1,48 @@
+/**
+ * Which stage the builds of a Dockerfile produce: the last stage, unless every build of it that the
+ * project's compose files declare names the same `build.target` (lib/project/build-contexts.ts finds
+ * them). Rules about the shipped image judge that stage and what it reaches (`stageReach`); with builds
+ * that disagree (one service builds `dev`, another `prod`) or none, the default build is judged.
+ */
+import path from "node:path";
+import type { DockerfileProgram, Stage } from "../../dockerfile/ast.js";
+import { buildsOfDockerfile } from "../../project/build-contexts.js";
+import { stageReach } from "./stage-references.js";
+import { getStageGraph } from "./stages.js";
+
+const targets = new WeakMap<DockerfileProgram, { filename: string; target: string | undefined }>();
+
+/**
+ * The compose `build.target` every build of this Dockerfile names, when they agree and it names a stage
+ * of the file; undefined otherwise. `filename` is the Dockerfile's path (a relative or virtual name,
+ * as for text linted without a file, has no builds).
+ */
+export function composeBuildTarget(program: DockerfileProgram, filename: string): string | undefined {
+  const known = targets.get(program);
+  if (known && known.filename === filename) return known.target;
+  let target: string | undefined;
+  if (path.isAbsolute(filename)) {
+    const named = new Set(buildsOfDockerfile(filename).map((build) => build.target));
+    const only = named.size === 1 ? [...named][0] : null;
+    if (only && getStageGraph(program).stageNamed(only)) target = only;
+  }
+  targets.set(program, { filename, target });
+  return target;
+}
+
+/** The stage the builds of this Dockerfile produce (see the module comment), or null for a file without stages. */
+export function producedStage(program: DockerfileProgram, filename: string): Stage | null {
+  return stageReach(program, composeBuildTarget(program, filename)).produced;
+}
+
+/**
+ * The stages whose layers and image config make up the image the builds of this Dockerfile produce: the
+ * produced stage (see `producedStage`) and the stages it is built FROM, in that order. A stage only read
+ * by `COPY --from`/`--mount from=` gives the image the files copied out of it and nothing else (no layer,
+ * no USER, no ENV), and a stage the build does not reach gives it nothing; rules about the shipped image's
+ * layers or config (its user, its layer hygiene) judge these stages only.
+ */
+export function shippedImageStages(program: DockerfileProgram, filename: string): readonly Stage[] {
+  const produced = producedStage(program, filename);
+  return produced ? getStageGraph(program).ancestry(produced) : [];
+}
