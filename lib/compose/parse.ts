@@ -2,10 +2,11 @@
  * Parsing compose text: the one parser behind the `docker/compose` language and the cross-file rules
  * that read a compose file other than the one being linted. Never throws.
  */
-import { parseForESLint, ParseError, type AST } from "yaml-eslint-parser";
+import type { AST } from "yaml-eslint-parser";
 import { findBinaryContent } from "../utils/binary-content.js";
 import { getComposeModel } from "./model.js";
 import { MAX_COMPOSE_ENTRIES, MAX_COMPOSE_NESTING, measureCollections } from "./nesting.js";
+import { yamlEslintParser } from "./yaml-parser.js";
 import type { ComposeFile } from "./types.js";
 
 export interface ComposeParseError {
@@ -43,6 +44,7 @@ export function parseComposeText(text: string): ParseComposeTextResult {
     return { ok: false, errors: [{ message, line: tooWide.line, column: 1 }] };
   }
   let program: AST.YAMLProgram;
+  const { parseForESLint, ParseError } = yamlEslintParser();
   try {
     // Compose (go-yaml v3) reads YAML 1.2, plus `<<` merge keys, which the model resolves.
     program = parseForESLint(withLoneCarriageReturnsAsLineFeeds(text), { defaultYAMLVersion: "1.2" }).ast;
