@@ -129,9 +129,16 @@ commands.forEach(([label, files], index) => {
 });
 const floor = figures["eslint CLI, empty config, one file (ESLint's floor)"];
 const one = figures[commands[4][0]];
-console.log(`one process per Dockerfile: ${one.wall.toFixed(0)} ms, of which ESLint's floor ${floor.wall.toFixed(0)} ms; ours ${(one.wall - floor.wall).toFixed(0)} ms (loading the plugin and the first lint)`);
+const split = (key) => `${one[key].toFixed(0)} ms, of which ESLint's floor ${floor[key].toFixed(0)} ms; ours ${(one[key] - floor[key]).toFixed(0)} ms`;
+console.log(`one process per Dockerfile: wall ${split("wall")}${timeBin ? `; CPU ${split("cpu")}` : ""} (loading the plugin and the first lint)`);
 if (peers) {
   const ours = figures["eslint CLI, recommended, the Dockerfiles"].wall;
   const oursCompose = figures["eslint CLI, recommended, the compose files"].wall;
   console.log(`ratios (their wall time / ours): dockerfile_lint ${(figures["peer: dockerfile_lint CLI, the Dockerfiles"].wall / ours).toFixed(2)}, dockerfilelint ${(figures["peer: dockerfilelint CLI, the Dockerfiles"].wall / ours).toFixed(2)}, dclint ${(figures["peer: dclint CLI, the compose files"].wall / oursCompose).toFixed(2)}`);
+  if (timeBin) {
+    const cpu = (label) => figures[label].cpu;
+    const oursCpu = cpu("eslint CLI, recommended, the Dockerfiles");
+    const oursComposeCpu = cpu("eslint CLI, recommended, the compose files");
+    console.log(`ratios (their CPU time / ours): dockerfile_lint ${(cpu("peer: dockerfile_lint CLI, the Dockerfiles") / oursCpu).toFixed(2)}, dockerfilelint ${(cpu("peer: dockerfilelint CLI, the Dockerfiles") / oursCpu).toFixed(2)}, dclint ${(cpu("peer: dclint CLI, the compose files") / oursComposeCpu).toFixed(2)}`);
+  }
 }
