@@ -1,6 +1,8 @@
 // Lints the shared corpus with the `base` (our parsers, no rules), `recommended` and `strict` configs, and
-// times the shell model alone, in one process. Run: `npm run bench` (BENCH_ROUNDS=n for more rounds).
-// Numbers are for reading, not asserting: speed is never a test.
+// times the shell model alone, in one process (warm). `npm run bench` runs this, then bench/cold-start.js
+// (fresh processes: the CLI as users run it, one process per file, imports) and bench/scaling.js (the
+// size series and the editor loop). BENCH_ROUNDS=n for more rounds; BENCH_PEERS=1 adds the peers that
+// run on Node. Numbers are for reading, not asserting: speed is never a test.
 //
 // Each config is measured twice:
 // - through the `ESLint` class, as a user runs it (file system, config lookup, ESLint's own work);
@@ -19,6 +21,7 @@ import { ESLint, Linter } from "eslint";
 import plugin from "eslint-plugin-docker-policy";
 import { FILES } from "../dist/lib/configs/files.js";
 import { parseDockerfile } from "../dist/lib/dockerfile/parse.js";
+import { isDockerfileName } from "../dist/lib/project/dockerfile-names.js";
 import { posixShellText } from "../dist/lib/semantics/run/run-shell.js";
 import { parseShell } from "../dist/lib/shell/index.js";
 
@@ -174,4 +177,51 @@ for (const name of VERIFY_CONFIGS) {
   const cpu = best(verifyCpu[name]);
   const ratio = name === "base" ? "" : `  ${(ms / best(verifyTimes.base)).toFixed(2)}x base (CPU ${cpu.toFixed(0)} ms, ${(cpu / best(verifyCpu.base)).toFixed(2)}x)`;
   console.log(line(`Linter#verify in memory: ${name}`, texts.length, ms, name === "base" ? `  (CPU ${cpu.toFixed(0)} ms)` : ratio));
+}
+const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+console.log(`peak RSS of this process so far: ${peakMb()} MB (every config's runs above, in one heap)`);
+
+// 4. The peers that run on Node (BENCH_PEERS=1), in this process over the same Dockerfile texts, warm,
+// best of the rounds, against `recommended` through Linter#verify on the same texts. They check far
+// less than we do; the ratios say what our checks cost. dclint (compose) has no in-process entry
+// point that takes a text: it is in the command-line lines of bench/cold-start.js.
+if (process.env.BENCH_PEERS === "1") {
+  const dockerfiles = texts.filter(({ file }) => isDockerfileName(path.basename(file)));
+  const DockerfileLint = require("dockerfile_lint");
+  const dockerfilelint = require("dockerfilelint");
+  const dockerfileUtils = require("dockerfile-utils");
+  const dockerfileLint = new DockerfileLint();
+  const peers = {
+    "dockerfile_lint (validate)": (text) => dockerfileLint.validate(text),
+    // dockerfilelint throws on a few corpus files: those count as linted (its run would end there).
+    "dockerfilelint (run)": (text) => dockerfilelint.run(corpus, text),
+    "dockerfile-utils (validate)": (text) => dockerfileUtils.validate(text),
+  };
+  const timed = (lint) => {
+    const times = [];
+    const cpus = [];
+    let thrown = 0;
+    for (let round = 0; round < rounds; round += 1) {
+      thrown = 0;
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      for (const { text } of dockerfiles) {
+        try {
+          lint(text);
+        } catch {
+          thrown += 1;
+        }
+      }
+      times.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      cpus.push((used.user + used.system) / 1000);
+    }
+    return { ms: best(times), cpu: best(cpus), thrown };
+  };
+  const ours = timed((text) => linter.verify(text, configArrays.recommended, { filename: "Dockerfile" }));
+  console.log(line("peers, in process: ours (recommended)", dockerfiles.length, ours.ms, `  (CPU ${ours.cpu.toFixed(0)} ms)`));
+  for (const [name, lint] of Object.entries(peers)) {
+    const { ms, cpu, thrown } = timed(lint);
+    console.log(line(`peers, in process: ${name}`, dockerfiles.length, ms, `  ours ${(ours.ms / ms).toFixed(1)}x its time (CPU ${cpu.toFixed(0)} ms, ours ${(ours.cpu / cpu).toFixed(1)}x)${thrown ? ` (threw on ${thrown} files)` : ""}`));
+  }
 }

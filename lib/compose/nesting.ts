@@ -1,5 +1,6 @@
 /**
- * How deeply a YAML text nests its collections, measured in one linear pass before parsing.
+ * How deeply a YAML text nests its collections, and how many entries its widest collection holds,
+ * measured in one linear pass before parsing.
  *
  * yaml-eslint-parser (and the `yaml` library under it) build the AST recursively, one call chain per
  * nesting level: around 800 levels of `[[[…]]]` exhaust JavaScript's stack inside an ESLint run and
@@ -25,10 +26,46 @@ export interface NestingExcess {
 
 const FLOW_OPENS_AFTER = new Set([":", "-", ",", "?", "[", "{"]);
 
+/**
+ * Most entries in one collection linted. The `yaml` library under yaml-eslint-parser checks each new
+ * mapping key against every earlier key of its mapping (`mapIncludes`, an `Array#some` per key), so a
+ * mapping of n keys costs n²/2 comparisons: 10,000 keys are about 50 million (~1 s here), 66,000 keys
+ * (2 MB of one-line services) took 150 s. Real compose files have at most a few thousand services in
+ * their widest mapping; everything else in a parse and a lint grows linearly with the file.
+ */
+export const MAX_COMPOSE_ENTRIES = 10_000;
+
+export interface WidthExcess {
+  /** Entries counted in the collection when it passed the limit (an estimate; at least `limit + 1`). */
+  entries: number;
+  /** 1-based line of the entry that passed the limit. */
+  line: number;
+}
+
 /** Where `text` first nests deeper than `limit` levels, or null when it never does. */
 export function findExcessiveNesting(text: string, limit = MAX_COMPOSE_NESTING): NestingExcess | null {
+  return measureCollections(text, limit, Number.POSITIVE_INFINITY).nesting;
+}
+
+/**
+ * Where one collection of `text` first holds more than `limit` entries, or null. Block entries are the
+ * lines that start at a collection's indentation (a `- ` sequence entry written at its key's
+ * indentation counts with that mapping's keys, and a key after a `- ` with the next lines' level: the
+ * estimate errs by an entry or so); flow entries are the commas of one `[…]`/`{…}` plus one.
+ */
+export function findExcessiveWidth(text: string, limit = MAX_COMPOSE_ENTRIES): WidthExcess | null {
+  return measureCollections(text, Number.POSITIVE_INFINITY, limit).width;
+}
+
+/** Both measures in one pass, stopping at the first excess of either (null for a measure not exceeded). */
+export function measureCollections(text: string, nestingLimit = MAX_COMPOSE_NESTING, widthLimit = MAX_COMPOSE_ENTRIES): { nesting: NestingExcess | null; width: WidthExcess | null } {
+  const none = { nesting: null, width: null };
+  const limit = nestingLimit;
   const lines = text.split(/\r\n|\r|\n/u);
   const indents: number[] = [];
+  /** Entries seen so far at each block level (parallel to `indents`) and in each open flow collection. */
+  const blockEntries: number[] = [];
+  const flowEntries: number[] = [];
   let flowDepth = 0;
   let quote: "'" | '"' | null = null;
   /** Indentation of the line that opened a block scalar (`|`, `>`), while inside its content. */
@@ -44,9 +81,17 @@ export function findExcessiveNesting(text: string, limit = MAX_COMPOSE_NESTING):
     if (blank && quote === null) continue;
     let blockDepth = indents.length;
     if (flowDepth === 0 && quote === null) {
-      while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
-      if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
+      while (indents.length > 0 && indents[indents.length - 1]! > indent) {
+        indents.pop();
+        blockEntries.pop();
+      }
+      if (indents.length === 0 || indents[indents.length - 1]! < indent) {
+        indents.push(indent);
+        blockEntries.push(0);
+      }
       blockDepth = indents.length;
+      const entries = ++blockEntries[blockEntries.length - 1]!;
+      if (entries > widthLimit) return { ...none, width: { entries, line: lineIndex + 1 } };
     }
     let previous = "";
     let lastSignificant = "";
@@ -87,18 +132,23 @@ export function findExcessiveNesting(text: string, limit = MAX_COMPOSE_NESTING):
         blockDepth++;
       } else if ((char === "[" || char === "{") && (flowDepth > 0 || valueStart)) {
         flowDepth++;
+        flowEntries.push(1);
       } else if ((char === "]" || char === "}") && flowDepth > 0) {
         flowDepth--;
+        flowEntries.pop();
+      } else if (char === "," && flowDepth > 0) {
+        const entries = ++flowEntries[flowEntries.length - 1]!;
+        if (entries > widthLimit) return { ...none, width: { entries, line: lineIndex + 1 } };
       } else if (flowDepth === 0 && char !== " " && char !== "\t" && !((char === ":" || char === "?") && spaceFollows)) {
         plain = true;
       }
-      if (blockDepth + flowDepth > limit) return { depth: blockDepth + flowDepth, line: lineIndex + 1 };
+      if (blockDepth + flowDepth > limit) return { ...none, nesting: { depth: blockDepth + flowDepth, line: lineIndex + 1 } };
       if (char !== " " && char !== "\t") lastSignificant = char;
       previous = char;
     }
     if (flowDepth === 0 && quote === null && endsWithBlockScalarHeader(line, index)) blockScalarIndent = indent;
   }
-  return null;
+  return none;
 }
 
 /** Does `line[0, end)` end with a block scalar header (`|`, `>-`, `|+2`…) after a space or at its start? */

@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Linter } from "eslint";
-import { getStaticYAMLValue, parseYAML } from "yaml-eslint-parser";
+import { yamlEslintParser } from "../utils/yaml-parser.js";
 import { PEER_CHECKS, type PeerTool } from "../peers/peer-checks.js";
 import { FILES } from "./files.js";
 
@@ -67,6 +67,7 @@ function configFile(options: FromPeerConfigOptions, names: readonly string[], to
 /** A YAML (or JSON) file's value; a parse error names the file. */
 function readYaml(file: string): unknown {
   try {
+    const { getStaticYAMLValue, parseYAML } = yamlEslintParser();
     return getStaticYAMLValue(parseYAML(readFileSync(file, "utf8")));
   } catch (error) {
     throw new Error(`eslint-plugin-docker-policy: cannot read ${file}: ${(error as Error).message}`, { cause: error });

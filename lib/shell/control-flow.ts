@@ -7,17 +7,32 @@
  */
 import type { ShellCommand, ShellList, ShellListItem, ShellScript } from "./model.js";
 
-function rangeKey(range: readonly [number, number]): string {
-  return `${range[0]},${range[1]}`;
+/**
+ * Values by text range, two number-keyed levels: no key string per lookup (a `"start,end"` key per
+ * list item was a tenth of the heap a 4,000-RUN Dockerfile kept).
+ */
+class ByRange<V> {
+  private readonly byStart = new Map<number, Map<number, V>>();
+
+  get(range: readonly [number, number]): V | undefined {
+    return this.byStart.get(range[0])?.get(range[1]);
+  }
+
+  set(range: readonly [number, number], value: V): void {
+    let byEnd = this.byStart.get(range[0]);
+    if (!byEnd) this.byStart.set(range[0], (byEnd = new Map()));
+    byEnd.set(range[1], value);
+  }
 }
 
 /** The lists that belong to each construct (by its text range): an `if`'s branches, a group's body. */
-function listsByOwner(script: ShellScript): Map<string, ShellList[]> {
-  const owned = new Map<string, ShellList[]>();
+function listsByOwner(script: ShellScript): ByRange<ShellList[]> {
+  const owned = new ByRange<ShellList[]>();
   for (const list of script.lists) {
     if (!list.owner) continue;
-    const key = rangeKey(list.owner.textRange);
-    owned.set(key, [...(owned.get(key) ?? []), list]);
+    const lists = owned.get(list.owner.textRange);
+    if (lists) lists.push(list);
+    else owned.set(list.owner.textRange, [list]);
   }
   return owned;
 }
@@ -25,11 +40,28 @@ function listsByOwner(script: ShellScript): Map<string, ShellList[]> {
 /** Owners whose block runs and then goes on with the statement after the construct. */
 const CONTINUING_OWNERS: ReadonlySet<string> = new Set(["subshell", "group", "if-body", "else-body", "if-condition", "case-body", "while-body", "until-body", "for-body", "select-body", "while-condition", "until-condition", "time"]);
 
-interface ScriptIndex {
-  owned: Map<string, ShellList[]>;
-  itemsByRange: Map<string, { list: ShellList; item: ShellListItem }>;
+/** Built on the first question that needs each part: most scripts are one flat list and need neither. */
+class ScriptIndex {
+  private ownedLists: ByRange<ShellList[]> | undefined;
+  private items: ByRange<{ list: ShellList; item: ShellListItem }> | undefined;
   /** Per question (`key`): per list, the `after` array of `ensuredAfter`. */
-  answers: Map<string, Map<ShellList, boolean[]>>;
+  readonly answers = new Map<string, Map<ShellList, boolean[]>>();
+
+  constructor(private readonly script: ShellScript) {}
+
+  /** The lists a construct at `range` owns (its branches or body). */
+  owned(range: readonly [number, number]): ShellList[] | undefined {
+    return (this.ownedLists ??= listsByOwner(this.script)).get(range);
+  }
+
+  /** The list item at `range` and its list. */
+  itemAt(range: readonly [number, number]): { list: ShellList; item: ShellListItem } | undefined {
+    if (!this.items) {
+      this.items = new ByRange();
+      for (const list of this.script.lists) for (const item of list.items) this.items.set(item.textRange, { list, item });
+    }
+    return this.items.get(range);
+  }
 }
 
 const indexes = new WeakMap<ShellScript, ScriptIndex>();
@@ -37,9 +69,7 @@ const indexes = new WeakMap<ShellScript, ScriptIndex>();
 function indexOf(script: ShellScript): ScriptIndex {
   let index = indexes.get(script);
   if (!index) {
-    const itemsByRange = new Map<string, { list: ShellList; item: ShellListItem }>();
-    for (const list of script.lists) for (const item of list.items) itemsByRange.set(rangeKey(item.textRange), { list, item });
-    index = { owned: listsByOwner(script), itemsByRange, answers: new Map() };
+    index = new ScriptIndex(script);
     indexes.set(script, index);
   }
   return index;
@@ -58,7 +88,8 @@ function indexOf(script: ShellScript): ScriptIndex {
  * command of a long script stays linear.
  */
 export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (command: ShellCommand) => boolean, key: string): boolean {
-  const { owned, itemsByRange, answers } = indexOf(script);
+  const index = indexOf(script);
+  const answers = index.answers;
   let perList = answers.get(key);
   if (!perList) {
     perList = new Map();
@@ -92,7 +123,7 @@ export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (
 
   function itemEnsures(item: ShellListItem): boolean {
     if (item.kind === "command") return item.command !== null && test(item.command);
-    const lists = owned.get(rangeKey(item.textRange)) ?? [];
+    const lists = index.owned(item.textRange) ?? [];
     if (item.kind === "group" || item.kind === "subshell") return lists.some((list) => listEnsures(list));
     if (item.kind !== "if") return false;
     const branches = lists.filter((list) => list.owner?.kind === "if-body" || list.owner?.kind === "else-body");
@@ -102,12 +133,12 @@ export function ensuredAfter(script: ShellScript, command: ShellCommand, test: (
   let list: ShellList | undefined = command.list;
   let anchor: ShellListItem | undefined = command.list.items[command.listIndex];
   while (list && anchor) {
-    const index = list.items.indexOf(anchor);
+    const position = list.items.indexOf(anchor);
     if (anchor.background) return false;
-    if (after(list)[index + 1]) return true;
+    if (after(list)[position + 1]) return true;
     const owner: ShellList["owner"] = list.owner;
     if (!owner || !CONTINUING_OWNERS.has(owner.kind)) return false;
-    const parent = itemsByRange.get(rangeKey(owner.textRange));
+    const parent = index.itemAt(owner.textRange);
     list = parent?.list;
     anchor = parent?.item;
   }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { getMappingDiagnostics, getMappingEntries } from "../../lib/compose/yaml.js";
-import { findExcessiveNesting, MAX_COMPOSE_NESTING } from "../../lib/compose/nesting.js";
+import { findExcessiveNesting, findExcessiveWidth, MAX_COMPOSE_ENTRIES, MAX_COMPOSE_NESTING } from "../../lib/compose/nesting.js";
 import { parseComposeText } from "../../lib/compose/parse.js";
 import plugin from "../../lib/index.js";
 import { model, parse } from "./helpers.js";
@@ -117,5 +117,34 @@ describe("deep nesting", () => {
           c: [[1]]
     `, 5)).toBeNull();
     expect(findExcessiveNesting("- - - - x\n", 3)).toEqual({ depth: 4, line: 1 });
+  });
+});
+
+describe("wide collections (the YAML library's duplicate-key check is quadratic in a mapping's keys)", () => {
+  const services = (count: number) => `services:\n${Array.from({ length: count }, (_, index) => `  s${index}:\n    image: redis\n`).join("")}`;
+
+  it.each([
+    ["a block mapping of services", (count: number) => services(count)],
+    ["a flow mapping", (count: number) => `services:\n  web:\n    image: nginx\n    labels: {${Array.from({ length: count }, (_, index) => `k${index}: v`).join(", ")}}\n`],
+    ["a block sequence", (count: number) => `services:\n  web:\n    image: nginx\n    environment:\n${Array.from({ length: count }, (_, index) => `      - K${index}=v\n`).join("")}`],
+    ["a flow sequence over several lines", (count: number) => `services:\n  web:\n    image: nginx\n    ports: [\n${Array.from({ length: count }, (_, index) => `      "${index}",\n`).join("")}    ]\n`],
+  ])("%s: a fatal message naming the limit past it, normal findings below it", (_kind, make) => {
+    const messages = lint(make(MAX_COMPOSE_ENTRIES + 10));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ fatal: true, ruleId: null, message: expect.stringContaining(`more than ${MAX_COMPOSE_ENTRIES.toLocaleString("en-US")} entries`) });
+    expect(messages[0]!.line).toBeGreaterThan(1);
+    const below = lint(make(200));
+    expect(below.filter((message) => message.fatal)).toEqual([]);
+    expect(below.map((message) => message.ruleId)).toContain("docker/require-image-tag");
+  });
+
+  it("counts the entries of one collection, not the file's: many services of many keys each lint", () => {
+    const code = `services:\n${Array.from({ length: 3000 }, (_, index) => `  s${index}:\n    image: redis:7.2\n    environment: {A: "1", B: "2", C: "3", D: "4"}\n    labels:\n      a: b\n      c: d\n`).join("")}`;
+    expect(findExcessiveWidth(code, 3000)).toBeNull();
+    expect(findExcessiveWidth(code, 2999)).toEqual({ entries: 3000, line: 1 + 2999 * 6 + 1 });
+    // Block scalars, comments, quoted text and nested levels are not entries of the mapping around them.
+    const noise = `a:\n  b: |\n    x\n    y\n  # c\n  d: "e,\n    f, g"\n  h:\n    i: 1\n    j: 2\n`;
+    expect(findExcessiveWidth(noise, 3)).toBeNull();
+    expect(findExcessiveWidth(noise, 2)).toEqual({ entries: 3, line: 8 });
   });
 });

@@ -34,7 +34,7 @@ describe.each(FILES)("%s", (filename) => {
     const body = filename === "compose.yaml" ? lines.join("") : chunk[filename].repeat(Math.ceil(10_000_000 / chunk[filename].length));
     const messages = lint(filename, head + body);
     if (filename === "compose.yaml") {
-      expect(messages).toMatchObject([{ fatal: true, line: 1, column: 1, message: expect.stringContaining("over 512 KB are not linted") }]);
+      expect(messages).toMatchObject([{ fatal: true, line: 1, column: 1, message: expect.stringContaining("over 4 MB are not linted") }]);
     } else {
       expect(messages.filter((message) => message.fatal)).toEqual([]);
       expect(messages.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { VisitorKeys, type AST } from "yaml-eslint-parser";
+import type { AST } from "yaml-eslint-parser";
+import { yamlEslintParser } from "../../utils/yaml-parser.js";
 import { parseComposeText } from "../../compose/parse.js";
 import { EMPTY_COMPOSE_FILE } from "../../utils/file-kind.js";
 import { createTextLanguage } from "../shared/create-language.js";
@@ -21,7 +22,10 @@ function withoutEmptyDocuments(program: AST.YAMLProgram): AST.YAMLProgram {
 
 /** `docker/compose`: compose files, parsed by yaml-eslint-parser (eslint-plugin-yml's AST). */
 export const composeLanguage = createTextLanguage<AST.YAMLProgram, AST.YAMLNode, ComposeSourceCode>({
-  visitorKeys: VisitorKeys,
+  // Read when a compose file is linted, not when the plugin loads (see `yamlEslintParser`).
+  get visitorKeys() {
+    return yamlEslintParser().VisitorKeys;
+  },
   parse(text) {
     const result = parseComposeText(text);
     if (!result.ok) return result;

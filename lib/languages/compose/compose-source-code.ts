@@ -1,5 +1,5 @@
 import type { AST } from "yaml-eslint-parser";
-import { VisitorKeys as yamlVisitorKeys } from "yaml-eslint-parser";
+import { yamlEslintParser } from "../../utils/yaml-parser.js";
 import { LINE_BREAK_PATTERN } from "../../utils/line-ends.js";
 import { DockerSourceCode } from "../shared/docker-source-code.js";
 import type { CommentLike, SyntaxElement } from "../shared/syntax.js";
@@ -20,7 +20,7 @@ export class ComposeSourceCode extends DockerSourceCode<AST.YAMLProgram & Syntax
       ast,
       hasBOM,
       comments: ast.comments as readonly CommentLike[],
-      visitorKeys: yamlVisitorKeys,
+      visitorKeys: yamlEslintParser().VisitorKeys,
       // A YAML comment can follow a value on its line: `image: x # eslint-disable-line …` is right.
       wholeLineComments: false,
       tokens: ast.tokens as unknown as readonly SyntaxElement[],

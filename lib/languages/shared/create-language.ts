@@ -20,7 +20,10 @@ export function createTextLanguage<Root, Node, Code extends SourceCode>(
     lineStart: 1,
     columnStart: 0,
     nodeTypeKey: "type",
-    visitorKeys: spec.visitorKeys,
+    // A getter: the compose language loads its parser (and its keys) on first use.
+    get visitorKeys() {
+      return spec.visitorKeys;
+    },
     defaultLanguageOptions: {},
     validateLanguageOptions: acceptAnyLanguageOptions,
     normalizeLanguageOptions: withParserOptions,
