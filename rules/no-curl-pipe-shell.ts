@@ -1,5 +1,5 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { findShellStringArgument } from "../lib/shell/commands.js";
 import { readDownload } from "../lib/shell/http-clients.js";
 import type { ShellCommand, ShellScript, ShellWord } from "../lib/shell/model.js";
@@ -55,11 +55,8 @@ export default createRule<DockerfileRuleTypes<[], "pipe" | "substitution">>("no-
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Run(run) {
-        const script = runShellScript(program, run);
-        if (!script) return;
+    return defineRunVisitor(context, {
+      onRun({ script }) {
         for (const pipeline of script.pipelines) {
           for (let i = 0; i + 1 < pipeline.elements.length; i++) {
             const source = pipeline.elements[i]!.command;
@@ -84,6 +81,6 @@ export default createRule<DockerfileRuleTypes<[], "pipe" | "substitution">>("no-
           }
         }
       },
-    };
+    });
   },
 });

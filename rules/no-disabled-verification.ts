@@ -4,7 +4,7 @@ import type { DockerfileProgram, Instruction, Run, Stage } from "../lib/dockerfi
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
-import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { stageOf } from "../lib/semantics/stages/stages.js";
 import {
   CONFIG_COMMAND_SWITCHES,
@@ -122,7 +122,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
     }
 
     function checkRun(program: DockerfileProgram, run: Run): void {
-      const script = runShellScript(program, run);
+      const script = runShellOf(program, run)?.script;
       if (!script) return;
       for (const command of script.commands) {
         const loc = (range: readonly [number, number]) => locOfRange(sourceCode, [range[0], range[1]]);

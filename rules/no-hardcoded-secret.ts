@@ -3,7 +3,7 @@ import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { literalCredentials } from "../lib/semantics/run-credentials.js";
-import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
 import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -71,7 +71,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       for (const stage of program.stages) {
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;
-          const script = runShellScript(program, instruction);
+          const script = runShellOf(program, instruction)?.script;
           if (!script) continue;
           for (const credential of literalCredentials(script)) {
             if (reported.has(credential.range[0])) continue;

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { keyGenerationOf, pathCovers, type KeyGeneration } from "../lib/semantics/key-generation.js";
-import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { isExportOnlyStage } from "../lib/semantics/stages/shipped-image.js";
 import { stageReach, stageReferences } from "../lib/semantics/stages/stage-references.js";
 import { getStageGraph } from "../lib/semantics/stages/stages.js";
@@ -80,7 +80,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-private-key-g
           if (!reachable.has(stage)) continue;
           for (const instruction of stage.instructions) {
             if (instruction.type !== "Run") continue;
-            const script = runShellScript(program, instruction);
+            const script = runShellOf(program, instruction)?.script;
             if (!script) continue;
             for (const command of script.commands) {
               const generation = keyGenerationOf(command);

@@ -2,9 +2,9 @@ import type { RuleTextEditor } from "@eslint/core";
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { aptDockerCleanRemoved } from "../lib/semantics/packages/apt-config.js";
-import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
-import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
 import { cacheAreasCoveredByMount, classifyCacheCleanup, pathCoversDirectory, removesDirectory } from "../lib/shell/index.js";
 import { ensuredAfter } from "../lib/shell/control-flow.js";
 import type { CacheArea, PackageManagerInvocation, ShellCommand, ShellScript } from "../lib/shell/index.js";
@@ -186,12 +186,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
     },
   },
   create(context) {
-    const program = context.sourceCode.ast;
-    return {
-      Run(run) {
-        const script = runShellScript(program, run);
-        if (!script) return;
-        const stage = stageOf(program, run);
+    return defineRunVisitor(context, {
+      onRun({ program, run, script, stage }) {
         // What a builder stage leaves behind is never shipped: only `COPY --from` reads it.
         if (stage && !getStageGraph(program).isShipped(stage)) return;
         const invocations = packageManagerInvocations(program, run);
@@ -269,6 +265,6 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("package-manager-c
           }
         }
       },
-    };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import type { Copy, DockerfileProgram, PathArgument, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript } from "../lib/semantics/run/run-shell.js";
+import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import type { ShellCommand } from "../lib/shell/model.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
@@ -59,7 +59,7 @@ export default createRule<DockerfileRuleTypes<[], "copyThenExtract">>("prefer-ad
           continue;
         }
         if (instruction.type !== "Run" || copies.length === 0) continue;
-        const script = runShellScript(program, instruction);
+        const script = runShellOf(program, instruction)?.script;
         if (!script) continue;
         for (let index = copies.length - 1; index >= 0; index--) {
           const candidate = copies[index]!;
