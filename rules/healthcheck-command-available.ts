@@ -7,7 +7,7 @@ import { parseImageReference } from "../lib/dockerfile/image-reference.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { serviceBuildFiles } from "../lib/project/project-model.js";
-import { execRunsShell, judgeHealthcheckTools, type HealthcheckToolVerdict } from "../lib/semantics/healthcheck-tools.js";
+import { execRunsShell, judgeHealthcheckTools, type HealthcheckToolVerdict } from "../lib/semantics/health/healthcheck-tools.js";
 import { imageHasShell, imageToolAvailability, stageHasShell, toolAvailability, type ImageTool } from "../lib/semantics/images/image-tools.js";
 import { stageOf } from "../lib/semantics/stages/stages.js";
 import { lastLayerWith, mergedBuild, mergedHealthcheck } from "../lib/semantics/health/service-healthcheck.js";

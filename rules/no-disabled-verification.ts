@@ -12,8 +12,8 @@ import {
   environmentSwitch,
   OPTION_SWITCHES,
   type VerificationKind,
-} from "../lib/semantics/verification-switches.js";
-import { textsWrittenByScript } from "../lib/semantics/written-files.js";
+} from "../lib/semantics/packages/verification-switches.js";
+import { textsWrittenByScript } from "../lib/semantics/files/written-files.js";
 import type { ShellWord } from "../lib/shell/model.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";

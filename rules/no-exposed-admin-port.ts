@@ -4,7 +4,7 @@ import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import type { DockerfileProgram, Expose, Stage, Word } from "../lib/dockerfile/ast.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { adminServiceOfPorts, type AdminService } from "../lib/semantics/admin-ports.js";
+import { adminServiceOfPorts, type AdminService } from "../lib/semantics/services/admin-ports.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { commandWords, shippedApplicationStage } from "../lib/semantics/stages/shipped-image.js";
 import { settingInEffect } from "../lib/semantics/stages/stage-references.js";

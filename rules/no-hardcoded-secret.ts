@@ -2,7 +2,7 @@ import type { DockerfileProgram, Range } from "../lib/dockerfile/ast.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { literalCredentials } from "../lib/semantics/run-credentials.js";
+import { literalCredentials } from "../lib/semantics/secrets/run-credentials.js";
 import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
 import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";

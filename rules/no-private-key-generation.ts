@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { keyGenerationOf, pathCovers, type KeyGeneration } from "../lib/semantics/key-generation.js";
+import { keyGenerationOf, pathCovers, type KeyGeneration } from "../lib/semantics/secrets/key-generation.js";
 import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { isExportOnlyStage } from "../lib/semantics/stages/shipped-image.js";
 import { stageReach, stageReferences } from "../lib/semantics/stages/stage-references.js";

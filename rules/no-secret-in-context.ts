@@ -8,7 +8,7 @@ import { contextInLintScope } from "../lib/project/lint-scope.js";
 import { contextExclusions } from "../lib/project/context-exclusions.js";
 import { isFile } from "../lib/project/project-model.js";
 import { isRemoteUrl } from "../lib/semantics/files/add-sources.js";
-import { absoluteDestination, buildFailsOnDockerignore, fileReachesImage, secretsInContext, type ContextSecret } from "../lib/semantics/context-secrets.js";
+import { absoluteDestination, buildFailsOnDockerignore, fileReachesImage, secretsInContext, type ContextSecret } from "../lib/semantics/secrets/context-secrets.js";
 import { stageOf } from "../lib/semantics/stages/stages.js";
 import { secretFileKind } from "../lib/semantics/secrets/secret-files.js";
 import { stageReach } from "../lib/semantics/stages/stage-references.js";

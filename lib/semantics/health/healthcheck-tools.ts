@@ -8,9 +8,9 @@
  * shell, `/bin/sh -c` unless the image sets another
  * (https://docs.docker.com/reference/dockerfile/#healthcheck, moby `daemon/health.go`).
  */
-import type { ShellScript, ShellWord } from "../shell/model.js";
-import { unwrappedCommand } from "../shell/unwrapped.js";
-import { isImageTool, type ImageTool, type ToolAvailability } from "./images/image-tools.js";
+import type { ShellScript, ShellWord } from "../../shell/model.js";
+import { unwrappedCommand } from "../../shell/unwrapped.js";
+import { isImageTool, type ImageTool, type ToolAvailability } from "../images/image-tools.js";
 
 /** One call of a known tool in a health check. */
 export interface ToolCall {

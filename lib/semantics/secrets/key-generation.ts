@@ -11,8 +11,8 @@
  * certbot(1) (`certonly`/`run`… keep keys under `/etc/letsencrypt`); mkcert (writes `<name>-key.pem` in
  * the working folder or `-key-file`). `openssl dhparam` makes public parameters, not a key.
  */
-import type { ShellCommand, ShellWord } from "../shell/model.js";
-import { unwrappedCommand } from "../shell/unwrapped.js";
+import type { ShellCommand, ShellWord } from "../../shell/model.js";
+import { unwrappedCommand } from "../../shell/unwrapped.js";
 
 export interface KeyGeneration {
   command: ShellCommand;

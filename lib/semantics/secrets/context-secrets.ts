@@ -10,18 +10,18 @@
  * {@link KEPT_CHARS} characters are kept and judged. A file that cannot be read is not a finding.
  */
 import path from "node:path";
-import type { Add, Copy, DockerfileProgram, Stage } from "../dockerfile/ast.js";
-import { createIgnoreMatcherFromText } from "../dockerignore/index.js";
-import { dockerignoreOfBuild, listContext, type BuildOfDockerfile } from "../project/build-contexts.js";
-import { FileCache } from "../project/file-cache.js";
-import { FreshCache, pathFacts } from "../project/fs-snapshot.js";
-import { contextSecretKind, type SecretFileKind } from "./secrets/secret-files.js";
-import { unwrappedCommand } from "../shell/unwrapped.js";
-import { runShellScript } from "./run/run-shell.js";
-import { stageReferences } from "./stages/stage-references.js";
-import { getStageGraph } from "./stages/stages.js";
-import { argumentValue } from "./variables/word-value.js";
-import { resolveCopyDestination, workdirBefore } from "./files/workdir.js";
+import type { Add, Copy, DockerfileProgram, Stage } from "../../dockerfile/ast.js";
+import { createIgnoreMatcherFromText } from "../../dockerignore/index.js";
+import { dockerignoreOfBuild, listContext, type BuildOfDockerfile } from "../../project/build-contexts.js";
+import { FileCache } from "../../project/file-cache.js";
+import { FreshCache, pathFacts } from "../../project/fs-snapshot.js";
+import { contextSecretKind, type SecretFileKind } from "./secret-files.js";
+import { unwrappedCommand } from "../../shell/unwrapped.js";
+import { runShellScript } from "../run/run-shell.js";
+import { stageReferences } from "../stages/stage-references.js";
+import { getStageGraph } from "../stages/stages.js";
+import { argumentValue } from "../variables/word-value.js";
+import { resolveCopyDestination, workdirBefore } from "../files/workdir.js";
 
 /** Files larger than this are not read (a credentials file is a few KB; a large `.json` is data). */
 const MAX_READ_BYTES = 256 * 1024;

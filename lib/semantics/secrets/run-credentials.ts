@@ -13,9 +13,9 @@
  * prompts); redis-cli `-a <password>`; mongosh/mongo `-p <password>`; curl(1) `-u user:password`;
  * the clients' password environment variables (below).
  */
-import type { Range, ShellCommand, ShellScript, ShellWord } from "../shell/model.js";
-import { unwrappedCommand } from "../shell/unwrapped.js";
-import { isNonSecretValue } from "./secrets/secrets.js";
+import type { Range, ShellCommand, ShellScript, ShellWord } from "../../shell/model.js";
+import { unwrappedCommand } from "../../shell/unwrapped.js";
+import { isNonSecretValue } from "./secrets.js";
 
 export interface LiteralCredential {
   /** Source range of the literal (or of the command when the literal is a heredoc body). */

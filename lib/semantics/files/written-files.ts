@@ -9,8 +9,8 @@
  * `-p` options, every operand a file); GNU sed(1) `-i[SUFFIX]`, `-e script`, `s/regexp/replacement/`
  * with any delimiter.
  */
-import type { Range, ShellCommand, ShellScript, ShellWord } from "../shell/model.js";
-import { unwrappedCommand } from "../shell/unwrapped.js";
+import type { Range, ShellCommand, ShellScript, ShellWord } from "../../shell/model.js";
+import { unwrappedCommand } from "../../shell/unwrapped.js";
 
 export interface WrittenText {
   /** The file's path as written. */
