@@ -147,6 +147,8 @@ export interface DockerRuleOptions {
   }?];
   /** Require `--checksum` on ADD of a remote URL */
   "docker/require-add-checksum": [];
+  /** Require `cap_drop: [ALL]` so that a service keeps only the capabilities it adds back */
+  "docker/require-cap-drop-all": [];
   /** Require every required `env_file` to exist */
   "docker/require-env-file": [];
   /** Require a health check on the image a Dockerfile builds and on every compose service */

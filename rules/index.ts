@@ -59,6 +59,7 @@ import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import preferNumericUser from "./prefer-numeric-user.js";
 import preferWorkdir from "./prefer-workdir.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import requireCapDropAll from "./require-cap-drop-all.js";
 import requireEnvFile from "./require-env-file.js";
 import requireHealthcheck from "./require-healthcheck.js";
 import requireHealthyDependency from "./require-healthy-dependency.js";
@@ -148,6 +149,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "prefer-numeric-user": preferNumericUser,
   "prefer-workdir": preferWorkdir,
   "require-add-checksum": requireAddChecksum,
+  "require-cap-drop-all": requireCapDropAll,
   "require-env-file": requireEnvFile,
   "require-healthcheck": requireHealthcheck,
   "require-healthy-dependency": requireHealthyDependency,

@@ -20,6 +20,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   },
   compose: {
     "docker/no-unbound-port": "error",
+    "docker/require-cap-drop-all": "error",
     "docker/require-healthcheck": "error",
     "docker/require-image-digest": "error",
     "docker/require-no-new-privileges": "error",
