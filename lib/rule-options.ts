@@ -45,6 +45,8 @@ export interface DockerRuleOptions {
   "docker/no-copy-root-filesystem": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
   "docker/no-curl-pipe-shell": [];
+  /** Disallow `cgroup_parent`, which moves a container out of the cgroup Docker creates for it */
+  "docker/no-custom-cgroup-parent": [];
   /** Disallow `cap_add` of capabilities that break isolation (`ALL`, `SYS_ADMIN`, `NET_ADMIN`, …) and `security_opt` that turns confinement off */
   "docker/no-dangerous-capability": [{
     /** Capabilities to accept, without the `CAP_` prefix (`NET_ADMIN` for a VPN container). */
@@ -112,6 +114,8 @@ export interface DockerRuleOptions {
     /** Host paths to accept (monitoring agents that must read `/proc`, for example). */
     allow?: string[];
   }?];
+  /** Disallow `shared`/`rshared` bind propagation, which carries mounts made in the container back to the host */
+  "docker/no-shared-mount-propagation": [];
   /** Disallow `sudo` in RUN; switch users with USER instead */
   "docker/no-sudo": [];
   /** Disallow published ports without a host IP, which listen on every interface of the host */

@@ -14,6 +14,7 @@ import noConstantPlatform from "./no-constant-platform.js";
 import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
+import noCustomCgroupParent from "./no-custom-cgroup-parent.js";
 import noDangerousCapability from "./no-dangerous-capability.js";
 import noDockerSocketMount from "./no-docker-socket-mount.js";
 import noDuplicateContainerName from "./no-duplicate-container-name.js";
@@ -43,6 +44,7 @@ import noSecretInArgEnv from "./no-secret-in-arg-env.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
+import noSharedMountPropagation from "./no-shared-mount-propagation.js";
 import noSudo from "./no-sudo.js";
 import noUnboundPort from "./no-unbound-port.js";
 import noUndefinedReference from "./no-undefined-reference.js";
@@ -104,6 +106,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-copy-all-before-install": noCopyAllBeforeInstall,
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
+  "no-custom-cgroup-parent": noCustomCgroupParent,
   "no-dangerous-capability": noDangerousCapability,
   "no-docker-socket-mount": noDockerSocketMount,
   "no-duplicate-container-name": noDuplicateContainerName,
@@ -133,6 +136,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-self-referencing-env": noSelfReferencingEnv,
   "no-self-stage-reference": noSelfStageReference,
   "no-sensitive-host-mount": noSensitiveHostMount,
+  "no-shared-mount-propagation": noSharedMountPropagation,
   "no-sudo": noSudo,
   "no-unbound-port": noUnboundPort,
   "no-undefined-reference": noUndefinedReference,

@@ -68,6 +68,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-published-database-port": "error",
     "docker/no-root-user": "error",
     "docker/no-sensitive-host-mount": "error",
+    "docker/no-shared-mount-propagation": "error",
     "docker/no-undefined-reference": "error",
     "docker/prefer-minimal-base-image": "error",
     "docker/require-env-file": "error",

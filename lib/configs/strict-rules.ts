@@ -19,6 +19,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/wget-progress": "error",
   },
   compose: {
+    "docker/no-custom-cgroup-parent": "error",
     "docker/no-unbound-port": "error",
     "docker/require-cap-drop-all": "error",
     "docker/require-healthcheck": "error",
