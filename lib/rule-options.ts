@@ -31,6 +31,11 @@ export interface DockerRuleOptions {
   "docker/json-args": [];
   /** Disallow `apt` in RUN: its command-line interface is not stable for scripts; use `apt-get` */
   "docker/no-apt": [];
+  /** Disallow `build` with `image` unless `pull_policy` says whether the registry's image or the local build wins */
+  "docker/no-build-and-image": [{
+    /** `true` (default): a `pull_policy` on the service settles which wins, so it is not reported. `false`: report every service with both, whatever its `pull_policy` (dclint's `checkPullPolicy: false`). */
+    checkPullPolicy?: boolean;
+  }?];
   /** Disallow compilers, `-dev` packages and devDependencies left in the image a build ships; build in a builder stage */
   "docker/no-build-tools-in-final-stage": [];
   /** Disallow world-writable permissions (`chmod 777`, `COPY --chmod=777`, `mkdir -m 777`) */
@@ -184,7 +189,10 @@ export interface DockerRuleOptions {
   /** Require `read_only: true`, so that the container's root filesystem cannot be changed at run time */
   "docker/require-read-only-rootfs": [];
   /** Require memory and CPU limits on every service */
-  "docker/require-resource-limits": [];
+  "docker/require-resource-limits": [{
+    /** Also require a process-count limit (`pids_limit` or `deploy.resources.limits.pids`, not 0 or -1), which stops a fork bomb from exhausting the host's process table. */
+    pids?: boolean;
+  }?];
   /** Require a `restart` policy on long-running services */
   "docker/require-restart-policy": [];
   /** Require a WORKDIR before a COPY or ADD to a relative destination */

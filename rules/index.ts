@@ -7,6 +7,7 @@ import envKeyValueFormat from "./env-key-value-format.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
 import noApt from "./no-apt.js";
+import noBuildAndImage from "./no-build-and-image.js";
 import noBuildToolsInFinalStage from "./no-build-tools-in-final-stage.js";
 import noChmod777 from "./no-chmod-777.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
@@ -99,6 +100,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
   "no-apt": noApt,
+  "no-build-and-image": noBuildAndImage,
   "no-build-tools-in-final-stage": noBuildToolsInFinalStage,
   "no-chmod-777": noChmod777,
   "no-consecutive-run": noConsecutiveRun,

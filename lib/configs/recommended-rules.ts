@@ -54,6 +54,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/workdir-absolute": "error",
   },
   compose: {
+    "docker/no-build-and-image": "error",
     "docker/no-dangerous-capability": "error",
     "docker/no-docker-socket-mount": "error",
     "docker/no-duplicate-container-name": "error",
