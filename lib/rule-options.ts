@@ -184,6 +184,8 @@ export interface DockerRuleOptions {
     /** Report every pipeline whose earlier commands can fail (hadolint DL4006), not only those where a failure is likely to go unnoticed (a download, or a pipe into `tee` or an interpreter). */
     everyPipeline?: boolean;
   }?];
+  /** Require a top-level `name` in a project's main compose file, so the project name does not depend on the folder it is run from */
+  "docker/require-project-name": [];
   /** Require `ports` and `expose` entries to be quoted strings */
   "docker/require-quoted-ports": [];
   /** Require `read_only: true`, so that the container's root filesystem cannot be changed at run time */

@@ -73,6 +73,7 @@ import requireNoNewPrivileges from "./require-no-new-privileges.js";
 import requireNodeModulesVolume from "./require-node-modules-volume.js";
 import requirePersistentDatabaseVolume from "./require-persistent-database-volume.js";
 import requirePipefail from "./require-pipefail.js";
+import requireProjectName from "./require-project-name.js";
 import requireQuotedPorts from "./require-quoted-ports.js";
 import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
 import requireResourceLimits from "./require-resource-limits.js";
@@ -166,6 +167,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-node-modules-volume": requireNodeModulesVolume,
   "require-persistent-database-volume": requirePersistentDatabaseVolume,
   "require-pipefail": requirePipefail,
+  "require-project-name": requireProjectName,
   "require-quoted-ports": requireQuotedPorts,
   "require-read-only-rootfs": requireReadOnlyRootfs,
   "require-resource-limits": requireResourceLimits,

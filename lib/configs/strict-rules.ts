@@ -26,6 +26,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/require-image-digest": "error",
     "docker/require-no-new-privileges": "error",
     "docker/require-node-modules-volume": "error",
+    "docker/require-project-name": "error",
     "docker/require-read-only-rootfs": "error",
     "docker/require-resource-limits": "error",
     "docker/require-restart-policy": "error",
