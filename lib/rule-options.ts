@@ -100,6 +100,8 @@ export interface DockerRuleOptions {
   "docker/no-privileged": [];
   /** Disallow publishing a database's or cache's port on the host's network interfaces */
   "docker/no-published-database-port": [];
+  /** Disallow quotes around short-syntax service volumes that read the same without them */
+  "docker/no-quoted-volumes": [];
   /** Disallow `FROM --platform=$TARGETPLATFORM`, which is what FROM does without the flag */
   "docker/no-redundant-target-platform": [];
   /** Disallow the reserved stage names `scratch` and `context` */

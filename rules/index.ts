@@ -37,6 +37,7 @@ import noMaintainer from "./no-maintainer.js";
 import noObsoleteVersion from "./no-obsolete-version.js";
 import noPrivileged from "./no-privileged.js";
 import noPublishedDatabasePort from "./no-published-database-port.js";
+import noQuotedVolumes from "./no-quoted-volumes.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
@@ -131,6 +132,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-obsolete-version": noObsoleteVersion,
   "no-privileged": noPrivileged,
   "no-published-database-port": noPublishedDatabasePort,
+  "no-quoted-volumes": noQuotedVolumes,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
   "no-root-user": noRootUser,
