@@ -6,7 +6,7 @@ import { composeModelForDocument } from "../lib/languages/compose/rule-types.js"
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Words a YAML 1.1 reader (and some tools still are one) types as booleans or null when plain. */
-const YAML11_SPECIAL = /^(?:y|n|yes|no|on|off|true|false|null|~)$/iu;
+const YAML11_SPECIAL = /^(?:[yn~]|yes|no|on|off|true|false|null)$/iu;
 
 /**
  * Whether `value` can be written as a plain scalar in the place of `node` and read back as the same

@@ -9,6 +9,8 @@ const services = "services:\n  app:\n    image: nginx:1.27\n";
 
 ruleTester("compose").run("require-project-name", rule, {
   valid: [
+    // dclint's fixtures (require-project-name-field): with a name, and (below) without.
+    { code: "name: my-project\nservices:\n  web:\n    image: nginx\n", filename: "/docker-compose.yml" },
     `name: shop\n${services}`,
     // Interpolated: still a name.
     `name: \${PROJECT:-shop}\n${services}`,
@@ -21,6 +23,8 @@ ruleTester("compose").run("require-project-name", rule, {
     { code: services, filename: "/repo/.devcontainer/docker-compose.yml" },
   ],
   invalid: [
+    // At the file-system root the folder has no name: no suggestion.
+    { code: "services:\n  web:\n    image: nginx\n", filename: "/docker-compose.yml", errors: [{ messageId: "missing", line: 1, suggestions: [] }] },
     {
       code: services,
       errors: [{ messageId: "missing", line: 1, column: 1, endColumn: 9, suggestions: [] }],
