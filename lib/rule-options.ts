@@ -33,6 +33,11 @@ export interface DockerRuleOptions {
   "docker/json-args": [];
   /** Disallow `apt` in RUN: its command-line interface is not stable for scripts; use `apt-get` */
   "docker/no-apt": [];
+  /** Disallow `build` with `image` unless `pull_policy` says whether the registry's image or the local build wins */
+  "docker/no-build-and-image": [{
+    /** `true` (default): a `pull_policy` on the service settles which wins, so it is not reported. `false`: report every service with both, whatever its `pull_policy` (dclint's `checkPullPolicy: false`). */
+    checkPullPolicy?: boolean;
+  }?];
   /** Disallow compilers, `-dev` packages and devDependencies left in the image a build ships; build in a builder stage */
   "docker/no-build-tools-in-final-stage": [];
   /** Disallow world-writable permissions (`chmod 777`, `COPY --chmod=777`, `mkdir -m 777`) */
@@ -49,6 +54,8 @@ export interface DockerRuleOptions {
   "docker/no-copy-root-filesystem": [];
   /** Disallow piping a downloaded script straight into a shell or interpreter */
   "docker/no-curl-pipe-shell": [];
+  /** Disallow `cgroup_parent`, which moves a container out of the cgroup Docker creates for it */
+  "docker/no-custom-cgroup-parent": [];
   /** Disallow `cap_add` of capabilities that break isolation (`ALL`, `SYS_ADMIN`, `NET_ADMIN`, …) and `security_opt` that turns confinement off */
   "docker/no-dangerous-capability": [{
     /** Capabilities to accept, without the `CAP_` prefix (`NET_ADMIN` for a VPN container). */
@@ -107,6 +114,8 @@ export interface DockerRuleOptions {
   "docker/no-privileged": [];
   /** Disallow publishing a database's or cache's port on the host's network interfaces */
   "docker/no-published-database-port": [];
+  /** Disallow quotes around short-syntax service volumes that read the same without them */
+  "docker/no-quoted-volumes": [];
   /** Disallow `FROM --platform=$TARGETPLATFORM`, which is what FROM does without the flag */
   "docker/no-redundant-target-platform": [];
   /** Disallow the reserved stage names `scratch` and `context` */
@@ -128,6 +137,8 @@ export interface DockerRuleOptions {
     /** Host paths to accept (monitoring agents that must read `/proc`, for example). */
     allow?: string[];
   }?];
+  /** Disallow `shared`/`rshared` bind propagation, which carries mounts made in the container back to the host */
+  "docker/no-shared-mount-propagation": [];
   /** Disallow `sudo` in RUN; switch users with USER instead */
   "docker/no-sudo": [];
   /** Disallow published ports without a host IP, which listen on every interface of the host */
@@ -165,6 +176,8 @@ export interface DockerRuleOptions {
   }?];
   /** Require `--checksum` on ADD of a remote URL */
   "docker/require-add-checksum": [];
+  /** Require `cap_drop: [ALL]` so that a service keeps only the capabilities it adds back */
+  "docker/require-cap-drop-all": [];
   /** Require a `.dockerignore` for a build context that holds the Git history, `node_modules` or secret files a COPY/ADD would send */
   "docker/require-dockerignore": [];
   /** Require every required `env_file` to exist */
@@ -193,12 +206,17 @@ export interface DockerRuleOptions {
     /** Report every pipeline whose earlier commands can fail (hadolint DL4006), not only those where a failure is likely to go unnoticed (a download, or a pipe into `tee` or an interpreter). */
     everyPipeline?: boolean;
   }?];
+  /** Require a top-level `name` in a project's main compose file, so the project name does not depend on the folder it is run from */
+  "docker/require-project-name": [];
   /** Require `ports` and `expose` entries to be quoted strings */
   "docker/require-quoted-ports": [];
   /** Require `read_only: true`, so that the container's root filesystem cannot be changed at run time */
   "docker/require-read-only-rootfs": [];
   /** Require memory and CPU limits on every service */
-  "docker/require-resource-limits": [];
+  "docker/require-resource-limits": [{
+    /** Also require a process-count limit (`pids_limit` or `deploy.resources.limits.pids`, not 0 or -1), which stops a fork bomb from exhausting the host's process table. */
+    pids?: boolean;
+  }?];
   /** Require a `restart` policy on long-running services */
   "docker/require-restart-policy": [];
   /** Require a WORKDIR before a COPY or ADD to a relative destination */

@@ -8,6 +8,7 @@ import healthcheckCommandAvailable from "./healthcheck-command-available.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
 import noApt from "./no-apt.js";
+import noBuildAndImage from "./no-build-and-image.js";
 import noBuildToolsInFinalStage from "./no-build-tools-in-final-stage.js";
 import noChmod777 from "./no-chmod-777.js";
 import noConsecutiveRun from "./no-consecutive-run.js";
@@ -16,6 +17,7 @@ import noCopyAllBeforeInstall from "./no-copy-all-before-install.js";
 import noCopyIgnoredFile from "./no-copy-ignored-file.js";
 import noCopyRootFilesystem from "./no-copy-root-filesystem.js";
 import noCurlPipeShell from "./no-curl-pipe-shell.js";
+import noCustomCgroupParent from "./no-custom-cgroup-parent.js";
 import noDangerousCapability from "./no-dangerous-capability.js";
 import noDisabledVerification from "./no-disabled-verification.js";
 import noDockerSocketMount from "./no-docker-socket-mount.js";
@@ -42,6 +44,7 @@ import noObsoleteVersion from "./no-obsolete-version.js";
 import noPrivateKeyGeneration from "./no-private-key-generation.js";
 import noPrivileged from "./no-privileged.js";
 import noPublishedDatabasePort from "./no-published-database-port.js";
+import noQuotedVolumes from "./no-quoted-volumes.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
 import noRootUser from "./no-root-user.js";
@@ -51,6 +54,7 @@ import noSecretInContext from "./no-secret-in-context.js";
 import noSelfReferencingEnv from "./no-self-referencing-env.js";
 import noSelfStageReference from "./no-self-stage-reference.js";
 import noSensitiveHostMount from "./no-sensitive-host-mount.js";
+import noSharedMountPropagation from "./no-shared-mount-propagation.js";
 import noSudo from "./no-sudo.js";
 import noUnboundPort from "./no-unbound-port.js";
 import noUndefinedReference from "./no-undefined-reference.js";
@@ -68,6 +72,7 @@ import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import preferNumericUser from "./prefer-numeric-user.js";
 import preferWorkdir from "./prefer-workdir.js";
 import requireAddChecksum from "./require-add-checksum.js";
+import requireCapDropAll from "./require-cap-drop-all.js";
 import requireDockerignore from "./require-dockerignore.js";
 import requireEnvFile from "./require-env-file.js";
 import requireHealthcheck from "./require-healthcheck.js";
@@ -79,6 +84,7 @@ import requireNoNewPrivileges from "./require-no-new-privileges.js";
 import requireNodeModulesVolume from "./require-node-modules-volume.js";
 import requirePersistentDatabaseVolume from "./require-persistent-database-volume.js";
 import requirePipefail from "./require-pipefail.js";
+import requireProjectName from "./require-project-name.js";
 import requireQuotedPorts from "./require-quoted-ports.js";
 import requireReadOnlyRootfs from "./require-read-only-rootfs.js";
 import requireResourceLimits from "./require-resource-limits.js";
@@ -109,6 +115,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
   "no-apt": noApt,
+  "no-build-and-image": noBuildAndImage,
   "no-build-tools-in-final-stage": noBuildToolsInFinalStage,
   "no-chmod-777": noChmod777,
   "no-consecutive-run": noConsecutiveRun,
@@ -117,6 +124,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-copy-ignored-file": noCopyIgnoredFile,
   "no-copy-root-filesystem": noCopyRootFilesystem,
   "no-curl-pipe-shell": noCurlPipeShell,
+  "no-custom-cgroup-parent": noCustomCgroupParent,
   "no-dangerous-capability": noDangerousCapability,
   "no-disabled-verification": noDisabledVerification,
   "no-docker-socket-mount": noDockerSocketMount,
@@ -143,6 +151,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-private-key-generation": noPrivateKeyGeneration,
   "no-privileged": noPrivileged,
   "no-published-database-port": noPublishedDatabasePort,
+  "no-quoted-volumes": noQuotedVolumes,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
   "no-root-user": noRootUser,
@@ -152,6 +161,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-self-referencing-env": noSelfReferencingEnv,
   "no-self-stage-reference": noSelfStageReference,
   "no-sensitive-host-mount": noSensitiveHostMount,
+  "no-shared-mount-propagation": noSharedMountPropagation,
   "no-sudo": noSudo,
   "no-unbound-port": noUnboundPort,
   "no-undefined-reference": noUndefinedReference,
@@ -169,6 +179,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "prefer-numeric-user": preferNumericUser,
   "prefer-workdir": preferWorkdir,
   "require-add-checksum": requireAddChecksum,
+  "require-cap-drop-all": requireCapDropAll,
   "require-dockerignore": requireDockerignore,
   "require-env-file": requireEnvFile,
   "require-healthcheck": requireHealthcheck,
@@ -180,6 +191,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-node-modules-volume": requireNodeModulesVolume,
   "require-persistent-database-volume": requirePersistentDatabaseVolume,
   "require-pipefail": requirePipefail,
+  "require-project-name": requireProjectName,
   "require-quoted-ports": requireQuotedPorts,
   "require-read-only-rootfs": requireReadOnlyRootfs,
   "require-resource-limits": requireResourceLimits,

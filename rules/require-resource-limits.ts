@@ -18,7 +18,25 @@ function hasLimit(service: ProjectService, kind: "memory" | "cpu"): boolean {
   });
 }
 
-export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-limits", {
+/**
+ * Whether the merged service limits its number of processes: `pids_limit` (service level) or
+ * `deploy.resources.limits.pids`, the last layer that sets one deciding. Docker reads 0 and -1 as
+ * "unlimited" (Engine API `HostConfig.PidsLimit`: "Set 0 or -1 for unlimited"); a value only known at
+ * deployment counts as a limit (unknown stays silent).
+ */
+function hasPidsLimit(service: ProjectService): boolean {
+  return [["pids_limit"], ["deploy", "resources", "limits", "pids"]].some((fieldPath) => {
+    const node = effectivePath(service, fieldPath)?.field.node;
+    if (!node) return false;
+    if (node.type !== "YAMLScalar") return true;
+    if (node.value === null) return false;
+    if (typeof node.value === "number") return node.value > 0;
+    const text = String(node.value).trim();
+    return !/^(?:0|-1)$/u.test(text);
+  });
+}
+
+export default createRule<ComposeRuleTypes<[{ pids?: boolean }], "noLimits" | "noPidsLimit">>("require-resource-limits", {
   meta: {
     type: "suggestion",
     docs: {
@@ -26,20 +44,37 @@ export default createRule<ComposeRuleTypes<[], "noLimits">>("require-resource-li
       category: "security",
       config: "strict",
       fileKinds: ["compose"],
-      peers: ["KICS Cpus Not Limited", "KICS Memory Not Limited"],
+      peers: ["KICS Cpus Not Limited", "KICS Memory Not Limited", "KICS Pids Limit Not Set"],
     },
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          pids: {
+            type: "boolean",
+            description:
+              "Also require a process-count limit (`pids_limit` or `deploy.resources.limits.pids`, not 0 or -1), which stops a fork bomb from exhausting the host's process table.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ pids: false }],
     messages: {
       noLimits:
         "Service '{{service}}' has no {{missing}} limit: one runaway or attacked container can starve the host and every other service. Set deploy.resources.limits ({{keys}}).",
+      noPidsLimit:
+        "Service '{{service}}' has no process-count limit: a fork bomb or a leak of threads in it exhausts the host's process table for every container. Set pids_limit (or deploy.resources.limits.pids) to a positive number.",
     },
   },
   create(context) {
+    const pids = context.options[0]?.pids ?? false;
     return defineComposeProjectVisitor(context, {
       onService(service, merged, { project }) {
         if (!merged) return;
         // A development, test or CI container is not deployed: limits there protect no one's host.
         if (isDevelopmentService(service, project, context.physicalFilename)) return;
+        if (pids && !hasPidsLimit(merged)) context.report({ loc: service.keyNode.loc, messageId: "noPidsLimit", data: { service: service.name } });
         const memory = hasLimit(merged, "memory");
         const cpu = hasLimit(merged, "cpu");
         if (memory && cpu) return;

@@ -64,6 +64,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
   },
   compose: {
     "docker/healthcheck-command-available": "error",
+    "docker/no-build-and-image": "error",
     "docker/no-dangerous-capability": "error",
     "docker/no-disabled-verification": "error",
     "docker/no-docker-socket-mount": "error",
@@ -80,6 +81,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-published-database-port": "error",
     "docker/no-root-user": "error",
     "docker/no-sensitive-host-mount": "error",
+    "docker/no-shared-mount-propagation": "error",
     "docker/no-undefined-reference": "error",
     "docker/prefer-minimal-base-image": "error",
     "docker/require-env-file": "error",

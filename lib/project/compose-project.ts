@@ -49,7 +49,7 @@ export function readComposeFile(file: string, dotEnv: DotEnv | null | undefined 
  * on `COMPOSE_PATH_SEPARATOR`, else on the platform's path-list separator; relative to the folder
  * Compose runs in, here the `.env`'s), in order; null when the `.env` does not set it or its value is unknown.
  */
-function composeFileList(dotEnv: DotEnv | null): string[] | null {
+export function composeFileList(dotEnv: DotEnv | null): string[] | null {
   const list = dotEnv?.environment.COMPOSE_FILE;
   if (list === undefined || list === null || list === "") return null;
   const separator = dotEnv!.environment.COMPOSE_PATH_SEPARATOR || path.delimiter;
@@ -94,9 +94,9 @@ function findProjectDotEnv(file: string): DotEnv | null {
 }
 
 /** compose-go `cli.DefaultFileNames`, in the order Compose looks for them. */
-const DEFAULT_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"] as const;
+export const DEFAULT_FILE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"] as const;
 /** compose-go `cli.DefaultOverrideFileNames`. */
-const DEFAULT_OVERRIDE_FILE_NAMES = [
+export const DEFAULT_OVERRIDE_FILE_NAMES = [
   "compose.override.yml",
   "compose.override.yaml",
   "docker-compose.override.yml",
@@ -306,7 +306,7 @@ function isOverridden(layer: ServiceLayer, fieldPath: readonly string[]): boolea
 }
 
 /** Files Compose loads for the file, other than itself: `include:` paths. */
-function includedFiles(model: ComposeFile, file: string): { path: string | null; node: AST.YAMLNode }[] {
+export function includedFiles(model: ComposeFile, file: string): { path: string | null; node: AST.YAMLNode }[] {
   const entry = model.fields.get("include");
   const sequence = entry?.value.node;
   if (!sequence || sequence.type !== "YAMLSequence") return [];

@@ -73,6 +73,44 @@ ruleTester("compose").run("require-resource-limits", rule, {
   ],
 });
 
+// The `pids` option: a process-count limit too (KICS "Pids Limit Not Set"). 0 and -1 mean unlimited.
+const limited = "    mem_limit: 512m\n    cpus: 1\n";
+ruleTester("compose").run("require-resource-limits (pids)", rule, {
+  valid: [
+    // Off by default.
+    `services:\n  app:\n${limited}`,
+    { code: `services:\n  app:\n${limited}    pids_limit: 200\n`, options: [{ pids: true }] },
+    { code: `services:\n  app:\n${limited}    deploy:\n      resources:\n        limits:\n          pids: 100\n`, options: [{ pids: true }] },
+    // Unknown until deployment: silent.
+    { code: `services:\n  app:\n${limited}    pids_limit: \${PIDS}\n`, options: [{ pids: true }] },
+    { code: "services:\n  app:\n    image: node:22.12\n", filename: "/repo/.devcontainer/docker-compose.yml", options: [{ pids: true }] },
+  ],
+  invalid: [
+    {
+      code: `services:\n  app:\n${limited}`,
+      options: [{ pids: true }],
+      errors: [{ messageId: "noPidsLimit", line: 2, column: 3, data: { service: "app" } }],
+    },
+    {
+      code: `services:\n  a:\n${limited}    pids_limit: -1\n  b:\n${limited}    pids_limit: '0'\n`,
+      options: [{ pids: true }],
+      errors: [
+        { messageId: "noPidsLimit", line: 2, data: { service: "a" } },
+        { messageId: "noPidsLimit", line: 6, data: { service: "b" } },
+      ],
+    },
+    {
+      // Both messages when nothing is limited.
+      code: "services:\n  app:\n    image: nginx:1.27\n",
+      options: [{ pids: true }],
+      errors: [
+        { messageId: "noPidsLimit", line: 2 },
+        { messageId: "noLimits", line: 2 },
+      ],
+    },
+  ],
+});
+
 // Limits an override removes with `!reset` (or drops by replacing `deploy` with `!override`) are gone.
 const dir = mkdtempSync(path.join(tmpdir(), "docker-policy-limits-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
