@@ -77,6 +77,8 @@ export interface DockerRuleOptions {
   "docker/no-insecure-download": [];
   /** Require `apt-get install --no-install-recommends` */
   "docker/no-install-recommends": [];
+  /** Require installing system packages in the same RUN that refreshes the package index */
+  "docker/no-install-without-update": [];
   /** Disallow instructions other than ARG before the first FROM */
   "docker/no-instruction-before-from": [];
   /** Disallow commands that make no sense in an image build (ssh, vim, service, shutdown, ps, top, kill, mount…) */

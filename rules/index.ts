@@ -27,6 +27,7 @@ import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstallRecommends from "./no-install-recommends.js";
+import noInstallWithoutUpdate from "./no-install-without-update.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
 import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
@@ -116,6 +117,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-host-namespace": noHostNamespace,
   "no-insecure-download": noInsecureDownload,
   "no-install-recommends": noInstallRecommends,
+  "no-install-without-update": noInstallWithoutUpdate,
   "no-instruction-before-from": noInstructionBeforeFrom,
   "no-interactive-command": noInteractiveCommand,
   "no-ln-bin-sh": noLnBinSh,

@@ -21,6 +21,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-hardcoded-secret": "error",
     "docker/no-insecure-download": "error",
     "docker/no-install-recommends": "error",
+    "docker/no-install-without-update": "error",
     "docker/no-instruction-before-from": "error",
     "docker/no-ln-bin-sh": "error",
     "docker/no-maintainer": "error",
