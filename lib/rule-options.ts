@@ -136,6 +136,8 @@ export interface DockerRuleOptions {
   "docker/pin-package-versions": [];
   /** Prefer COPY to ADD for local files and directories */
   "docker/prefer-copy": [];
+  /** Prefer `COPY --chown`/`--chmod` to a RUN that changes the owner or mode of the files a COPY brought in */
+  "docker/prefer-copy-chown": [];
   /** Prefer the slim, alpine or JRE variant of a language image for the image you ship */
   "docker/prefer-minimal-base-image": [];
   /** Prefer a multi-stage build when a single-stage Dockerfile compiles or bundles the application */

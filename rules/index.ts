@@ -55,6 +55,7 @@ import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import pinPackageVersions from "./pin-package-versions.js";
 import preferCopy from "./prefer-copy.js";
+import preferCopyChown from "./prefer-copy-chown.js";
 import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
 import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import preferNumericUser from "./prefer-numeric-user.js";
@@ -145,6 +146,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "package-manager-non-interactive": packageManagerNonInteractive,
   "pin-package-versions": pinPackageVersions,
   "prefer-copy": preferCopy,
+  "prefer-copy-chown": preferCopyChown,
   "prefer-minimal-base-image": preferMinimalBaseImage,
   "prefer-multi-stage-build": preferMultiStageBuild,
   "prefer-numeric-user": preferNumericUser,

@@ -40,6 +40,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/package-manager-clean-cache": "error",
     "docker/package-manager-non-interactive": "error",
     "docker/prefer-copy": "error",
+    "docker/prefer-copy-chown": "error",
     "docker/prefer-minimal-base-image": "error",
     "docker/prefer-workdir": "error",
     "docker/require-image-tag": "error",
