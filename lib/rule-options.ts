@@ -126,6 +126,8 @@ export interface DockerRuleOptions {
   "docker/no-undefined-variable": [];
   /** Disallow unknown instructions and instructions BuildKit's parser rejects (a missing image, an ENV without name, an unknown flag) */
   "docker/no-unknown-instruction": [];
+  /** Disallow an ARG that no later instruction, RUN script or stage reads */
+  "docker/no-unused-arg": [];
   /** Disallow refreshing the package index in a RUN that installs nothing from it */
   "docker/no-update-without-install": [];
   /** Require package managers to leave no download cache or package index in the layer */

@@ -50,6 +50,7 @@ import noUndefinedReference from "./no-undefined-reference.js";
 import noUndefinedStage from "./no-undefined-stage.js";
 import noUndefinedVariable from "./no-undefined-variable.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
+import noUnusedArg from "./no-unused-arg.js";
 import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
@@ -141,6 +142,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-undefined-stage": noUndefinedStage,
   "no-undefined-variable": noUndefinedVariable,
   "no-unknown-instruction": noUnknownInstruction,
+  "no-unused-arg": noUnusedArg,
   "no-update-without-install": noUpdateWithoutInstall,
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,

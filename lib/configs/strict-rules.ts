@@ -7,6 +7,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/no-consecutive-run": "error",
     "docker/no-curl-pipe-shell": "error",
     "docker/no-interactive-command": "error",
+    "docker/no-unused-arg": "error",
     "docker/pin-package-versions": "error",
     "docker/prefer-multi-stage-build": "error",
     "docker/prefer-numeric-user": "error",
