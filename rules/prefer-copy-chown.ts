@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Add, Copy, DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { runShellScript, stageOf } from "../lib/semantics/run-shell.js";
+import { runShellScript } from "../lib/semantics/run-shell.js";
+import { getStageGraph } from "../lib/semantics/stages.js";
 import { resolveCopyDestination, workdirBefore } from "../lib/semantics/workdir.js";
 import type { ShellCommand, ShellWord } from "../lib/shell/index.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
@@ -90,28 +91,36 @@ function absolute(program: DockerfileProgram, at: Run | Copy | Add, written: str
   return path.posix.join(workdir.path, written).replace(/(.)\/+$/u, "$1");
 }
 
-/** The COPY/ADD of `stage` before `run` that wrote `target`, the latest first. */
-function writerOf(program: DockerfileProgram, stage: Stage, run: Run, target: string): Written | null {
-  const before = stage.instructions.slice(0, stage.instructions.indexOf(run)).reverse();
-  for (const instruction of before) {
-    if (instruction.type !== "Copy" && instruction.type !== "Add") continue;
+/** What the COPY/ADD instructions of a stage wrote, by absolute path, each with its position in the stage (latest last). */
+type WriteIndex = Map<string, (Written & { position: number })[]>;
+
+function indexWrites(program: DockerfileProgram, stage: Stage): WriteIndex {
+  const index: WriteIndex = new Map();
+  const add = (target: string, entry: Written & { position: number }): void => {
+    const list = index.get(target);
+    if (list) list.push(entry);
+    else index.set(target, [entry]);
+  };
+  stage.instructions.forEach((instruction, position) => {
+    if (instruction.type !== "Copy" && instruction.type !== "Add") return;
     const written = resolveCopyDestination(program, instruction);
-    if (written === null) continue;
+    if (written === null) return;
     const destination = absolute(program, instruction, written);
-    if (destination === null) continue;
+    if (destination === null) return;
     const sources = instruction.sources.map((source) => source.value);
     const intoFolder = written.endsWith("/") || written === "." || sources.length + instruction.heredocs.length > 1;
     // `/` and other folders the image already holds are not what the COPY wrote.
-    if (destination === target && target !== "/" && !intoFolder) {
-      return { copy: instruction, exact: true, file: sources.length === 1 && fileSource(sources[0]!) };
-    }
-    if (destination === target && target !== "/" && sources.length === 1 && !fileSource(sources[0]!) && instruction.heredocs.length === 0) {
-      return { copy: instruction, exact: true, file: false };
-    }
-    if (intoFolder && sources.some((source) => fileSource(source) && path.posix.join(destination, path.posix.basename(source)) === target)) {
-      return { copy: instruction, exact: false, file: true };
-    }
-  }
+    if (destination !== "/" && !intoFolder) add(destination, { copy: instruction, exact: true, file: sources.length === 1 && fileSource(sources[0]!), position });
+    else if (destination !== "/" && sources.length === 1 && !fileSource(sources[0]!) && instruction.heredocs.length === 0) add(destination, { copy: instruction, exact: true, file: false, position });
+    if (intoFolder) for (const source of sources) if (fileSource(source)) add(path.posix.join(destination, path.posix.basename(source)), { copy: instruction, exact: false, file: true, position });
+  });
+  return index;
+}
+
+/** The latest COPY/ADD of the stage before `position` that wrote `target`. */
+function writerOf(index: WriteIndex, position: number, target: string): Written | null {
+  const entries = index.get(target) ?? [];
+  for (let at = entries.length - 1; at >= 0; at -= 1) if (entries[at]!.position < position) return entries[at]!;
   return null;
 }
 
@@ -136,10 +145,13 @@ export default createRule<DockerfileRuleTypes<[], "storedTwice" | "moveOntoCopy"
   create(context) {
     const { sourceCode } = context;
     const program = sourceCode.ast;
+    const writes = new Map<Stage, WriteIndex>();
     return {
       Run(run) {
-        const stage = stageOf(program, run);
-        if (!stage || !stage.instructions.includes(run)) return;
+        // Stage bodies only (not ONBUILD triggers): `locate` answers where the RUN is.
+        const located = getStageGraph(program).locate(run);
+        if (!located || located.position < 0) return;
+        const { stage, position } = located;
         const script = runShellScript(program, run);
         if (!script) return;
         for (const command of script.commands) {
@@ -152,14 +164,16 @@ export default createRule<DockerfileRuleTypes<[], "storedTwice" | "moveOntoCopy"
             if (word.value === null || word.hasGlob) continue;
             const target = absolute(program, run, word.value);
             if (target === null || removedLater(script.commands.slice(command.index + 1), target)) continue;
-            const written = writerOf(program, stage, run, target);
+            let index = writes.get(stage);
+            if (!index) writes.set(stage, (index = indexWrites(program, stage)));
+            const written = writerOf(index, position, target);
             // A non-recursive change of a folder rewrites only the folder's own entry.
             if (!written || !(change.recursive || written.file)) continue;
             const { copy } = written;
             const line = String(copy.loc.start.line);
             const keyword = copy.keyword.value.toUpperCase();
             const data = { tool, path: word.value, keyword, line, what: tool === "chown" ? "owner" : "mode" };
-            const suggest = suggestion(run, copy, change, written, command.index, script.commands.length);
+            const suggest = suggestion(run, stage, position, copy, change, written, command.index, script.commands.length);
             context.report({
               loc: { start: sourceCode.getLocFromIndex(word.range[0]), end: sourceCode.getLocFromIndex(word.range[1]) },
               messageId: "storedTwice",
@@ -175,15 +189,14 @@ export default createRule<DockerfileRuleTypes<[], "storedTwice" | "moveOntoCopy"
     };
 
     /** The setting to move, when the RUN is this one change of exactly the COPY's destination and nothing between could have written there. */
-    function suggestion(run: Run, copy: Copy | Add, change: OwnershipChange, written: Written, index: number, commands: number): string | null {
+    function suggestion(run: Run, stage: Stage, position: number, copy: Copy | Add, change: OwnershipChange, written: Written, index: number, commands: number): string | null {
       if (commands !== 1 || index !== 0 || run.heredocs.length > 0 || change.paths.length !== 1 || !written.exact) return null;
       const setting = change.setting;
       if (setting === null || !/^[\w.-]+(?::[\w.-]*)?$/u.test(setting)) return null;
       // COPY --chmod takes an octal mode (BuildKit); `+x` would not mean the same.
       if (change.tool === "chmod" && !/^[0-7]{3,4}$/u.test(setting)) return null;
       if (copy.flags.some((flag) => flag.name === change.tool)) return null;
-      const stage = stageOf(program, run)!;
-      const between = stage.instructions.slice(stage.instructions.indexOf(copy) + 1, stage.instructions.indexOf(run));
+      const between = stage.instructions.slice(stage.instructions.indexOf(copy) + 1, position);
       if (between.some((instruction) => instruction.type === "Run" || instruction.type === "Copy" || instruction.type === "Add")) return null;
       return setting;
     }

@@ -21,6 +21,9 @@ ruleTester("dockerfile").run("no-unused-arg", rule, {
     "FROM amazonlinux:2023\nARG WAZUH_MANAGER=x\nRUN dnf install -y /tmp/wazuh-agent.rpm\n",
     "FROM golang:1.23\nARG BUILDX_EXPERIMENTAL\nRUN docsgen --formats md\n",
     "FROM alpine:3.20\nARG VERSION=1\nRUN [\"/bin/build\"]\n",
+    // Read by a later declaration of the same ARG line.
+    "ARG V=1 IMAGE=alpine:${V}\nFROM ${IMAGE}\n",
+    "FROM alpine:3.20\nARG V=1 DIR=/opt/v${V}\nWORKDIR $DIR\n",
     // Indirect expansion.
     "FROM alpine:3.20\nARG url_amd64=x\nRUN v=url_amd64 && echo \"${!v}\"\n",
     // A FROM only known at build time may be built on this stage.
