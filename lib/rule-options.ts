@@ -94,6 +94,8 @@ export interface DockerRuleOptions {
   "docker/no-insecure-download": [];
   /** Require `apt-get install --no-install-recommends` */
   "docker/no-install-recommends": [];
+  /** Require installing system packages in the same RUN that refreshes the package index */
+  "docker/no-install-without-update": [];
   /** Disallow instructions other than ARG before the first FROM */
   "docker/no-instruction-before-from": [];
   /** Disallow commands that make no sense in an image build (ssh, vim, service, shutdown, ps, top, kill, mount…) */
@@ -151,6 +153,8 @@ export interface DockerRuleOptions {
   "docker/no-undefined-variable": [];
   /** Disallow unknown instructions and instructions BuildKit's parser rejects (a missing image, an ENV without name, an unknown flag) */
   "docker/no-unknown-instruction": [];
+  /** Disallow an ARG that no later instruction, RUN script or stage reads */
+  "docker/no-unused-arg": [];
   /** Disallow refreshing the package index in a RUN that installs nothing from it */
   "docker/no-update-without-install": [];
   /** Require package managers to leave no download cache or package index in the layer */
@@ -163,6 +167,8 @@ export interface DockerRuleOptions {
   "docker/prefer-add-for-archive": [];
   /** Prefer COPY to ADD for local files and directories */
   "docker/prefer-copy": [];
+  /** Prefer `COPY --chown`/`--chmod` to a RUN that changes the owner or mode of the files a COPY brought in */
+  "docker/prefer-copy-chown": [];
   /** Prefer the slim, alpine or JRE variant of a language image for the image you ship */
   "docker/prefer-minimal-base-image": [];
   /** Prefer a multi-stage build when a single-stage Dockerfile compiles or bundles the application */

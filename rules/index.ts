@@ -34,6 +34,7 @@ import noHostNamespace from "./no-host-namespace.js";
 import noInsecureBuildFlag from "./no-insecure-build-flag.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstallRecommends from "./no-install-recommends.js";
+import noInstallWithoutUpdate from "./no-install-without-update.js";
 import noInstructionBeforeFrom from "./no-instruction-before-from.js";
 import noInteractiveCommand from "./no-interactive-command.js";
 import noLnBinSh from "./no-ln-bin-sh.js";
@@ -61,12 +62,14 @@ import noUndefinedReference from "./no-undefined-reference.js";
 import noUndefinedStage from "./no-undefined-stage.js";
 import noUndefinedVariable from "./no-undefined-variable.js";
 import noUnknownInstruction from "./no-unknown-instruction.js";
+import noUnusedArg from "./no-unused-arg.js";
 import noUpdateWithoutInstall from "./no-update-without-install.js";
 import packageManagerCleanCache from "./package-manager-clean-cache.js";
 import packageManagerNonInteractive from "./package-manager-non-interactive.js";
 import pinPackageVersions from "./pin-package-versions.js";
 import preferAddForArchive from "./prefer-add-for-archive.js";
 import preferCopy from "./prefer-copy.js";
+import preferCopyChown from "./prefer-copy-chown.js";
 import preferMinimalBaseImage from "./prefer-minimal-base-image.js";
 import preferMultiStageBuild from "./prefer-multi-stage-build.js";
 import preferNumericUser from "./prefer-numeric-user.js";
@@ -141,6 +144,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-insecure-build-flag": noInsecureBuildFlag,
   "no-insecure-download": noInsecureDownload,
   "no-install-recommends": noInstallRecommends,
+  "no-install-without-update": noInstallWithoutUpdate,
   "no-instruction-before-from": noInstructionBeforeFrom,
   "no-interactive-command": noInteractiveCommand,
   "no-ln-bin-sh": noLnBinSh,
@@ -168,12 +172,14 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-undefined-stage": noUndefinedStage,
   "no-undefined-variable": noUndefinedVariable,
   "no-unknown-instruction": noUnknownInstruction,
+  "no-unused-arg": noUnusedArg,
   "no-update-without-install": noUpdateWithoutInstall,
   "package-manager-clean-cache": packageManagerCleanCache,
   "package-manager-non-interactive": packageManagerNonInteractive,
   "pin-package-versions": pinPackageVersions,
   "prefer-add-for-archive": preferAddForArchive,
   "prefer-copy": preferCopy,
+  "prefer-copy-chown": preferCopyChown,
   "prefer-minimal-base-image": preferMinimalBaseImage,
   "prefer-multi-stage-build": preferMultiStageBuild,
   "prefer-numeric-user": preferNumericUser,

@@ -1,8 +1,7 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
-import { invocationSpan, packageManagerInvocations } from "../lib/semantics/packages/package-manager-invocations.js";
+import { invocationSpan, packageManagerInvocations, runsScript } from "../lib/semantics/packages/package-manager-invocations.js";
 import { commandName } from "../lib/shell/index.js";
-import type { PackageManagerId, ShellCommand } from "../lib/shell/index.js";
-import { POSIX_SHELLS } from "../lib/shell/shells.js";
+import type { PackageManagerId } from "../lib/shell/index.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Managers that share one package index. */
@@ -12,20 +11,6 @@ const INDEX_FAMILY: Partial<Record<PackageManagerId, string>> = {
 
 /** Other commands that read the apt index (apt-cache(8), apt-file(1)). */
 const APT_INDEX_READERS: ReadonlySet<string> = new Set(["apt-cache", "apt-file", "apt-rdepends"]);
-
-/** Shells and runners that may install packages through a script the linter cannot read. */
-const SCRIPT_RUNNERS: ReadonlySet<string> = new Set([...Object.keys(POSIX_SHELLS), "make", "source", ".", "ansible-playbook"]);
-
-/** A command that runs a script from a file or a pipe (`./install.sh`, `bash deps.sh`, `curl … | sh`). */
-function runsScript(command: ShellCommand): boolean {
-  const name = command.name?.value ?? null;
-  if (name === null) return command.name !== null;
-  if (name.includes("/")) return true;
-  const base = commandName(command);
-  if (base === null || !SCRIPT_RUNNERS.has(base)) return false;
-  // `sh -c '…'` is parsed: its commands are in the list already.
-  return !command.args.some((word) => word.value === "-c");
-}
 
 export default createRule<DockerfileRuleTypes<[], "updateOnly">>("no-update-without-install", {
   meta: {

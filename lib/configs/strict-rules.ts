@@ -8,6 +8,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/no-curl-pipe-shell": "error",
     "docker/no-interactive-command": "error",
     "docker/no-numeric-stage-reference": "error",
+    "docker/no-unused-arg": "error",
     "docker/pin-package-versions": "error",
     "docker/prefer-add-for-archive": "error",
     "docker/prefer-multi-stage-build": "error",

@@ -6,8 +6,9 @@
  */
 import type { Position, SourceLocation } from "@eslint/core";
 import type { DockerfileProgram, Run } from "../../dockerfile/ast.js";
-import { classifyPackageManagerCommand } from "../../shell/index.js";
+import { classifyPackageManagerCommand, commandName } from "../../shell/index.js";
 import type { EnvironmentLookup, PackageManagerInvocation, ShellCommand, ShellScript } from "../../shell/index.js";
+import { POSIX_SHELLS } from "../../shell/shells.js";
 import { runShellScript } from "../run/run-shell.js";
 import { environmentAt } from "../shell-environment/shell-environment.js";
 
@@ -47,4 +48,22 @@ export function invocationSpan(
     text: source.text.slice(start, end).replace(/\s*\\\r?\n\s*/gu, " "),
     loc: { start: source.getLocFromIndex(start), end: source.getLocFromIndex(end) },
   };
+}
+
+/** Shells and runners that may run package managers through a script the linter cannot read. */
+const SCRIPT_RUNNERS: ReadonlySet<string> = new Set([...Object.keys(POSIX_SHELLS), "make", "source", ".", "ansible-playbook"]);
+
+/**
+ * A command that runs a script from a file or a pipe (`./install.sh`, `bash deps.sh`, `curl … | sh`):
+ * it may install packages or refresh an index (nodesource's `setup_lts.x` runs `apt-get update`), which
+ * the linter cannot see.
+ */
+export function runsScript(command: ShellCommand): boolean {
+  const name = command.name?.value ?? null;
+  if (name === null) return command.name !== null;
+  if (name.includes("/")) return true;
+  const base = commandName(command);
+  if (base === null || !SCRIPT_RUNNERS.has(base)) return false;
+  // `sh -c '…'` is parsed: its commands are in the list already.
+  return !command.args.some((word) => word.value === "-c");
 }

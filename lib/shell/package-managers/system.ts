@@ -53,6 +53,31 @@ const APT_CACHE_REPORT = { actions: ["update-index", "install", "upgrade"], what
 const APT_RECOMMENDS = { default: true, off: ["--no-install-recommends"], on: ["--install-recommends"], config: { options: ["-o", "--option"], key: "APT::Install-Recommends" } };
 
 
+/**
+ * apt's index is the lists under /var/lib/apt/lists; only `update` writes them (apt-get(8): "update is
+ * used to resynchronize the package index files from their sources"), install reads them as they are.
+ * The official debian and ubuntu images ship the folder without lists (`ls /var/lib/apt/lists` in
+ * `debian:12` or `ubuntu:24.04` shows only `auxfiles`, `lock` and `partial`), so an install in a RUN
+ * without an update fails (`Unable to locate package`), or installs the versions of a cached layer's
+ * index whose .debs the mirrors no longer serve (Docker's best practices, "apt-get": "Using apt-get
+ * update alone in a RUN statement causes caching issues and subsequent apt-get install instructions to
+ * fail", https://docs.docker.com/build/building/best-practices/#apt-get). `add-apt-repository`
+ * (software-properties, Ubuntu ≥ 18.04 and Debian) refreshes after adding unless `-n`/`--no-update`
+ * (add-apt-repository(1)).
+ */
+const APT_INDEX = {
+  family: "apt",
+  path: "/var/lib/apt/lists",
+  refreshCommands: [
+    { name: "add-apt-repository", unless: ["-n", "--no-update"] },
+    { name: "apt-add-repository", unless: ["-n", "--no-update"] },
+  ],
+  // tonistiigi/xx `src/xx-apt`: runs `apt-get update` whenever the target architecture is not yet
+  // added with `dpkg --add-architecture` (its first use in an image), and for riscv64/loong64 ports.
+  mayRefreshCommands: ["xx-apt-get", "xx-apt"],
+  source: "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html, https://manpages.ubuntu.com/manpages/noble/man1/add-apt-repository.1.html",
+} as const;
+
 function aptManager(id: "apt-get" | "apt", commands: readonly string[], docs: readonly string[]): PackageManagerSpec {
   return {
     id, ecosystem: "system", commands, docs,
@@ -61,6 +86,10 @@ function aptManager(id: "apt-get" | "apt", commands: readonly string[], docs: re
     subcommands: APT_SUBCOMMANDS,
     nonInteractive: APT_NON_INTERACTIVE,
     recommends: APT_RECOMMENDS,
+    // apt ≥ 2.7.13 (Debian trixie, Ubuntu 24.04): `--update` runs `update` before install/upgrade
+    // (https://manpages.debian.org/trixie/apt/apt-get.8.en.html; docker-library's httpd and haproxy use it).
+    updatesIndex: { options: ["--update"] },
+    manualIndex: APT_INDEX,
     cacheAreas: ["apt-lists", "apt-archives"], clean: APT_CLEAN, cacheReport: APT_CACHE_REPORT, pinExample: "curl=7.88.1-10+deb12u5",
   };
 }
@@ -186,6 +215,7 @@ export const SYSTEM_MANAGERS: readonly PackageManagerSpec[] = [
     ],
     nonInteractive: { flags: [{ names: ["-y", "--assume-yes", "-s", "--simulate"] }], env: [], fixFlag: "-y" },
     recommends: { default: true, off: ["-R", "--without-recommends"], on: ["-r", "--with-recommends"], config: APT_RECOMMENDS.config },
+    manualIndex: APT_INDEX,
     cacheAreas: ["apt-lists", "apt-archives"], clean: APT_CLEAN, cacheReport: APT_CACHE_REPORT, pinExample: "curl=7.88.1-10+deb12u5",
   },
   {

@@ -306,6 +306,25 @@ export interface PackageManagerSpec {
   readonly noCache?: { readonly flags: readonly string[]; readonly env: readonly EnvSwitch[]; readonly fixFlag?: string };
   /** Options with which the index is downloaded (`apk -U`, `dnf --refresh`), and whether every fetch downloads it unless an option says not to. */
   readonly updatesIndex?: { readonly options?: readonly string[]; readonly onFetchUnless?: readonly string[] };
+  /**
+   * The package index of a manager whose installs never refresh it themselves: only an explicit
+   * refresh (an `update-index` action of a manager of the same `family`, or one of `refreshCommands`)
+   * downloads it, and an install reads whatever copy the filesystem holds. Omitted for managers whose
+   * installs fetch a missing or expired index (`updatesIndex`: apk, the RPM managers, zypper) and where
+   * it is not known (pacman).
+   */
+  readonly manualIndex?: {
+    /** Managers that read one index (apt-get, apt and aptitude share /var/lib/apt/lists). */
+    readonly family: string;
+    /** Where the index lives, for messages. */
+    readonly path: string;
+    /** Other commands that refresh it, unless given one of `unless` (`add-apt-repository` without `-n`). */
+    readonly refreshCommands: readonly { readonly name: string; readonly unless: readonly string[] }[];
+    /** Command names of the manager that may refresh the index themselves (wrappers): unknown, never judged. */
+    readonly mayRefreshCommands: readonly string[];
+    /** The source of these facts. */
+    readonly source: string;
+  };
   /** Recommended (weak) dependencies for install/upgrade: default, options and config key that switch them. */
   readonly recommends?: {
     readonly default: boolean | null;
