@@ -293,10 +293,21 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
           const at = group.anchor ?? (ats.size === 1 ? [...ats][0]! : null);
           const where = at ? { loc: at.loc } : { loc: fileStart };
           const report = reportOf(group.gaps, wholeContext);
+          // `.env` that matches only at the root becomes `**/.env` in place: inserting the wider entry above it
+          // would leave the old line shadowed (valid-dockerignore reports that), and the order is the same.
+          // (Not when another fix goes right where the line ends, the last line without a newline: fixes that
+          // touch take ESLint two passes.)
+          const widened =
+            group.anchor && fixable.length === 1 && needed.length === 0 && fixable[0]!.onlyAtRoot === group.anchor && !group.anchor.negated && !groups.has(group.anchor.patternRange[1])
+              ? group.anchor
+              : null;
+          const fix = widened
+            ? (fixer: RuleTextEditor) => fixer.replaceTextRange([widened.patternRange[0], widened.patternRange[1]], fixable[0]!.pattern)
+            : insertion(fixable.map((gap) => gap.pattern));
           context.report({
             ...where,
             ...report,
-            ...(fixable.length > 0 ? { fix: insertion(fixable.map((gap) => gap.pattern)) } : {}),
+            ...(fixable.length > 0 ? { fix } : {}),
             ...(needed.length > 0 ? { suggest: needed.map((gap) => ({ messageId: "appendEntry" as const, data: { pattern: gap.pattern }, fix: insertion([gap.pattern]) })) } : {}),
           });
         }

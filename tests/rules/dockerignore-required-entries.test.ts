@@ -268,9 +268,7 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
         **/.env
         **/.env.*
         **/*.pem
-        *.pem
         **/*.key
-        /*.key
       `,
       errors: [
         { messageId: "onlyAtRoot", line: 4, column: 1, endColumn: 6, data: { what: PEM, pattern: "**/*.pem", entry: "*.pem", example: "" } },
@@ -408,7 +406,6 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       output: dedent`
         .git
         **/.env
-        .env
         */.env
         */*/.env
         **/.env.*
@@ -431,9 +428,7 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       output: dedent`
         .git
         **/.env
-        .env
         **/.env.*
-        .env.*
         !.env.example
         **/*.pem
         **/*.key
