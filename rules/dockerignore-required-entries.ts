@@ -298,7 +298,7 @@ export default createRule<DockerignoreRuleTypes<Options, MessageId>>("dockerigno
           // (Not when another fix goes right where the line ends, the last line without a newline: fixes that
           // touch take ESLint two passes.)
           const widened =
-            group.anchor && fixable.length === 1 && needed.length === 0 && fixable[0]!.onlyAtRoot === group.anchor && !group.anchor.negated && !groups.has(group.anchor.patternRange[1])
+            group.anchor && fixable.length === 1 && needed.length === 0 && fixable[0]!.at === group.anchor && !group.anchor.negated && !groups.has(group.anchor.patternRange[1])
               ? group.anchor
               : null;
           const fix = widened

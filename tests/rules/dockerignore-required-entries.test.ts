@@ -357,13 +357,9 @@ ruleTester("dockerignore").run("dockerignore-required-entries", rule, {
       output: dedent`
         .git
         **/.env
-        */.env
         **/.env.*
-        */.env.*
         **/*.pem
-        */*.pem
         **/*.key
-        */*.key
       `,
       errors: [
         { messageId: "missing", line: 2, column: 1, data: { what: ENV, pattern: "**/.env", consequence: COPY_ALL, example: " (`services/api/.env` is sent)" } },
