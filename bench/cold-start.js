@@ -6,13 +6,14 @@
 // that a machine's drift touches all of them alike; each figure is the median of its rounds. CPU time
 // and peak memory come from /usr/bin/time when it is installed (wall time only otherwise).
 // Run: `npm run build && node bench/cold-start.js` (part of `npm run bench`). Numbers are for reading.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ESLint } from "eslint";
+import { listFiles } from "./corpus-files.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(repoRoot, "../shared/corpus");
@@ -54,15 +55,6 @@ function runOnce(command, args, cwd) {
   return { wall, cpu: (user + system) * 1000, rss: rss / 1024, status: spawned.status };
 }
 
-function listFiles(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(full));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
-}
 
 // The files ESLint lints under each folder with our configs (its own globs decide).
 const probe = new ESLint({ cwd: corpus, overrideConfigFile: configs.recommended });

@@ -13,7 +13,7 @@
 // The shell model line parses every POSIX RUN body of the corpus with `parseShell` (ms per body, best
 // of the rounds; also in CPU time, which other processes on the machine do not inflate), the cost every
 // RUN rule shares.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ import { parseDockerfile } from "../dist/lib/dockerfile/parse.js";
 import { isDockerfileName } from "../dist/lib/project/dockerfile-names.js";
 import { posixShellText } from "../dist/lib/semantics/run/run-shell.js";
 import { parseShell } from "../dist/lib/shell/index.js";
+import { listFiles } from "./corpus-files.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(repoRoot, "../shared/corpus");
@@ -32,15 +33,6 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 
-function listFiles(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(full));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
-}
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONFIGS = ["base", "recommended", "strict"];

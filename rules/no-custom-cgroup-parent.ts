@@ -1,7 +1,7 @@
 import { getServiceScalar } from "../lib/compose/model.js";
-import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 export default createRule<ComposeRuleTypes<[], "cgroupParent">>("no-custom-cgroup-parent", {
@@ -21,20 +21,15 @@ export default createRule<ComposeRuleTypes<[], "cgroupParent">>("no-custom-cgrou
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const model = composeModelOfDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          const value = getServiceScalar(service, "cgroup_parent");
-          // An empty value is Docker's default parent; one only known at deployment may be empty.
-          if (!value || value.resolved === null || value.resolved.trim() === "") continue;
-          const node = reportNode(value);
-          if (!first(node)) continue;
-          context.report({ loc: node.loc, messageId: "cgroupParent", data: { service: service.name, parent: value.resolved } });
-        }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        const value = getServiceScalar(service, "cgroup_parent");
+        // An empty value is Docker's default parent; one only known at deployment may be empty.
+        if (!value || value.resolved === null || value.resolved.trim() === "") return;
+        const node = reportNode(value);
+        if (!first(node)) return;
+        context.report({ loc: node.loc, messageId: "cgroupParent", data: { service: service.name, parent: value.resolved } });
       },
-    };
+    });
   },
 });

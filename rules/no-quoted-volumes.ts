@@ -1,8 +1,8 @@
 import type { AST } from "yaml-eslint-parser";
 import { parseComposeText } from "../lib/compose/parse.js";
-import { firstSighting, sourceText } from "../lib/languages/compose/rule-support.js";
+import { sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /** Words a YAML 1.1 reader (and some tools still are one) types as booleans or null when plain. */
@@ -45,28 +45,23 @@ export default createRule<ComposeRuleTypes<[], "quoted">>("no-quoted-volumes", {
   },
   create(context) {
     const text = sourceText(context.sourceCode);
-    return {
-      YAMLDocument(document) {
-        const model = composeModelOfDocument(document, context.physicalFilename);
-        if (!model) return;
-        // Anchored entries are shared: report (and fix) the scalar once, where it is written.
-        const first = firstSighting<AST.YAMLScalar>();
-        for (const service of model.services.values()) {
-          for (const volume of service.volumes) {
-            const node = volume.form === "short" ? volume.spec?.node : null;
-            if (!node || (node.style !== "double-quoted" && node.style !== "single-quoted") || typeof node.value !== "string") continue;
-            // Quotes that change how the text reads (`#`, `: `, leading `*`, `${…}` in flow…) are needed: not reported.
-            if (!plainReadsAs(node.value, node) || !first(node)) continue;
-            const value = node.value;
-            context.report({
-              loc: node.loc,
-              messageId: "quoted",
-              data: { service: service.name, text: text.slice(node.range[0], node.range[1]) },
-              fix: (fixer) => fixer.replaceTextRange(node.range, value),
-            });
-          }
+    return defineComposeFileVisitor(context, {
+      // Anchored entries are shared: `first` reports (and fixes) a scalar once, where it is written.
+      onService(service, { firstSighting: first }) {
+        for (const volume of service.volumes) {
+          const node = volume.form === "short" ? volume.spec?.node : null;
+          if (!node || (node.style !== "double-quoted" && node.style !== "single-quoted") || typeof node.value !== "string") continue;
+          // Quotes that change how the text reads (`#`, `: `, leading `*`, `${…}` in flow…) are needed: not reported.
+          if (!plainReadsAs(node.value, node) || !first(node)) continue;
+          const value = node.value;
+          context.report({
+            loc: node.loc,
+            messageId: "quoted",
+            data: { service: service.name, text: text.slice(node.range[0], node.range[1]) },
+            fix: (fixer) => fixer.replaceTextRange(node.range, value),
+          });
         }
       },
-    };
+    });
   },
 });

@@ -1,11 +1,11 @@
 import { toScalarValue } from "../lib/compose/model.js";
-import { firstSighting, reportNode } from "../lib/languages/compose/rule-support.js";
+import { reportNode } from "../lib/languages/compose/rule-support.js";
 import type { ScalarValue, VolumeEntry } from "../lib/compose/types.js";
 import { getEntry } from "../lib/compose/yaml.js";
 import type { DotEnv } from "../lib/compose/env-file.js";
 import type { AST } from "yaml-eslint-parser";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
+import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 
 /**
@@ -48,23 +48,18 @@ export default createRule<ComposeRuleTypes<[], "shared">>("no-shared-mount-propa
     },
   },
   create(context) {
-    return {
-      YAMLDocument(document) {
-        const model = composeModelOfDocument(document, context.physicalFilename);
-        if (!model) return;
-        const first = firstSighting();
-        for (const service of model.services.values()) {
-          const field = service.fields.get("volumes");
-          const environment = field?.environment ?? null;
-          for (const volume of service.volumes) {
-            const found = propagation(volume, environment, field?.via ?? null);
-            if (!found) continue;
-            const node = reportNode(found.value);
-            if (!first(node)) continue;
-            context.report({ loc: node.loc, messageId: "shared", data: { service: service.name, mode: found.mode, target: volume.target ?? "?" } });
-          }
+    return defineComposeFileVisitor(context, {
+      onService(service, { firstSighting: first }) {
+        const field = service.fields.get("volumes");
+        const environment = field?.environment ?? null;
+        for (const volume of service.volumes) {
+          const found = propagation(volume, environment, field?.via ?? null);
+          if (!found) continue;
+          const node = reportNode(found.value);
+          if (!first(node)) continue;
+          context.report({ loc: node.loc, messageId: "shared", data: { service: service.name, mode: found.mode, target: volume.target ?? "?" } });
         }
       },
-    };
+    });
   },
 });
