@@ -60,24 +60,22 @@ export default createRule<ComposeRuleTypes<[Options], "buildAndImage">>("no-buil
     const checkPullPolicy = context.options[0]?.checkPullPolicy ?? true;
     return defineComposeProjectVisitor(context, {
       onService(service, merged, { firstSighting: first }) {
-        {
-          if (!merged) return;
-          // The merged service: an override file often adds `build` to a base file's `image` (or the reverse).
-          const build = effectivePath(merged, ["build"]);
-          const image = effectivePath(merged, ["image"]);
-          if (!build || !image || build.field.node === null || image.field.node === null) return;
-          // Any pull_policy, even one only known at deployment, is the author saying which wins.
-          if (checkPullPolicy && effectivePath(merged, ["pull_policy"])) return;
-          // Reported in a file that writes one of the two; on `build`, the half that loses silently.
-          const own = build.layer.own ? build.field : image.layer.own ? image.field : null;
-          if (!own) return;
-          const node = own.via ?? own.keyNode;
-          const imageValue = toScalarValue({ node: image.field.node, tag: null, via: image.field.via, unresolvedAlias: null }, image.field.via, image.field.environment);
-          const imageText = imageValue?.resolved ?? null;
-          if (mayBePulled(imageText) !== true) return;
-          if (!first(node)) return;
-          context.report({ loc: node.loc, messageId: "buildAndImage", data: { service: service.name, image: imageText } });
-        }
+        if (!merged) return;
+        // The merged service: an override file often adds `build` to a base file's `image` (or the reverse).
+        const build = effectivePath(merged, ["build"]);
+        const image = effectivePath(merged, ["image"]);
+        if (!build || !image || build.field.node === null || image.field.node === null) return;
+        // Any pull_policy, even one only known at deployment, is the author saying which wins.
+        if (checkPullPolicy && effectivePath(merged, ["pull_policy"])) return;
+        // Reported in a file that writes one of the two; on `build`, the half that loses silently.
+        const own = build.layer.own ? build.field : image.layer.own ? image.field : null;
+        if (!own) return;
+        const node = own.via ?? own.keyNode;
+        const imageValue = toScalarValue({ node: image.field.node, tag: null, via: image.field.via, unresolvedAlias: null }, image.field.via, image.field.environment);
+        const imageText = imageValue?.resolved ?? null;
+        if (mayBePulled(imageText) !== true) return;
+        if (!first(node)) return;
+        context.report({ loc: node.loc, messageId: "buildAndImage", data: { service: service.name, image: imageText } });
       },
     });
   },

@@ -91,17 +91,15 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
     return {
       ...defineComposeFileVisitor(context, {
         onService(service, { firstSighting: first }) {
-          {
-            for (const port of service.ports) {
-              if (!publishesToHost(port) || (port.hostIp !== null && isLoopback(port.hostIp))) continue;
-              const range = containerPortRange(port);
-              const admin = range ? adminServiceOfPorts(range.start, range.end, port.protocol) : null;
-              // Authenticated, encrypted protocols (SSH, RDP, TLS Docker API) are often the service's purpose (a Git server's SSH): only the unprotected ones are judged here.
-              if (!admin || !admin.unprotected) continue;
-              const node = (port.form === "short" ? port.spec?.via : port.target?.via) ?? port.node;
-              if (!first(node)) continue;
-              context.report({ loc: node.loc, messageId: "published", data: { service: service.name, adminService: admin.name, port: String(range!.start), risk: admin.risk } });
-            }
+          for (const port of service.ports) {
+            if (!publishesToHost(port) || (port.hostIp !== null && isLoopback(port.hostIp))) continue;
+            const range = containerPortRange(port);
+            const admin = range ? adminServiceOfPorts(range.start, range.end, port.protocol) : null;
+            // Authenticated, encrypted protocols (SSH, RDP, TLS Docker API) are often the service's purpose (a Git server's SSH): only the unprotected ones are judged here.
+            if (!admin || !admin.unprotected) continue;
+            const node = (port.form === "short" ? port.spec?.via : port.target?.via) ?? port.node;
+            if (!first(node)) continue;
+            context.report({ loc: node.loc, messageId: "published", data: { service: service.name, adminService: admin.name, port: String(range!.start), risk: admin.risk } });
           }
         },
       }),

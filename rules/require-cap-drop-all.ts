@@ -34,21 +34,19 @@ export default createRule<ComposeRuleTypes<[], "missing" | "partial">>("require-
   create(context) {
     return defineComposeProjectVisitor(context, {
       onService(service, merged, { project }) {
-        {
-          if (!merged) return;
-          // A development, test or CI container is not deployed: hardening it protects no one's host.
-          if (isDevelopmentService(service, project, context.physicalFilename)) return;
-          // The merged list: compose-go appends each layer's items, `!override`/`!reset` replace them.
-          const items = mergedItems(merged, ["cap_drop"], (layer) => layer.capDrop).map((entry) => entry.item);
-          // An item only known at deployment (`${DROP}`) may be ALL: unknown stays silent.
-          if (items.some((item) => item.resolved === null || dropsAll(item.resolved))) return;
-          // Privileged: cap_drop is moot and no-privileged reports the real problem.
-          if (merged.layers.some((layer) => asBoolean(layer.service.privileged) === true)) return;
-          const own = service.fields.get("cap_drop");
-          const partial = items.length > 0;
-          const node = partial && own ? (own.via ?? own.keyNode) : service.keyNode;
-          context.report({ loc: node.loc, messageId: partial ? "partial" : "missing", data: { service: service.name } });
-        }
+        if (!merged) return;
+        // A development, test or CI container is not deployed: hardening it protects no one's host.
+        if (isDevelopmentService(service, project, context.physicalFilename)) return;
+        // The merged list: compose-go appends each layer's items, `!override`/`!reset` replace them.
+        const items = mergedItems(merged, ["cap_drop"], (layer) => layer.capDrop).map((entry) => entry.item);
+        // An item only known at deployment (`${DROP}`) may be ALL: unknown stays silent.
+        if (items.some((item) => item.resolved === null || dropsAll(item.resolved))) return;
+        // Privileged: cap_drop is moot and no-privileged reports the real problem.
+        if (merged.layers.some((layer) => asBoolean(layer.service.privileged) === true)) return;
+        const own = service.fields.get("cap_drop");
+        const partial = items.length > 0;
+        const node = partial && own ? (own.via ?? own.keyNode) : service.keyNode;
+        context.report({ loc: node.loc, messageId: partial ? "partial" : "missing", data: { service: service.name } });
       },
     });
   },
