@@ -2,10 +2,9 @@
  * The project as Compose assembles it: the project's `.env` (interpolation, `COMPOSE_FILE`), every YAML
  * document of a file, and `!reset`/`!override` in later layers, on fixture trees in temporary folders.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { describeOrigins } from "../../lib/compose/model.js";
 import {
   composeProfiles,
@@ -21,19 +20,9 @@ import {
 import { readDotEnv } from "../../lib/project/env-files.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import { dedent } from "../support/dedent.js";
+import { fixtureTrees } from "../support/fixture-trees.js";
 
-const root = mkdtempSync(path.join(tmpdir(), "docker-policy-project-env-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let counter = 0;
-function tree(files: Record<string, string>): string {
-  const dir = path.join(root, `t${counter++}`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const { tree } = fixtureTrees("project-env");
 
 /** The project of the file at `dir/name` as a rule sees it (model interpolated with the project's `.env`). */
 function projectOf(dir: string, name = "compose.yaml"): ComposeProject {

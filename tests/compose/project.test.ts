@@ -2,28 +2,17 @@
  * The project view: what Compose loads with the linted file (default override/base file, overlays,
  * include, extends), on fixture trees built in temporary folders.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseCompose } from "../../lib/compose/parse.js";
 import { defaultPartner, effectiveField, getComposeProject } from "../../lib/project/compose-project.js";
 import type { ComposeFile } from "../../lib/compose/types.js";
 import { FRESH_FOR_MS } from "../../lib/project/fs-snapshot.js";
 import { dedent } from "../support/dedent.js";
+import { fixtureTrees } from "../support/fixture-trees.js";
 
-const root = mkdtempSync(path.join(tmpdir(), "docker-policy-project-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let counter = 0;
-function tree(files: Record<string, string>): string {
-  const dir = path.join(root, `t${counter++}`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const { tree } = fixtureTrees("project");
 
 function modelOf(text: string): ComposeFile {
   const parsed = parseCompose(text);

@@ -1,25 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/no-secret-in-context.js";
 import { contextSecretKind, secretFileKind } from "../../lib/semantics/secrets/secret-files.js";
+import { fixtureTrees } from "../support/fixture-trees.js";
 import { ruleTester } from "../support/rule-tester.js";
 
-const root = mkdtempSync(path.join(tmpdir(), "docker-policy-secret-context-"));
 // The fixtures are one repository: a context is judged only inside the project being linted.
-mkdirSync(path.join(root, ".git"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** A fixture tree: `files` maps relative paths to contents. Returns the folder. */
-function tree(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [relative, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
-    writeFileSync(path.join(dir, relative), text);
-  }
-  return dir;
-}
+const { tree: treeOf } = fixtureTrees("secret-context", { repository: true });
+/** A fixture tree named `name`: `files` maps relative paths to contents. Returns the folder. */
+const tree = (name: string, files: Record<string, string>): string => treeOf(files, name);
 
 const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
