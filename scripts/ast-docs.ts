@@ -123,6 +123,8 @@ interface PropertyRow {
   doc: string;
   /** The declaration's type node, to find the other types it names. */
   typeNode: ts.TypeNode | undefined;
+  /** The interface that declares the property (its place in the table follows that interface's depth). */
+  declaringInterface: ts.InterfaceDeclaration | undefined;
 }
 
 /** The properties of an interface (inherited ones included, base fields left out), each with the type as declared. */
@@ -134,11 +136,25 @@ function propertiesOf(checker: ts.TypeChecker, declaration: ts.InterfaceDeclarat
     const propertyDeclaration = property.declarations?.find(ts.isPropertySignature);
     const typeNode = propertyDeclaration?.type;
     const typeText = typeNode ? oneLine(typeNode.getText()) : checker.typeToString(checker.getTypeOfSymbol(property), undefined, ts.TypeFormatFlags.NoTruncation);
-    return [{ name: property.name, typeText, doc: docOf(checker, property), typeNode }];
+    const declaringInterface = propertyDeclaration && ts.isInterfaceDeclaration(propertyDeclaration.parent) ? propertyDeclaration.parent : undefined;
+    return [{ name: property.name, typeText, doc: docOf(checker, property), typeNode, declaringInterface }];
   });
-  // Inherited fields first (keyword and flags before an instruction's own), each group in declaration order.
-  const own = new Set(declaration.members.map((member) => member.name?.getText()));
-  return [...rows.filter((row) => !own.has(row.name)), ...rows.filter((row) => own.has(row.name))];
+  // The most basic interface's fields first (an instruction's keyword and flags, then CopyLike's, then its own).
+  const depth = new Map(rows.map((row) => [row.name, interfaceDepth(checker, row.declaringInterface)]));
+  return rows.map((row, index) => ({ row, index })).sort((a, b) => depth.get(a.row.name)! - depth.get(b.row.name)! || a.index - b.index).map(({ row }) => row);
+}
+
+/** How many interfaces an interface extends, directly or not (0 for none); -1 when the declaration is not an interface. */
+function interfaceDepth(checker: ts.TypeChecker, declaration: ts.InterfaceDeclaration | undefined): number {
+  if (!declaration) return -1;
+  let deepest = 0;
+  for (const clause of declaration.heritageClauses ?? []) {
+    for (const base of clause.types) {
+      const baseDeclaration = resolved(checker, checker.getSymbolAtLocation(base.expression))?.declarations?.find(ts.isInterfaceDeclaration);
+      deepest = Math.max(deepest, interfaceDepth(checker, baseDeclaration) + 1);
+    }
+  }
+  return deepest;
 }
 
 /** The named types a type node refers to, in order of appearance. */
