@@ -27,6 +27,7 @@ const SLOW = [
   "tests/rules/hygiene-fix-safety.test.ts",
   // Every doc sample linted, the generated sources regenerated, `npm run new` type-checked, the repository's files scanned.
   "tests/docs.test.ts",
+  "tests/ast-doc.test.ts",
   "tests/generated-sources.test.ts",
   "tests/new-rule.test.ts",
   "tests/line-ends.test.ts",
