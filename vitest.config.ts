@@ -14,6 +14,9 @@ const SLOW = [
   "tests/**/*-oracle.test.ts",
   "tests/shell/mvdan.test.ts",
   "tests/dockerignore/glob-program.test.ts",
+  // ShellCheck (when installed) over the corpus RUN bodies, against each shell rule.
+  "tests/shell-oracle/**/*.test.ts",
+  "tests/support/shellcheck.test.ts",
   // Property-based tests (fast-check) and adversarial inputs sized to find super-linear time.
   "tests/**/*fuzz*.test.ts",
   "tests/**/bounded*.test.ts",
@@ -24,6 +27,7 @@ const SLOW = [
   "tests/rules/hygiene-fix-safety.test.ts",
   // Every doc sample linted, the generated sources regenerated, `npm run new` type-checked, the repository's files scanned.
   "tests/docs.test.ts",
+  "tests/ast-doc.test.ts",
   "tests/generated-sources.test.ts",
   "tests/new-rule.test.ts",
   "tests/line-ends.test.ts",

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { hostPortRange, isAnyAddress } from "../lib/compose/ports.js";
+import { containerPortRange, hostPortRange, isAnyAddress } from "../lib/compose/ports.js";
 import { mergedItems, type ServiceLayer } from "../lib/project/compose-project.js";
 import { canRunTogether } from "../lib/languages/compose/rule-support.js";
 import type { PortEntry } from "../lib/compose/types.js";
@@ -51,6 +51,11 @@ export default createRule<ComposeRuleTypes<[], "duplicate">>("no-duplicate-publi
           for (const { item: port, layer } of mergedItems(merged, ["ports"], (s) => s.ports, key)) {
             const range = hostPortRange(port);
             if (!range || port.error) continue;
+            // A host range for one container port (`8093-9000:80`) is where Docker allocates one free port
+            // (docker/go-connections nat.ParsePortSpec: "use the host port range as the dynamic host port range
+            // to allocate into"): it takes whichever port is free, so no fixed port conflicts with it.
+            const container = containerPortRange(port);
+            if (range.end > range.start && container !== null && container.start === container.end) continue;
             (layer.own ? own : others).push({ layer, port, ip: port.hostIp, protocol: port.protocol, start: range.start, end: range.end });
           }
         }

@@ -3,7 +3,7 @@
  * `recommended` and `strict` configs (from each rule's `meta.docs.config` and `meta.docs.fileKinds`), and
  * the option types of every rule (`lib/rule-options.ts`, from each rule's `meta.schema`), and the parts of
  * the docs rendered from the peer-check table (each rule doc's "Peer checks", the tables of
- * `docs/migrating.md`: see peer-docs.ts).
+ * `docs/migrating.md`: see peer-docs.ts), and the AST reference of `docs/ast.md` (from the AST types: see ast-docs.ts).
  * `npm run update` writes them; tests/generated-sources.test.ts fails when they drift.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnyDockerRule } from "../lib/utils/create-rule.js";
 import type { FileKind, RuleConfigName } from "../lib/utils/rule-docs.js";
+import { withAstReference } from "./ast-docs.js";
 import { withPeerChecks, withPeerTables } from "./peer-docs.js";
 import { ruleOptionsType } from "./schema-to-type.js";
 
@@ -120,5 +121,7 @@ export async function generatedFiles(added: Readonly<Record<string, AnyDockerRul
   }
   const migrating = path.join("docs", "migrating.md");
   if (existsSync(path.join(repoRoot, migrating))) files.push({ path: migrating, content: withPeerTables(readFileSync(path.join(repoRoot, migrating), "utf8")) });
+  const astDoc = path.join("docs", "ast.md");
+  files.push({ path: astDoc, content: withAstReference(readFileSync(path.join(repoRoot, astDoc), "utf8")) });
   return files;
 }

@@ -63,8 +63,51 @@ ruleTester("compose").run("no-duplicate-published-port", rule, {
         b:
           ports: ['\${P}:80']
     `,
+    // A host range for one container port is where Docker allocates one free port (docker/go-connections
+    // nat.ParsePortSpec): a fixed port inside it, another such range, the long syntax's published range.
+    dedent`
+      services:
+        a:
+          ports: ['8093-9000:80']
+        b:
+          ports: ['8094:5432', '127.0.0.1:8095:80/tcp']
+        c:
+          ports: ['8090-8100:443']
+        d:
+          ports:
+            - target: 1000
+              published: 8080-8090
+        e:
+          ports: ['8085:85']
+    `,
+    // A container-only range gets random host ports.
+    dedent`
+      services:
+        a:
+          ports: ['8000-8085']
+        b:
+          ports: ['8080:80']
+    `,
   ],
   invalid: [
+    {
+      // A range on both sides (or a one-port range) is a fixed binding.
+      code: dedent`
+        services:
+          a:
+            ports: ['8093-8094:80-81']
+          b:
+            ports: ['8094:5432']
+          c:
+            ports: ['7000-7000:70']
+          d:
+            ports: ['7000:70']
+      `,
+      errors: [
+        { messageId: "duplicate", line: 5, data: { port: "8094", protocol: "tcp", other: "a", where: " (line 3)" } },
+        { messageId: "duplicate", line: 9, data: { port: "7000", protocol: "tcp", other: "c", where: " (line 7)" } },
+      ],
+    },
     {
       code: dedent`
         services:
