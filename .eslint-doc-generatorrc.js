@@ -1,6 +1,6 @@
 // eslint-doc-generator owns the README rules list and the header of every rule doc; `npm test` runs it
 // with --check, so a rule whose meta and doc disagree fails CI. It loads the built plugin (dist/).
-import { CATEGORY_TITLES } from "./dist/lib/utils/rule-docs.js";
+import { CATEGORY_TITLES } from "./dist/internal/index.js";
 
 /** @type {import("eslint-doc-generator").GenerateOptions} */
 const config = {

@@ -17,6 +17,43 @@ import { listFiles } from "./corpus-files.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(repoRoot, "../shared/corpus");
+const pluginUrl = pathToFileURL(path.join(repoRoot, "dist/lib/index.js")).href;
+
+// `--phases <config> <file> <other>` (a child of this script): where one fresh process's CPU goes, phase
+// by phase (process.cpuUsage, ms): node's start and importing ESLint, importing the plugin, the config for
+// the file (ESLint loads ajv and compiles each enabled rule's option schema), the first lint (the code not
+// yet compiled), another Dockerfile in another folder next (the code compiled, its folders not yet
+// listed: the JIT's share of the first lint is the difference), and the first file again (warm).
+if (process.argv[2] === "--phases") {
+  const [, , , config, file, other] = process.argv;
+  const cpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  const phases = {};
+  // This script imports ESLint statically: the first phase runs from the process's start.
+  let last = 0;
+  const lap = (name) => {
+    const now = cpuMs();
+    phases[name] = now - last;
+    last = now;
+  };
+  lap("node's start and import ESLint");
+  const { default: plugin } = await import(pluginUrl);
+  lap("import the plugin");
+  const options = { cwd: corpus, overrideConfigFile: true, overrideConfig: plugin.configs[config] };
+  const eslint = new ESLint(options);
+  await eslint.calculateConfigForFile(file);
+  lap("config (ajv, rule schemas)");
+  await eslint.lintFiles([file]);
+  lap("first lint");
+  await new ESLint(options).lintFiles([other]);
+  lap("another Dockerfile next");
+  await new ESLint(options).lintFiles([file]);
+  lap("the first again (warm)");
+  console.log(JSON.stringify(phases));
+  process.exit(0);
+}
 if (!existsSync(corpus)) {
   console.log(`cold-start bench skipped: no corpus at ${corpus}`);
   process.exit(0);
@@ -26,7 +63,6 @@ const rounds = Number(process.env.BENCH_COLD_ROUNDS ?? 3);
 const peers = process.env.BENCH_PEERS === "1";
 const eslintDir = path.dirname(require.resolve("eslint/package.json"));
 const eslintBin = path.join(eslintDir, "bin/eslint.js");
-const pluginUrl = pathToFileURL(path.join(repoRoot, "dist/lib/index.js")).href;
 const eslintUrl = pathToFileURL(require.resolve("eslint")).href;
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 
@@ -69,6 +105,8 @@ const allFiles = await linted(corpus);
 const bySize = [...dockerfiles].sort((a, b) => statSync(a).size - statSync(b).size);
 const medianDockerfile = bySize[Math.floor(bySize.length / 2)];
 const largestDockerfile = bySize.at(-1);
+// The first Dockerfile above the median in another folder (the phases' second file).
+const otherDockerfile = bySize.slice(bySize.length / 2).find((file) => path.dirname(file) !== path.dirname(medianDockerfile)) ?? medianDockerfile;
 const medianCompose = [...composeFiles].sort((a, b) => statSync(a).size - statSync(b).size)[Math.floor(composeFiles.length / 2)];
 const rel = (file) => path.relative(corpus, file);
 
@@ -98,8 +136,12 @@ if (peers) {
 }
 
 const results = commands.map(() => []);
+const phaseRuns = [];
+const self = fileURLToPath(import.meta.url);
 for (let round = 0; round < rounds; round += 1) {
   commands.forEach(([, , [command, args]], index) => results[index].push(runOnce(command, args, corpus)));
+  const child = spawnSync(node, [self, "--phases", "recommended", medianDockerfile, otherDockerfile], { cwd: corpus, encoding: "utf8" });
+  if (child.status === 0) phaseRuns.push(JSON.parse(child.stdout.trim().split("\n").at(-1)));
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -123,6 +165,10 @@ const floor = figures["eslint CLI, empty config, one file (ESLint's floor)"];
 const one = figures[commands[4][0]];
 const split = (key) => `${one[key].toFixed(0)} ms, of which ESLint's floor ${floor[key].toFixed(0)} ms; ours ${(one[key] - floor[key]).toFixed(0)} ms`;
 console.log(`one process per Dockerfile: wall ${split("wall")}${timeBin ? `; CPU ${split("cpu")}` : ""} (loading the plugin and the first lint)`);
+if (phaseRuns.length > 0) {
+  const phases = Object.keys(phaseRuns[0]).map((phase) => `${phase} ${median(phaseRuns.map((run) => run[phase])).toFixed(0)}`);
+  console.log(`  its phases in process (CPU ms, median of ${phaseRuns.length}; recommended, the median Dockerfile): ${phases.join(", ")}`);
+}
 if (peers) {
   const ours = figures["eslint CLI, recommended, the Dockerfiles"].wall;
   const oursCompose = figures["eslint CLI, recommended, the compose files"].wall;

@@ -3,7 +3,7 @@
 // container names, served ports, health verdicts), so their share grows linearly with the services.
 // Run: `npm run build && node bench/compose-services.js`.
 import { Linter } from "eslint";
-import { parseComposeText } from "../dist/lib/compose/parse.js";
+import { parseComposeText } from "../dist/internal/index.js";
 import plugin from "eslint-plugin-docker-policy";
 
 function composeText(count) {

@@ -19,11 +19,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint, Linter } from "eslint";
 import plugin from "eslint-plugin-docker-policy";
-import { FILES } from "../dist/lib/configs/files.js";
-import { parseDockerfile } from "../dist/lib/dockerfile/parse.js";
-import { isDockerfileName } from "../dist/lib/project/dockerfile-names.js";
-import { posixShellText } from "../dist/lib/semantics/run/run-shell.js";
-import { parseShell } from "../dist/lib/shell/index.js";
+// The parsers and the shell model from the repository's internal build (scripts/build.js).
+import { FILES, isDockerfileName, parseDockerfile, parseShell, posixShellText } from "../dist/internal/index.js";
 import { listFiles } from "./corpus-files.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -22,5 +22,5 @@ export default function setup(): void {
   const built = path.join(repoRoot, "dist/lib/index.js");
   const sources = Math.max(newestMtime(path.join(repoRoot, "lib")), newestMtime(path.join(repoRoot, "rules")));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(repoRoot, "scripts/build.js")], { cwd: repoRoot, stdio: "inherit" });
 }
