@@ -271,6 +271,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     SC1073: ["valid-run-script"],
     SC1088: ["valid-run-script"],
     SC1089: ["valid-run-script"],
+    SC2154: ["no-undefined-variable"],
   }),
   ...kicsRows([
     // assets/queries/dockerfile
