@@ -260,6 +260,8 @@ export interface DockerRuleOptions {
   }?];
   /** Disallow ONBUILD triggers that BuildKit refuses: ONBUILD, FROM and MAINTAINER */
   "docker/valid-onbuild": [];
+  /** Require every RUN script to be valid shell syntax */
+  "docker/valid-run-script": [];
   /** Require `wget` to be run with `--progress=dot:giga`, `-q` or `-nv` so the build log stays readable */
   "docker/wget-progress": [];
   /** Require WORKDIR to be an absolute path unless an absolute WORKDIR comes before it */

@@ -106,6 +106,7 @@ import validExpose from "./valid-expose.js";
 import validHealthcheck from "./valid-healthcheck.js";
 import validLabel from "./valid-label.js";
 import validOnbuild from "./valid-onbuild.js";
+import validRunScript from "./valid-run-script.js";
 import wgetProgress from "./wget-progress.js";
 import workdirAbsolute from "./workdir-absolute.js";
 
@@ -216,6 +217,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "valid-healthcheck": validHealthcheck,
   "valid-label": validLabel,
   "valid-onbuild": validOnbuild,
+  "valid-run-script": validRunScript,
   "wget-progress": wgetProgress,
   "workdir-absolute": workdirAbsolute,
 };

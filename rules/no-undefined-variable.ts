@@ -1,12 +1,27 @@
-import type { From, Instruction, Stage, VariableReference } from "../lib/dockerfile/ast.js";
+import type { From, Instruction, Run, Stage, VariableReference } from "../lib/dockerfile/ast.js";
 import { evaluateWord } from "../lib/dockerfile/variables.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { closestName } from "../lib/semantics/variables/spelling.js";
 import { AUTOMATIC_PLATFORM_ARGS, getStageGraph } from "../lib/semantics/stages/stages.js";
 import { PREDEFINED_PROXY_ARGS, declaredNames, inheritedScope } from "../lib/semantics/variables/variable-scope.js";
+import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
+import { posixShellText } from "../lib/semantics/run/run-shell.js";
+import { mayWrite, mayWriteAnything, parameterReferences } from "../lib/shell/parameter-references.js";
 import { createRule } from "../lib/utils/create-rule.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
 
-type MessageId = "undefinedVar" | "undefinedVarUnlessBase" | "typo" | "globalArgNotInStage" | "platformArgNotInStage" | "undefinedArgInFrom" | "invalidDefaultArgInFrom" | "invalidDefaultValueInFrom";
+type MessageId =
+  | "undefinedVar"
+  | "undefinedVarUnlessBase"
+  | "typo"
+  | "globalArgNotInStage"
+  | "platformArgNotInStage"
+  | "undefinedArgInFrom"
+  | "invalidDefaultArgInFrom"
+  | "invalidDefaultValueInFrom"
+  | "runGlobalArg"
+  | "runPlatformArg"
+  | "runOtherStageArg";
 
 /** Modifiers that say what to do when the variable is unset (`${A:-default}`, `${A:?message}`): using an unset one is deliberate. */
 const HANDLES_UNSET: ReadonlySet<string> = new Set([":-", "-", ":+", "+", ":?", "?"]);
@@ -79,7 +94,7 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
       category: "environment",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["BuildKit InvalidDefaultArgInFrom", "BuildKit UndefinedArgInFrom", "BuildKit UndefinedVar", "SonarQube S6579"],
+      peers: ["BuildKit InvalidDefaultArgInFrom", "BuildKit UndefinedArgInFrom", "BuildKit UndefinedVar", "SonarQube S6579", "ShellCheck SC2154"],
     },
     schema: [],
     messages: {
@@ -95,6 +110,10 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
         "With the ARG defaults, this FROM names '{{image}}', which is not a valid image: give {{names}} a default, or always pass --build-arg.",
       invalidDefaultValueInFrom:
         "With the ARG defaults, this FROM names '{{image}}', which is not a valid image reference: fix the default of {{names}} (BuildKit: InvalidDefaultArgInFrom).",
+      runGlobalArg:
+        "'${{name}}' is a global ARG (declared before the first FROM), which a RUN does not get: declare 'ARG {{name}}' in this stage, or the shell sees the base image's value or nothing, never the ARG's.",
+      runPlatformArg: "'${{name}}' is an automatic platform ARG, which a RUN gets only when the stage declares 'ARG {{name}}': here the shell sees it unset.",
+      runOtherStageArg: "'${{name}}' is an ARG of another stage, which this stage does not get: declare 'ARG {{name}}' in this stage, or the shell sees it unset.",
     },
   },
   create(context) {
@@ -172,11 +191,45 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
       }
     }
 
+    /** Every name an ARG of some stage declares (not the global ones). */
+    let stageArgsMemo: Set<string> | undefined;
+    const stageArgs = (): Set<string> =>
+      (stageArgsMemo ??= new Set(program.stages.flatMap((stage) => stage.instructions.flatMap((instruction) => (instruction.type === "Arg" ? declaredNames(instruction) : [])))));
+
+    /**
+     * `$NAME` in a RUN's script (the shell expands it, with the stage's ARGs and ENVs in its environment)
+     * where NAME is an ARG the RUN does not get: a global ARG or an automatic platform ARG the stage did
+     * not declare again, or an ARG of another stage. Only those: any other name may come from the base
+     * image's ENV or the shell, which is ShellCheck's SC2154 ground. Silent when the script may set the
+     * name itself (see lib/shell/parameter-references.ts) or handles it unset (`${NAME:-x}`).
+     */
+    function checkRun(run: Run, visible: ReadonlySet<string>, baseKnown: boolean): void {
+      const shell = posixShellText(program, run);
+      const view = shell ? runShellOf(program, run) : null;
+      if (!shell || !view || view.script.form === "exec" || mayWriteAnything(view.script)) return;
+      const reported = new Set<string>();
+      for (const reference of parameterReferences(shell, view.script)) {
+        const name = reference.name;
+        if (reference.unsetOperator !== null || visible.has(name) || ALWAYS_SET.has(name) || PREDEFINED_PROXY_ARGS.has(name)) continue;
+        let messageId: MessageId;
+        if (globalNames.has(name)) messageId = "runGlobalArg";
+        else if (AUTOMATIC_PLATFORM_ARGS.has(name)) messageId = "runPlatformArg";
+        // An upper-case name may come from an unknown base image's ENV (image ENV names are upper case by convention).
+        else if (stageArgs().has(name) && (baseKnown || /[a-z]/u.test(name))) messageId = "runOtherStageArg";
+        else continue;
+        const key = `${reference.range[0]}:${name}`;
+        if (reported.has(key) || mayWrite(shell, name)) continue;
+        reported.add(key);
+        context.report({ loc: locOfRange(sourceCode, reference.range), messageId, data: { name } });
+      }
+    }
+
     function checkStage(stage: Stage): void {
       checkFrom(stage.from);
       const inherited = inheritedScope(program, stage);
       const visible = new Set(inherited.names);
       for (const instruction of stage.instructions) {
+        if (instruction.type === "Run") checkRun(instruction, visible, inherited.complete);
         // Within one ARG, earlier names are visible to later defaults; within one ENV, using an earlier pair is no-self-referencing-env's finding.
         const declared = declaredNames(instruction);
         const sameInstruction = new Set(declared);

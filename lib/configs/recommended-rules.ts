@@ -62,6 +62,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/valid-healthcheck": "error",
     "docker/valid-label": "error",
     "docker/valid-onbuild": "error",
+    "docker/valid-run-script": "error",
     "docker/workdir-absolute": "error",
   },
   compose: {

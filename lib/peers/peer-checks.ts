@@ -8,7 +8,7 @@
  * `tests/peers/peer-checks.test.ts` keeps this table and the rules' `meta.docs.peers` in agreement.
  */
 
-export type PeerTool = "hadolint" | "buildkit" | "trivy" | "checkov" | "kics" | "sonarqube" | "dclint";
+export type PeerTool = "hadolint" | "buildkit" | "trivy" | "checkov" | "kics" | "sonarqube" | "dclint" | "shellcheck";
 
 export interface PeerCheck {
   tool: PeerTool;
@@ -34,6 +34,7 @@ export const PEER_TOOL_LABELS: Readonly<Record<PeerTool, string>> = {
   kics: "KICS",
   sonarqube: "SonarQube",
   dclint: "dclint",
+  shellcheck: "ShellCheck",
 };
 
 /** A check as `meta.docs.peers` and the docs name it: the tool's label, then the KICS query name or the id. */
@@ -51,6 +52,8 @@ export const PEER_SOURCES: Readonly<Record<PeerTool, string>> = {
   kics: "https://github.com/Checkmarx/kics/tree/master/assets/queries (dockerfile/, dockerCompose/, common/passwords_and_secrets: each query's metadata.json id and queryName; docs/queries/dockerfile-queries.md, dockercompose-queries.md)",
   sonarqube: "https://github.com/SonarSource/sonar-iac/tree/master/iac-extensions/docker/src/main/resources/org/sonar/l10n/docker/rules/docker (each rule's S<key>.json title; keys since moved to the commercial editions read from the commit before their move)",
   dclint: "https://github.com/zavoloklom/docker-compose-linter/tree/main/src/rules (each rule class's static name; dclint 3.1)",
+  shellcheck:
+    "https://www.shellcheck.net/wiki/ (one page per SCnnnn code; the parse errors are raised in src/ShellCheck/Parser.hs of https://github.com/koalaman/shellcheck, ShellCheck 0.9.0). hadolint runs ShellCheck over every RUN and its `# hadolint ignore=` pragmas take these codes",
 };
 
 const rows = (tool: PeerTool, entries: Readonly<Record<string, readonly string[]>>): PeerCheck[] =>
@@ -258,6 +261,17 @@ const PEER_ROWS: readonly PeerCheck[] = [
     CKV2_DOCKER_16: ["no-disabled-verification"],
     CKV2_DOCKER_17: ["no-hardcoded-secret"],
     CKV2_DOCKER_18: ["no-disabled-verification"],
+  }),
+  // ShellCheck's codes for the problems our shell rules judge with the stage's shell and the file's ARG/ENV
+  // scope. A script ShellCheck cannot parse gets SC1072 ("… Fix any mentioned problems and try again") or
+  // SC1070/SC1088/SC1089 ("Parsing stopped here"), with SC1073 ("Couldn't parse this …") on the construct.
+  ...rows("shellcheck", {
+    SC1070: ["valid-run-script"],
+    SC1072: ["valid-run-script"],
+    SC1073: ["valid-run-script"],
+    SC1088: ["valid-run-script"],
+    SC1089: ["valid-run-script"],
+    SC2154: ["no-undefined-variable"],
   }),
   ...kicsRows([
     // assets/queries/dockerfile

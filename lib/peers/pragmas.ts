@@ -13,7 +13,8 @@
  * | `# kics-scan ignore-line` | KICS (`pkg/parser/docker/comments.go`), every query | the instruction below the comment block it is in |
  * | `# kics-scan ignore-block` | KICS, every query | from the comment to the end of the stage the next instruction is in |
  *
- * ShellCheck codes in a hadolint pragma (`SC2086`) are accepted and ignored (we run no ShellCheck).
+ * ShellCheck codes in a hadolint pragma (`SC2086`) are hadolint's too (it runs ShellCheck over every RUN):
+ * one that the table maps to a rule of ours (`SC2154`) suppresses that rule, the others are accepted and ignored.
  * An id the tool does not have is returned as a problem, the way ESLint reports a malformed directive.
  */
 import { allInstructions } from "../dockerfile/ast-helpers.js";
@@ -112,7 +113,7 @@ export function readPeerPragmas(program: DockerfileProgram): PeerPragmas {
         for (const check of peerChecksOf(request.tool)) for (const rule of check.rules) rules.add(rule);
         continue;
       }
-      const check = peerCheck(request.tool, id);
+      const check = peerCheck(request.tool, id) ?? (request.tool === "hadolint" && /^SC\d{4}$/iu.test(id) ? peerCheck("shellcheck", id) : null);
       if (check) for (const rule of check.rules) rules.add(rule);
       else if (!knownWithoutRule(request.tool, id)) problems.push({ message: unknownIdMessage(request.tool, id), loc: request.loc });
     }

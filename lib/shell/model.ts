@@ -267,6 +267,12 @@ export interface ShellParseFailure {
   textOffset: number;
   /** The parser wanted more input (unterminated quote, `if` without `fi`…). */
   incomplete: boolean;
+  /**
+   * The parser stopped inside the name, index or operator of a `${…}`. bash and dash judge those only
+   * when they expand it (a "bad substitution" at run time), so such a failure is not a syntax error to
+   * them. Absent otherwise. (Added for valid-run-script; additive.)
+   */
+  inParameterExpansion?: true;
 }
 
 export type ShellParseResult = ShellScript | ShellParseFailure;

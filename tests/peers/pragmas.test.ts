@@ -97,6 +97,11 @@ describe("hadolint pragmas on instructions over several lines", () => {
     expect(linesOf(messages, "no-root-user")).toEqual([]);
     expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
   });
+  it("a ShellCheck code the peer table maps to a rule of ours silences that rule on the next instruction", () => {
+    const lines = ["FROM ubuntu:24.04", "# hadolint ignore=SC1072", "RUN echo 'a", "RUN echo b )"];
+    expect(linesOf(lint(lines), "valid-run-script")).toEqual([4]);
+    expect(linesOf(lint(lines.map((line) => (line.includes("hadolint") ? "# no pragma" : line))), "valid-run-script")).toEqual([3, 4]);
+  });
   it("a code hadolint does not have is reported at the comment; the known ones still apply", () => {
     const messages = lint(["FROM ubuntu:24.04", "# hadolint ignore=DL9999,DL3002", "USER root"]);
     expect(linesOf(messages, "no-root-user")).toEqual([]);

@@ -221,3 +221,86 @@ describe("closestName", () => {
     expect(closestName("FOO", ["BAR"])).toBeNull();
   });
 });
+
+// RUN scripts: the shell expands `$NAME` with the stage's ARGs and ENVs in its environment (issue 23).
+ruleTester("dockerfile").run("no-undefined-variable (RUN scripts)", rule, {
+  valid: [
+    // Declared again in the stage, inherited from the stage it is built on, or set by ENV.
+    "ARG VERSION=1.2\nFROM debian:12\nARG VERSION\nRUN curl -fsSL https://example.com/v$VERSION/tool.tgz | tar xz\n",
+    "ARG VERSION=1.2\nFROM debian:12 AS base\nARG VERSION\nFROM base\nRUN echo \"${VERSION}\"\n",
+    "FROM debian:12\nENV VERSION=1.2\nRUN echo $VERSION\n",
+    "FROM --platform=$BUILDPLATFORM golang:1.22\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build ./...\n",
+    // The unset case handled on purpose.
+    "ARG VERSION=1.2\nFROM debian:12\nRUN echo ${VERSION:-1.0} ${TARGETARCH:+arch} ${VERSION-x} ${TARGETOS:=linux}\n",
+    // The script sets the name itself: assignment, export, read, for, local, arithmetic, getopts.
+    "ARG VERSION=1.2\nFROM debian:12\nRUN VERSION=2 && echo $VERSION\n",
+    "ARG VERSION=1.2\nFROM debian:12\nRUN export VERSION=\"$(cat /VERSION)\"; echo \"$VERSION\"\n",
+    "ARG VERSION=1.2\nFROM debian:12\nRUN read -r VERSION < /VERSION && echo $VERSION\n",
+    "FROM debian:12\nRUN for TARGETARCH in amd64 arm64; do echo $TARGETARCH; done\n",
+    "ARG count=1\nFROM debian:12\nRUN f() { local count=0; count=$((count + 1)); echo $count; }; f\n",
+    "FROM debian:12\nRUN for ((TARGETVARIANT=0; TARGETVARIANT<2; TARGETVARIANT++)); do echo $TARGETVARIANT; done\n",
+    // A sourced file or eval may set anything (/etc/os-release sets VERSION).
+    "ARG VERSION=1.2\nFROM debian:12\nRUN . /etc/os-release && echo $VERSION\n",
+    "ARG VERSION=1.2\nFROM debian:12\nRUN eval \"$(/opt/env.sh)\"; echo $VERSION\n",
+    // Not expanded: single quotes, a backslash, a quoted here-document, $'…'.
+    "ARG VERSION=1.2\nFROM debian:12\nRUN echo '$VERSION' \\$VERSION $'$VERSION'\n",
+    "ARG VERSION=1.2\nFROM debian:12\nRUN cat <<'EOF' > /usr/local/bin/run\nexec app --version $VERSION\nEOF\n",
+    // An upper-case ARG of another stage may come from the pulled base image's ENV (node sets NODE_VERSION).
+    "FROM node:20 AS deps\nARG NODE_VERSION=20\nFROM node:20\nRUN echo $NODE_VERSION\n",
+    // Proxy ARGs are predefined; PATH is always set; names that are no ARG anywhere are the base image's or the shell's.
+    "FROM debian:12\nRUN echo $HTTP_PROXY $no_proxy $PATH $HOME $JAVA_HOME\n",
+    // Exec form, PowerShell, ONBUILD (runs in a later build, where the ARG may be declared).
+    'ARG VERSION=1.2\nFROM debian:12\nRUN ["sh", "-c", "echo $VERSION"]\n',
+    'ARG VERSION=1.2\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN echo $VERSION\n',
+    "ARG VERSION=1.2\nFROM debian:12\nONBUILD RUN echo $VERSION\n",
+  ],
+  invalid: [
+    {
+      // The classic: a global ARG used in FROM and again in a RUN of the stage.
+      code: "ARG VERSION=1.2\nFROM debian:12\nRUN curl -fsSL https://example.com/v$VERSION/tool.tgz | tar xz -C /opt\n",
+      errors: [{ messageId: "runGlobalArg", line: 3, column: 37, endColumn: 45, data: { name: "VERSION" } }],
+    },
+    {
+      // Inside double quotes, in `$(…)`, in an `sh -c` script (the inner shell inherits the environment).
+      code: "ARG APP=shop\nFROM debian:12\nRUN echo \"/srv/${APP}\" \"$(ls /srv/$APP)\" && sh -c 'echo $APP'\n",
+      errors: [
+        { messageId: "runGlobalArg", line: 3, column: 16, endColumn: 22, data: { name: "APP" } },
+        { messageId: "runGlobalArg", line: 3, column: 35, endColumn: 39, data: { name: "APP" } },
+        { messageId: "runGlobalArg", line: 3, column: 57, endColumn: 61, data: { name: "APP" } },
+      ],
+    },
+    {
+      // An automatic platform ARG the stage did not declare: the most common multi-platform mistake.
+      code: "FROM --platform=$BUILDPLATFORM golang:1.22\nRUN GOARCH=$TARGETARCH go build -o /out/app ./cmd/app\n",
+      errors: [{ messageId: "runPlatformArg", line: 2, column: 12, endColumn: 23, data: { name: "TARGETARCH" } }],
+    },
+    {
+      // The ARG is declared after the RUN: the RUN does not get it.
+      code: "ARG VERSION=1.2\nFROM debian:12\nRUN echo $VERSION\nARG VERSION\n",
+      errors: [{ messageId: "runGlobalArg", line: 3, column: 10, data: { name: "VERSION" } }],
+    },
+    {
+      // Declared again in another stage only.
+      code: "ARG VERSION=1.2\nFROM debian:12 AS a\nARG VERSION\nRUN echo $VERSION\nFROM debian:12 AS b\nRUN echo $VERSION\n",
+      errors: [{ messageId: "runGlobalArg", line: 6, column: 10, data: { name: "VERSION" } }],
+    },
+    {
+      // A here-document with an unquoted delimiter expands; so does a heredoc RUN's script.
+      code: "ARG PORT=8080\nFROM nginx:1.27\nRUN cat <<EOF > /etc/nginx/conf.d/app.conf\nlisten $PORT;\nEOF\nRUN <<EOF\necho \"port ${PORT}\"\nEOF\n",
+      errors: [
+        { messageId: "runGlobalArg", line: 4, column: 8, endColumn: 13, data: { name: "PORT" } },
+        { messageId: "runGlobalArg", line: 7, column: 12, endColumn: 19, data: { name: "PORT" } },
+      ],
+    },
+    {
+      // A lower-case ARG of another stage: no image ENV sets such a name.
+      code: "FROM alpine:3.20 AS build\nARG app_dir=/app\nFROM alpine:3.20\nRUN cd $app_dir && ls\n",
+      errors: [{ messageId: "runOtherStageArg", line: 4, column: 8, data: { name: "app_dir" } }],
+    },
+    {
+      // Any ARG of another stage, when the stage's whole environment is known (a chain ending in scratch).
+      code: "FROM debian:12 AS tools\nARG VERSION=1\nFROM scratch AS rootfs\nCOPY --from=tools / /\nFROM rootfs\nRUN echo $VERSION\n",
+      errors: [{ messageId: "runOtherStageArg", line: 6, column: 10, data: { name: "VERSION" } }],
+    },
+  ],
+});

@@ -39,7 +39,7 @@ export function parseShell(shell: ShellText, options: ParseShellOptions = {}): S
   }
   if (firstError instanceof ShellSyntaxError) {
     const textOffset = Math.min(firstError.offset, shell.text.length);
-    return { ok: false, message: firstError.message, offset: toSourceStartOffset(shell, textOffset), textOffset, incomplete: firstError.incomplete };
+    return { ok: false, message: firstError.message, offset: toSourceStartOffset(shell, textOffset), textOffset, incomplete: firstError.incomplete, ...(firstError.inParameterExpansion ? { inParameterExpansion: true } : {}) };
   }
   // Defensive: a state this parser does not expect must not crash a lint run.
   const message = firstError instanceof Error ? firstError.message : String(firstError);

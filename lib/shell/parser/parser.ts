@@ -1619,21 +1619,31 @@ export class ShellParser {
       }
     }
     const nameStart = this.pos;
-    if (isNameStart(c)) {
-      while (isNameChar(this.at(this.pos))) this.pos++;
-    } else if (isDigit(c)) {
-      while (isDigit(this.at(this.pos))) this.pos++;
-    } else if (isSpecialParam(c)) this.pos++;
-    else this.fail(this.pos >= this.n ? "reached EOF without matching ${ with }" : "invalid parameter name", this.pos >= this.n ? start : this.pos, this.pos >= this.n);
-    const name = src.slice(nameStart, this.pos);
-    if (this.at(this.pos) === LBRACK) {
-      if (this.posix) this.fail("arrays are a bash feature");
-      this.pos++;
-      this.arithmetic(RBRACK, false);
-    }
-    const op = this.at(this.pos);
-    if (this.posix && (op === SLASH_CODE || op === 94 || op === 44 || op === AT || (op === 58 && !":-=?+".includes(src[this.pos + 1] ?? "")))) {
-      this.fail("this expansion operator is a bash feature");
+    if (this.pos >= this.n) this.fail("reached EOF without matching ${ with }", start, true);
+    let name: string;
+    try {
+      if (isNameStart(c)) {
+        while (isNameChar(this.at(this.pos))) this.pos++;
+      } else if (isDigit(c)) {
+        while (isDigit(this.at(this.pos))) this.pos++;
+      } else if (isSpecialParam(c)) this.pos++;
+      else this.fail("invalid parameter name");
+      name = src.slice(nameStart, this.pos);
+      if (this.at(this.pos) === LBRACK) {
+        if (this.posix) this.fail("arrays are a bash feature");
+        this.pos++;
+        this.arithmetic(RBRACK, false);
+      }
+      const op = this.at(this.pos);
+      if (this.posix && (op === SLASH_CODE || op === 94 || op === 44 || op === AT || (op === 58 && !":-=?+".includes(src[this.pos + 1] ?? "")))) {
+        this.fail("this expansion operator is a bash feature");
+      }
+    } catch (error) {
+      // bash and dash read a `${…}` to its closing brace and judge its name, index and operator only when
+      // they expand it ("bad substitution" at run time, `bash -n` and `dash -n` accept `${}`, `${x[}`): the
+      // failure is marked so that a rule does not call the script invalid shell syntax.
+      if (error instanceof ShellSyntaxError) throw new ShellSyntaxError(error.message, error.offset, error.incomplete, true);
+      throw error;
     }
     // The rest up to the closing brace: operators and words, with quotes and nested expansions.
     for (;;) {
@@ -1726,7 +1736,7 @@ export function parseShellString(out: Output, sink: Sink, frame: Frame, word: Sh
     }
   }
   const textOffset = frame.start === null ? firstError!.offset : frame.start(firstError!.offset);
-  out.failures.push({ ok: false, message: firstError!.message, offset: toSourceStartOffset(out.shell, textOffset), textOffset, incomplete: firstError!.incomplete });
+  out.failures.push({ ok: false, message: firstError!.message, offset: toSourceStartOffset(out.shell, textOffset), textOffset, incomplete: firstError!.incomplete, ...(firstError!.inParameterExpansion ? { inParameterExpansion: true } : {}) });
 }
 
 const SLASH_CODE = 47;

@@ -70,6 +70,8 @@ export class ShellSyntaxError extends Error {
     message: string,
     readonly offset: number,
     readonly incomplete = false,
+    /** Raised reading the name, index or operator of a `${…}` (see `ShellParseFailure.inParameterExpansion`). */
+    readonly inParameterExpansion = false,
   ) {
     super(message);
     this.name = "ShellSyntaxError";
