@@ -1,0 +1,17 @@
+import rule from "../../rules/sort-top-level-keys.js";
+import { dedent } from "../support/dedent.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+ruleTester("compose").run("sort-top-level-keys", rule, {
+  valid: [
+    dedent`
+      services:
+        web:
+          image: nginx:1.27
+    `,
+  ],
+  invalid: [
+    // TODO: the case that made you write the rule, and several other members of its kind:
+    // { code: dedent`…`, errors: [{ messageId: "todo", line: 2, column: 1 }] },
+  ],
+});
