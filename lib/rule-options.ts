@@ -237,14 +237,14 @@ export interface DockerRuleOptions {
   "docker/sort-ports": [];
   /** Require the keys of each service in a fixed order (dclint's by default) */
   "docker/sort-service-keys": [{
-    /** The service keys in the wanted order; keys not listed come after them, alphabetically. The default is dclint's: image, build, container_name, depends_on, volumes, volumes_from, configs, secrets, environment, env_file, ports, networks, network_mode, extra_hosts, command, entrypoint, working_dir, restart, healthcheck, logging, labels, user, isolation. */
+    /** The service keys in the wanted order; keys not listed come after them, alphabetically.. */
     order?: string[];
   }?];
   /** Require the services of a compose file in alphabetical order */
   "docker/sort-services": [];
   /** Require the top-level keys of a compose file in a fixed order (dclint's by default) */
   "docker/sort-top-level-keys": [{
-    /** The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically. The default is dclint's: x-*, version, name, include, services, networks, volumes, secrets, configs. */
+    /** The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically.. */
     order?: string[];
   }?];
   /** Require stage names in lowercase; the fix renames the stage and every reference to it */

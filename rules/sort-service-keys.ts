@@ -56,7 +56,7 @@ export default createRule<ComposeRuleTypes<Options, "unsorted">>("sort-service-k
             items: { type: "string" },
             uniqueItems: true,
             description:
-              "The service keys in the wanted order; keys not listed come after them, alphabetically. The default is dclint's: image, build, container_name, depends_on, volumes, volumes_from, configs, secrets, environment, env_file, ports, networks, network_mode, extra_hosts, command, entrypoint, working_dir, restart, healthcheck, logging, labels, user, isolation.",
+              "The service keys in the wanted order; keys not listed come after them, alphabetically..",
           },
         },
         additionalProperties: false,

@@ -176,7 +176,7 @@ function blockEdit(text: string, collection: AST.YAMLMapping | AST.YAMLSequence,
   const breaks = new Set(region.match(/\r\n|\r|\n/gu) ?? []);
   if (breaks.size > 1) return null;
   // `|+` / `>+` keep the blank lines after the text as part of the value; those lines are a gap here.
-  if (/[|>][1-9]?\+|[|>]\+[1-9]?/u.test(region)) return null;
+  if (/[|>][1-9]?\+/u.test(region)) return null;
   const eol = [...breaks][0] ?? "\n";
   const lineText = (first: number, last: number) => text.slice(lines.starts[first], lines.contentEnd(text, last));
   let out = "";
