@@ -8,7 +8,7 @@ import { createRule } from "../lib/utils/create-rule.js";
  * dclint's default order of service keys (`service-keys-order`, src/rules/service-keys-order-rule.ts):
  * its groups core, dependencies, data, environment, networking, runtime, metadata, security, flattened.
  */
-export const DEFAULT_SERVICE_KEY_ORDER: readonly string[] = [
+const DEFAULT_SERVICE_KEY_ORDER: readonly string[] = [
   "image",
   "build",
   "container_name",

