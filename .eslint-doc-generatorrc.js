@@ -7,6 +7,7 @@ const config = {
   configEmoji: [
     ["recommended", "✅"],
     ["strict", "🔒"],
+    ["stylistic", "🎨"],
   ],
   ignoreConfig: ["base"],
   ruleDocTitleFormat: "prefix-name",

@@ -229,8 +229,24 @@ export interface DockerRuleOptions {
   "docker/require-workdir-for-relative-copy": [];
   /** Disallow using or installing both curl and wget in one stage */
   "docker/single-http-client": [];
+  /** Require the services of each `depends_on` in alphabetical order */
+  "docker/sort-dependencies": [];
   /** Require multi-line package lists (one package per line) to be sorted */
   "docker/sort-package-lists": [];
+  /** Require the `ports` of each service in order of their published port */
+  "docker/sort-ports": [];
+  /** Require the keys of each service in a fixed order (dclint's by default) */
+  "docker/sort-service-keys": [{
+    /** The service keys in the wanted order; keys not listed come after them, alphabetically.. */
+    order?: string[];
+  }?];
+  /** Require the services of a compose file in alphabetical order */
+  "docker/sort-services": [];
+  /** Require the top-level keys of a compose file in a fixed order (dclint's by default) */
+  "docker/sort-top-level-keys": [{
+    /** The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically.. */
+    order?: string[];
+  }?];
   /** Require stage names in lowercase; the fix renames the stage and every reference to it */
   "docker/stage-name-casing": [];
   /** Require Go binaries copied into a `FROM scratch` image to be static (`CGO_ENABLED=0`) and CA certificates to be there */

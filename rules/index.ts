@@ -94,7 +94,12 @@ import requireResourceLimits from "./require-resource-limits.js";
 import requireRestartPolicy from "./require-restart-policy.js";
 import requireWorkdirForRelativeCopy from "./require-workdir-for-relative-copy.js";
 import singleHttpClient from "./single-http-client.js";
+import sortDependencies from "./sort-dependencies.js";
 import sortPackageLists from "./sort-package-lists.js";
+import sortPorts from "./sort-ports.js";
+import sortServiceKeys from "./sort-service-keys.js";
+import sortServices from "./sort-services.js";
+import sortTopLevelKeys from "./sort-top-level-keys.js";
 import stageNameCasing from "./stage-name-casing.js";
 import staticBinaryForScratch from "./static-binary-for-scratch.js";
 import useraddNoLogInit from "./useradd-no-log-init.js";
@@ -205,7 +210,12 @@ export const rules: Record<string, AnyDockerRule> = {
   "require-restart-policy": requireRestartPolicy,
   "require-workdir-for-relative-copy": requireWorkdirForRelativeCopy,
   "single-http-client": singleHttpClient,
+  "sort-dependencies": sortDependencies,
   "sort-package-lists": sortPackageLists,
+  "sort-ports": sortPorts,
+  "sort-service-keys": sortServiceKeys,
+  "sort-services": sortServices,
+  "sort-top-level-keys": sortTopLevelKeys,
   "stage-name-casing": stageNameCasing,
   "static-binary-for-scratch": staticBinaryForScratch,
   "useradd-no-log-init": useraddNoLogInit,

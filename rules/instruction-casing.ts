@@ -48,7 +48,7 @@ export default createRule<DockerfileRuleTypes<[{ casing?: CasingOption }], "inco
     docs: {
       description: "Require instruction keywords to be cased consistently, with `AS` cased like `FROM`",
       category: "hygiene",
-      config: "recommended",
+      config: "stylistic",
       fileKinds: ["dockerfile"],
       peers: ["BuildKit ConsistentInstructionCasing", "BuildKit FromAsCasing", "SonarQube S6476"],
     },

@@ -33,7 +33,7 @@ export default createRule<ComposeRuleTypes<[], "quoted">>("no-quoted-volumes", {
     docs: {
       description: "Disallow quotes around short-syntax service volumes that read the same without them",
       category: "compose",
-      config: null,
+      config: "stylistic",
       fileKinds: ["compose"],
       peers: ["dclint no-quotes-in-volumes"],
     },

@@ -77,7 +77,7 @@ export default createRule<DockerfileRuleTypes<[], "unsorted">>("sort-package-lis
     docs: {
       description: "Require multi-line package lists (one package per line) to be sorted",
       category: "run",
-      config: "strict",
+      config: "stylistic",
       fileKinds: ["dockerfile"],
       peers: ["SonarQube S7018"],
     },

@@ -9,7 +9,7 @@ export default createRule<DockerfileRuleTypes<[], "notLowercase">>("stage-name-c
     docs: {
       description: "Require stage names in lowercase; the fix renames the stage and every reference to it",
       category: "stages",
-      config: "recommended",
+      config: "stylistic",
       fileKinds: ["dockerfile"],
       peers: ["BuildKit StageNameCasing"],
     },

@@ -1,6 +1,6 @@
 /**
  * The sources generated from the rules: `rules/index.ts` (every rule file), the rule lists of the
- * `recommended` and `strict` configs (from each rule's `meta.docs.config` and `meta.docs.fileKinds`), and
+ * `recommended`, `strict` and `stylistic` configs (from each rule's `meta.docs.config` and `meta.docs.fileKinds`), and
  * the option types of every rule (`lib/rule-options.ts`, from each rule's `meta.schema`), and the parts of
  * the docs rendered from the peer-check table (each rule doc's "Peer checks", the tables of
  * `docs/migrating.md`: see peer-docs.ts), and the AST reference of `docs/ast.md` (from the AST types: see ast-docs.ts).
@@ -113,6 +113,7 @@ export async function generatedFiles(added: Readonly<Record<string, AnyDockerRul
   files.push(
     { path: "lib/configs/recommended-rules.ts", content: renderConfigRules("recommendedRules", "recommended", rules) },
     { path: "lib/configs/strict-rules.ts", content: renderConfigRules("strictRules", "strict", rules) },
+    { path: "lib/configs/stylistic-rules.ts", content: renderConfigRules("stylisticRules", "stylistic", rules) },
     { path: "lib/rule-options.ts", content: renderRuleOptions(rules) },
   );
   for (const name of names) {

@@ -45,7 +45,7 @@ describe.skipIf(!present)("--fix over the shared corpus", () => {
   it("keeps every file parsing, converges in one run, and changes only what a fixable rule reported", () => {
     const files = walk(corpus, []).filter((file) => /(?:^|\/)(?:Dockerfile|Containerfile)[^/]*$|\.[Dd]ockerfile$|(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|\.dockerignore$/u.test(file));
     const linter = new Linter({ configType: "flat", cwd: corpus });
-    const config = [...plugin.configs.strict, { files: ["**/*"], linterOptions: { reportUnusedDisableDirectives: "off" as const } }];
+    const config = [...plugin.configs.strict, ...plugin.configs.stylistic, { files: ["**/*"], linterOptions: { reportUnusedDisableDirectives: "off" as const } }];
     const problems: string[] = [];
     let fixedFiles = 0;
     for (const file of files) {

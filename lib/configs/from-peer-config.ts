@@ -197,6 +197,41 @@ export function fromHadolintConfig(options: FromPeerConfigOptions = {}): Linter.
   return [config];
 }
 
+/**
+ * dclint's service key groups and their default keys and order (`ServiceKeyGroup` and the constructor's
+ * defaults in src/rules/service-keys-order-rule.ts, dclint 3.1).
+ */
+const DCLINT_SERVICE_KEY_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  "Core Definitions": ["image", "build", "container_name"],
+  "Service Dependencies": ["depends_on"],
+  "Data Management and Configuration": ["volumes", "volumes_from", "configs", "secrets"],
+  "Environment Configuration": ["environment", "env_file"],
+  Networking: ["ports", "networks", "network_mode", "extra_hosts"],
+  "Runtime Behavior": ["command", "entrypoint", "working_dir", "restart", "healthcheck"],
+  "Operational Metadata": ["logging", "labels"],
+  "Security and Execution Context": ["user", "isolation"],
+  Other: [],
+};
+
+/**
+ * The `order` option of ours that a dclint ordering rule's options give: `service-keys-order`'s `groups`
+ * (merged over its defaults, as dclint does) flattened in `groupOrder`; `top-level-properties-order`'s
+ * `customOrder` with `x-properties` written `x-*`. Null when the rule has no order option to carry.
+ */
+function dclintOrderOptions(name: string, options: unknown): { order: string[] } | null {
+  if (!isRecord(options)) return null;
+  const strings = (value: unknown): string[] | null => (Array.isArray(value) && value.every((item) => typeof item === "string") ? value : null);
+  if (name === "service-keys-order" && (options["groups"] !== undefined || options["groupOrder"] !== undefined)) {
+    const groups: Record<string, readonly string[]> = { ...DCLINT_SERVICE_KEY_GROUPS };
+    if (isRecord(options["groups"])) for (const [group, keys] of Object.entries(options["groups"])) groups[group] = strings(keys) ?? groups[group] ?? [];
+    const groupOrder = strings(options["groupOrder"]) ?? Object.keys(DCLINT_SERVICE_KEY_GROUPS);
+    return { order: [...new Set(groupOrder.flatMap((group) => groups[group] ?? []))] };
+  }
+  const customOrder = name === "top-level-properties-order" ? strings(options["customOrder"]) : null;
+  if (customOrder) return { order: [...new Set(customOrder.map((key) => (key === "x-properties" ? "x-*" : key)))] };
+  return null;
+}
+
 /** dclint's rule levels (`schemas/linter-config.schema.json`): 0 off, 1 warning, 2 error. */
 const DCLINT_LEVELS: readonly Linter.RuleSeverity[] = ["off", "warn", "error"];
 
@@ -222,8 +257,8 @@ const DCLINT_FILES = [
  * `dclint` key of `package.json`, in `cwd`; or `options.path`; or an object given as `options.config`) and
  * returns the equivalent config for compose files, or `[]` when there is none. Each rule dclint names is set
  * on the rule of ours it maps to (0 → off, 1 → warn, 2 → error; a rule of ours that two of its rules map to
- * takes the stronger level). dclint's rule options (`prohibitedTags`, `quoteType`) have no equivalent, nor
- * do its style rules (ordering, quotes in volumes): `docs/migrating.md` lists them.
+ * takes the stronger level). The orders of its ordering rules carry over (`dclintOrderOptions`); its other
+ * rule options (`prohibitedTags`, `quoteType`) have no equivalent: `docs/migrating.md` lists them.
  */
 export function fromDclintConfig(options: FromPeerConfigOptions & { config?: unknown } = {}): Linter.Config[] {
   let file = "the dclint config";
@@ -252,9 +287,11 @@ export function fromDclintConfig(options: FromPeerConfigOptions & { config?: unk
     if (level !== 0 && level !== 1 && level !== 2) fail(file, `rule '${name}': the level must be 0, 1 or 2`);
     if (!PEER_CHECKS.some((check) => check.tool === "dclint" && check.id === name)) fail(file, `dclint has no rule '${name}'`);
     const severity = DCLINT_LEVELS[level]!;
+    const order = Array.isArray(setting) ? dclintOrderOptions(name, setting[1]) : null;
     for (const rule of rulesOf("dclint", name)) {
-      const current = rules[`docker/${rule}`] as Linter.RuleSeverity | undefined;
-      if (current === undefined || rank(severity) > rank(current)) rules[`docker/${rule}`] = severity;
+      const current = rules[`docker/${rule}`];
+      const currentSeverity = (Array.isArray(current) ? current[0] : current) as Linter.RuleSeverity | undefined;
+      if (currentSeverity === undefined || rank(severity) > rank(currentSeverity)) rules[`docker/${rule}`] = order ? [severity, order] : severity;
     }
   }
   return [{ name: "docker-policy/from-dclint-config", files: [...FILES.compose], rules }];

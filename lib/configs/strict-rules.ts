@@ -17,7 +17,6 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
     "docker/require-healthcheck": "error",
     "docker/require-image-digest": "error",
     "docker/single-http-client": "error",
-    "docker/sort-package-lists": "error",
     "docker/static-binary-for-scratch": "error",
     "docker/wget-progress": "error",
   },

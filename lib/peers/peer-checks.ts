@@ -402,12 +402,12 @@ const PEER_ROWS: readonly PeerCheck[] = [
     "require-project-name-field": ["require-project-name"],
     "require-quotes-in-ports": ["require-quoted-ports"],
     "service-container-name-regex": [],
-    "service-dependencies-alphabetical-order": [],
+    "service-dependencies-alphabetical-order": ["sort-dependencies"],
     "service-image-require-explicit-tag": ["require-image-tag"],
-    "service-keys-order": [],
-    "service-ports-alphabetical-order": [],
-    "services-alphabetical-order": [],
-    "top-level-properties-order": [],
+    "service-keys-order": ["sort-service-keys"],
+    "service-ports-alphabetical-order": ["sort-ports"],
+    "services-alphabetical-order": ["sort-services"],
+    "top-level-properties-order": ["sort-top-level-keys"],
   }),
 ];
 

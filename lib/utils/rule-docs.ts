@@ -2,10 +2,11 @@
 export type FileKind = "dockerfile" | "compose" | "dockerignore";
 
 /**
- * Which shared config turns a rule on. `strict` is `recommended` plus the `strict` rules; `null` rules
- * are opt-in (they need options, or are too opinionated for either config).
+ * Which shared config turns a rule on. `strict` is `recommended` plus the `strict` rules; `stylistic`
+ * holds the rules that judge only how a file is written (order, quotes), never what it does, and is
+ * used beside either; `null` rules are opt-in (they need options, or are too opinionated for any config).
  */
-export type RuleConfigName = "recommended" | "strict" | null;
+export type RuleConfigName = "recommended" | "strict" | "stylistic" | null;
 
 /** The catalogue sections of RULES.md; the README groups rules by them. */
 export type RuleCategory =

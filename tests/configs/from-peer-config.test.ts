@@ -132,7 +132,28 @@ describe("fromDclintConfig", () => {
     expect(fromDclintConfig({ cwd: folder({}) })).toEqual([]);
     const configs = fromDclintConfig({ cwd: folder({ ".dclintrc": "rules:\n  no-version-field: 0\n  require-quotes-in-ports: [1, { quoteType: double }]\n  services-alphabetical-order: 2\n" }) });
     expect(configs[0]!.files).toEqual([...plugin.files.compose]);
-    expect(rulesOf(configs)).toEqual({ "docker/no-obsolete-version": "off", "docker/require-quoted-ports": "warn" });
+    expect(rulesOf(configs)).toEqual({ "docker/no-obsolete-version": "off", "docker/require-quoted-ports": "warn", "docker/sort-services": "error" });
+  });
+
+  it("carries the orders of dclint's ordering rules over (its README's and fixtures' options)", () => {
+    const config = {
+      rules: {
+        "service-keys-order": [1, { groups: { "Core Definitions": ["container_name", "build", "image"], Networking: ["extra_hosts", "ports"] }, groupOrder: ["Networking", "Core Definitions"] }],
+        "top-level-properties-order": [2, { customOrder: ["version", "services", "volumes", "networks", "x-properties"] }],
+        "services-alphabetical-order": [1, {}],
+      },
+    };
+    expect(rulesOf(fromDclintConfig({ config }))).toEqual({
+      "docker/sort-service-keys": ["warn", { order: ["extra_hosts", "ports", "container_name", "build", "image"] }],
+      "docker/sort-top-level-keys": ["error", { order: ["version", "services", "volumes", "networks", "x-*"] }],
+      "docker/sort-services": "warn",
+    });
+    // Groups alone keep dclint's group order; a group left out of `groups` keeps its default keys.
+    const groupsOnly = rulesOf(fromDclintConfig({ config: { rules: { "service-keys-order": [2, { groups: { "Service Dependencies": ["depends_on", "links"] } }] } } }));
+    expect(groupsOnly["docker/sort-service-keys"]).toEqual([
+      "error",
+      { order: ["image", "build", "container_name", "depends_on", "links", "volumes", "volumes_from", "configs", "secrets", "environment", "env_file", "ports", "networks", "network_mode", "extra_hosts", "command", "entrypoint", "working_dir", "restart", "healthcheck", "logging", "labels", "user", "isolation"] },
+    ]);
   });
 
   it("reads .dclintrc.json, .config/dclintrc.yml, the dclint key of package.json, and an object", () => {

@@ -52,7 +52,8 @@ function ruleIdsOf(json: string): string[] {
 
 describe("the ESLint class (the editor path)", () => {
   it("lintText with fix: true returns the fixed Dockerfile", async () => {
-    const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, FIXED_END_OF_LIFE_DATE] });
+    // `from` → `FROM` is instruction-casing's fix, a rule of `stylistic` (pure style), hence both configs.
+    const eslint = new ESLint({ cwd: workDir, fix: true, overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, ...plugin.configs.stylistic, FIXED_END_OF_LIFE_DATE] });
     const [result] = await eslint.lintText(dedent`
       from node:24.11
       MAINTAINER Ops <ops@example.com>
@@ -103,7 +104,8 @@ describe("the CLI on a copy of examples/", () => {
     const afterFirst = snapshot(dir);
     expect(afterFirst).not.toEqual(before);
     expect(afterFirst["Dockerfile"]).toContain('LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"');
-    expect(afterFirst["Dockerfile"]).toContain("RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*");
+    // The keyword keeps its case: instruction-casing is in `stylistic`, which the examples' config does not take.
+    expect(afterFirst["Dockerfile"]).toContain("run apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*");
     expect(afterFirst["compose.yaml"]?.startsWith("services:")).toBe(true);
     expect(afterFirst[".dockerignore"]).toContain("**/*.pem");
     expect(afterFirst[path.join("api", "Dockerfile")]).toContain("pip install --no-cache-dir -r requirements.txt");

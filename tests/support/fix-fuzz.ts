@@ -9,7 +9,7 @@
  * files with aliases and merge keys used as values and small alias bombs; folder trees holding all
  * three (so cross-file rules run); and mutations of corpus files.
  *
- * Each case is linted with `strict`, then: every fix and every suggestion is applied alone (the file
+ * Each case is linted with `strict` and `stylistic`, then: every fix and every suggestion is applied alone (the file
  * must still parse, and for a Dockerfile every instruction outside the edited range must be the same
  * text of the same type); `--fix` is applied (the result must parse, and a second `--fix` must change
  * nothing). The CPU time of the first lint is measured with `process.cpuUsage`.
@@ -248,9 +248,12 @@ function checkOneFix(kind: FixFuzzKind, text: string, fix: Rule.Fix, what: strin
   return null;
 }
 
+/** `strict` and `stylistic`: every rule a shared config turns on (the style rules have fixes too). */
+const EVERY_CONFIG = [...plugin.configs.strict, ...plugin.configs.stylistic];
+
 function lintOnce(text: string, filename: string, cwd: string | undefined): Linter.LintMessage[] {
   const local = cwd ? new Linter({ configType: "flat", cwd }) : linter;
-  return local.verify(text, plugin.configs.strict, { filename });
+  return local.verify(text, EVERY_CONFIG, { filename });
 }
 
 /** Lints `text` as `filename` (in `cwd`), applies every fix and suggestion, and checks the results. */
@@ -284,12 +287,12 @@ function checkFile(kind: FixFuzzKind, text: string, filename: string, cwd?: stri
   // --fix, twice.
   try {
     const local = cwd ? new Linter({ configType: "flat", cwd }) : linter;
-    const first = local.verifyAndFix(text, plugin.configs.strict, { filename });
+    const first = local.verifyAndFix(text, EVERY_CONFIG, { filename });
     if (!first.fixed) return { problem: null, cpuMs };
     if (first.messages.some((message) => message.fatal)) return { problem: `--fix: the result no longer parses: ${first.messages.find((message) => message.fatal)!.message}`, cpuMs };
-    const second = local.verifyAndFix(first.output, plugin.configs.strict, { filename });
+    const second = local.verifyAndFix(first.output, EVERY_CONFIG, { filename });
     if (second.fixed) {
-      const rules = [...new Set(local.verify(first.output, plugin.configs.strict, { filename }).filter((message) => message.fix).map((message) => message.ruleId))];
+      const rules = [...new Set(local.verify(first.output, EVERY_CONFIG, { filename }).filter((message) => message.fix).map((message) => message.ruleId))];
       return { problem: `--fix: a second pass changes the file again (${rules.join(", ")})`, cpuMs };
     }
   } catch (error) {
