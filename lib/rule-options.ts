@@ -122,6 +122,12 @@ export interface DockerRuleOptions {
   "docker/no-redundant-target-platform": [];
   /** Disallow the reserved stage names `scratch` and `context` */
   "docker/no-reserved-stage-name": [];
+  /** TODO: what the rule disallows or requires, in one sentence */
+  "docker/no-restricted-commands": [];
+  /** TODO: what the rule disallows or requires, in one sentence */
+  "docker/no-restricted-images": [];
+  /** TODO: what the rule disallows or requires, in one sentence */
+  "docker/no-restricted-packages": [];
   /** Disallow images and compose services that run as root */
   "docker/no-root-user": [];
   /** Disallow COPY/ADD of secret files (`.env`, private keys, `.npmrc`, `.netrc`, credentials) into an image */
