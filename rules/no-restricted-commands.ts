@@ -98,7 +98,7 @@ export default createRule<DockerfileRuleTypes<Options, MessageId>>("no-restricte
       onRun({ commands }) {
         // Every command the shell runs (nested, `sh -c` strings, exec form, heredoc scripts), never the words
         // of a string or a comment; each seen as written and through its wrappers (`sudo -u app telnet`).
-        for (const { command, unwrapped } of commands) {
+        for (const { unwrapped } of commands) {
           for (const wrapper of unwrapped.wrappers) {
             const found = entries.find((entry) => commandMatches(entry, wrapper.word, wrapper.options));
             if (found) report(wrapper.word, found);
