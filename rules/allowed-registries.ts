@@ -11,8 +11,6 @@ import { locOfRange } from "../lib/utils/range-loc.js";
 type MessageId = "notAllowed";
 type Options = [{ registries?: string[] }];
 
-export { registryAllows };
-
 export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleTypes<Options, MessageId>>("allowed-registries", {
   meta: {
     type: "problem",
