@@ -122,6 +122,35 @@ export interface DockerRuleOptions {
   "docker/no-redundant-target-platform": [];
   /** Disallow the reserved stage names `scratch` and `context` */
   "docker/no-reserved-stage-name": [];
+  /** Disallow the commands listed in the `commands` option in RUN, by name and optional arguments */
+  "docker/no-restricted-commands": [{
+    /** Deny entries; a command a RUN runs that matches an entry is reported with the entry's message. */
+    commands?: {
+      /** The command's base name pattern (`telnet`, `ssh*`; `*` any characters, `?` one); `/usr/bin/x` is `x`. */
+      name: string;
+      /** Argument patterns that must all be present, in any order, each as one word (`777`, `--insecure`, `-*k*`). */
+      arguments?: string[];
+      /** What to do instead, shown with the finding. */
+      message?: string;
+    }[];
+  }?];
+  /** Disallow images that match the deny patterns of the `images` option (registry, repository, tag, digest) */
+  "docker/no-restricted-images": [{
+    /** Deny entries. An image is reported when every part an entry gives matches; the first matching entry is reported. */
+    images?: unknown[];
+  }?];
+  /** Disallow installing the packages listed in the `packages` option, per package manager */
+  "docker/no-restricted-packages": [{
+    /** Deny entries; an install of a package an entry names is reported with the entry's message. */
+    packages?: {
+      /** Which installs the entry covers: `*` (default) every manager; `apt`, `rpm`, `pip`, `npm` every tool of that package namespace (`pip` covers pip, pipx, uv, poetry, pipenv); any other manager id (`apk`, `yarn`, `gem`…) that manager alone. */
+      manager?: "*" | "apt" | "rpm" | "pip" | "npm" | "apt-get" | "aptitude" | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pacman" | "uv" | "pipx" | "poetry" | "pipenv" | "conda" | "pnpm" | "yarn" | "bun" | "gem" | "bundler" | "go" | "composer" | "cargo" | "maven" | "gradle";
+      /** The package name pattern (`*` any characters, `?` one), compared as the namespace compares names (PyPI's PEP 503 form, apt without `:arch`, otherwise case-insensitively). */
+      name: string;
+      /** What to use instead, shown with the finding. */
+      message?: string;
+    }[];
+  }?];
   /** Disallow images and compose services that run as root */
   "docker/no-root-user": [];
   /** Disallow COPY/ADD of secret files (`.env`, private keys, `.npmrc`, `.netrc`, credentials) into an image */

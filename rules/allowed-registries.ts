@@ -2,6 +2,7 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { normalizedImageName, type ParsedImageReference } from "../lib/dockerfile/image-reference.js";
 import { composeImageUses, dockerfileImageUses } from "../lib/semantics/images/image-uses.js";
+import { registryAllows } from "../lib/semantics/images/registry-match.js";
 import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
@@ -9,24 +10,6 @@ import { locOfRange } from "../lib/utils/range-loc.js";
 
 type MessageId = "notAllowed";
 type Options = [{ registries?: string[] }];
-
-/**
- * Whether `name` (normalized: `docker.io/library/node`, `ghcr.io/org/app`) comes from `entry`: a
- * registry host (`ghcr.io`, `registry.local:5000`), a host wildcard (`*.example.com`, any subdomain),
- * or a host with a path prefix (`ghcr.io/my-org`, `docker.io/library` for official images only).
- * `docker.io` also matches `index.docker.io` and unqualified names, as Docker reads them.
- */
-export function registryAllows(entry: string, name: string): boolean {
-  const normalizedEntry = entry.trim().toLowerCase().replace(/\/+$/u, "").replace(/^index\.docker\.io(?=\/|$)/u, "docker.io");
-  if (normalizedEntry === "") return false;
-  const host = name.slice(0, name.indexOf("/"));
-  if (normalizedEntry.startsWith("*.")) {
-    const suffix = normalizedEntry.slice(1);
-    // The port is not part of the host name a wildcard matches (`app.corp.example:5000`).
-    return !normalizedEntry.includes("/") && host.replace(/:\d+$/u, "").endsWith(suffix);
-  }
-  return name === normalizedEntry || name.startsWith(`${normalizedEntry}/`);
-}
 
 export default createRule<DockerfileRuleTypes<Options, MessageId> & ComposeRuleTypes<Options, MessageId>>("allowed-registries", {
   meta: {

@@ -48,6 +48,9 @@ import noPublishedDatabasePort from "./no-published-database-port.js";
 import noQuotedVolumes from "./no-quoted-volumes.js";
 import noRedundantTargetPlatform from "./no-redundant-target-platform.js";
 import noReservedStageName from "./no-reserved-stage-name.js";
+import noRestrictedCommands from "./no-restricted-commands.js";
+import noRestrictedImages from "./no-restricted-images.js";
+import noRestrictedPackages from "./no-restricted-packages.js";
 import noRootUser from "./no-root-user.js";
 import noSecretFileCopy from "./no-secret-file-copy.js";
 import noSecretInArgEnv from "./no-secret-in-arg-env.js";
@@ -164,6 +167,9 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-quoted-volumes": noQuotedVolumes,
   "no-redundant-target-platform": noRedundantTargetPlatform,
   "no-reserved-stage-name": noReservedStageName,
+  "no-restricted-commands": noRestrictedCommands,
+  "no-restricted-images": noRestrictedImages,
+  "no-restricted-packages": noRestrictedPackages,
   "no-root-user": noRootUser,
   "no-secret-file-copy": noSecretFileCopy,
   "no-secret-in-arg-env": noSecretInArgEnv,

@@ -4,10 +4,10 @@ import { LABEL_FORMATS, labelKeyProblem, matchesLabelFormat, type LabelFormat } 
 import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { createRule } from "../lib/utils/create-rule.js";
-import { producedStage } from "../lib/semantics/stages/build-target.js";
+import { imagesOfBuilds } from "../lib/semantics/stages/build-target.js";
 
 type Options = [{ schema?: Record<string, LabelFormat>; strictLabels?: boolean }];
-type MessageIds = "invalidKey" | "missing" | "empty" | "badFormat" | "superfluous";
+type MessageIds = "invalidKey" | "missing" | "missingInServices" | "empty" | "badFormat" | "superfluous";
 
 const FORMAT_NAMES: Record<LabelFormat, string> = {
   text: "a non-empty text",
@@ -47,6 +47,8 @@ export default createRule<DockerfileRuleTypes<Options, MessageIds>>("valid-label
     messages: {
       invalidKey: "Label key '{{key}}' breaks Docker's key conventions: {{problem}}.",
       missing: "The image this stage builds has no label '{{key}}', which the label schema requires.",
+      missingInServices:
+        "The image {{services}} build{{s}} from this stage has no label '{{key}}' (neither a LABEL nor build.labels), which the label schema requires.",
       empty: "Label '{{key}}' is empty; the schema requires {{format}}.",
       badFormat: "Label '{{key}}' is '{{value}}', not {{format}}.",
       superfluous: "Label '{{key}}' is not in the label schema.",
@@ -86,24 +88,51 @@ export default createRule<DockerfileRuleTypes<Options, MessageIds>>("valid-label
       Label: checkLabel,
       "Program:exit"() {
         const required = Object.keys(schema);
-        const final = producedStage(program, context.filename);
-        if (required.length === 0 || !final) return;
-        const present = new Set<string>();
-        for (const stage of getStageGraph(program).ancestry(final)) {
-          for (const instruction of stage.instructions) {
-            if (instruction.type !== "Label") continue;
-            for (const pair of instruction.pairs) {
-              const key = keyOf(instruction, stage, pair);
-              // A key the file cannot resolve might be any of them: do not claim one is missing.
-              if (key === null) return;
-              present.add(key);
-            }
-          }
+        if (required.length === 0) return;
+        // Every image the builds of the file ship (each compose build's target, else the last stage), with
+        // the labels its own LABELs and the stages it is built FROM give it; compose adds `build.labels`.
+        const byStage = new Map<Stage, { present: Set<string> | null; builds: (string[] | null)[]; services: string[] }>();
+        for (const { stage, build } of imagesOfBuilds(program, context.filename)) {
+          let image = byStage.get(stage);
+          if (!image) byStage.set(stage, (image = { present: labelsOf(stage), builds: [], services: [] }));
+          image.builds.push(build ? build.labels : []);
+          image.services.push(build?.service ?? "");
         }
-        for (const key of required) {
-          if (!present.has(key)) context.report({ loc: final.from.keyword.loc, messageId: "missing", data: { key } });
+        for (const [stage, image] of byStage) {
+          // A key the file cannot resolve might be any of them: do not claim one is missing.
+          if (image.present === null) continue;
+          for (const key of required) {
+            if (image.present.has(key)) continue;
+            // A build whose label keys cannot be known may set it.
+            const lacking = image.builds.flatMap((labels, index) => (labels !== null && !labels.includes(key) ? [image.services[index]!] : []));
+            if (lacking.length === 0) continue;
+            const services = lacking.filter((service) => service !== "");
+            if (services.length === lacking.length) {
+              context.report({
+                loc: stage.from.keyword.loc,
+                messageId: "missingInServices",
+                data: { key, services: `compose service${services.length > 1 ? "s" : ""} ${services.map((service) => `'${service}'`).join(", ")}`, s: services.length > 1 ? "" : "s" },
+              });
+            } else context.report({ loc: stage.from.keyword.loc, messageId: "missing", data: { key } });
+          }
         }
       },
     };
+
+    /** The label keys the stage's image carries from this file (its LABELs and those of the stages it is built FROM); null when one cannot be resolved. */
+    function labelsOf(final: Stage): Set<string> | null {
+      const present = new Set<string>();
+      for (const stage of getStageGraph(program).ancestry(final)) {
+        for (const instruction of stage.instructions) {
+          if (instruction.type !== "Label") continue;
+          for (const pair of instruction.pairs) {
+            const key = keyOf(instruction, stage, pair);
+            if (key === null) return null;
+            present.add(key);
+          }
+        }
+      }
+      return present;
+    }
   },
 });

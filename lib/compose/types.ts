@@ -79,6 +79,8 @@ export interface ComposeBuild {
   dockerfileInline: ScalarValue | null;
   target: ScalarValue | null;
   args: KeyValueEntry[];
+  /** `build.labels`: labels Compose sets on the image it builds (map or list syntax). */
+  labels: KeyValueEntry[];
   additionalContexts: KeyValueEntry[];
   /**
    * `build.secrets`: the secrets the build may mount (short syntax `- name`, long syntax `- source: name`),

@@ -23,6 +23,7 @@ export const strictRules: Readonly<Record<FileKind, Linter.RulesRecord>> = {
   compose: {
     "docker/no-custom-cgroup-parent": "error",
     "docker/no-unbound-port": "error",
+    "docker/prefer-numeric-user": "error",
     "docker/require-cap-drop-all": "error",
     "docker/require-healthcheck": "error",
     "docker/require-image-digest": "error",

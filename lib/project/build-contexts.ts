@@ -24,7 +24,7 @@
  */
 import path from "node:path";
 import { getComposeProject, readComposeFile, type ProjectService } from "./compose-project.js";
-import type { ComposeBuild } from "../compose/types.js";
+import type { ComposeBuild, ComposeService } from "../compose/types.js";
 import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { isDockerfileName } from "./dockerfile-names.js";
 import { directoryEntries, FreshCache, listDirectory, type DirectoryEntry } from "./fs-snapshot.js";
@@ -67,6 +67,11 @@ export interface BuildOfDockerfile {
   target: string | null;
   /** The named contexts the build declares (`build.additional_contexts`, map or list syntax), in file order. */
   namedContexts: NamedBuildContext[];
+  /**
+   * The label keys the build sets on the image besides the Dockerfile's LABELs (compose `build.labels`,
+   * merged over the service's files); empty for the default build, null when a key cannot be known.
+   */
+  labels: string[] | null;
 }
 
 /** A build a `.dockerignore` file serves. */
@@ -147,6 +152,22 @@ function mergedNamedContexts(service: ProjectService): NamedBuildContext[] {
 }
 
 /**
+ * The label keys a service's `build.labels` set on the image, over its layers in merge order (Compose
+ * merges `labels` mappings key by key: compose-spec "Merge and override", mappings); null when a key is
+ * spelled through a variable and cannot be known.
+ */
+function mergedBuildLabels(layers: readonly ComposeService[]): string[] | null {
+  const keys = new Set<string>();
+  for (const layer of layers) {
+    for (const entry of layer.build?.labels ?? []) {
+      if (entry.key.includes("$")) return null;
+      keys.add(entry.key);
+    }
+  }
+  return [...keys];
+}
+
+/**
  * The builds the compose files around `dir` declare (services with a local `build:`), including
  * `dockerfile_inline` builds: they send their context, and Docker applies `<context>/.dockerignore`
  * to it like to any other (docker/compose#10746).
@@ -209,6 +230,7 @@ function computeComposeBuildsAround(dir: string): { builds: BuildOfDockerfile[];
           inline: inline ? (files?.dockerfile ?? null) : null,
           target: build.target?.resolved ?? null,
           namedContexts: merged ? mergedNamedContexts(merged) : namedContextsOf(composeFile, build),
+          labels: merged ? mergedBuildLabels(merged.layers.map((layer) => layer.service)) : mergedBuildLabels([service]),
         });
       }
     }
@@ -230,7 +252,7 @@ export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] 
   if (declared.length > 0) return declared;
   const within = (dir: string) => dockerfile.startsWith(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`);
   if (undecided.some((build) => build.context === null || within(build.context))) return [];
-  return [{ composeFile: null, service: null, context: path.dirname(dockerfile), dockerfile, inline: null, target: null, namedContexts: [] }];
+  return [{ composeFile: null, service: null, context: path.dirname(dockerfile), dockerfile, inline: null, target: null, namedContexts: [], labels: [] }];
 }
 
 /**

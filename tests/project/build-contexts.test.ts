@@ -104,12 +104,12 @@ const at = (...parts: string[]) => path.join(tree.root, ...parts);
 describe("buildsOfDockerfile", () => {
   it("finds the compose builds of a Dockerfile in a parent folder's compose files, with their targets", () => {
     expect(buildsOfDockerfile(at("shop/src/shipping/Dockerfile"))).toEqual([
-      { composeFile: at("shop/compose.override.yaml"), service: "debug", context: at("shop/src/shipping"), dockerfile: at("shop/src/shipping/Dockerfile"), inline: null, target: null, namedContexts: [] },
-      { composeFile: at("shop/compose.yaml"), service: "shipping", context: at("shop"), dockerfile: at("shop/src/shipping/Dockerfile"), inline: null, target: "runtime", namedContexts: [] },
+      { composeFile: at("shop/compose.override.yaml"), service: "debug", context: at("shop/src/shipping"), dockerfile: at("shop/src/shipping/Dockerfile"), inline: null, target: null, namedContexts: [], labels: [] },
+      { composeFile: at("shop/compose.yaml"), service: "shipping", context: at("shop"), dockerfile: at("shop/src/shipping/Dockerfile"), inline: null, target: "runtime", namedContexts: [], labels: [] },
     ]);
   });
   it("falls back to the Dockerfile's own folder when no compose file builds it", () => {
-    expect(buildsOfDockerfile(at("alone/Dockerfile"))).toEqual([{ composeFile: null, service: null, context: at("alone"), dockerfile: at("alone/Dockerfile"), inline: null, target: null, namedContexts: [] }]);
+    expect(buildsOfDockerfile(at("alone/Dockerfile"))).toEqual([{ composeFile: null, service: null, context: at("alone"), dockerfile: at("alone/Dockerfile"), inline: null, target: null, namedContexts: [], labels: [] }]);
   });
   it("reads compose files in sub-folders (a docker/ folder that builds its parent)", () => {
     expect(buildsOfDockerfile(at("child/app/Dockerfile")).map((build) => [build.composeFile, build.context])).toEqual([[at("child/app/docker/compose.yml"), at("child/app")]]);

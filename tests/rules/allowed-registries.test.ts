@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import rule, { registryAllows } from "../../rules/allowed-registries.js";
+import rule from "../../rules/allowed-registries.js";
+import { registryAllows, registryNamedBy } from "../../lib/semantics/images/registry-match.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 
@@ -87,5 +88,19 @@ describe("registryAllows", () => {
     ["", "docker.io/library/node", false],
   ] as const)("%s allows %s: %s", (entry, name, expected) => {
     expect(registryAllows(entry, name)).toBe(expected);
+  });
+});
+
+describe("registryNamedBy (the deny-list reading)", () => {
+  it.each([
+    ["evil.io", "evil.io:443/app", true],
+    ["evil.io", "evil.io.example.com/app", false],
+    ["evil.io", "registry.example.com/evil.io/app", false],
+    ["evil.io:5000", "evil.io:443/app", false],
+    ["*.evil.io", "registry.example.com.evil.io/app", true],
+    ["ghcr.io/bad-org", "ghcr.io/bad-org/app", true],
+    ["ghcr.io/bad-org", "ghcr.io/bad-org-two/app", false],
+  ] as const)("%s names the registry of %s: %s", (entry, name, expected) => {
+    expect(registryNamedBy(entry, name)).toBe(expected);
   });
 });

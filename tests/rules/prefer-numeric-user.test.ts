@@ -81,3 +81,63 @@ ruleTester("dockerfile").run("prefer-numeric-user", rule, {
     },
   ],
 });
+
+ruleTester("compose").run("prefer-numeric-user", rule, {
+  valid: [
+    dedent`
+      services:
+        a: { image: nginx:1.27, user: "101" }
+        b: { image: nginx:1.27, user: "101:101" }
+        c: { image: nginx:1.27, user: 1000 }
+        d: { image: nginx:1.27, user: "1000:www-data" }
+        # Root is no-root-user's finding.
+        e: { image: nginx:1.27, user: root }
+        f: { image: nginx:1.27, user: "0:0" }
+        # Only the environment knows.
+        g: { image: nginx:1.27, user: "\${APP_UID}:\${APP_GID}" }
+        h: { image: nginx:1.27, user: "\${APP_USER}" }
+        # Windows users have no UID.
+        w: { image: "mcr.microsoft.com/windows/servercore:ltsc2022", user: ContainerAdministrator }
+        x: { image: "mcr.microsoft.com/windows/nanoserver:ltsc2022", user: ContainerUser }
+    `,
+  ],
+  invalid: [
+    {
+      code: dedent`
+        services:
+          web:
+            image: node:22-bookworm
+            user: node
+          worker:
+            build: .
+            user: "app:app"
+          cron:
+            image: alpine:3.20
+            user: \${CRON_USER:-nobody}
+      `,
+      errors: [
+        { messageId: "serviceUserName", line: 4, column: 11, endColumn: 15, data: { service: "web", user: "node", example: "10001" } },
+        { messageId: "serviceUserName", line: 7, column: 11, data: { service: "worker", user: "app:app", example: "10001:10001" } },
+        { messageId: "serviceUserName", line: 10, column: 11, data: { service: "cron", user: "nobody", example: "10001" } },
+      ],
+    },
+    {
+      // A shared anchor is reported where each service reaches it.
+      code: dedent`
+        x-common: &common
+          user: app
+        services:
+          a:
+            <<: *common
+            image: alpine:3.20
+          b:
+            <<: *common
+            image: alpine:3.20
+      `,
+      errors: [
+        { messageId: "serviceUserName", line: 5, column: 9, data: { service: "a", user: "app", example: "10001" } },
+        { messageId: "serviceUserName", line: 8, column: 9, data: { service: "b", user: "app", example: "10001" } },
+      ],
+    },
+  ],
+});

@@ -3,6 +3,8 @@ import rule from "../../rules/valid-label.js";
 import { labelKeyProblem, matchesLabelFormat } from "../../lib/semantics/instructions/label-formats.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
+import path from "node:path";
+import { fixtureTrees } from "../support/fixture-trees.js";
 
 const schema = {
   "org.opencontainers.image.source": "url",
@@ -147,4 +149,89 @@ describe("label formats", () => {
     expect(matchesLabelFormat("https://example.com/x", "url")).toBe(true);
     expect(matchesLabelFormat("   ", "text")).toBe(false);
   });
+});
+
+// Required labels on every image the builds ship, and compose `build.labels` (cross-file).
+const { tree: labelTree } = fixtureTrees("valid-label", { repository: true });
+const source = { schema: { "org.opencontainers.image.source": "url" } };
+const TWO_TARGETS = dedent`
+  FROM alpine:3.20 AS base
+  LABEL org.opencontainers.image.source=https://example.com/app
+  FROM base AS api
+  RUN true
+  FROM alpine:3.20 AS worker
+  RUN true
+  FROM alpine:3.20 AS test
+  RUN true
+`;
+const twoServices = labelTree({
+  Dockerfile: TWO_TARGETS,
+  "compose.yaml": "services:\n  api:\n    build: { context: ., target: api }\n  worker:\n    build: { context: ., target: worker }\n",
+});
+const labelled = labelTree({
+  Dockerfile: TWO_TARGETS,
+  "compose.yaml": dedent`
+    services:
+      api:
+        build: { context: ., target: api }
+      worker:
+        build:
+          context: .
+          target: worker
+          labels:
+            org.opencontainers.image.source: https://example.com/app
+  `,
+});
+const labelledList = labelTree({
+  Dockerfile: "FROM alpine:3.20\nRUN true\n",
+  "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      labels:\n        - org.opencontainers.image.source=https://example.com/app\n",
+});
+const overrideAdds = labelTree({
+  Dockerfile: "FROM alpine:3.20\nRUN true\n",
+  "compose.yaml": "services:\n  app:\n    build: .\n",
+  "compose.override.yaml": "services:\n  app:\n    build:\n      labels:\n        org.opencontainers.image.source: https://example.com/app\n",
+});
+const oneOfTwo = labelTree({
+  Dockerfile: "FROM alpine:3.20\nRUN true\n",
+  "compose.yaml": dedent`
+    services:
+      app:
+        build:
+          context: .
+          labels: { org.opencontainers.image.source: https://example.com/app }
+      debug:
+        build: .
+  `,
+});
+const unknownKey = labelTree({
+  Dockerfile: "FROM alpine:3.20\nRUN true\n",
+  "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      labels:\n        ${LABEL_KEY}: x\n",
+});
+
+ruleTester("dockerfile").run("valid-label (every shipped image)", rule, {
+  valid: [
+    // The worker image gets the label from its compose build.labels; the api image from its base stage.
+    { code: TWO_TARGETS, filename: path.join(labelled, "Dockerfile"), options: [source] },
+    { code: "FROM alpine:3.20\nRUN true\n", filename: path.join(labelledList, "Dockerfile"), options: [source] },
+    // An override file's build.labels merge into the service's build.
+    { code: "FROM alpine:3.20\nRUN true\n", filename: path.join(overrideAdds, "Dockerfile"), options: [source] },
+    // A label key compose cannot know may be the required one.
+    { code: "FROM alpine:3.20\nRUN true\n", filename: path.join(unknownKey, "Dockerfile"), options: [source] },
+  ],
+  invalid: [
+    {
+      // Two services ship two images: the worker target lacks the label; the unused test stage is no image.
+      code: TWO_TARGETS,
+      filename: path.join(twoServices, "Dockerfile"),
+      options: [source],
+      errors: [{ messageId: "missingInServices", line: 5, column: 1, data: { key: "org.opencontainers.image.source", services: "compose service 'worker'", s: "s" } }],
+    },
+    {
+      // The same stage built by two services: the one without build.labels ships it unlabelled.
+      code: "FROM alpine:3.20\nRUN true\n",
+      filename: path.join(oneOfTwo, "Dockerfile"),
+      options: [source],
+      errors: [{ messageId: "missingInServices", line: 1, column: 1, data: { key: "org.opencontainers.image.source", services: "compose service 'debug'", s: "s" } }],
+    },
+  ],
 });

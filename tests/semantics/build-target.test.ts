@@ -9,7 +9,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../lib/index.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
-import { composeBuildTarget, producedStage, shippedImageStages } from "../../lib/semantics/stages/build-target.js";
+import { composeBuildTarget, imagesOfBuilds, producedStage, shippedImageStages } from "../../lib/semantics/stages/build-target.js";
 import { composeMountsSourcesOverWorkdir, shippedApplicationStage } from "../../lib/semantics/stages/shipped-image.js";
 import { dedent } from "../support/dedent.js";
 
@@ -177,5 +177,24 @@ describe("a compose development target", () => {
     expect(composeMountsSourcesOverWorkdir(ast, stage, mixed)).toBe(false);
     expect(shippedApplicationStage(ast, { filename: mixed })?.name).toBe("builder");
     expect(composeMountsSourcesOverWorkdir(ast, stage, "Dockerfile")).toBe(false);
+  });
+});
+
+describe("imagesOfBuilds", () => {
+  const stageNames = (file: string) => imagesOfBuilds(program(), file).map(({ stage, build }) => `${stage.name}:${build?.service ?? "-"}`);
+
+  it("gives one image per compose build, each at its target or the last stage", () => {
+    const file = project("images-two", "services:\n  web:\n    build: { context: app, target: prod }\n  old:\n    build: app\n");
+    expect(stageNames(file).sort()).toEqual(["legacy:old", "prod:web"]);
+  });
+
+  it("leaves out a target that names no stage (the build fails: valid-build-target's finding)", () => {
+    const file = project("images-missing", "services:\n  web:\n    build: { context: app, target: nope }\n");
+    expect(stageNames(file)).toEqual([]);
+  });
+
+  it("gives the default build's last stage without compose, and for text linted without a file", () => {
+    expect(stageNames(project("images-alone", null))).toEqual(["legacy:-"]);
+    expect(stageNames("Dockerfile")).toEqual(["legacy:-"]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import type { DockerfileProgram, Stage } from "../../dockerfile/ast.js";
-import { buildsOfDockerfile } from "../../project/build-contexts.js";
+import { buildsOfDockerfile, type BuildOfDockerfile } from "../../project/build-contexts.js";
 import { stageReach } from "./stage-references.js";
 import { getStageGraph } from "./stages.js";
 
@@ -45,4 +45,31 @@ export function producedStage(program: DockerfileProgram, filename: string): Sta
 export function shippedImageStages(program: DockerfileProgram, filename: string): readonly Stage[] {
   const produced = producedStage(program, filename);
   return produced ? getStageGraph(program).ancestry(produced) : [];
+}
+
+/** One image the builds of a Dockerfile make: the stage it is, and the build that makes it. */
+export interface ImageOfBuild {
+  stage: Stage;
+  /** The build (a compose service's, or the default `docker build`); null when the builds are not known. */
+  build: BuildOfDockerfile | null;
+}
+
+/**
+ * Every image the builds of this Dockerfile make, one per build (`buildsOfDockerfile`): the stage its
+ * `build.target` names, else the last stage. Two compose services that build `dev` and `prod` ship two
+ * images, and both are judged (`producedStage` falls back to the last stage when they disagree). A
+ * target that names no stage of the file fails the build (valid-build-target's finding) and makes no
+ * image. A relative or virtual `filename` (text linted without a file), or a Dockerfile whose builds
+ * cannot be known, gives the default build: the last stage, with `build` null.
+ */
+export function imagesOfBuilds(program: DockerfileProgram, filename: string): ImageOfBuild[] {
+  const graph = getStageGraph(program);
+  const builds = path.isAbsolute(filename) ? buildsOfDockerfile(filename) : [];
+  if (builds.length === 0) return graph.finalStage ? [{ stage: graph.finalStage, build: null }] : [];
+  const images: ImageOfBuild[] = [];
+  for (const build of builds) {
+    const stage = build.target === null ? graph.finalStage : graph.stageNamed(build.target);
+    if (stage) images.push({ stage, build });
+  }
+  return images;
 }
