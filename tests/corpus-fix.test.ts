@@ -72,5 +72,6 @@ describe.skipIf(!present)("--fix over the shared corpus", () => {
     console.log(`--fix: ${fixedFiles} of ${files.length} corpus files changed`);
     expect(problems).toEqual([]);
     expect(files.length).toBeGreaterThan(1400);
-  }, 240_000);
+  // Three lints of every corpus file (fix, then a second pass, then a check): minutes on a loaded 2-core machine.
+  }, 900_000);
 });
