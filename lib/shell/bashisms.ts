@@ -19,6 +19,7 @@
  * - POSIX: Shell Command Language (https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html).
  */
 import type { Range } from "../utils/range.js";
+import { findShellStringArgument } from "./commands.js";
 import type { ShellCommand, ShellScript, ShellWord, ShellWordPart } from "./model.js";
 
 /** The two `/bin/sh` programs whose dialect this table describes. */
@@ -94,7 +95,7 @@ export interface BashismFinding {
   context: ShellCommand["context"];
 }
 
-const BRACE_LIST = /\{[^{}\s]*,[^{}\s]*\}/u;
+const BRACE_LIST = /\{[^{}\s,]*,[^{}\s]*\}/u;
 const BRACE_SEQUENCE = /\{(?:-?\d+\.\.-?\d+|[a-zA-Z]\.\.[a-zA-Z])(?:\.\.-?\d+)?\}/u;
 
 /**
@@ -158,7 +159,7 @@ export function findBashisms(script: ShellScript, sourceText: string): BashismFi
       if (equals) add("double-equals", equals.range);
     } else if (builtin === "echo") {
       const flag = command.args[0];
-      if (flag?.value && /^-[neE]*[eE][neE]*$/u.test(flag.value)) add("echo-flags", flag.range);
+      if (flag?.value && /^-[neE]+$/u.test(flag.value) && /e/iu.test(flag.value)) add("echo-flags", flag.range);
     }
     for (const assignment of command.assignments) {
       if (assignment.isArray) add("array", assignment.range);
@@ -208,9 +209,15 @@ export function findBashisms(script: ShellScript, sourceText: string): BashismFi
   return found.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
-/** Every `sh -c` string context of the script, outermost first. */
+/**
+ * Every `sh -c` string of the script, as the contexts its commands carry (a string may hold no simple
+ * command at all: `bash -c '[[ -f x ]]'`), outermost first.
+ */
 function shellStrings(script: ShellScript): ShellCommand["context"][number][] {
   const seen = new Map<number, ShellCommand["context"][number]>();
-  for (const command of script.commands) for (const context of command.context) if (context.kind === "shell-string") seen.set(context.range[0], context);
+  for (const command of script.commands) {
+    const argument = findShellStringArgument(command);
+    if (argument) seen.set(argument.word.range[0], { kind: "shell-string", textRange: argument.word.textRange, range: argument.word.range });
+  }
   return [...seen.values()].sort((a, b) => a.range[0] - b.range[0]);
 }
