@@ -2,9 +2,9 @@ import type { RuleTextEditor } from "@eslint/core";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
 import type { RunShell } from "../lib/languages/dockerfile/visitors.js";
-import { runShellProgram, shellProgramAt } from "../lib/semantics/shell-environment/stage-shell.js";
+import { rejectedBashisms, runShellProgram } from "../lib/semantics/shell-environment/stage-shell.js";
 import { getStageGraph } from "../lib/semantics/stages/stages.js";
-import { BASHISMS, findBashisms } from "../lib/shell/bashisms.js";
+import { BASHISMS } from "../lib/shell/bashisms.js";
 import type { BashismFinding, SmallShell } from "../lib/shell/bashisms.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import type { Range } from "../lib/utils/range.js";
@@ -37,7 +37,8 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["ShellCheck SC3010", "ShellCheck SC3014", "ShellCheck SC3046", "ShellCheck SC3020"],
+      // ShellCheck is not a peer tool of lib/peers/peer-checks.ts yet: its codes are in lib/shell/bashisms.ts (BASHISMS[…].shellcheck).
+      peers: [],
     },
     hasSuggestions: true,
     schema: [],
@@ -92,12 +93,8 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
 
     return defineRunVisitor(context, {
       onRun(shell) {
-        for (const finding of findBashisms(shell.script, sourceText)) {
-          // The JSON array of an exec-form RUN is not shell: only the script it hands `sh -c` is.
-          if (shell.script.form === "exec" && !finding.context.some((each) => each.kind === "shell-string")) continue;
-          const program = shellProgramAt(shell.program, shell.run, shell.script, finding.command, finding.context);
-          if (program !== "dash" && program !== "busybox-ash") continue;
-          if (BASHISMS[finding.id].accepts[program] !== false) continue;
+        for (const finding of rejectedBashisms(shell.program, shell.run, shell.script, sourceText)) {
+          const program = finding.program;
           const loc = locOfRange(context.sourceCode, finding.range);
           const suggest = suggestions(shell, finding, program);
           if (finding.id === "ampersand-redirect" && program === "dash") {

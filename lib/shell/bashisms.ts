@@ -110,7 +110,7 @@ function hasBraceExpansion(word: ShellWord): boolean {
 }
 
 /** The construct a `${…}` part uses, from its text (the parser keeps the part whole). */
-function parameterBashism(part: ShellWordPart): BashismId | null {
+function parameterBashism(part: Pick<ShellWordPart, "raw">): BashismId | null {
   const raw = part.raw;
   if (!raw.startsWith("${")) return null;
   if (/^\$\{![A-Za-z_]/u.test(raw) && !/^\$\{![A-Za-z_]\w*[@*]\}$/u.test(raw)) return "indirect-expansion";
@@ -125,6 +125,36 @@ function parameterBashism(part: ShellWordPart): BashismId | null {
   return null;
 }
 
+/**
+ * The `${…}` expansions written inside a double-quoted part (`"${a//x/y}"`, `"${arr[@]}"`), which the
+ * model keeps as one part: each with its offset in the part's raw text. Balanced braces; `\$` is literal.
+ */
+function quotedParameters(raw: string): { raw: string; start: number }[] {
+  const out: { raw: string; start: number }[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c !== "$" || raw[i + 1] !== "{") continue;
+    let depth = 0;
+    let end = -1;
+    for (let j = i + 1; j < raw.length; j++) {
+      if (raw[j] === "\\") j++;
+      else if (raw[j] === "{") depth++;
+      else if (raw[j] === "}" && --depth === 0) {
+        end = j + 1;
+        break;
+      }
+    }
+    if (end === -1) break;
+    out.push({ raw: raw.slice(i, end), start: i });
+    i = end - 1;
+  }
+  return out;
+}
+
 function wordBashisms(word: ShellWord, braces: boolean, out: (id: BashismId, range: Range) => void): void {
   for (const part of word.parts) {
     if (part.kind === "ansi-c-quoted") out("ansi-c-quote", part.range);
@@ -132,6 +162,13 @@ function wordBashisms(word: ShellWord, braces: boolean, out: (id: BashismId, ran
     else if (part.kind === "parameter") {
       const id = parameterBashism(part);
       if (id) out(id, part.range);
+    } else if (part.kind === "double-quoted" && part.value === null) {
+      for (const inner of quotedParameters(part.raw)) {
+        const id = parameterBashism({ raw: inner.raw });
+        // Offsets inside the part are exact when its source text is its raw text (no line continuation inside).
+        const exact = part.range[1] - part.range[0] === part.raw.length;
+        if (id) out(id, exact ? [part.range[0] + inner.start, part.range[0] + inner.start + inner.raw.length] : part.range);
+      }
     }
   }
   if (braces && hasBraceExpansion(word)) out("brace-expansion", word.range);

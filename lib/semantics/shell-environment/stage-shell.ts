@@ -16,6 +16,8 @@
  * the table does not know.
  */
 import type { DockerfileProgram, Run, Stage } from "../../dockerfile/ast.js";
+import { BASHISMS, findBashisms } from "../../shell/bashisms.js";
+import type { BashismFinding, SmallShell } from "../../shell/bashisms.js";
 import { findShellStringArgument } from "../../shell/commands.js";
 import type { ShellCommand, ShellContext, ShellScript } from "../../shell/model.js";
 import { unwrappedCommand } from "../../shell/unwrapped.js";
@@ -180,4 +182,29 @@ export function shellProgramAt(program: DockerfileProgram, run: Run, script: She
   if (unwrapped.baseName === "busybox") return "busybox-ash";
   if (argument.shell === "su" || argument.shell === "runuser") return "unknown";
   return programOfShellName(argument.shell, outer.binSh);
+}
+
+/** A bash-only construct in a script whose shell does not accept it. */
+export interface RejectedBashism extends BashismFinding {
+  /** The shell that runs it and rejects it. */
+  program: SmallShell;
+}
+
+/**
+ * The bash-only constructs of `script` (the parsed script of `run`; `sourceText` the Dockerfile's text)
+ * that the shell running each of them is known not to accept (`BASHISMS[id].accepts[program] === false`).
+ * Silent where that shell is bash, another shell, or unknown; the JSON array of an exec-form RUN is not
+ * shell (only the script it hands `sh -c` is read).
+ */
+export function rejectedBashisms(program: DockerfileProgram, run: Run, script: ShellScript, sourceText: string): RejectedBashism[] {
+  const out: RejectedBashism[] = [];
+  for (const finding of findBashisms(script, sourceText)) {
+    const inString = finding.context.some((each) => each.kind === "shell-string");
+    if (script.form === "exec" && !inString) continue;
+    const shell = shellProgramAt(program, run, script, finding.command, finding.context);
+    if (shell !== "dash" && shell !== "busybox-ash") continue;
+    if (BASHISMS[finding.id].accepts[shell] !== false) continue;
+    out.push({ ...finding, program: shell });
+  }
+  return out;
 }
