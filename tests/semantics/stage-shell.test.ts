@@ -43,6 +43,10 @@ describe("imageShellOf: /bin/sh of an image", () => {
     expect(binSh("mysql:8.0-oracle")).toBe("bash");
     expect(binSh("gcr.io/distroless/static-debian12")).toBe("none");
     expect(binSh("scratch")).toBe("none");
+    expect(binSh("docker:29-cli")).toBe("busybox-ash");
+    expect(binSh("mcr.microsoft.com/dotnet/sdk:10.0-noble")).toBe("dash");
+    expect(binSh("mcr.microsoft.com/dotnet/aspnet:8.0")).toBe("dash");
+    expect(binSh("mcr.microsoft.com/dotnet/runtime:8.0-alpine")).toBe("busybox-ash");
   });
 
   it("leaves unknown what the tables do not know", () => {
@@ -52,6 +56,9 @@ describe("imageShellOf: /bin/sh of an image", () => {
     // A codename on an image we do not know says what it was built on, not that /bin/sh was kept.
     expect(binSh("ghcr.io/org/tool:1-bookworm")).toBe("unknown");
     expect(binSh("${BASE}")).toBe("unknown");
+    // Variants on a base the table does not describe.
+    expect(binSh("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled")).toBe("unknown");
+    expect(binSh("mcr.microsoft.com/dotnet/sdk:8.0-azurelinux3.0")).toBe("unknown");
   });
 
   it("gives every distribution a source", () => {
@@ -87,7 +94,10 @@ describe("runShellProgram: the program that runs a RUN", () => {
     expect(programOf("FROM debian:12\nRUN echo 'dash dash/sh boolean false' | debconf-set-selections && dpkg-reconfigure -f noninteractive dash\nRUN true\n")).toBe("unknown");
     expect(programOf("FROM alpine:3.20\nRUN apk add --no-cache dash-binsh\nRUN true\n")).toBe("unknown");
     expect(programOf("FROM debian:12\nCOPY sh /bin/sh\nRUN true\n")).toBe("unknown");
-    // Installing bash does not change /bin/sh.
+    expect(programOf('FROM debian:12\nRUN ln -sf bash "$ROOT/bin/sh"\nRUN true\n')).toBe("unknown");
+    // Installing bash or dash, or removing and linking other files, does not change /bin/sh.
+    expect(programOf('FROM debian:12\nRUN rm -rf "$GNUPGHOME" && ln -sT "$(readlink -f /usr/lib/x.so)" /usr/local/lib/x.so\nRUN true\n')).toBe("dash");
+    expect(programOf("FROM alpine:3.20\nRUN apk add --no-cache dash\nRUN true\n")).toBe("busybox-ash");
     expect(programOf("FROM alpine:3.20\nRUN apk add --no-cache bash\nRUN true\n")).toBe("busybox-ash");
     // The RUN that relinks runs under the old /bin/sh.
     expect(programOf("FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n")).toBe("dash");

@@ -90,6 +90,11 @@ const IMAGE_DISTRIBUTIONS: Readonly<Record<string, ShellDistribution>> = {
       "postgres", "redis", "nginx", "httpd", "wordpress", "memcached", "haproxy", "nextcloud", "drupal", "joomla", "ghost", "odoo"]
       .map((name) => [`docker.io/library/${name}`, "debian" as const]),
   ),
+  // The docker image (Docker in Docker, the CLI) is built FROM alpine (https://github.com/docker-library/docker).
+  "docker.io/library/docker": "alpine",
+  // .NET images: the default tags are Debian 12 up to .NET 9 and Ubuntu 24.04 from .NET 10, dash either way
+  // (https://github.com/dotnet/dotnet-docker, "Linux amd64 Tags"; other bases are named in the tag).
+  ...Object.fromEntries(["sdk", "runtime", "aspnet", "runtime-deps"].map((image) => [`mcr.microsoft.com/dotnet/${image}`, "debian" as const])),
   // Official images whose default variant is built FROM Ubuntu (eclipse-temurin is; maven, gradle,
   // tomcat, groovy and clojure are built FROM eclipse-temurin; mariadb, mongo, rabbitmq, swift FROM ubuntu).
   ...Object.fromEntries(
@@ -108,10 +113,14 @@ const BASH_WITHOUT_KNOWN_BIN_SH: ReadonlySet<string> = new Set(["mysql", "openjd
 /** Tag words naming a Fedora-family base (`-ubi9-minimal`, `-oraclelinux8`, `-oracle`, `-amazoncorretto-17`, `-al2023`). */
 const RHEL_TAG_WORD = /^(?:ubi\d*|oraclelinux\d*|oracle|amazoncorretto|amazonlinux\d*|al2(?:023)?|centos\d*|rockylinux\d*|almalinux\d*|fedora\d*)$/u;
 
+/** Tag words naming a base the table does not describe (Ubuntu chiseled and distroless variants have no shell; Azure Linux, CBL-Mariner). */
+const OTHER_BASE_TAG_WORD = /^(?:chiseled|distroless|azurelinux\d*(?:\.\d+)?|cbl|mariner\d*(?:\.\d+)?)$/u;
+
 /** The distribution an image's tag names (`python:3.12-alpine`, `golang:1.22-bookworm`, `maven:3-amazoncorretto-17`), or null. */
-function distributionOfTag(reference: ParsedImageReference, official: boolean): ShellDistribution | null {
+function distributionOfTag(reference: ParsedImageReference, official: boolean): ShellDistribution | "other" | null {
   if (reference.tag === null) return null;
   const words = reference.tag.toLowerCase().split(/[-_]/u);
+  if (words.some((word) => OTHER_BASE_TAG_WORD.test(word))) return "other";
   if (words.some((word) => RHEL_TAG_WORD.test(word))) return "rhel";
   const reading = readTag(imageFamily(reference), reference.tag);
   if (reading.distribution) return reading.distribution.family;
@@ -147,6 +156,7 @@ export function imageShellOf(reference: ParsedImageReference): ImageShell {
   if (/^(?:registry\.access\.redhat\.com|registry\.redhat\.io|docker\.io\/redhat)\/(?:ubi\d+\/)?ubi\d*(?:-minimal|-init)?$/u.test(name)) return shellOf("rhel");
   const official = name.startsWith("docker.io/library/");
   const fromTag = distributionOfTag(reference, official);
+  if (fromTag === "other") return UNKNOWN_SHELL;
   if (fromTag) {
     // A tag names the distribution of an image we know (`python:3-alpine`) or of any image: for an image the
     // tables do not know, a codename says what it was built on, not that its author kept /bin/sh.

@@ -11,7 +11,7 @@
  * 3. else Docker's default `["/bin/sh", "-c"]`: the base image's `/bin/sh` (`image-shell.ts`, a table of
  *    distributions with sources), inherited through `FROM <stage>`;
  * 4. an earlier RUN of the stage (or of a stage it is built on) that relinks `/bin/sh` (`ln -sf bash /bin/sh`,
- *    `dpkg-reconfigure dash`, Alpine's `*-binsh` packages) makes `/bin/sh` unknown from there on.
+ *    `dpkg-reconfigure dash`, Alpine's `*-binsh` packages such as `dash-binsh`) makes `/bin/sh` unknown from there on.
  * Unknown stays unknown: an ONBUILD trigger (it runs in another build), an unfamiliar image, a shell
  * the table does not know.
  */
@@ -77,15 +77,19 @@ export function programOfShellName(name: string, binSh: BinSh, args: readonly (s
 const RELINKING_COMMANDS: ReadonlySet<string> = new Set(["ln", "cp", "mv", "rm", "install", "update-alternatives", "dpkg-divert"]);
 const BIN_SH_PATH = /^(?:\/usr)?\/bin\/sh$/u;
 
+/** A word that is, or may be, the path `/bin/sh` (an expansion only when its text ends in `/sh`: `"$ROOT/bin/sh"`). */
+function mayBeBinSh(word: { value: string | null; raw: string }): boolean {
+  return word.value === null ? /\/sh["']?$/u.test(word.raw) : BIN_SH_PATH.test(word.value);
+}
+
 function relinksBinSh(script: ShellScript): boolean {
   return script.commands.some((command) => {
     const unwrapped = unwrappedCommand(command);
     const name = unwrapped.baseName;
     if (name === null) return false;
-    const values = unwrapped.args.map((word) => word.value);
-    if (RELINKING_COMMANDS.has(name)) return values.some((value) => value === null || BIN_SH_PATH.test(value));
-    if (name === "dpkg-reconfigure") return values.some((value) => value === null || value === "dash");
-    if (name === "apk" || name === "apt-get" || name === "apt") return values.some((value) => value === null || /-binsh$|^dash$/u.test(value) && name === "apk");
+    if (RELINKING_COMMANDS.has(name)) return unwrapped.args.some(mayBeBinSh);
+    if (name === "dpkg-reconfigure") return unwrapped.args.some((word) => word.value === null || word.value === "dash");
+    if (name === "apk") return unwrapped.args.some((word) => word.value === null ? /binsh/u.test(word.raw) : /-binsh$/u.test(word.value));
     return false;
   });
 }
