@@ -44,6 +44,8 @@ describe("imageShellOf: /bin/sh of an image", () => {
     expect(binSh("gcr.io/distroless/static-debian12")).toBe("none");
     expect(binSh("scratch")).toBe("none");
     expect(binSh("docker:29-cli")).toBe("busybox-ash");
+    expect(binSh("arm64v8/alpine:3.20")).toBe("busybox-ash");
+    expect(binSh("arm32v7/buildpack-deps:bookworm")).toBe("dash");
     expect(binSh("mcr.microsoft.com/dotnet/sdk:10.0-noble")).toBe("dash");
     expect(binSh("mcr.microsoft.com/dotnet/aspnet:8.0")).toBe("dash");
     expect(binSh("mcr.microsoft.com/dotnet/runtime:8.0-alpine")).toBe("busybox-ash");

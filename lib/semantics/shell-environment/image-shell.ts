@@ -129,6 +129,8 @@ function distributionOfTag(reference: ParsedImageReference, official: boolean): 
   return null;
 }
 
+const ARCHITECTURE_NAMESPACE = /^docker\.io\/(?:amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x|windows-amd64)\/(?=[^/]+$)/u;
+
 /** What an image's shell is: `/bin/sh` and whether bash is there. */
 export interface ImageShell {
   binSh: BinSh;
@@ -150,7 +152,9 @@ function shellOf(distribution: ShellDistribution): ImageShell {
 export function imageShellOf(reference: ParsedImageReference): ImageShell {
   if (reference.isScratch) return { binSh: "none", hasBash: false, distribution: null };
   if (reference.variables.length > 0) return UNKNOWN_SHELL;
-  const name = normalizedImageName(reference).toLowerCase();
+  // The official images per architecture (`arm64v8/alpine`, `amd64/buildpack-deps`) are the same images
+  // (https://github.com/docker-library/official-images#architectures-other-than-amd64).
+  const name = normalizedImageName(reference).toLowerCase().replace(ARCHITECTURE_NAMESPACE, "docker.io/library/");
   if (/(?:^|\/)distroless\//u.test(name)) return shellOf("distroless");
   // Red Hat's UBI images (registry.access.redhat.com/ubi9, …/ubi9/ubi-minimal, redhat/ubi8); ubi-micro is left out (its contents are not in the sources above).
   if (/^(?:registry\.access\.redhat\.com|registry\.redhat\.io|docker\.io\/redhat)\/(?:ubi\d+\/)?ubi\d*(?:-minimal|-init)?$/u.test(name)) return shellOf("rhel");
