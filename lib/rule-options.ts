@@ -33,7 +33,7 @@ export interface DockerRuleOptions {
   "docker/json-args": [];
   /** Disallow `apt` in RUN: its command-line interface is not stable for scripts; use `apt-get` */
   "docker/no-apt": [];
-  /** TODO: what the rule disallows or requires, in one sentence */
+  /** Disallow bash-only syntax in RUN scripts that the image's `/bin/sh` (dash or BusyBox ash) runs */
   "docker/no-bashism": [];
   /** Disallow `build` with `image` unless `pull_policy` says whether the registry's image or the local build wins */
   "docker/no-build-and-image": [{
