@@ -226,8 +226,8 @@ export function findBashisms(script: ShellScript, sourceText: string): BashismFi
   }
   // A compound item (`[[ ]]`, `select`, `function f`) has no command of its own: its context is the
   // `sh -c` strings around it (what decides the shell that runs it).
-  const strings = shellStrings(script);
-  const around = (range: Range): ShellCommand["context"] => strings.filter((string) => string.range[0] <= range[0] && range[1] <= string.range[1]);
+  let strings: ShellCommand["context"][number][] | undefined;
+  const around = (range: Range): ShellCommand["context"] => (strings ??= shellStrings(script)).filter((string) => string.range[0] <= range[0] && range[1] <= string.range[1]);
   for (const list of script.lists) {
     for (const item of list.items) {
       const negation = item.negated ? /^!\s*/u.exec(sourceText.slice(item.range[0], item.range[0] + 16)) : null;

@@ -140,6 +140,10 @@ ruleTester("dockerfile").run("no-bashism", rule, {
       errors: [{ messageId: "bashism", line: 3, column: 12, suggestions: [] }],
     },
     {
+      code: `FROM debian:12\n${BASH}\nRUN sh -c '[[ -f /x ]]'\n`,
+      errors: [{ messageId: "bashism", line: 3, column: 12, suggestions: [] }],
+    },
+    {
       // SHELL ["/bin/sh", "-c"] is /bin/sh, inherited through FROM <stage>; a heredoc without #! runs under it.
       code: 'FROM debian:12 AS base\nSHELL ["/bin/sh", "-c"]\nFROM base\nRUN <<EOF\n[[ -f /x ]]\nEOF\n',
       errors: [{ messageId: "bashism", line: 5, column: 1, suggestions: [] }],

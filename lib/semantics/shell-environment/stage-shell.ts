@@ -45,7 +45,7 @@ export interface RunShellProgram {
 }
 
 /** The program a shell path or name stands for, given what `/bin/sh` is (`sh`, `/bin/sh`, `/usr/bin/sh` are it). */
-export function programOfShellName(name: string, binSh: BinSh, args: readonly (string | null)[] = []): ShellProgram {
+function programOfShellName(name: string, binSh: BinSh, args: readonly (string | null)[] = []): ShellProgram {
   const base = name.slice(name.lastIndexOf("/") + 1);
   switch (base) {
     case "sh":
@@ -202,6 +202,9 @@ export interface RejectedBashism extends BashismFinding {
  */
 export function rejectedBashisms(program: DockerfileProgram, run: Run, script: ShellScript, sourceText: string): RejectedBashism[] {
   const out: RejectedBashism[] = [];
+  const outer = runShellProgram(program, run).program;
+  // Under bash or an unknown shell only the scripts of `sh -c` strings can be judged; most RUNs have none.
+  if (outer !== "dash" && outer !== "busybox-ash" && !script.commands.some((command) => command.fromShellString || findShellStringArgument(command) !== null)) return out;
   for (const finding of findBashisms(script, sourceText)) {
     const inString = finding.context.some((each) => each.kind === "shell-string");
     if (script.form === "exec" && !inString) continue;
