@@ -225,22 +225,35 @@ export function findBashisms(script: ShellScript, sourceText: string): BashismFi
     });
   }
   // A compound item (`[[ ]]`, `select`, `function f`) has no command of its own: its context is the
-  // `sh -c` strings around it (what decides the shell that runs it).
-  let strings: ShellCommand["context"][number][] | undefined;
-  const around = (range: Range): ShellCommand["context"] => (strings ??= shellStrings(script)).filter((string) => string.range[0] <= range[0] && range[1] <= string.range[1]);
+  // `sh -c` strings around it (what decides the shell that runs it), found in one sweep (strings nest).
+  const compounds: { id: BashismId; range: Range }[] = [];
   for (const list of script.lists) {
     for (const item of list.items) {
       const negation = item.negated ? /^!\s*/u.exec(sourceText.slice(item.range[0], item.range[0] + 16)) : null;
       const at = item.range[0] + (negation?.[0].length ?? 0);
       const compound = (id: BashismId, length: number): void => {
-        const range: Range = [at, at + length];
-        found.push({ id, range, command: null, context: around(range) });
+        compounds.push({ id, range: [at, at + length] });
       };
       if (item.kind === "test") compound("double-bracket", 2);
       else if (item.kind === "let") compound("let", 3);
       else if (item.kind === "select") compound("select", 6);
       else if (item.kind === "arithmetic") compound("arithmetic-command", 2);
       else if (item.kind === "function" && sourceText.startsWith("function", at)) compound("function-keyword", 8);
+    }
+  }
+  if (compounds.length > 0) {
+    compounds.sort((a, b) => a.range[0] - b.range[0]);
+    const strings = shellStrings(script);
+    const open: ShellCommand["context"][number][] = [];
+    let next = 0;
+    for (const { id, range } of compounds) {
+      while (next < strings.length && strings[next]!.range[0] <= range[0]) {
+        const string = strings[next++]!;
+        while (open.length > 0 && open.at(-1)!.range[1] <= string.range[0]) open.pop();
+        open.push(string);
+      }
+      while (open.length > 0 && open.at(-1)!.range[1] < range[1]) open.pop();
+      found.push({ id, range, command: null, context: [...open] });
     }
   }
   return found.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);

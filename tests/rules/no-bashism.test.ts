@@ -140,6 +140,11 @@ ruleTester("dockerfile").run("no-bashism", rule, {
       errors: [{ messageId: "bashism", line: 3, column: 12, suggestions: [] }],
     },
     {
+      // Nested strings: the innermost decides.
+      code: `FROM debian:12\nRUN bash -c "sh -c '[[ -f /x ]]'; [[ -f /y ]]"\n`,
+      errors: [{ messageId: "bashism", line: 2, column: 21, suggestions: [] }],
+    },
+    {
       code: `FROM debian:12\n${BASH}\nRUN sh -c '[[ -f /x ]]'\n`,
       errors: [{ messageId: "bashism", line: 3, column: 12, suggestions: [] }],
     },
