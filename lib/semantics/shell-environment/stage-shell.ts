@@ -15,7 +15,7 @@
  * Unknown stays unknown: an ONBUILD trigger (it runs in another build), an unfamiliar image, a shell
  * the table does not know.
  */
-import type { DockerfileProgram, Run, Stage } from "../../dockerfile/ast.js";
+import type { DockerfileProgram, Run, Shell, Stage } from "../../dockerfile/ast.js";
 import { BASHISMS, findBashisms } from "../../shell/bashisms.js";
 import type { BashismFinding, SmallShell } from "../../shell/bashisms.js";
 import { findShellStringArgument } from "../../shell/commands.js";
@@ -25,7 +25,6 @@ import { runShellScript } from "../run/run-shell.js";
 import { getStageGraph, stageOf } from "../stages/stages.js";
 import type { BinSh } from "./image-shell.js";
 import { stageImageShell } from "./image-shell.js";
-import { shellInstructionAt } from "./pipefail.js";
 
 /**
  * The program that runs a script: `dash`, `busybox-ash`, `bash`, `other` (a shell these tables do not
@@ -104,6 +103,8 @@ interface StageShellState {
   relinkedAtEnd: Map<Stage, boolean>;
   /** Whether /bin/sh may have been relinked before each RUN of a stage body. */
   relinkedBefore: Map<Run, boolean>;
+  /** The SHELL instruction in effect at each RUN of a stage body (null: Docker's default), found in the same pass. */
+  shellAt: Map<Run, Shell | null>;
 }
 
 const states = new WeakMap<DockerfileProgram, StageShellState>();
@@ -114,12 +115,17 @@ function stateOf(program: DockerfileProgram): StageShellState {
   const graph = getStageGraph(program);
   const relinkedAtEnd = new Map<Stage, boolean>();
   const relinkedBefore = new Map<Run, boolean>();
+  const shellAtEnd = new Map<Stage, Shell | null>();
+  const shellAt = new Map<Run, Shell | null>();
   for (const stage of program.stages) {
     const base = graph.baseOf(stage);
     let relinked = base.kind === "stage" ? (relinkedAtEnd.get(base.stage) ?? true) : false;
+    let shell = base.kind === "stage" ? (shellAtEnd.get(base.stage) ?? null) : null;
     for (const instruction of stage.instructions) {
+      if (instruction.type === "Shell") shell = instruction;
       if (instruction.type === "Run") {
         relinkedBefore.set(instruction, relinked);
+        shellAt.set(instruction, shell);
         const script = runShellScript(program, instruction);
         // A RUN whose script does not parse may do anything to /bin/sh.
         if (!script || relinksBinSh(script)) relinked = true;
@@ -128,8 +134,9 @@ function stateOf(program: DockerfileProgram): StageShellState {
       }
     }
     relinkedAtEnd.set(stage, relinked);
+    shellAtEnd.set(stage, shell);
   }
-  state = { relinkedAtEnd, relinkedBefore };
+  state = { relinkedAtEnd, relinkedBefore, shellAt };
   states.set(program, state);
   return state;
 }
@@ -141,7 +148,8 @@ export function runShellProgram(program: DockerfileProgram, run: Run): RunShellP
   const stage = stageOf(program, run);
   if (!stage) return UNKNOWN;
   // An ONBUILD trigger runs in a later build, on an image and under a SHELL this file does not show.
-  const relinked = stateOf(program).relinkedBefore.get(run);
+  const state = stateOf(program);
+  const relinked = state.relinkedBefore.get(run);
   if (relinked === undefined) return UNKNOWN;
   const image = stageImageShell(program, stage);
   const binSh: BinSh = relinked ? "unknown" : image.binSh;
@@ -155,7 +163,7 @@ export function runShellProgram(program: DockerfileProgram, run: Run): RunShellP
     const elements = run.form.elements.map((element) => element.value);
     return { program: programOfShellName(elements[0] ?? "", binSh, elements.slice(1)), binSh, hasBash, via: "shell-instruction" };
   }
-  const shell = shellInstructionAt(program, stage, run);
+  const shell = state.shellAt.get(run) ?? null;
   if (shell) {
     if (shell.form?.type !== "ExecForm") return { program: "unknown", binSh, hasBash, via: "shell-instruction" };
     const elements = shell.form.elements.map((element) => element.value);
