@@ -33,6 +33,8 @@ export interface DockerRuleOptions {
   "docker/json-args": [];
   /** Disallow `apt` in RUN: its command-line interface is not stable for scripts; use `apt-get` */
   "docker/no-apt": [];
+  /** Disallow bash-only syntax in RUN scripts that the image's `/bin/sh` (dash or BusyBox ash) runs */
+  "docker/no-bashism": [];
   /** Disallow `build` with `image` unless `pull_policy` says whether the registry's image or the local build wins */
   "docker/no-build-and-image": [{
     /** `true` (default): a `pull_policy` on the service settles which wins, so it is not reported. `false`: report every service with both, whatever its `pull_policy` (dclint's `checkPullPolicy: false`). */

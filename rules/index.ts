@@ -8,6 +8,7 @@ import healthcheckCommandAvailable from "./healthcheck-command-available.js";
 import instructionCasing from "./instruction-casing.js";
 import jsonArgs from "./json-args.js";
 import noApt from "./no-apt.js";
+import noBashism from "./no-bashism.js";
 import noBuildAndImage from "./no-build-and-image.js";
 import noBuildToolsInFinalStage from "./no-build-tools-in-final-stage.js";
 import noChmod777 from "./no-chmod-777.js";
@@ -127,6 +128,7 @@ export const rules: Record<string, AnyDockerRule> = {
   "instruction-casing": instructionCasing,
   "json-args": jsonArgs,
   "no-apt": noApt,
+  "no-bashism": noBashism,
   "no-build-and-image": noBuildAndImage,
   "no-build-tools-in-final-stage": noBuildToolsInFinalStage,
   "no-chmod-777": noChmod777,

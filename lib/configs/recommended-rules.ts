@@ -9,6 +9,7 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/healthcheck-command-available": "error",
     "docker/json-args": "error",
     "docker/no-apt": "error",
+    "docker/no-bashism": "error",
     "docker/no-build-tools-in-final-stage": "error",
     "docker/no-chmod-777": "error",
     "docker/no-constant-platform": "error",

@@ -1,19 +1,19 @@
 /**
- * Which POSIX shell a stage's base image provides at `/bin/sh`'s side: bash, BusyBox ash, none at all
- * (scratch, distroless), or unknown. Fixes and suggestions that write a shell into the Dockerfile (a
- * `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, a GNU-only `wget` flag) ask this first and stay out
- * when the answer is not certain.
+ * Which shell a stage's base image provides: the program at `/bin/sh` (what runs every shell-form RUN
+ * that no SHELL instruction changes), whether bash is at `/bin/bash`, or no shell at all (scratch,
+ * distroless). One table, `DISTRIBUTION_SHELLS`, says it per distribution with the source of each fact,
+ * and `IMAGE_DISTRIBUTIONS` / the tag words say which distribution an image is built on. Fixes and
+ * suggestions that write a shell into the Dockerfile (a `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`,
+ * a GNU-only `wget` flag) and the rules about shell syntax (`no-bashism`) ask this, and stay out when
+ * the answer is not certain: an image the tables do not know is `unknown`.
  *
- * Facts:
- * - Alpine images and the official images' `-alpine` variants ship BusyBox (`/bin/ash`, BusyBox `wget`)
- *   and no bash (https://hub.docker.com/_/alpine, "Image Variants" of each official image page).
- * - `busybox` images are BusyBox only (https://hub.docker.com/_/busybox).
- * - Distroless images have no shell at all (https://github.com/GoogleContainerTools/distroless, README).
- * - The official images' other variants are Debian- or Ubuntu-based (`bookworm`, `slim`, `jammy`…) and
- *   have bash and GNU wget when installed (their "Image Variants" sections).
- * A stage built on another stage inherits that stage's answer, unless the stage itself installs bash.
+ * A stage built on another stage inherits that stage's answer (`stage-shell.ts` follows SHELL
+ * instructions and RUNs that relink `/bin/sh`).
  */
 import type { DockerfileProgram, Stage } from "../../dockerfile/ast.js";
+import type { ParsedImageReference } from "../../dockerfile/image-reference.js";
+import { normalizedImageName } from "../../dockerfile/image-reference.js";
+import { imageFamily, readTag } from "../images/image-families.js";
 import { getStageGraph } from "../stages/stages.js";
 
 export type ImageShellFamily =
@@ -26,46 +26,184 @@ export type ImageShellFamily =
   /** A base the file does not let us know (an ARG without default, an unfamiliar image). */
   | "unknown";
 
-const BUSYBOX_IMAGE = /(?:^|\/)(?:alpine|busybox)(?::|@|$)|[:-]alpine/u;
-const NO_SHELL_IMAGE = /(?:^|\/)distroless\/|(?:^|\/)static(?::|@|$)/u;
-/** Official-image tags and names of Debian/Ubuntu/RHEL families, which ship bash. */
-const BASH_IMAGE =
-  /(?:^|\/)(?:debian|ubuntu|fedora|centos|rockylinux|almalinux|amazonlinux|oraclelinux|redhat\/ubi\d*(?:-minimal)?|ubi\d*)(?::|@|$)|[:-](?:bookworm|bullseye|buster|trixie|stretch|jammy|focal|noble|bionic|slim)(?:-|$)/u;
-/** Official language images whose default variant is Debian-based (Docker Hub pages, "Image Variants"). */
-const DEBIAN_DEFAULT_OFFICIAL = new Set([
-  "node", "python", "ruby", "golang", "php", "perl", "rust", "openjdk", "eclipse-temurin", "maven", "gradle",
-  "buildpack-deps", "gcc", "haskell", "elixir", "erlang", "julia", "r-base", "swift", "clojure", "groovy",
-  "postgres", "mysql", "mariadb", "redis", "mongo", "nginx", "httpd", "tomcat", "wordpress", "composer",
-]);
+/**
+ * The program `/bin/sh` is in an image: `dash` (the Debian Almquist shell), `busybox-ash` (BusyBox's
+ * ash applet), `bash`, `none` (no shell: scratch, distroless) or `unknown`.
+ */
+export type BinSh = "dash" | "busybox-ash" | "bash" | "none" | "unknown";
 
-function familyOfImage(value: string): ImageShellFamily {
-  const lower = value.toLowerCase();
-  if (NO_SHELL_IMAGE.test(lower)) return "none";
-  if (BUSYBOX_IMAGE.test(lower)) return "busybox";
-  if (BASH_IMAGE.test(lower)) return "bash";
-  const name = (lower.split(/[:@]/u)[0] ?? "").replace(/^(?:docker\.io\/)?(?:library\/)?/u, "");
-  if (DEBIAN_DEFAULT_OFFICIAL.has(name)) return "bash";
+/** What a distribution's images hold: `/bin/sh`, whether `/bin/bash` is there, and where that is written. */
+export interface DistributionShell {
+  binSh: BinSh;
+  /** bash is installed at /bin/bash (null: not known). */
+  hasBash: boolean | null;
+  source: string;
+}
+
+/** The distributions the table knows. */
+export type ShellDistribution = "debian" | "ubuntu" | "alpine" | "busybox" | "rhel" | "distroless";
+
+/**
+ * `/bin/sh` per distribution, with the source of each fact.
+ * - Debian: dash is `/bin/sh` since Debian 6.0 "squeeze"; bash is an Essential package, so every image has it.
+ * - Ubuntu: dash is `/bin/sh` since Ubuntu 6.10; bash is Essential too.
+ * - Alpine: `/bin/sh` is a link to BusyBox (the `busybox` package's `busybox --install`), bash is not installed.
+ * - busybox: the `busybox` image is BusyBox alone, built with BusyBox's default config (`sh` is ash).
+ * - Fedora and the distributions built from its packages (CentOS, RHEL/UBI, Rocky, Alma, Oracle Linux,
+ *   Amazon Linux): the `bash` package owns `/bin/sh` (a link to bash, in bash.spec).
+ * - Distroless: no shell at all.
+ */
+export const DISTRIBUTION_SHELLS: Readonly<Record<ShellDistribution, DistributionShell>> = {
+  debian: { binSh: "dash", hasBash: true, source: "https://wiki.debian.org/Shell (\"dash is the default /bin/sh since Debian 6.0 squeeze\"); https://www.debian.org/doc/debian-policy/ch-files.html#scripts (bash is Essential)" },
+  ubuntu: { binSh: "dash", hasBash: true, source: "https://wiki.ubuntu.com/DashAsBinSh (\"since Ubuntu 6.10, the default system shell, /bin/sh, was changed to dash\")" },
+  alpine: { binSh: "busybox-ash", hasBash: false, source: "https://hub.docker.com/_/alpine (\"based on musl libc and busybox\"); https://gitlab.alpinelinux.org/alpine/aports/-/blob/master/main/busybox/APKBUILD (/bin/sh is a busybox link)" },
+  busybox: { binSh: "busybox-ash", hasBash: false, source: "https://hub.docker.com/_/busybox; https://github.com/docker-library/busybox (BusyBox defconfig: SH_IS_ASH)" },
+  rhel: { binSh: "bash", hasBash: true, source: "https://src.fedoraproject.org/rpms/bash/blob/rawhide/f/bash.spec (`ln -sf bash %{_bindir}/sh`: the bash package provides /bin/sh; CentOS, RHEL/UBI, Rocky, Alma, Oracle Linux and Amazon Linux build the same package)" },
+  distroless: { binSh: "none", hasBash: false, source: "https://github.com/GoogleContainerTools/distroless (README: \"no shells\")" },
+};
+
+/**
+ * The distribution of an image's default tag, by repository (as Docker normalizes it), from each image's
+ * Dockerfile (`FROM` line) as published on its Docker Hub page or repository. A tag can say otherwise
+ * (`-alpine`, `-bookworm`, `-ubi9-minimal`): the tag's words win (see `distributionOfTag`).
+ */
+const IMAGE_DISTRIBUTIONS: Readonly<Record<string, ShellDistribution>> = {
+  // The distributions themselves.
+  "docker.io/library/debian": "debian",
+  "docker.io/library/ubuntu": "ubuntu",
+  "docker.io/library/alpine": "alpine",
+  "docker.io/library/busybox": "busybox",
+  "docker.io/library/fedora": "rhel",
+  "docker.io/library/centos": "rhel",
+  "quay.io/centos/centos": "rhel",
+  "docker.io/library/rockylinux": "rhel",
+  "docker.io/rockylinux/rockylinux": "rhel",
+  "docker.io/library/almalinux": "rhel",
+  "docker.io/library/oraclelinux": "rhel",
+  "docker.io/library/amazonlinux": "rhel",
+  "public.ecr.aws/amazonlinux/amazonlinux": "rhel",
+  "docker.io/library/amazoncorretto": "rhel",
+  // Official images whose default variant is built FROM Debian (buildpack-deps or debian:*-slim;
+  // https://github.com/docker-library/<image>, each image's Dockerfiles).
+  ...Object.fromEntries(
+    ["node", "python", "pypy", "ruby", "golang", "php", "perl", "rust", "buildpack-deps", "gcc", "haskell", "julia", "r-base", "erlang", "elixir",
+      "postgres", "redis", "nginx", "httpd", "wordpress", "memcached", "haproxy", "nextcloud", "drupal", "joomla", "ghost", "odoo"]
+      .map((name) => [`docker.io/library/${name}`, "debian" as const]),
+  ),
+  // The docker image (Docker in Docker, the CLI) is built FROM alpine (https://github.com/docker-library/docker).
+  "docker.io/library/docker": "alpine",
+  // .NET images: the default tags are Debian 12 up to .NET 9 and Ubuntu 24.04 from .NET 10, dash either way
+  // (https://github.com/dotnet/dotnet-docker, "Linux amd64 Tags"; other bases are named in the tag).
+  ...Object.fromEntries(["sdk", "runtime", "aspnet", "runtime-deps"].map((image) => [`mcr.microsoft.com/dotnet/${image}`, "debian" as const])),
+  // Official images whose default variant is built FROM Ubuntu (eclipse-temurin is; maven, gradle,
+  // tomcat, groovy and clojure are built FROM eclipse-temurin; mariadb, mongo, rabbitmq, swift FROM ubuntu).
+  ...Object.fromEntries(
+    ["eclipse-temurin", "maven", "gradle", "tomcat", "groovy", "clojure", "mariadb", "mongo", "rabbitmq", "swift"]
+      .map((name) => [`docker.io/library/${name}`, "ubuntu" as const]),
+  ),
+};
+
+/**
+ * Images whose variants differ in their base, so only the tag can tell `/bin/sh` (`mysql:8` is built on
+ * Oracle Linux, `mysql:5.7-debian` on Debian; `openjdk:11` on Debian, `openjdk:17` on Oracle Linux), but
+ * every variant has bash; and `composer` (built FROM php:*-alpine, which it adds bash to).
+ */
+const BASH_WITHOUT_KNOWN_BIN_SH: ReadonlySet<string> = new Set(["mysql", "openjdk", "composer"].map((name) => `docker.io/library/${name}`));
+
+/** Tag words naming a Fedora-family base (`-ubi9-minimal`, `-oraclelinux8`, `-oracle`, `-amazoncorretto-17`, `-al2023`). */
+const RHEL_TAG_WORD = /^(?:ubi\d*|oraclelinux\d*|oracle|amazoncorretto|amazonlinux\d*|al2(?:023)?|centos\d*|rockylinux\d*|almalinux\d*|fedora\d*)$/u;
+
+/** Tag words naming a base the table does not describe (Ubuntu chiseled and distroless variants have no shell; Azure Linux, CBL-Mariner). */
+const OTHER_BASE_TAG_WORD = /^(?:chiseled|distroless|azurelinux\d*(?:\.\d+)?|cbl|mariner\d*(?:\.\d+)?)$/u;
+
+/** The distribution an image's tag names (`python:3.12-alpine`, `golang:1.22-bookworm`, `maven:3-amazoncorretto-17`), or null. */
+function distributionOfTag(reference: ParsedImageReference, official: boolean): ShellDistribution | "other" | null {
+  if (reference.tag === null) return null;
+  const words = reference.tag.toLowerCase().split(/[-_]/u);
+  if (words.some((word) => OTHER_BASE_TAG_WORD.test(word))) return "other";
+  if (words.some((word) => RHEL_TAG_WORD.test(word))) return "rhel";
+  const reading = readTag(imageFamily(reference), reference.tag);
+  if (reading.distribution) return reading.distribution.family;
+  // The official images' `slim` variants are built FROM debian:*-slim (each image's "Image Variants").
+  if (official && words.includes("slim")) return "debian";
+  return null;
+}
+
+const ARCHITECTURE_NAMESPACE = /^docker\.io\/(?:amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x|windows-amd64)\/(?=[^/]+$)/u;
+
+/** What an image's shell is: `/bin/sh` and whether bash is there. */
+export interface ImageShell {
+  binSh: BinSh;
+  hasBash: boolean | null;
+  /** The distribution the answer comes from (null: unknown, or known otherwise). */
+  distribution: ShellDistribution | null;
+  /** For an image the tables do not know, the distribution its tag names (`myorg/app:1-alpine`): a hint, not a fact about /bin/sh. */
+  tagDistribution?: ShellDistribution;
+}
+
+const UNKNOWN_SHELL: ImageShell = { binSh: "unknown", hasBash: null, distribution: null };
+
+function shellOf(distribution: ShellDistribution): ImageShell {
+  const { binSh, hasBash } = DISTRIBUTION_SHELLS[distribution];
+  return { binSh, hasBash, distribution };
+}
+
+/** `/bin/sh` of an image reference with no variables left (`node:20-alpine`, `registry.access.redhat.com/ubi9/ubi-minimal`). */
+export function imageShellOf(reference: ParsedImageReference): ImageShell {
+  if (reference.isScratch) return { binSh: "none", hasBash: false, distribution: null };
+  if (reference.variables.length > 0) return UNKNOWN_SHELL;
+  // The official images per architecture (`arm64v8/alpine`, `amd64/buildpack-deps`) are the same images
+  // (https://github.com/docker-library/official-images#architectures-other-than-amd64).
+  const name = normalizedImageName(reference).toLowerCase().replace(ARCHITECTURE_NAMESPACE, "docker.io/library/");
+  if (/(?:^|\/)distroless\//u.test(name)) return shellOf("distroless");
+  // Red Hat's UBI images (registry.access.redhat.com/ubi9, …/ubi9/ubi-minimal, redhat/ubi8); ubi-micro is left out (its contents are not in the sources above).
+  if (/^(?:registry\.access\.redhat\.com|registry\.redhat\.io|docker\.io\/redhat)\/(?:ubi\d+\/)?ubi\d*(?:-minimal|-init)?$/u.test(name)) return shellOf("rhel");
+  const official = name.startsWith("docker.io/library/");
+  const fromTag = distributionOfTag(reference, official);
+  if (fromTag === "other") return UNKNOWN_SHELL;
+  if (fromTag) {
+    // A tag names the distribution of an image we know (`python:3-alpine`) or of any image: for an image the
+    // tables do not know, a codename says what it was built on, not that its author kept /bin/sh.
+    if (official || name in IMAGE_DISTRIBUTIONS) return shellOf(fromTag);
+    return { binSh: "unknown", hasBash: DISTRIBUTION_SHELLS[fromTag].hasBash, distribution: null, tagDistribution: fromTag };
+  }
+  const byName = IMAGE_DISTRIBUTIONS[name];
+  if (byName) return shellOf(byName);
+  if (BASH_WITHOUT_KNOWN_BIN_SH.has(name)) return { binSh: "unknown", hasBash: true, distribution: null };
+  return UNKNOWN_SHELL;
+}
+
+/** The older three-way view (`bash` / `busybox` / `none` / `unknown`) that suggestions writing a SHELL line ask. */
+function familyOf(shell: ImageShell): ImageShellFamily {
+  if (shell.binSh === "none") return "none";
+  if (shell.hasBash === true) return "bash";
+  if (shell.binSh === "busybox-ash" || shell.tagDistribution === "alpine") return "busybox";
   return "unknown";
 }
 
-const cache = new WeakMap<DockerfileProgram, Map<Stage, ImageShellFamily>>();
+const cache = new WeakMap<DockerfileProgram, Map<Stage, ImageShell>>();
 
-/** The shell family of the image `stage` is built on (through earlier stages), computed once per file. */
-export function imageShellFamily(program: DockerfileProgram, stage: Stage): ImageShellFamily {
+/** The shell of the image `stage` is built on (through earlier stages), computed once per file. */
+export function stageImageShell(program: DockerfileProgram, stage: Stage): ImageShell {
   let byStage = cache.get(program);
   if (!byStage) {
     byStage = new Map();
     const graph = getStageGraph(program);
     for (const each of program.stages) {
       const base = graph.baseOf(each);
-      let family: ImageShellFamily;
-      if (base.kind === "stage") family = byStage.get(base.stage) ?? "unknown";
-      else if (base.kind === "scratch") family = "none";
-      else if (base.kind === "image") family = familyOfImage(base.value);
-      else family = "unknown";
-      byStage.set(each, family);
+      let shell: ImageShell;
+      if (base.kind === "stage") shell = byStage.get(base.stage) ?? UNKNOWN_SHELL;
+      else if (base.kind === "scratch") shell = { binSh: "none", hasBash: false, distribution: null };
+      else if (base.kind === "image") shell = imageShellOf(base.reference);
+      else shell = UNKNOWN_SHELL;
+      byStage.set(each, shell);
     }
     cache.set(program, byStage);
   }
-  return byStage.get(stage) ?? "unknown";
+  return byStage.get(stage) ?? UNKNOWN_SHELL;
+}
+
+/** The shell family of the image `stage` is built on (through earlier stages), computed once per file. */
+export function imageShellFamily(program: DockerfileProgram, stage: Stage): ImageShellFamily {
+  return familyOf(stageImageShell(program, stage));
 }

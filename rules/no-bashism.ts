@@ -1,0 +1,124 @@
+import type { RuleTextEditor } from "@eslint/core";
+import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
+import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
+import type { RunShell } from "../lib/languages/dockerfile/visitors.js";
+import { rejectedBashisms, runShellProgram } from "../lib/semantics/shell-environment/stage-shell.js";
+import { getStageGraph } from "../lib/semantics/stages/stages.js";
+import { BASHISMS } from "../lib/shell/bashisms.js";
+import type { BashismFinding, SmallShell } from "../lib/shell/bashisms.js";
+import { createRule } from "../lib/utils/create-rule.js";
+import type { Range } from "../lib/utils/range.js";
+import { locOfRange } from "../lib/utils/range-loc.js";
+
+/** How messages name the two shells. */
+const SHELL_NAMES: Readonly<Record<SmallShell, string>> = { dash: "dash", "busybox-ash": "BusyBox ash" };
+
+const BASH_SHELL = 'SHELL ["/bin/bash", "-c"]';
+
+type MessageIds = "bashism" | "ampersandRedirect" | "useBash" | "usePosix" | "useRedirect";
+
+/** One suggestion of a report: an edit described by its range and text. */
+interface Suggestion {
+  messageId: MessageIds;
+  data: Record<string, string>;
+  range: Range;
+  text: string;
+}
+
+function asEdits(suggestions: readonly Suggestion[]) {
+  return suggestions.map(({ messageId, data, range, text }) => ({ messageId, data, fix: (fixer: RuleTextEditor) => fixer.replaceTextRange(range, text) }));
+}
+
+export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow bash-only syntax in RUN scripts that the image's `/bin/sh` (dash or BusyBox ash) runs",
+      category: "run",
+      config: "recommended",
+      fileKinds: ["dockerfile"],
+      // ShellCheck is not a peer tool of lib/peers/peer-checks.ts yet: its codes are in lib/shell/bashisms.ts (BASHISMS[…].shellcheck).
+      peers: [],
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      bashism:
+        "Bash syntax ({{construct}}) in a script that {{shell}} runs ({{why}}): {{shell}} does not accept it, so the command fails or does something else. Write the POSIX form, or run the script with bash.",
+      ampersandRedirect:
+        "`{{op}}` is bash's \"redirect both outputs\", but dash runs this script ({{why}}): dash reads `cmd {{op}} file` as `cmd &` then `{{rest}} file`, so the command runs in the background, its output is not redirected, and its failure (or its status in a condition, which is then always true) is lost. Write `{{rest}} file 2>&1`.",
+      useBash: "Insert `{{shell}}` before this RUN (bash is in the image; it also applies to the RUN, CMD and ENTRYPOINT instructions after it).",
+      usePosix: "Write the POSIX form `{{form}}`.",
+      useRedirect: "Write `{{replacement}}`.",
+    },
+  },
+  create(context) {
+    const sourceText = context.sourceCode.text;
+
+    /** Why the shell is what it is, for the message. */
+    function why(shell: RunShell, finding: BashismFinding): string {
+      if (finding.context.some((each) => each.kind === "shell-string")) return "it is the script of an `sh -c` string";
+      const via = runShellProgram(shell.program, shell.run).via;
+      if (via === "shebang") return "the heredoc's `#!` line";
+      if (via === "shell-instruction") return "the SHELL instruction";
+      return "it is `/bin/sh` of the base image";
+    }
+
+    function suggestions(shell: RunShell, finding: BashismFinding, program: SmallShell): Suggestion[] {
+      // Text inside an `sh -c` string or a JSON array would need quoting the edit does not do.
+      const plain = shell.script.form !== "exec" && !finding.context.some((each) => each.kind === "shell-string");
+      const out: Suggestion[] = [];
+      const kind = BASHISMS[finding.id];
+      if (plain && kind.posixForm !== undefined && posixFormFits(finding)) {
+        const form = kind.posixForm;
+        out.push({ messageId: "usePosix", data: { form }, range: finding.range, text: form });
+      }
+      const outer = runShellProgram(shell.program, shell.run);
+      const located = shell.stage !== null && getStageGraph(shell.program).locate(shell.run) !== null;
+      if (plain && located && outer.via === "image" && outer.program === program && outer.hasBash === true) {
+        const at = sourceText.lastIndexOf("\n", shell.run.range[0] - 1) + 1;
+        const indent = sourceText.slice(at, shell.run.range[0]);
+        const eol = sourceText.includes("\r\n") ? "\r\n" : "\n";
+        out.push({ messageId: "useBash", data: { shell: BASH_SHELL }, range: [at, at], text: `${indent}${BASH_SHELL}${eol}` });
+      }
+      return out;
+    }
+
+    /** `source file` becomes `. file` only when `.` finds the same file (a path with `/`; no arguments, which `.` does not pass). */
+    function posixFormFits(finding: BashismFinding): boolean {
+      if (finding.id !== "source") return true;
+      const args = finding.command?.args ?? [];
+      return args.length === 1 && args[0]!.value !== null && args[0]!.value.includes("/");
+    }
+
+    return defineRunVisitor(context, {
+      onRun(shell) {
+        for (const finding of rejectedBashisms(shell.program, shell.run, shell.script, sourceText)) {
+          const program = finding.program;
+          const loc = locOfRange(context.sourceCode, finding.range);
+          const suggest = suggestions(shell, finding, program);
+          if (finding.id === "ampersand-redirect" && program === "dash") {
+            const written = sourceText.slice(finding.range[0], finding.range[1]);
+            const op = written.startsWith("&>>") ? "&>>" : "&>";
+            const rest = op === "&>>" ? ">>" : ">";
+            const plain = shell.script.form !== "exec" && !finding.context.some((each) => each.kind === "shell-string");
+            const redirect = plain ? `${rest}${written.slice(op.length)} 2>&1` : null;
+            context.report({
+              loc,
+              messageId: "ampersandRedirect",
+              data: { op, rest, why: why(shell, finding) },
+              suggest: asEdits([...(redirect ? [{ messageId: "useRedirect" as const, data: { replacement: redirect }, range: finding.range, text: redirect }] : []), ...suggest]),
+            });
+            continue;
+          }
+          context.report({
+            loc,
+            messageId: "bashism",
+            data: { construct: BASHISMS[finding.id].label, shell: SHELL_NAMES[program], why: why(shell, finding) },
+            suggest: asEdits(suggest),
+          });
+        }
+      },
+    });
+  },
+});

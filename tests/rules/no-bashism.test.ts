@@ -1,0 +1,162 @@
+import rule from "../../rules/no-bashism.js";
+import { dedent } from "../support/dedent.js";
+import { ruleTester } from "../support/rule-tester.js";
+
+const BASH = 'SHELL ["/bin/bash", "-c"]';
+
+ruleTester("dockerfile").run("no-bashism", rule, {
+  valid: [
+    // POSIX forms under dash.
+    "FROM debian:12\nRUN if [ -f /x ]; then echo 1; fi\n",
+    'FROM debian:12\nRUN [ "$a" = b ] && . /etc/profile && echo a b && ls > /dev/null 2>&1\n',
+    'FROM debian:12\nRUN f() { local x=1; echo "$x"; }; f; echo "${a:-x}" "${#a}" "${a%.*}" "${a:+y}" "$((1 + 2))"\n',
+    "FROM debian:12\nRUN find . -name '*.o' -exec rm {} + && awk '{print $1,$2}' x && echo '{a,b}' \"{c,d}\" \\{e,f\\}\n",
+    // `/bin/echo` is the external program, which takes `-e`.
+    "FROM debian:12\nRUN /bin/echo -e 'a\\tb' > /x\n",
+    // /bin/sh is bash.
+    "FROM fedora:40\nRUN [[ -f /x ]] && source /etc/profile && echo {a,b} && ls &> /dev/null\n",
+    "FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN arr=(a b) && echo ${arr[0]}\n",
+    // SHELL bash, here or inherited; a heredoc for bash; `bash -c`.
+    `FROM debian:12\n${BASH}\nRUN [[ -f /x ]] && echo {a,b}\n`,
+    `FROM debian:12 AS base\n${BASH}\nFROM base\nRUN source /etc/profile\n`,
+    "FROM debian:12\nRUN <<EOF\n#!/bin/bash\n[[ -f /x ]] && echo {a,b}\nEOF\n",
+    "FROM debian:12\nRUN bash -c '[[ -f /x ]] && echo {a,b}'\n",
+    "FROM debian:12\nRUN bash -c '[[ -f /x ]]'\n",
+    "FROM debian:12\nRUN su app -c 'if [[ -f /x ]]; then select a in b; do :; done; fi'\n",
+    "FROM debian:12\nRUN bash <<'EOF'\n[[ -f /x ]]\nEOF\n",
+    // BusyBox ash accepts these (ash.c with ASH_BASH_COMPAT).
+    'FROM alpine:3.20\nRUN [[ -f /x ]] && [ "$a" == b ] && source /etc/profile && echo ${a//x/y} ${a:0:2} $\'\\t\' && echo -e x && ls &> /dev/null\n',
+    "FROM alpine:3.20\nRUN set -o pipefail && let x=1\n",
+    // Unknown shell: silent.
+    "ARG BASE\nFROM ${BASE}\nRUN [[ -f /x ]]\n",
+    "FROM myorg/app:1.0\nRUN [[ -f /x ]]\n",
+    "FROM mysql:8.0\nRUN [[ -f /x ]]\n",
+    "FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\nRUN [[ -f /x ]]\n",
+    "FROM debian:12\nONBUILD RUN [[ -f /x ]]\n",
+    'FROM debian:12\nSHELL ["/bin/zsh", "-c"]\nRUN [[ -f /x ]]\n',
+    "FROM debian:12\nRUN su -c '[[ -f /x ]]' app\n",
+    // `set -o pipefail` depends on dash's version: not reported.
+    "FROM debian:12\nRUN set -o pipefail && curl -fsSL https://example.com/a | tar x\n",
+    // The JSON array of an exec-form RUN is not shell.
+    'FROM debian:12\nRUN ["/usr/bin/printf", "{a,b}"]\n',
+  ],
+  invalid: [
+    {
+      // `[[` inside an `if` under dash: "not found", the branch is skipped.
+      code: "FROM debian:12\nRUN if [[ -f /x ]]; then echo 1; fi\n",
+      errors: [{ messageId: "bashism", line: 2, column: 8, endColumn: 10, suggestions: [{ messageId: "useBash", data: { shell: BASH }, output: `FROM debian:12\n${BASH}\nRUN if [[ -f /x ]]; then echo 1; fi\n` }] }],
+    },
+    {
+      code: 'FROM node:20\nRUN [ "$a" == b ] && echo y\n',
+      errors: [
+        {
+          messageId: "bashism",
+          line: 2,
+          column: 12,
+          suggestions: [
+            { messageId: "usePosix", data: { form: "=" }, output: 'FROM node:20\nRUN [ "$a" = b ] && echo y\n' },
+            { messageId: "useBash", data: { shell: BASH }, output: `FROM node:20\n${BASH}\nRUN [ "$a" == b ] && echo y\n` },
+          ],
+        },
+      ],
+    },
+    {
+      code: "FROM ubuntu:24.04\nRUN source /opt/venv/bin/activate && pip install x\n",
+      errors: [
+        {
+          messageId: "bashism",
+          line: 2,
+          column: 5,
+          endColumn: 11,
+          suggestions: [
+            { messageId: "usePosix", data: { form: "." }, output: "FROM ubuntu:24.04\nRUN . /opt/venv/bin/activate && pip install x\n" },
+            { messageId: "useBash", data: { shell: BASH }, output: `FROM ubuntu:24.04\n${BASH}\nRUN source /opt/venv/bin/activate && pip install x\n` },
+          ],
+        },
+      ],
+    },
+    {
+      // `source file` without a slash: `.` searches PATH only, so no POSIX form is offered.
+      code: "FROM debian:12\nRUN source env.sh\n",
+      errors: [{ messageId: "bashism", line: 2, column: 5, suggestions: [{ messageId: "useBash", output: `FROM debian:12\n${BASH}\nRUN source env.sh\n` }] }],
+    },
+    {
+      // `&>` under dash: the command goes to the background.
+      code: "FROM debian:12\nRUN if command -v foo &> /dev/null; then echo found; fi\n",
+      errors: [
+        {
+          messageId: "ampersandRedirect",
+          line: 2,
+          column: 23,
+          endColumn: 35,
+          suggestions: [
+            { messageId: "useRedirect", data: { replacement: "> /dev/null 2>&1" }, output: "FROM debian:12\nRUN if command -v foo > /dev/null 2>&1; then echo found; fi\n" },
+            { messageId: "useBash", output: `FROM debian:12\n${BASH}\nRUN if command -v foo &> /dev/null; then echo found; fi\n` },
+          ],
+        },
+      ],
+    },
+    {
+      code: "FROM debian:12\nRUN make &>> /build.log\n",
+      errors: [{ messageId: "ampersandRedirect", line: 2, column: 10, suggestions: [{ messageId: "useRedirect", output: "FROM debian:12\nRUN make >> /build.log 2>&1\n" }, { messageId: "useBash", output: `FROM debian:12\n${BASH}\nRUN make &>> /build.log\n` }] }],
+    },
+    {
+      // BusyBox ash has no brace expansion and no arrays; no bash in Alpine to suggest.
+      code: "FROM alpine:3.20\nRUN mkdir -p /srv/{a,b} && set -- x && arr=(1 2)\n",
+      errors: [
+        { messageId: "bashism", line: 2, column: 14, suggestions: [] },
+        { messageId: "bashism", line: 2, column: 40, suggestions: [] },
+      ],
+    },
+    {
+      // Every other construct of the table, under dash (named by SHELL: no SHELL to suggest instead).
+      code: dedent`
+        FROM python:3.12-slim
+        SHELL ["/bin/sh", "-c"]
+        RUN function f { echo; }; echo {1..3} $'\\t' \${a//x/y} \${a:0:2} \${!a} \${a^^} <(ls); cat <<< x; ls |& cat; let x=1; declare -r y=1; echo -e x; (( x++ )); x+=1; select z in a; do break; done
+      `,
+      errors: [
+        { messageId: "bashism", line: 3, column: 5, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 32, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 39, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 45, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 55, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 64, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 70, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 77, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 88, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 98, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 106, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 115, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 136, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 142, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 153, suggestions: [] },
+        { messageId: "bashism", line: 3, column: 159, suggestions: [] },
+      ],
+    },
+    {
+      // `sh -c` runs /bin/sh even under SHELL bash; no edit inside the string.
+      code: `FROM debian:12\n${BASH}\nRUN sh -c '[[ -f /x ]] && echo ok'\n`,
+      errors: [{ messageId: "bashism", line: 3, column: 12, suggestions: [] }],
+    },
+    {
+      // Nested strings: the innermost decides.
+      code: `FROM debian:12\nRUN bash -c "sh -c '[[ -f /x ]]'; [[ -f /y ]]"\n`,
+      errors: [{ messageId: "bashism", line: 2, column: 21, suggestions: [] }],
+    },
+    {
+      code: `FROM debian:12\n${BASH}\nRUN sh -c '[[ -f /x ]]'\n`,
+      errors: [{ messageId: "bashism", line: 3, column: 12, suggestions: [] }],
+    },
+    {
+      // SHELL ["/bin/sh", "-c"] is /bin/sh, inherited through FROM <stage>; a heredoc without #! runs under it.
+      code: 'FROM debian:12 AS base\nSHELL ["/bin/sh", "-c"]\nFROM base\nRUN <<EOF\n[[ -f /x ]]\nEOF\n',
+      errors: [{ messageId: "bashism", line: 5, column: 1, suggestions: [] }],
+    },
+    {
+      // The script an exec-form RUN hands `sh -c`.
+      code: 'FROM debian:12\nRUN ["/bin/sh", "-c", "[[ -f /x ]] && echo ok"]\n',
+      errors: [{ messageId: "bashism", line: 2, column: 24, suggestions: [] }],
+    },
+  ],
+});
