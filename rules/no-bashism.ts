@@ -37,8 +37,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      // ShellCheck is not a peer tool of lib/peers/peer-checks.ts yet: its codes are in lib/shell/bashisms.ts (BASHISMS[…].shellcheck).
-      peers: [],
+      peers: ["ShellCheck SC2113", "ShellCheck SC3001", "ShellCheck SC3003", "ShellCheck SC3006", "ShellCheck SC3008", "ShellCheck SC3009", "ShellCheck SC3010", "ShellCheck SC3011", "ShellCheck SC3014", "ShellCheck SC3020", "ShellCheck SC3024", "ShellCheck SC3029", "ShellCheck SC3030", "ShellCheck SC3036", "ShellCheck SC3039", "ShellCheck SC3044", "ShellCheck SC3046", "ShellCheck SC3053", "ShellCheck SC3057", "ShellCheck SC3059", "ShellCheck SC3060"],
     },
     hasSuggestions: true,
     schema: [],

@@ -1,3 +1,6 @@
+import { describe, expect, it } from "vitest";
+import { peerChecksOf } from "../../lib/peers/peer-checks.js";
+import { BASHISMS } from "../../lib/shell/bashisms.js";
 import rule from "../../rules/no-bashism.js";
 import { dedent } from "../support/dedent.js";
 import { ruleTester } from "../support/rule-tester.js";
@@ -159,4 +162,12 @@ ruleTester("dockerfile").run("no-bashism", rule, {
       errors: [{ messageId: "bashism", line: 2, column: 24, suggestions: [] }],
     },
   ],
+});
+
+describe("no-bashism and the peer table", () => {
+  it("names in the peer table exactly the ShellCheck codes of the bashisms table", () => {
+    const fromTable = new Set(Object.values(BASHISMS).map((kind) => `SC${kind.shellcheck}`));
+    const fromPeers = new Set(peerChecksOf("shellcheck").filter((check) => check.rules.includes("no-bashism")).map((check) => check.id));
+    expect(fromPeers).toEqual(fromTable);
+  });
 });
