@@ -170,6 +170,9 @@ function reportingContext<C extends { sourceCode: unknown; languageOptions?: unk
   const suggestDisable = (context.languageOptions as { suggestDisable?: unknown } | undefined)?.suggestDisable !== false && typeof source.getIndexFromLoc === "function";
   if (covered.length === 0 && !suggestDisable) return context;
   const ruleId = `docker/${name}`;
+  // One description per rule, scope and file, made at the first finding, not a new string per finding (a file may have hundreds of thousands).
+  let scopeDesc: string | undefined;
+  let fileDesc: string | undefined;
   const report = (descriptor: ReportDescriptor, ...rest: unknown[]): void => {
     // ESLint's old positional form (`report(node, message)`) is passed on as it is.
     if (typeof descriptor !== "object" || descriptor === null || rest.length > 0) {
@@ -186,7 +189,7 @@ function reportingContext<C extends { sourceCode: unknown; languageOptions?: unk
       context.report(descriptor as never);
       return;
     }
-    const disable = { desc: `Disable ${ruleId} for this ${wholeFile ? "file" : DISABLE_SCOPE[kind]}`, fix: (fixer: { insertTextBeforeRange(range: [number, number], text: string): unknown }) => fixer.insertTextBeforeRange([edit.at, edit.at], edit.text) };
+    const disable = { desc: wholeFile ? (fileDesc ??= `Disable ${ruleId} for this file`) : (scopeDesc ??= `Disable ${ruleId} for this ${DISABLE_SCOPE[kind]}`), fix: (fixer: { insertTextBeforeRange(range: [number, number], text: string): unknown }) => fixer.insertTextBeforeRange([edit.at, edit.at], edit.text) };
     context.report({ ...descriptor, suggest: [...(descriptor.suggest ?? []), disable] } as never);
   };
   return withReport(context, report);
