@@ -14,6 +14,11 @@ function wordsOf(text: string): Set<string> {
   return new Set(text.match(/\w+/gu) ?? []);
 }
 
+/** A name `wordsOf` can return: one run of `\w`. */
+const WORD = /^\w+$/u;
+/** Above this many names, a file's ARG names are found among all its words instead of by one alternation. */
+const MAX_ALTERNATIVES = 64;
+
 /**
  * Whether a RUN may read variables it does not name: a command outside the environment-blind ones (a
  * script, a compiler, a package install), an exec-form or non-POSIX RUN, an indirect `${!name}`.
@@ -56,12 +61,6 @@ export default createRule<DockerfileRuleTypes<[], "unused" | "remove">>("no-unus
     const { sourceCode } = context;
     const program = sourceCode.ast;
     const text = (instruction: Instruction): string => sourceCode.text.slice(instruction.range[0], instruction.range[1]);
-    const words = new Map<Instruction, Set<string>>();
-    const wordsAt = (instruction: Instruction): Set<string> => {
-      let found = words.get(instruction);
-      if (!found) words.set(instruction, (found = wordsOf(text(instruction))));
-      return found;
-    };
 
     function report(instruction: Arg, declaration: ArgDeclaration, where: string): void {
       const line = sourceCode.lines[instruction.loc.start.line - 1] ?? "";
@@ -84,24 +83,46 @@ export default createRule<DockerfileRuleTypes<[], "unused" | "remove">>("no-unus
       return rest.some((other) => other.defaultValue !== null && wordsOf(sourceCode.text.slice(other.defaultValue.range[0], other.defaultValue.range[1])).has(declaration.name));
     }
 
-    /** Per stage: the last position each word appears at, the last RUN that may read unnamed variables, and every word of its FROM and body. */
-    const summaries = new Map<Stage, { lastMention: Map<string, number>; lastOpaqueRun: number; all: Set<string> }>();
-    for (const stage of program.stages) {
-      const lastMention = new Map<string, number>();
-      const all = new Set(wordsAt(stage.from));
-      let lastOpaqueRun = -1;
-      stage.instructions.forEach((instruction, index) => {
-        for (const word of wordsAt(instruction)) {
-          lastMention.set(word, index);
-          all.add(word);
-        }
-        if (instruction.type === "Run" && readsUnnamed(program, instruction, text(instruction))) lastOpaqueRun = index;
-      });
-      summaries.set(stage, { lastMention, lastOpaqueRun, all });
-    }
-
     return {
       Program() {
+        // Only the declared names are ever looked up: each instruction's mentions of them (whole `\w+`
+        // words, as `wordsOf` reads them), not every word of the file. A file without ARG costs nothing.
+        const names = new Set<string>();
+        for (const instruction of program.preamble) if (instruction.type === "Arg") for (const declaration of instruction.args) names.add(declaration.name);
+        for (const stage of program.stages) for (const instruction of stage.instructions) if (instruction.type === "Arg") for (const declaration of instruction.args) names.add(declaration.name);
+        if (names.size === 0) return;
+        const searched = [...names].filter((name) => WORD.test(name));
+        // An alternation of the names while they are few (a regular expression tries each alternative at
+        // each position), else every word filtered by the names.
+        const mention = searched.length === 0 ? null : searched.length <= MAX_ALTERNATIVES ? new RegExp(`(?<!\\w)(?:${searched.join("|")})(?!\\w)`, "gu") : /\w+/gu;
+        const mentions = new Map<Instruction, Set<string>>();
+        const wordsAt = (instruction: Instruction): Set<string> => {
+          let found = mentions.get(instruction);
+          if (!found) {
+            found = new Set();
+            for (const word of mention === null ? [] : text(instruction).match(mention) ?? []) if (names.has(word)) found.add(word);
+            mentions.set(instruction, found);
+          }
+          return found;
+        };
+        /** Per stage: the last position each name appears at, the last RUN that may read unnamed variables, and every name its FROM and body mention. */
+        const summaries = new Map<Stage, { lastMention: Map<string, number>; lastOpaqueRun: number; all: Set<string> }>();
+        const summaryOf = (stage: Stage) => {
+          let summary = summaries.get(stage);
+          if (summary) return summary;
+          const lastMention = new Map<string, number>();
+          const all = new Set(wordsAt(stage.from));
+          let lastOpaqueRun = -1;
+          stage.instructions.forEach((instruction, index) => {
+            for (const word of wordsAt(instruction)) {
+              lastMention.set(word, index);
+              all.add(word);
+            }
+            if (instruction.type === "Run" && readsUnnamed(program, instruction, text(instruction))) lastOpaqueRun = index;
+          });
+          summaries.set(stage, (summary = { lastMention, lastOpaqueRun, all }));
+          return summary;
+        };
         // Global ARGs: read by a FROM line, a later global ARG's default, or a stage that declares it again.
         const globalReaders = new Map<string, number>();
         program.preamble.forEach((instruction, index) => {
@@ -122,8 +143,9 @@ export default createRule<DockerfileRuleTypes<[], "unused" | "remove">>("no-unus
         });
         // Stage ARGs: read by anything after them in the stage, or in the stages built on it.
         for (const stage of program.stages) {
-          const own = summaries.get(stage)!;
-          const inheritors = heirs(program, stage).filter((other) => other !== stage).map((other) => summaries.get(other)!);
+          if (!stage.instructions.some((instruction) => instruction.type === "Arg")) continue;
+          const own = summaryOf(stage);
+          const inheritors = heirs(program, stage).filter((other) => other !== stage).map(summaryOf);
           // Any program of a later RUN may read an ARG from its environment by name.
           const heirsOpaque = inheritors.some((other) => other.lastOpaqueRun >= 0);
           stage.instructions.forEach((instruction, index) => {

@@ -181,7 +181,8 @@ export function parseCli(args: readonly ShellWord[], spec: CliSpec, opts: ParseC
     if (!before && state.afterDoubleDash) operandsAfterDoubleDash ??= operands.length;
     operands.push(operand);
   }
-  return { options, subcommandWords, subcommand, operands, operandsAfterDoubleDash: operandsAfterDoubleDash ?? operands.length };
+  // Exact-size copies: a package-manager invocation keeps these as long as the file's AST, and an array grown by `push` holds room for 16.
+  return { options: options.slice(), subcommandWords: subcommandWords.slice(), subcommand, operands: operands.slice(), operandsAfterDoubleDash: operandsAfterDoubleDash ?? operands.length };
 }
 
 /** True if any option has one of the given spellings. */

@@ -1,6 +1,9 @@
 import rule from "../../rules/no-unused-arg.js";
 import { ruleTester } from "../support/rule-tester.js";
 
+/** 69 ARGs a RUN reads (and `N0x`, not a read of `N0`): with `ARG N0` above, more names than one search pattern takes. */
+const MANY_ARGS = `${Array.from({ length: 69 }, (_, i) => `ARG N${i + 1}=${i + 1}\n`).join("")}RUN echo ${Array.from({ length: 69 }, (_, i) => `$N${i + 1}`).join(" ")} N0x\n`;
+
 ruleTester("dockerfile").run("no-unused-arg", rule, {
   valid: [
     "ARG TAG=3.20\nFROM alpine:${TAG}\n",
@@ -52,6 +55,16 @@ ruleTester("dockerfile").run("no-unused-arg", rule, {
       // A name inside a longer word is not a read.
       code: "FROM alpine:3.20\nARG VER=1\nRUN mkdir /VERSION && echo $VERSION\n",
       errors: [{ messageId: "unused", line: 2, column: 5, suggestions: [{ messageId: "remove", output: "FROM alpine:3.20\nRUN mkdir /VERSION && echo $VERSION\n" }] }],
+    },
+    {
+      // A name that is a prefix of another, and a mention inside a longer word, beside reads as `${A}` and `$AB`.
+      code: "FROM alpine:3.20\nARG A=1\nARG AB=2\nARG ABC=3\nRUN echo ${A}_x $AB && touch ABCD\n",
+      errors: [{ messageId: "unused", line: 4, column: 5, data: { name: "ABC", where: "no later instruction of this stage, and no stage built on it, names it" }, suggestions: [{ messageId: "remove", output: "FROM alpine:3.20\nARG A=1\nARG AB=2\nRUN echo ${A}_x $AB && touch ABCD\n" }] }],
+    },
+    {
+      // More names than one search pattern takes: every word of the file is read instead, with the same verdicts.
+      code: `FROM alpine:3.20\nARG N0=0\n${MANY_ARGS}`,
+      errors: [{ messageId: "unused", line: 2, column: 5, data: { name: "N0", where: "no later instruction of this stage, and no stage built on it, names it" }, suggestions: [{ messageId: "remove", output: `FROM alpine:3.20\n${MANY_ARGS}` }] }],
     },
   ],
 });

@@ -245,9 +245,19 @@ export interface CacheCleanup {
  * Recognise a command that empties package caches: `rm -rf /var/lib/apt/lists/*`, `rm -rf ~/.cache/pip`,
  * `find /var/cache/apt -type f -delete`, `apt-get clean` (archives only, not the lists!), `yum clean all`,
  * `apk cache clean`, `pip cache purge`, `npm cache clean --force`, `conda clean -afy`…
+ * Computed once per command: every caller gets the same object (read-only).
  */
 export function classifyCacheCleanup(cmd: ShellCommand): CacheCleanup | null {
   if (cmd.kind !== "simple") return null;
+  // Asked again for the same command (every cleanup candidate after each install), and it classifies the command as a package manager a second time: once per command.
+  let known = cleanups.get(cmd);
+  if (known === undefined) cleanups.set(cmd, (known = cacheCleanupOf(cmd)));
+  return known;
+}
+
+const cleanups = new WeakMap<ShellCommand, CacheCleanup | null>();
+
+function cacheCleanupOf(cmd: ShellCommand): CacheCleanup | null {
   const u = unwrappedCommand(cmd);
   const base = u.baseName;
   if (base === "rm") {

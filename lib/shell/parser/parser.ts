@@ -1126,7 +1126,8 @@ export class ShellParser {
     const command: ShellCommand = {
       kind: declaration ? "declaration" : "simple",
       name,
-      args,
+      // Exact size: the model lives as long as the file's AST (see `word`).
+      args: args.slice(),
       assignments,
       redirects,
       textRange,
@@ -1377,10 +1378,11 @@ export class ShellParser {
     }
     if (parts.length === 0) return null;
     if (parts.length === 1) {
-      // One part: the word's ranges are the part's (shared arrays, fewer allocations).
+      // One part: the word's ranges are the part's (shared arrays, fewer allocations), and its parts an
+      // array of one (`[]` grown by `push` holds room for 16: 184 bytes a word, for as long as the model).
       const only = parts[0]!;
       return {
-        word: { value: only.value, raw: only.raw, textRange: only.textRange, range: only.range, hasExpansion: flags.hasExpansion, quoted: flags.quoted, hasGlob: flags.hasGlob, parts },
+        word: { value: only.value, raw: only.raw, textRange: only.textRange, range: only.range, hasExpansion: flags.hasExpansion, quoted: flags.quoted, hasGlob: flags.hasGlob, parts: [only] },
         partStarts,
       };
     }
@@ -1402,7 +1404,7 @@ export class ShellParser {
         hasExpansion: flags.hasExpansion,
         quoted: flags.quoted,
         hasGlob: flags.hasGlob,
-        parts,
+        parts: parts.slice(),
       },
       partStarts,
     };
