@@ -88,6 +88,10 @@ export interface DockerRuleOptions {
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow sharing the host's network, PID, IPC, user or UTS namespace */
   "docker/no-host-namespace": [];
+  /** TODO: what the rule disallows or requires, in one sentence */
+  "docker/no-ignored-failure": [];
+  /** TODO: what the rule disallows or requires, in one sentence */
+  "docker/no-ineffective-negation": [];
   /** Disallow RUN flags that lift the build sandbox: `--security=insecure`, `--network=host`, and secret or ssh mounts that other users can read */
   "docker/no-insecure-build-flag": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */
