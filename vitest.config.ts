@@ -14,6 +14,9 @@ const SLOW = [
   "tests/**/*-oracle.test.ts",
   "tests/shell/mvdan.test.ts",
   "tests/dockerignore/glob-program.test.ts",
+  // ShellCheck (when installed) over the corpus RUN bodies, against each shell rule.
+  "tests/shell-oracle/**/*.test.ts",
+  "tests/support/shellcheck.test.ts",
   // Property-based tests (fast-check) and adversarial inputs sized to find super-linear time.
   "tests/**/*fuzz*.test.ts",
   "tests/**/bounded*.test.ts",

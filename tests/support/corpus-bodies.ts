@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
+import type { DockerfileProgram, Run } from "../../lib/dockerfile/ast.js";
 import { posixShellText } from "../../lib/semantics/run/run-shell.js";
 import type { ShellText } from "../../lib/shell/shell-text.js";
 
@@ -19,6 +20,9 @@ export interface CorpusBody {
   /** 1-based line of the RUN. */
   line: number;
   shell: ShellText;
+  /** The file's AST and the RUN, for questions about its stage (its shell, its variables). */
+  program: DockerfileProgram;
+  run: Run;
 }
 
 /** Every file under `dir`, sorted. */
@@ -44,7 +48,13 @@ export function corpusRunBodies(): CorpusBody[] | null {
         if (instruction.type !== "Run") continue;
         const shell = posixShellText(result.ast, instruction);
         if (!shell) continue;
-        bodies.push({ file: path.relative(corpusDockerfiles, file), line: source.slice(0, instruction.range[0]).split("\n").length, shell });
+        bodies.push({
+          file: path.relative(corpusDockerfiles, file),
+          line: source.slice(0, instruction.range[0]).split("\n").length,
+          shell,
+          program: result.ast,
+          run: instruction,
+        });
       }
     }
   }
