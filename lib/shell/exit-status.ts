@@ -91,7 +91,8 @@ const CONDITIONS: ReadonlySet<ShellContext["kind"]> = new Set(["if-condition", "
 
 /** Where each statement's failure goes, for one parsed script. */
 export class ExitStatusFlow {
-  private readonly items = new ByRange<{ list: ShellList; index: number }>();
+  /** Items by start offset: a statement's range can run past its construct's (`while …; done < file` holds its redirect). */
+  private readonly itemsByStart = new Map<number, { list: ShellList; index: number; end: number }[]>();
   private readonly shellStringOwners = new ByRange<ShellCommand | null>();
   private readonly errexitCommands: ShellCommand[];
 
@@ -103,7 +104,13 @@ export class ExitStatusFlow {
     private readonly script: ShellScript,
     private readonly errexitAtStart: boolean,
   ) {
-    for (const list of script.lists) list.items.forEach((item, index) => this.items.set(item.textRange, { list, index }));
+    for (const list of script.lists)
+      list.items.forEach((item, index) => {
+        const at = this.itemsByStart.get(item.textRange[0]);
+        const entry = { list, index, end: item.textRange[1] };
+        if (at) at.push(entry);
+        else this.itemsByStart.set(item.textRange[0], [entry]);
+      });
     this.errexitCommands = script.commands.filter((command) => !command.inSubstitution && setCommandErrexit(command) !== null);
   }
 
@@ -166,8 +173,14 @@ export class ExitStatusFlow {
 
   /** The item that holds the block `list` (its owner statement), or null for the top level. */
   private ownerItem(list: ShellList): { list: ShellList; index: number } | null {
-    if (!list.owner) return null;
-    return this.items.get(list.owner.textRange) ?? null;
+    const owner = list.owner;
+    if (!owner) return null;
+    // The outermost statement that starts where the construct does and holds it.
+    let found: { list: ShellList; index: number; end: number } | null = null;
+    for (const entry of this.itemsByStart.get(owner.textRange[0]) ?? []) {
+      if (entry.end >= owner.textRange[1] && entry.list !== list && (!found || entry.end > found.end)) found = entry;
+    }
+    return found;
   }
 
   /** Whether errexit is ignored inside the statement at `index` of `list` because of where it (or a statement around it) stands. */
@@ -236,6 +249,8 @@ export class ExitStatusFlow {
     }
     const holder = this.ownerItem(list);
     if (!holder) return "handled";
+    // A subshell exits with the status: errexit applies to it as to any command (POSIX `set -e`).
+    if (owner.kind === "subshell") return this.fate(holder.list, holder.index);
     if (PASSING_OWNERS.has(owner.kind)) {
       // A compound command whose failure came while errexit was ignored (here: not applied) does not
       // make the shell exit (POSIX `set -e`); only its status flows on.
