@@ -88,9 +88,9 @@ export interface DockerRuleOptions {
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow sharing the host's network, PID, IPC, user or UTS namespace */
   "docker/no-host-namespace": [];
-  /** TODO: what the rule disallows or requires, in one sentence */
+  /** Disallow RUN scripts that go on after a command fails, so that the RUN can succeed without it */
   "docker/no-ignored-failure": [];
-  /** TODO: what the rule disallows or requires, in one sentence */
+  /** Disallow `! cmd` as a check under `set -e`, where its failure never stops the RUN */
   "docker/no-ineffective-negation": [];
   /** Disallow RUN flags that lift the build sandbox: `--security=insecure`, `--network=host`, and secret or ssh mounts that other users can read */
   "docker/no-insecure-build-flag": [];
