@@ -1,6 +1,6 @@
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { defineRunVisitor } from "../lib/languages/dockerfile/visitors.js";
-import { runExitStatusFlow } from "../lib/semantics/shell-environment/errexit.js";
+import { runIneffectiveNegations } from "../lib/semantics/shell-environment/errexit.js";
 import { unwrappedCommand } from "../lib/shell/unwrapped.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { locOfRange } from "../lib/utils/range-loc.js";
@@ -27,20 +27,9 @@ export default createRule<DockerfileRuleTypes<[], "ineffective" | "exitWhenTrue"
     const text = context.sourceCode.text;
     return defineRunVisitor(context, {
       onRun({ program, run, script }) {
-        const flow = runExitStatusFlow(program, run, script);
-        for (const list of script.lists) {
-          list.items.forEach((item, index) => {
-            // A negated statement starts at its first pipeline element; it stands on its own (not after `&&`/`||`).
-            const previous = index > 0 ? list.items[index - 1]!.operator : null;
-            if (!item.negated || previous === "|" || previous === "|&" || previous === "&&" || previous === "||") return;
-            const first = item.commands[0];
-            if (!first || first.inSubstitution || first.inCondition || !flow.errexitInEffectAt(first, list)) return;
-            // The last element of the pipeline carries the statement's status.
-            let last = index;
-            while (list.items[last]!.operator === "|" || list.items[last]!.operator === "|&") last++;
-            const fate = flow.fate(list, last, null);
-            if (fate !== "ignored" && fate !== "masked-by-loop") return;
-            const end = list.items[last]!.range[1];
+        for (const { list, index, lastIndex, first } of runIneffectiveNegations(program, run, script)) {
+            const item = list.items[index]!;
+            const end = list.items[lastIndex]!.range[1];
             const start = item.range[0];
             const name = unwrappedCommand(first).baseName ?? "…";
             // `if P; then exit 1; fi` is `! P` made effective, for any pipeline P (the text of an exec
@@ -53,7 +42,6 @@ export default createRule<DockerfileRuleTypes<[], "ineffective" | "exitWhenTrue"
               data: { name },
               suggest: canSuggest ? [{ messageId: "exitWhenTrue", fix: (fixer) => fixer.replaceTextRange([start, end], `if ${negated}; then exit 1; fi`) }] : [],
             });
-          });
         }
       },
     });

@@ -13,7 +13,7 @@ import type { DockerfileProgram, Run } from "../../dockerfile/ast.js";
 import { commandCanFail, exitStatusFlow, wordsSetErrexit } from "../../shell/exit-status.js";
 import type { ExitStatusFlow } from "../../shell/exit-status.js";
 import { findShellStringArgument } from "../../shell/commands.js";
-import type { ShellCommand, ShellScript } from "../../shell/model.js";
+import type { ShellCommand, ShellList, ShellScript } from "../../shell/model.js";
 import { stageOf } from "../stages/stages.js";
 import { shellInstructionAt } from "./pipefail.js";
 
@@ -99,6 +99,43 @@ export function runIgnoredFailures(program: DockerfileProgram, run: Run, script:
     if (fate !== "ignored" && fate !== "masked-by-loop") continue;
     if (command.negated && flow.errexitSetting(command) === "on") continue;
     out.push({ command, kind: fate === "ignored" ? "ignored" : "loop" });
+  }
+  return out;
+}
+
+/** A negated statement (`! cmd`, `! a | b`, `! { … }`) that errexit cannot act on (see `runIneffectiveNegations`). */
+export interface IneffectiveNegation {
+  /** The block and the index of the statement's first item (its `!`), and of its last pipeline element. */
+  list: ShellList;
+  index: number;
+  lastIndex: number;
+  /** The first command the statement runs. */
+  first: ShellCommand;
+}
+
+/**
+ * The negated statements of `script` (the parsed body of `run`) written as checks under errexit whose
+ * status is then forgotten, so they can never stop the RUN (POSIX `set -e` ignores a pipeline that starts
+ * with `!`): errexit is in effect where they stand, they are not in a condition or a substitution nor
+ * joined by `&&`/`||`, and a later statement runs after them (or they end a `{ }` group or `if` body
+ * whose status is forgotten); the last statement of the script or of a subshell is effective.
+ */
+export function runIneffectiveNegations(program: DockerfileProgram, run: Run, script: ShellScript): IneffectiveNegation[] {
+  const flow = runExitStatusFlow(program, run, script);
+  const out: IneffectiveNegation[] = [];
+  for (const list of script.lists) {
+    list.items.forEach((item, index) => {
+      // A negated statement starts at its first pipeline element; it stands on its own (not after `&&`/`||`).
+      const previous = index > 0 ? list.items[index - 1]!.operator : null;
+      if (!item.negated || previous === "|" || previous === "|&" || previous === "&&" || previous === "||") return;
+      const first = item.commands[0];
+      if (!first || first.inSubstitution || first.inCondition || !flow.errexitInEffectAt(first, list)) return;
+      // The last element of the pipeline carries the statement's status.
+      let lastIndex = index;
+      while (list.items[lastIndex]!.operator === "|" || list.items[lastIndex]!.operator === "|&") lastIndex++;
+      const fate = flow.fate(list, lastIndex, null);
+      if (fate === "ignored" || fate === "masked-by-loop") out.push({ list, index, lastIndex, first });
+    });
   }
   return out;
 }
