@@ -95,6 +95,8 @@ export class ExitStatusFlow {
   private readonly itemsByStart = new Map<number, { list: ShellList; index: number; end: number }[]>();
   private readonly shellStringOwners = new ByRange<ShellCommand | null>();
   private readonly errexitCommands: ShellCommand[];
+  private sets: Map<string, { start: number; on: boolean }[]> | undefined;
+  private readonly andOrs = new Map<ShellList, { end: number; orAfter: boolean }[]>();
 
   /**
    * @param script the parsed script
@@ -112,6 +114,26 @@ export class ExitStatusFlow {
         else this.itemsByStart.set(item.textRange[0], [entry]);
       });
     this.errexitCommands = script.commands.filter((command) => !command.inSubstitution && setCommandErrexit(command) !== null);
+  }
+
+  /**
+   * For the statement at `index` of `list`: the index of the last item of its and-or list (pipelines
+   * included), and whether a `||` follows it in that list. Computed once per list, from the end, so a
+   * long script stays linear.
+   */
+  private andOr(list: ShellList, index: number): { end: number; orAfter: boolean } {
+    let known = this.andOrs.get(list);
+    if (!known) {
+      const items = list.items;
+      known = new Array<{ end: number; orAfter: boolean }>(items.length);
+      for (let i = items.length - 1; i >= 0; i--) {
+        const operator = items[i]!.operator;
+        const next = known[i + 1];
+        known[i] = operator === "&&" || operator === "||" || operator === "|" || operator === "|&" ? { end: next!.end, orAfter: operator === "||" || next!.orAfter } : { end: i, orAfter: false };
+      }
+      this.andOrs.set(list, known);
+    }
+    return known[index]!;
   }
 
   /** The command whose `-c` string is the block `context` (a shell-string context), or null. */
@@ -149,16 +171,40 @@ export class ExitStatusFlow {
       const argument = owner ? findShellStringArgument(owner) : null;
       setting = argument && wordsSetErrexit(argument.unwrapped.args.map((word) => word.value)) === "on" ? "on" : "off";
     } else setting = this.errexitAtStart ? "on" : "off";
-    for (const set of this.errexitCommands) {
-      if (set.range[0] >= command.range[0]) break;
-      const setChain = ExitStatusFlow.shellChain(set.context);
-      // Same shell or a parent of it (a subshell inherits its parent's options); not a sibling subshell.
-      if (!setChain.every((start, index) => chain[index] === start)) continue;
-      // Inside an `sh -c` string, only sets within that string count: the outer shell's options do not reach it.
-      if (innermostString && !setChain.includes(innermostString.textRange[0])) continue;
-      setting = setCommandErrexit(set) === "on" ? "on" : "deliberately-off";
+    // The last `set` before the command in its shell or a parent shell (a subshell inherits its parent's
+    // options; a sibling subshell's do not reach it), and inside an `sh -c` string only sets within it.
+    const minimum = innermostString ? chain.indexOf(innermostString.textRange[0]) + 1 : 0;
+    let last: { start: number; on: boolean } | null = null;
+    for (let length = minimum; length <= chain.length; length++) {
+      const entries = this.setsByChain().get(chain.slice(0, length).join(","));
+      if (!entries) continue;
+      // Binary search: the last entry that starts before the command.
+      let low = 0;
+      let high = entries.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (entries[middle]!.start < command.range[0]) low = middle + 1;
+        else high = middle;
+      }
+      const found = entries[low - 1];
+      if (found && (!last || found.start > last.start)) last = found;
     }
+    if (last) setting = last.on ? "on" : "deliberately-off";
     return setting;
+  }
+
+  /** The `set -e`/`set +e` commands by the chain of shells they run in, each list in source order. */
+  private setsByChain(): Map<string, { start: number; on: boolean }[]> {
+    if (!this.sets) {
+      this.sets = new Map();
+      for (const set of [...this.errexitCommands].sort((a, b) => a.range[0] - b.range[0])) {
+        const key = ExitStatusFlow.shellChain(set.context).join(",");
+        const entries = this.sets.get(key) ?? [];
+        entries.push({ start: set.range[0], on: setCommandErrexit(set) === "on" });
+        this.sets.set(key, entries);
+      }
+    }
+    return this.sets;
   }
 
   /**
@@ -216,10 +262,8 @@ export class ExitStatusFlow {
     if (item.operator === "|" || item.operator === "|&") return "handled";
     if (item.background) return "handled";
     // Find the end of the and-or list (pipelines included) the statement belongs to.
-    let end = index;
-    while (end < items.length - 1 && items[end]!.operator !== ";" && items[end]!.operator !== "newline" && items[end]!.operator !== "&") end++;
-    const operators = items.slice(index, end).map((each) => each.operator);
-    if (operators.includes("||")) return "handled";
+    const { end, orAfter } = this.andOr(list, index);
+    if (orAfter) return "handled";
     if (items[end]!.background) return "handled";
     const first = ExitStatusFlow.firstCommand(item);
     const setting = first ? this.errexitSetting(first) : this.errexitAtStart ? "on" : "off";
@@ -267,9 +311,8 @@ export class ExitStatusFlow {
   private fateWithoutErrexit(list: ShellList, index: number): FailureFate {
     const item = list.items[index]!;
     if (item.operator === "|" || item.operator === "|&" || item.background || item.negated) return "handled";
-    let end = index;
-    while (end < list.items.length - 1 && list.items[end]!.operator !== ";" && list.items[end]!.operator !== "newline" && list.items[end]!.operator !== "&") end++;
-    if (list.items.slice(index, end).some((each) => each.operator === "||")) return "handled";
+    const { end, orAfter } = this.andOr(list, index);
+    if (orAfter) return "handled";
     if (list.items[end]!.background) return "handled";
     const first = ExitStatusFlow.firstCommand(item);
     if (first && this.errexitSetting(first) === "deliberately-off") return "handled";
