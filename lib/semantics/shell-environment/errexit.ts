@@ -40,7 +40,7 @@ export function errexitAtStart(program: DockerfileProgram, run: Run): boolean {
 }
 
 /** Where each statement's failure goes in `script` (the parsed body of `run`), with the errexit setting the RUN starts with. */
-export function runExitStatusFlow(program: DockerfileProgram, run: Run, script: ShellScript): ExitStatusFlow {
+function runExitStatusFlow(program: DockerfileProgram, run: Run, script: ShellScript): ExitStatusFlow {
   return exitStatusFlow(script, errexitAtStart(program, run));
 }
 
