@@ -90,6 +90,10 @@ export interface DockerRuleOptions {
   "docker/no-healthcheck-less-dependency": [];
   /** Disallow sharing the host's network, PID, IPC, user or UTS namespace */
   "docker/no-host-namespace": [];
+  /** Disallow RUN scripts that go on after a command fails, so that the RUN can succeed without it */
+  "docker/no-ignored-failure": [];
+  /** Disallow `! cmd` as a check under `set -e`, where its failure never stops the RUN */
+  "docker/no-ineffective-negation": [];
   /** Disallow RUN flags that lift the build sandbox: `--security=insecure`, `--network=host`, and secret or ssh mounts that other users can read */
   "docker/no-insecure-build-flag": [];
   /** Disallow downloads that skip TLS verification or use plain HTTP without a checksum */

@@ -32,6 +32,8 @@ import noExposedAdminPort from "./no-exposed-admin-port.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noHealthcheckLessDependency from "./no-healthcheck-less-dependency.js";
 import noHostNamespace from "./no-host-namespace.js";
+import noIgnoredFailure from "./no-ignored-failure.js";
+import noIneffectiveNegation from "./no-ineffective-negation.js";
 import noInsecureBuildFlag from "./no-insecure-build-flag.js";
 import noInsecureDownload from "./no-insecure-download.js";
 import noInstallRecommends from "./no-install-recommends.js";
@@ -152,6 +154,8 @@ export const rules: Record<string, AnyDockerRule> = {
   "no-hardcoded-secret": noHardcodedSecret,
   "no-healthcheck-less-dependency": noHealthcheckLessDependency,
   "no-host-namespace": noHostNamespace,
+  "no-ignored-failure": noIgnoredFailure,
+  "no-ineffective-negation": noIneffectiveNegation,
   "no-insecure-build-flag": noInsecureBuildFlag,
   "no-insecure-download": noInsecureDownload,
   "no-install-recommends": noInstallRecommends,

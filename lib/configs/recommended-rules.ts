@@ -23,6 +23,8 @@ export const recommendedRules: Readonly<Record<FileKind, Linter.RulesRecord>> = 
     "docker/no-end-of-life-image": "error",
     "docker/no-exposed-admin-port": "error",
     "docker/no-hardcoded-secret": "error",
+    "docker/no-ignored-failure": "error",
+    "docker/no-ineffective-negation": "error",
     "docker/no-insecure-build-flag": "error",
     "docker/no-insecure-download": "error",
     "docker/no-install-recommends": "error",
