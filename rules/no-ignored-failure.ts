@@ -15,7 +15,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-ignored-failu
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: [],
+      peers: ["ShellCheck SC2164"],
     },
     hasSuggestions: true,
     schema: [],

@@ -13,7 +13,7 @@ export default createRule<DockerfileRuleTypes<[], "ineffective" | "exitWhenTrue"
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: [],
+      peers: ["ShellCheck SC2251"],
     },
     hasSuggestions: true,
     schema: [],

@@ -66,6 +66,7 @@ const kicsRows = (entries: readonly (readonly [string, string, readonly string[]
 /** What each of several checks that one rule of ours covers is about (hadolint's rule table). */
 const NOTES: Readonly<Record<string, string>> = {
   "hadolint DL3006": "untagged image",
+  "ShellCheck SC2164": "`cd` only",
   "hadolint DL3007": "`latest`",
   "hadolint DL3008": "apt-get",
   "hadolint DL3009": "apt lists",
@@ -272,6 +273,8 @@ const PEER_ROWS: readonly PeerCheck[] = [
     SC1088: ["valid-run-script"],
     SC1089: ["valid-run-script"],
     SC2154: ["no-undefined-variable"],
+    SC2164: ["no-ignored-failure"],
+    SC2251: ["no-ineffective-negation"],
     // The bash-only constructs of lib/shell/bashisms.ts (each entry's `shellcheck` code; SC3xxx is ShellCheck's
     // "In POSIX sh/dash, … is undefined" family, SC2113 its `function` keyword check).
     SC2113: ["no-bashism"],
