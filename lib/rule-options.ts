@@ -272,14 +272,14 @@ export interface DockerRuleOptions {
   "docker/sort-ports": [];
   /** Require the keys of each service in a fixed order (dclint's by default) */
   "docker/sort-service-keys": [{
-    /** The service keys in the wanted order; keys not listed come after them, alphabetically.. */
+    /** The service keys in the wanted order; keys not listed come after them, alphabetically. */
     order?: string[];
   }?];
   /** Require the services of a compose file in alphabetical order */
   "docker/sort-services": [];
   /** Require the top-level keys of a compose file in a fixed order (dclint's by default) */
   "docker/sort-top-level-keys": [{
-    /** The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically.. */
+    /** The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically. */
     order?: string[];
   }?];
   /** Require stage names in lowercase; the fix renames the stage and every reference to it */

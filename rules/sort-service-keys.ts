@@ -56,7 +56,7 @@ export default createRule<ComposeRuleTypes<Options, "unsorted">>("sort-service-k
             items: { type: "string" },
             uniqueItems: true,
             description:
-              "The service keys in the wanted order; keys not listed come after them, alphabetically..",
+              "The service keys in the wanted order; keys not listed come after them, alphabetically.",
           },
         },
         additionalProperties: false,

@@ -35,7 +35,7 @@ export default createRule<ComposeRuleTypes<Options, "unsorted">>("sort-top-level
             items: { type: "string" },
             uniqueItems: true,
             description:
-              "The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically..",
+              "The top-level keys in the wanted order; `x-*` stands for the extension keys (alphabetically among themselves); keys not listed come last, alphabetically.",
           },
         },
         additionalProperties: false,
