@@ -47,8 +47,40 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     "FROM debian:12\nRUN make | tee /log\n",
     // Not a POSIX shell.
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN cd C:\\x; make\n',
+    // The next statement reads the status through `$?`: the failure is checked on purpose, as with `||`;
+    // also where the model keeps no words (`[[ ]]`, `(( ))`, `case`), in heredocs and `sh -c` strings.
+    "FROM debian:12\nRUN make; if [ $? -ne 0 ]; then cat build.log; exit 1; fi\n",
+    "FROM debian:12\nRUN make; rc=$?; cat build.log; exit $rc\n",
+    'FROM debian:12\nRUN make; test "$?" = 0 || exit 1\n',
+    'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN make; [[ $? == 0 ]] || exit 1\n',
+    'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN make; (( $? == 0 )) || exit 1\n',
+    "FROM debian:12\nRUN make; case $? in 0) ;; *) exit 1 ;; esac\n",
+    'FROM debian:12\nRUN sh -c "make; [ \\$? -eq 0 ] || exit 1"\n',
+    'FROM debian:12\nRUN ["/bin/sh", "-c", "make; [ $? -eq 0 ] || exit 1"]\n',
+    dedent`
+      FROM debian:12
+      RUN <<EOF
+      make
+      if [ "\${?}" != 0 ]; then exit 1; fi
+      EOF
+    `,
+    // A diagnostic before `exit 1`: the RUN fails anyway.
+    "FROM debian:12\nRUN if ! make; then cat build.log; exit 1; fi\n",
   ],
   invalid: [
+    // `$?` read after another statement is that statement's status; a loop's status still masks its earlier iterations.
+    {
+      code: "FROM debian:12\nRUN make; echo built; [ $? -eq 0 ] || exit 1\n",
+      errors: [{ messageId: "ignored", data: { name: "make", more: "" }, line: 2, column: 5, suggestions: 1 }],
+    },
+    {
+      code: "FROM debian:12\nRUN for p in a b; do pip install $p; done; [ $? -eq 0 ] || exit 1\n",
+      errors: [{ messageId: "loop", data: { name: "pip", more: "" }, line: 2, column: 22, suggestions: 1 }],
+    },
+    {
+      code: "FROM debian:12\nRUN make; cat build.log; exit 0\n",
+      errors: [{ messageId: "ignored", data: { name: "make", more: "" }, line: 2, column: 5, suggestions: 1 }],
+    },
     {
       code: "FROM debian:12\nRUN apt-get update; apt-get install -y curl\n",
       errors: [

@@ -76,9 +76,14 @@ export function errexitAtStart(program: DockerfileProgram, run: Run): boolean {
   return stage ? (index.atEnd.get(stage) ?? false) : false;
 }
 
-/** Where each statement's failure goes in `script` (the parsed body of `run`), with the errexit setting the RUN starts with. */
+/**
+ * Where each statement's failure goes in `script` (the parsed body of `run`), with the errexit setting the
+ * RUN starts with. The shell text lets the flow find `$?` reads the model keeps no words for; an
+ * exec-form RUN has none (its offsets are source offsets).
+ */
 function runExitStatusFlow(program: DockerfileProgram, run: Run, script: ShellScript): ExitStatusFlow {
-  return exitStatusFlow(script, errexitAtStart(program, run));
+  const text = script.form === "exec" ? null : (run.script?.text.text ?? null);
+  return exitStatusFlow(script, errexitAtStart(program, run), text);
 }
 
 /**
