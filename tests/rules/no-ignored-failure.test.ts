@@ -68,6 +68,11 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     "FROM debian:12\nRUN if ! make; then cat build.log; exit 1; fi\n",
   ],
   invalid: [
+    // A negated statement fails when its command succeeds: the message names it with its `!`.
+    {
+      code: "FROM debian:12\nRUN ! dpkg -l | grep -q telnet; make\n",
+      errors: [{ messageId: "ignored", data: { name: "! grep", more: "" }, line: 2, column: 17, suggestions: 1 }],
+    },
     // `$?` read after another statement is that statement's status; a loop's status still masks its earlier iterations.
     {
       code: "FROM debian:12\nRUN make; echo built; [ $? -eq 0 ] || exit 1\n",
@@ -154,7 +159,7 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     {
       // Without errexit a negated statement is one more status the script forgets.
       code: "FROM debian:12\nRUN ! grep -q x /etc/a; make\n",
-      errors: [{ messageId: "ignored", data: { name: "grep", more: "" }, line: 2, column: 7, suggestions: 1 }],
+      errors: [{ messageId: "ignored", data: { name: "! grep", more: "" }, line: 2, column: 7, suggestions: 1 }],
     },
   ],
 });
