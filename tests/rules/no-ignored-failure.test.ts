@@ -18,6 +18,7 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     "FROM debian:12\nRUN bash -e -o pipefail -c 'cd /src; make'\n",
     'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN cd /src; make\n',
     'FROM debian:12 AS base\nSHELL ["/bin/sh", "-ec"]\nFROM base\nRUN cd /src; make\n',
+    'FROM debian:12\nSHELL ["/usr/bin/env", "bash", "-euo", "pipefail", "-c"]\nRUN cd /src; make\n',
     dedent`
       FROM debian:12
       RUN <<EOF
