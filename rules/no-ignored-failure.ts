@@ -35,7 +35,8 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-ignored-failu
         if (!first) return;
         const command = first.command;
         // A bare assignment fails through the command substitution in its value.
-        const name = command.name === null ? `${command.assignments[0]?.name ?? ""}=$(…)` : (unwrappedCommand(command).baseName ?? command.name.raw);
+        // A negated statement (`! grep -q bad f`) fails when its command succeeds: name it with its `!`.
+        const name = command.name === null ? `${command.assignments[0]?.name ?? ""}=$(…)` : `${command.negated ? "! " : ""}${unwrappedCommand(command).baseName ?? command.name.raw}`;
         const others = failures.length - 1;
         const more = others === 0 ? "" : ` (and ${others} more command${others === 1 ? "" : "s"} of this RUN)`;
         const messageId = first.kind === "loop" ? "loop" : name === "cd" && first.kind === "ignored" && command.nextOperator !== "&&" ? "cd" : "ignored";

@@ -66,6 +66,12 @@ export type FailureFate =
   /** The last statement of a loop body: its failure counts only on the last iteration. */
   | "masked-by-loop";
 
+/** A fate inside the analysis: `"status-read"` is a failure the next statement reads through `$?` (handled, except that a loop still masks its earlier iterations). */
+type Fate = FailureFate | "status-read";
+
+/** `$?` or `${?}` in shell text (`\$?` inside a double-quoted `sh -c "…"` string included). */
+const STATUS_READ = /\$(?:\?|\{\?\})/u;
+
 /** Values by text range (two number-keyed levels, no key string per lookup). */
 class ByRange<V> {
   private readonly byStart = new Map<number, Map<number, V>>();
@@ -101,10 +107,13 @@ export class ExitStatusFlow {
   /**
    * @param script the parsed script
    * @param errexitAtStart whether errexit is on when the script starts (the SHELL's options, `#!/bin/sh -e`)
+   * @param text the text the script's `textRange`s index (`ShellText.text`), to find `$?` where the model
+   *   keeps no words (`[[ $? -ne 0 ]]`, `(( $? ))`, `case $? in`); without it only command words are read
    */
   constructor(
     private readonly script: ShellScript,
     private readonly errexitAtStart: boolean,
+    private readonly text: string | null = null,
   ) {
     for (const list of script.lists)
       list.items.forEach((item, index) => {
@@ -134,6 +143,33 @@ export class ExitStatusFlow {
       this.andOrs.set(list, known);
     }
     return known[index]!;
+  }
+
+  /**
+   * Whether the statement `item` reads the status of the one before it (`$?`): `rc=$?`,
+   * `if [ $? -ne 0 ]; then …`, `exit $?`, `[[ $? == 0 ]] || exit 1`. Then the failure before it is
+   * handled on purpose, as with `||`, whatever is done with it.
+   */
+  private readsStatus(item: ShellListItem): boolean {
+    const words = item.commands.flatMap((command) => [...command.args, ...command.assignments.flatMap((assignment) => (assignment.value ? [assignment.value] : []))]);
+    if (words.some((word) => word.parts.some((part) => part.kind === "parameter" && part.parameter === "?"))) return true;
+    if (this.text === null || this.text.length < item.textRange[1]) return false;
+    return STATUS_READ.test(this.text.slice(item.textRange[0], item.textRange[1]));
+  }
+
+  /**
+   * What the statement `item` does when it is `exit`: `"passes"` the last status on (bare `exit`,
+   * `exit $?`), `"failure"` for a written non-zero status (`exit 1`: the shell ends failing, whatever came
+   * before), `"chosen"` for any other (`exit 0`, `exit $rc`: the script picks its status itself); null
+   * when it is not an `exit` standing alone.
+   */
+  private static explicitExit(item: ShellListItem): "passes" | "failure" | "chosen" | null {
+    const command = item.kind === "command" ? item.command : null;
+    if (!command || command.name?.value !== "exit" || item.operator === "&&" || item.operator === "||" || item.operator === "|" || item.operator === "|&" || item.background) return null;
+    const code = command.args[0];
+    if (!code) return "passes";
+    if (code.parts.length === 1 && code.parts[0]!.kind === "parameter" && code.parts[0]!.parameter === "?") return "passes";
+    return code.value !== null && /^\d+$/u.test(code.value) && Number(code.value) % 256 !== 0 ? "failure" : "chosen";
   }
 
   /** The command whose `-c` string is the block `context` (a shell-string context), or null. */
@@ -257,6 +293,12 @@ export class ExitStatusFlow {
    * test on purpose).
    */
   fate(list: ShellList, index: number, command: ShellCommand | null = null): FailureFate {
+    const fate = this.fateOf(list, index, command);
+    return fate === "status-read" ? "handled" : fate;
+  }
+
+  /** `fate`, with `"status-read"` kept apart from the other handled failures (a loop's status read after it still masks its earlier iterations). */
+  private fateOf(list: ShellList, index: number, command: ShellCommand | null = null): Fate {
     const items = list.items;
     const item = items[index]!;
     if (item.operator === "|" || item.operator === "|&") return "handled";
@@ -281,20 +323,30 @@ export class ExitStatusFlow {
   }
 
   /** The and-or list ending at `end` of `list` has failed: where does that go? */
-  private afterAndOr(list: ShellList, end: number, errexitApplies: boolean): FailureFate {
+  private afterAndOr(list: ShellList, end: number, errexitApplies: boolean): Fate {
     if (errexitApplies) return this.shellExits(list);
-    if (end < list.items.length - 1) return "ignored";
+    if (end < list.items.length - 1) {
+      const next = list.items[end + 1]!;
+      // `…; exit`, `…; exit $?`: the shell exits with this status; `cat build.log; exit 1`: it exits
+      // failing anyway, as errexit would make it; `…; exit $rc`, `…; exit 0`: the script sets its
+      // status itself, on purpose.
+      const exit = ExitStatusFlow.explicitExit(next);
+      if (exit === "failure" || exit === "passes") return this.shellExits(list);
+      if (this.readsStatus(next)) return "status-read";
+      if (exit === "chosen") return "handled";
+      return "ignored";
+    }
     const owner = list.owner;
     if (!owner) return "stops";
     if (CONDITIONS.has(owner.kind)) return "handled";
     if (owner.kind === "shell-string") {
       const command = this.shellStringCommand(owner);
-      return command ? this.fate(command.list, command.listIndex, command) : "handled";
+      return command ? this.fateOf(command.list, command.listIndex, command) : "handled";
     }
     const holder = this.ownerItem(list);
     if (!holder) return "handled";
     // A subshell exits with the status: errexit applies to it as to any command (POSIX `set -e`).
-    if (owner.kind === "subshell") return this.fate(holder.list, holder.index);
+    if (owner.kind === "subshell") return this.fateOf(holder.list, holder.index);
     if (PASSING_OWNERS.has(owner.kind)) {
       // A compound command whose failure came while errexit was ignored (here: not applied) does not
       // make the shell exit (POSIX `set -e`); only its status flows on.
@@ -302,13 +354,13 @@ export class ExitStatusFlow {
     }
     if (LOOP_BODIES.has(owner.kind)) {
       const loop = this.fateWithoutErrexit(holder.list, holder.index);
-      return loop === "stops" ? "masked-by-loop" : loop;
+      return loop === "stops" || loop === "status-read" ? "masked-by-loop" : loop;
     }
     return "handled";
   }
 
   /** Fate of a compound statement's failure when errexit does not apply to it. */
-  private fateWithoutErrexit(list: ShellList, index: number): FailureFate {
+  private fateWithoutErrexit(list: ShellList, index: number): Fate {
     const item = list.items[index]!;
     if (item.operator === "|" || item.operator === "|&" || item.background || item.negated) return "handled";
     const { end, orAfter } = this.andOr(list, index);
@@ -320,18 +372,18 @@ export class ExitStatusFlow {
   }
 
   /** errexit makes the shell that runs `list` exit with the failure. */
-  private shellExits(list: ShellList): FailureFate {
+  private shellExits(list: ShellList): Fate {
     let current: ShellList = list;
     for (;;) {
       const owner = current.owner;
       if (!owner) return "stops";
       if (owner.kind === "subshell") {
         const holder = this.ownerItem(current);
-        return holder ? this.fate(holder.list, holder.index) : "handled";
+        return holder ? this.fateOf(holder.list, holder.index) : "handled";
       }
       if (owner.kind === "shell-string") {
         const command = this.shellStringCommand(owner);
-        return command ? this.fate(command.list, command.listIndex, command) : "handled";
+        return command ? this.fateOf(command.list, command.listIndex, command) : "handled";
       }
       if (owner.kind === "command-substitution" || owner.kind === "process-substitution" || owner.kind === "coproc" || owner.kind === "function-body") return "handled";
       const holder = this.ownerItem(current);
@@ -343,12 +395,15 @@ export class ExitStatusFlow {
 
 const flows = new WeakMap<ShellScript, Map<boolean, ExitStatusFlow>>();
 
-/** The exit-status flow of `script` when errexit is (or is not) on at its start; cached per script. */
-export function exitStatusFlow(script: ShellScript, errexitAtStart: boolean): ExitStatusFlow {
+/**
+ * The exit-status flow of `script` when errexit is (or is not) on at its start; cached per script.
+ * `text` is the text its `textRange`s index (`ShellText.text`; pass the same for every call with one script).
+ */
+export function exitStatusFlow(script: ShellScript, errexitAtStart: boolean, text: string | null = null): ExitStatusFlow {
   let byStart = flows.get(script);
   if (!byStart) flows.set(script, (byStart = new Map()));
   let flow = byStart.get(errexitAtStart);
-  if (!flow) byStart.set(errexitAtStart, (flow = new ExitStatusFlow(script, errexitAtStart)));
+  if (!flow) byStart.set(errexitAtStart, (flow = new ExitStatusFlow(script, errexitAtStart, text)));
   return flow;
 }
 

@@ -18,6 +18,7 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     "FROM debian:12\nRUN bash -e -o pipefail -c 'cd /src; make'\n",
     'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN cd /src; make\n',
     'FROM debian:12 AS base\nSHELL ["/bin/sh", "-ec"]\nFROM base\nRUN cd /src; make\n',
+    'FROM debian:12\nSHELL ["/usr/bin/env", "bash", "-euo", "pipefail", "-c"]\nRUN cd /src; make\n',
     dedent`
       FROM debian:12
       RUN <<EOF
@@ -47,8 +48,45 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     "FROM debian:12\nRUN make | tee /log\n",
     // Not a POSIX shell.
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN cd C:\\x; make\n',
+    // The next statement reads the status through `$?`: the failure is checked on purpose, as with `||`;
+    // also where the model keeps no words (`[[ ]]`, `(( ))`, `case`), in heredocs and `sh -c` strings.
+    "FROM debian:12\nRUN make; if [ $? -ne 0 ]; then cat build.log; exit 1; fi\n",
+    "FROM debian:12\nRUN make; rc=$?; cat build.log; exit $rc\n",
+    'FROM debian:12\nRUN make; test "$?" = 0 || exit 1\n',
+    'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN make; [[ $? == 0 ]] || exit 1\n',
+    'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN make; (( $? == 0 )) || exit 1\n',
+    "FROM debian:12\nRUN make; case $? in 0) ;; *) exit 1 ;; esac\n",
+    'FROM debian:12\nRUN sh -c "make; [ \\$? -eq 0 ] || exit 1"\n',
+    'FROM debian:12\nRUN ["/bin/sh", "-c", "make; [ $? -eq 0 ] || exit 1"]\n',
+    dedent`
+      FROM debian:12
+      RUN <<EOF
+      make
+      if [ "\${?}" != 0 ]; then exit 1; fi
+      EOF
+    `,
+    // A diagnostic before `exit 1`: the RUN fails anyway.
+    "FROM debian:12\nRUN if ! make; then cat build.log; exit 1; fi\n",
   ],
   invalid: [
+    // A negated statement fails when its command succeeds: the message names it with its `!`.
+    {
+      code: "FROM debian:12\nRUN ! dpkg -l | grep -q telnet; make\n",
+      errors: [{ messageId: "ignored", data: { name: "! grep", more: "" }, line: 2, column: 17, suggestions: 1 }],
+    },
+    // `$?` read after another statement is that statement's status; a loop's status still masks its earlier iterations.
+    {
+      code: "FROM debian:12\nRUN make; echo built; [ $? -eq 0 ] || exit 1\n",
+      errors: [{ messageId: "ignored", data: { name: "make", more: "" }, line: 2, column: 5, suggestions: 1 }],
+    },
+    {
+      code: "FROM debian:12\nRUN for p in a b; do pip install $p; done; [ $? -eq 0 ] || exit 1\n",
+      errors: [{ messageId: "loop", data: { name: "pip", more: "" }, line: 2, column: 22, suggestions: 1 }],
+    },
+    {
+      code: "FROM debian:12\nRUN make; cat build.log; exit 0\n",
+      errors: [{ messageId: "ignored", data: { name: "make", more: "" }, line: 2, column: 5, suggestions: 1 }],
+    },
     {
       code: "FROM debian:12\nRUN apt-get update; apt-get install -y curl\n",
       errors: [
@@ -122,7 +160,7 @@ ruleTester("dockerfile").run("no-ignored-failure", rule, {
     {
       // Without errexit a negated statement is one more status the script forgets.
       code: "FROM debian:12\nRUN ! grep -q x /etc/a; make\n",
-      errors: [{ messageId: "ignored", data: { name: "grep", more: "" }, line: 2, column: 7, suggestions: 1 }],
+      errors: [{ messageId: "ignored", data: { name: "! grep", more: "" }, line: 2, column: 7, suggestions: 1 }],
     },
   ],
 });

@@ -23,6 +23,7 @@ describe("shebangSetsErrexit", () => {
     ["/usr/bin/env bash", false],
     ["/usr/bin/env -S bash -e", true],
     ["/bin/bash -o errexit", true],
+    ["/usr/bin/env LANG=C bash -e", true],
   ] as const)("#!%s → %s", (shebang, expected) => {
     expect(shebangSetsErrexit(shebang)).toBe(expected);
   });
@@ -34,6 +35,11 @@ describe("errexit in effect at a RUN's command", () => {
     ["FROM debian:12\nRUN set -eux; target; a\n", false, true],
     ['FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN target; a\n', true, true],
     ['FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN target; a\n', false, false],
+    // A SHELL through `env`: the options are those of the program env runs.
+    ['FROM debian:12\nSHELL ["/usr/bin/env", "bash", "-euo", "pipefail", "-c"]\nRUN target; a\n', true, true],
+    ['FROM debian:12\nSHELL ["/usr/bin/env", "-S", "bash", "-e", "-c"]\nRUN target; a\n', true, true],
+    ['FROM debian:12\nSHELL ["env", "LANG=C.UTF-8", "bash", "-o", "errexit", "-c"]\nRUN target; a\n', true, true],
+    ['FROM debian:12\nSHELL ["/usr/bin/env", "bash", "-c"]\nRUN target; a\n', false, false],
     ['FROM debian:12 AS base\nSHELL ["/bin/sh", "-ec"]\nFROM base\nRUN target; a\n', true, true],
     ['FROM debian:12\nSHELL ["/bin/sh", "-ec"]\nRUN <<EOF\n#!/bin/sh\ntarget\na\nEOF\n', false, false],
     ["FROM debian:12\nRUN <<EOF\n#!/bin/sh -e\ntarget\na\nEOF\n", true, true],

@@ -86,6 +86,26 @@ const CASES: Case[] = [
   ["set -e; sh -c 'target; a' && b", "ignored"],
   ["if target; then a; fi; b", "handled"],
   ["f() { target; a; }; b", "ignored"],
+  // The next statement reads the status (`$?`): handled on purpose, as with `||`; only right after it.
+  ["target; [ $? -eq 0 ] || exit 1", "handled"],
+  ["target; rc=$?; a; exit $rc", "handled"],
+  ["target; if [ $? -ne 0 ]; then a; exit 1; fi; b", "handled"],
+  ["target; exit $?", "stops"],
+  ["(target; exit $?); b", "ignored"],
+  ["target; a; [ $? -eq 0 ]", "ignored"],
+  ["{ a; target; }; test $? = 0 || exit 1", "handled"],
+  ["for x in 1 2; do a; target; done; [ $? -eq 0 ] || exit 1", "masked-by-loop"],
+  // `exit N` (N non-zero) after it: the shell ends failing anyway.
+  ["target; exit 1", "stops"],
+  ["if a; then target; exit 1; fi; b", "stops"],
+  ["sh -c 'target; exit 3' && b", "stops"],
+  ["(target; exit 2); b", "ignored"],
+  // `exit 0`, `exit $rc` after it: the script picks its status itself, on purpose.
+  ["target; exit 0", "handled"],
+  ["target; exit $STATUS", "handled"],
+  ["target; exit 256", "handled"],
+  ["target; exit", "stops"],
+  ["target; a; exit 0", "ignored"],
 ];
 
 describe("ExitStatusFlow.fate", () => {

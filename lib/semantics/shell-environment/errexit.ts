@@ -16,21 +16,29 @@ import { findShellStringArgument } from "../../shell/commands.js";
 import type { ShellCommand, ShellList, ShellScript } from "../../shell/model.js";
 import { getStageGraph, stageOf } from "../stages/stages.js";
 
-/** Whether the options of a `#!` line (the text after `#!`) turn errexit on: `/bin/sh -e`, `/usr/bin/env -S bash -e`. */
-export function shebangSetsErrexit(shebang: string): boolean {
-  const words = shebang.trim().split(/\s+/u);
+/**
+ * The words after the interpreter of a command line (a `#!` line's words, a SHELL's exec form): what
+ * follows the first word, or, when that is `env` (`/usr/bin/env bash -e`, `env -S bash -e`,
+ * `env LANG=C bash -e`), what follows the program `env` runs after its options and assignments.
+ */
+function interpreterArguments(words: readonly string[]): string[] {
   let index = 1;
   if (/(?:^|\/)env$/u.test(words[0] ?? "")) {
-    while (index < words.length && words[index]!.startsWith("-")) index++;
+    while (index < words.length && (words[index]!.startsWith("-") || /^[A-Za-z_]\w*=/u.test(words[index]!))) index++;
     index++;
   }
-  return wordsSetErrexit(words.slice(index)) === "on";
+  return words.slice(index);
 }
 
-/** Whether a SHELL instruction's options turn errexit on (`["/bin/bash", "-eo", "pipefail", "-c"]`). */
+/** Whether the options of a `#!` line (the text after `#!`) turn errexit on: `/bin/sh -e`, `/usr/bin/env -S bash -e`. */
+export function shebangSetsErrexit(shebang: string): boolean {
+  return wordsSetErrexit(interpreterArguments(shebang.trim().split(/\s+/u))) === "on";
+}
+
+/** Whether a SHELL instruction's options turn errexit on (`["/bin/bash", "-eo", "pipefail", "-c"]`, `["/usr/bin/env", "bash", "-ec"]`). */
 function shellSetsErrexit(shell: Shell | null): boolean {
   if (shell?.form?.type !== "ExecForm") return false;
-  return wordsSetErrexit(shell.form.elements.slice(1).map((element) => element.value)) === "on";
+  return wordsSetErrexit(interpreterArguments(shell.form.elements.map((element) => element.value))) === "on";
 }
 
 /**
@@ -76,9 +84,14 @@ export function errexitAtStart(program: DockerfileProgram, run: Run): boolean {
   return stage ? (index.atEnd.get(stage) ?? false) : false;
 }
 
-/** Where each statement's failure goes in `script` (the parsed body of `run`), with the errexit setting the RUN starts with. */
+/**
+ * Where each statement's failure goes in `script` (the parsed body of `run`), with the errexit setting the
+ * RUN starts with. The shell text lets the flow find `$?` reads the model keeps no words for; an
+ * exec-form RUN has none (its offsets are source offsets).
+ */
 function runExitStatusFlow(program: DockerfileProgram, run: Run, script: ShellScript): ExitStatusFlow {
-  return exitStatusFlow(script, errexitAtStart(program, run));
+  const text = script.form === "exec" ? null : (run.script?.text.text ?? null);
+  return exitStatusFlow(script, errexitAtStart(program, run), text);
 }
 
 /**
