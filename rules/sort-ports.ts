@@ -31,6 +31,11 @@ function publishedPort(entry: SortEntry): string | undefined {
   return isIP(first) ? (parts[1] ?? "") : first;
 }
 
+/** How a sort key reads in the message: a long-syntax port with no `published:` sorts by the empty string. */
+function portLabel(key: string): string {
+  return key === "" ? "no published port" : key;
+}
+
 export default createRule<ComposeRuleTypes<[], "unsorted">>("sort-ports", {
   meta: {
     type: "layout",
@@ -60,7 +65,7 @@ export default createRule<ComposeRuleTypes<[], "unsorted">>("sort-ports", {
         context.report({
           loc: found.misplaced.loc,
           messageId: "unsorted",
-          data: { service: service.name, key: publishedPort(found.misplaced) ?? "", expected: orderText(found.expected) },
+          data: { service: service.name, key: portLabel(publishedPort(found.misplaced) ?? ""), expected: orderText(found.expected.map(portLabel)) },
           fix: edit ? (fixer) => fixer.replaceTextRange(edit.range, edit.text) : null,
         });
       },

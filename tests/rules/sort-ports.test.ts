@@ -62,6 +62,12 @@ ruleTester("compose").run("sort-ports", rule, {
   ],
   invalid: [
     {
+      // A long-syntax port without `published:` sorts first; the message names it rather than showing ''.
+      code: "services:\n  web:\n    ports:\n      - 443:443\n      - target: 80\n",
+      output: "services:\n  web:\n    ports:\n      - target: 80\n      - 443:443\n",
+      errors: [unsorted("web", "443", "'no published port', '443'")],
+    },
+    {
       // dclint's fixture: one finding per list, as dclint reports it.
       code: DCLINT_INCORRECT,
       output: DCLINT_CORRECT,
