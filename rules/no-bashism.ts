@@ -14,8 +14,10 @@ import { locOfRange } from "../lib/utils/range-loc.js";
 const SHELL_NAMES: Readonly<Record<SmallShell, string>> = { dash: "dash", "busybox-ash": "BusyBox ash" };
 
 const BASH_SHELL = 'SHELL ["/bin/bash", "-c"]';
+/** For `set -o pipefail`: bash with the option the script meant to turn on. */
+const BASH_PIPEFAIL_SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 
-type MessageIds = "bashism" | "ampersandRedirect" | "useBash" | "usePosix" | "useRedirect";
+type MessageIds = "bashism" | "ampersandRedirect" | "setPipefail" | "useBash" | "usePosix" | "useRedirect";
 
 /** One suggestion of a report: an edit described by its range and text. */
 interface Suggestion {
@@ -37,7 +39,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
       category: "run",
       config: "recommended",
       fileKinds: ["dockerfile"],
-      peers: ["ShellCheck SC2113", "ShellCheck SC3001", "ShellCheck SC3003", "ShellCheck SC3006", "ShellCheck SC3008", "ShellCheck SC3009", "ShellCheck SC3010", "ShellCheck SC3011", "ShellCheck SC3014", "ShellCheck SC3020", "ShellCheck SC3024", "ShellCheck SC3029", "ShellCheck SC3030", "ShellCheck SC3036", "ShellCheck SC3039", "ShellCheck SC3044", "ShellCheck SC3046", "ShellCheck SC3053", "ShellCheck SC3057", "ShellCheck SC3059", "ShellCheck SC3060"],
+      peers: ["ShellCheck SC2113", "ShellCheck SC3001", "ShellCheck SC3003", "ShellCheck SC3006", "ShellCheck SC3008", "ShellCheck SC3009", "ShellCheck SC3010", "ShellCheck SC3011", "ShellCheck SC3014", "ShellCheck SC3020", "ShellCheck SC3024", "ShellCheck SC3029", "ShellCheck SC3030", "ShellCheck SC3036", "ShellCheck SC3039", "ShellCheck SC3040", "ShellCheck SC3044", "ShellCheck SC3046", "ShellCheck SC3053", "ShellCheck SC3057", "ShellCheck SC3059", "ShellCheck SC3060"],
     },
     hasSuggestions: true,
     schema: [],
@@ -46,6 +48,8 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
         "Bash syntax ({{construct}}) in a script that {{shell}} runs ({{why}}): {{shell}} does not accept it, so the command fails or does something else. Write the POSIX form, or run the script with bash.",
       ampersandRedirect:
         "`{{op}}` is bash's \"redirect both outputs\", but dash runs this script ({{why}}): dash reads `cmd {{op}} file` as `cmd &` then `{{rest}} file`, so the command runs in the background, its output is not redirected, and its failure (or its status in a condition, which is then always true) is lost. Write `{{rest}} file 2>&1`.",
+      setPipefail:
+        "`{{written}}` in a script that dash runs ({{why}}): the dash of {{release}} (package {{version}}) has no pipefail option, so `set` stops the script with \"Illegal option -o pipefail\" and the RUN fails. Run the script with bash (`SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`), or build from a release whose dash has it.",
       useBash: "Insert `{{shell}}` before this RUN (bash is in the image; it also applies to the RUN, CMD and ENTRYPOINT instructions after it).",
       usePosix: "Write the POSIX form `{{form}}`.",
       useRedirect: "Write `{{replacement}}`.",
@@ -63,7 +67,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
       return "it is `/bin/sh` of the base image";
     }
 
-    function suggestions(shell: RunShell, finding: BashismFinding, program: SmallShell): Suggestion[] {
+    function suggestions(shell: RunShell, finding: BashismFinding, program: SmallShell, bashShell = BASH_SHELL): Suggestion[] {
       // Text inside an `sh -c` string or a JSON array would need quoting the edit does not do.
       const plain = shell.script.form !== "exec" && !finding.context.some((each) => each.kind === "shell-string");
       const out: Suggestion[] = [];
@@ -78,7 +82,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
         const at = sourceText.lastIndexOf("\n", shell.run.range[0] - 1) + 1;
         const indent = sourceText.slice(at, shell.run.range[0]);
         const eol = sourceText.includes("\r\n") ? "\r\n" : "\n";
-        out.push({ messageId: "useBash", data: { shell: BASH_SHELL }, range: [at, at], text: `${indent}${BASH_SHELL}${eol}` });
+        out.push({ messageId: "useBash", data: { shell: bashShell }, range: [at, at], text: `${indent}${bashShell}${eol}` });
       }
       return out;
     }
@@ -95,6 +99,15 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
         for (const finding of rejectedBashisms(shell.program, shell.run, shell.script, sourceText)) {
           const program = finding.program;
           const loc = locOfRange(context.sourceCode, finding.range);
+          if (finding.dash) {
+            context.report({
+              loc,
+              messageId: "setPipefail",
+              data: { written: `set ${sourceText.slice(finding.range[0], finding.range[1]).replace(/\\\r?\n\s*/gu, " ")}`, why: why(shell, finding), release: finding.dash.release, version: finding.dash.version },
+              suggest: asEdits(suggestions(shell, finding, program, BASH_PIPEFAIL_SHELL)),
+            });
+            continue;
+          }
           const suggest = suggestions(shell, finding, program);
           if (finding.id === "ampersand-redirect" && program === "dash") {
             const written = sourceText.slice(finding.range[0], finding.range[1]);

@@ -54,6 +54,18 @@ describe("findBashisms", () => {
     expect(found("x=$'\\t' && diff <(a) <(b)")).toEqual(["ansi-c-quote:$'\\t'", "process-substitution:<(a)", "process-substitution:<(b)"]);
   });
 
+  it("finds `-o pipefail` among the options of `set`, and only there", () => {
+    expect(found("set -o pipefail; set -eo pipefail; set -euxo pipefail; set -o errexit -o pipefail; set +o pipefail; set -e -o pipefail x")).toEqual([
+      "set-pipefail:-o pipefail",
+      "set-pipefail:-eo pipefail",
+      "set-pipefail:-euxo pipefail",
+      "set-pipefail:-o pipefail",
+      "set-pipefail:+o pipefail",
+      "set-pipefail:-o pipefail",
+    ]);
+    expect(found("set -- -o pipefail; set x -o pipefail; set -x pipefail; set -o; set -o errexit; set \"$opts\" -o pipefail; echo -o pipefail; sh -o pipefail -c x")).toEqual([]);
+  });
+
   it("finds nothing in POSIX scripts", () => {
     expect(found('set -eux; if [ "$a" = b ]; then . ./env; fi; f() { local x; echo "${x:-y}"; }; for i in 1 2; do echo $((i + 1)); done >/dev/null 2>&1')).toEqual([]);
   });

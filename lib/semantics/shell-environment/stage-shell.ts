@@ -23,8 +23,8 @@ import type { ShellCommand, ShellContext, ShellScript } from "../../shell/model.
 import { unwrappedCommand } from "../../shell/unwrapped.js";
 import { runShellScript } from "../run/run-shell.js";
 import { getStageGraph, stageOf } from "../stages/stages.js";
-import type { BinSh } from "./image-shell.js";
-import { stageImageShell } from "./image-shell.js";
+import type { BinSh, DashBuild } from "./image-shell.js";
+import { dashBuildOf, stageImageShell } from "./image-shell.js";
 
 /**
  * The program that runs a script: `dash`, `busybox-ash`, `bash`, `other` (a shell these tables do not
@@ -196,21 +196,38 @@ export function shellProgramAt(program: DockerfileProgram, run: Run, script: She
   return programOfShellName(argument.shell, outer.binSh);
 }
 
+/**
+ * The dash build that runs a dash script at `run`: the base image's, by the Debian or Ubuntu release its
+ * tag names (`DASH_BUILDS`). Null when not known: a floating tag (`debian:latest`, `node:20`), a release
+ * the table lacks, an image whose `/bin/sh` is not dash, or a RUN or COPY before it that may have replaced
+ * the shell.
+ */
+export function runDashBuild(program: DockerfileProgram, run: Run): DashBuild | null {
+  const stage = stageOf(program, run);
+  if (!stage || stateOf(program).relinkedBefore.get(run) !== false) return null;
+  const image = stageImageShell(program, stage);
+  return image.binSh === "dash" ? dashBuildOf(image.release) : null;
+}
+
 /** A bash-only construct in a script whose shell does not accept it. */
 export interface RejectedBashism extends BashismFinding {
   /** The shell that runs it and rejects it. */
   program: SmallShell;
+  /** For a construct only some dash builds reject (`set -o pipefail`): the build that runs it. */
+  dash?: DashBuild;
 }
 
 /**
  * The bash-only constructs of `script` (the parsed script of `run`; `sourceText` the Dockerfile's text)
- * that the shell running each of them is known not to accept (`BASHISMS[id].accepts[program] === false`).
+ * that the shell running each of them is known not to accept (`BASHISMS[id].accepts[program] === false`,
+ * or, for a construct of newer dash builds such as `set -o pipefail`, the stage's dash build lacks it).
  * Silent where that shell is bash, another shell, or unknown; the JSON array of an exec-form RUN is not
  * shell (only the script it hands `sh -c` is read).
  */
 export function rejectedBashisms(program: DockerfileProgram, run: Run, script: ShellScript, sourceText: string): RejectedBashism[] {
   const out: RejectedBashism[] = [];
   const outer = runShellProgram(program, run).program;
+  let dash: DashBuild | null | undefined;
   // Under bash or an unknown shell only the scripts of `sh -c` strings can be judged; most RUNs have none.
   if (outer !== "dash" && outer !== "busybox-ash" && !script.commands.some((command) => command.fromShellString || findShellStringArgument(command) !== null)) return out;
   for (const finding of findBashisms(script, sourceText)) {
@@ -218,8 +235,15 @@ export function rejectedBashisms(program: DockerfileProgram, run: Run, script: S
     if (script.form === "exec" && !inString) continue;
     const shell = shellProgramAt(program, run, script, finding.command, finding.context);
     if (shell !== "dash" && shell !== "busybox-ash") continue;
-    if (BASHISMS[finding.id].accepts[shell] !== false) continue;
-    out.push({ ...finding, program: shell });
+    const kind = BASHISMS[finding.id];
+    if (kind.accepts[shell] === false) {
+      out.push({ ...finding, program: shell });
+      continue;
+    }
+    // A construct of newer dash builds: rejected where the release's build is known to lack it.
+    if (shell !== "dash" || kind.dashFeature === undefined) continue;
+    dash ??= runDashBuild(program, run);
+    if (dash?.features[kind.dashFeature] === false) out.push({ ...finding, program: shell, dash });
   }
   return out;
 }
