@@ -66,6 +66,14 @@ ruleTester("dockerfile").run("no-bashism", rule, {
     "FROM debian:12\nRUN <<EOF\n#!/bin/bash\nset -euo pipefail\ncurl -fsSL https://example.com/a | tar x\nEOF\n",
     "FROM ubuntu:22.04\nRUN bash -c 'set -o pipefail; curl -fsSL https://example.com/a | tar x'\n",
     "FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\nRUN set -o pipefail\n",
+    // A SHELL or exec-form RUN that starts a shell with `-o pipefail`: bash, BusyBox ash, a dash that has it, an unknown release.
+    'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN true\n',
+    'FROM alpine:3.20\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM debian:trixie\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM debian:latest\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM debian:12\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n',
+    'FROM debian:12\nRUN ["/bin/sh", "-c", "echo", "-o", "pipefail"]\n',
     // Not the option: positional parameters, other options, a `pipefail` that is not `-o`'s operand.
     "FROM debian:12\nRUN set -- -o pipefail && set -e && set -o errexit && echo pipefail\n",
     "FROM debian:12\nRUN set -x pipefail\n",
@@ -105,6 +113,29 @@ ruleTester("dockerfile").run("no-bashism", rule, {
         },
       ],
     })),
+    {
+      // SHELL starting dash with `-o pipefail`: dash refuses to start, every RUN after it fails.
+      code: 'FROM debian:12\nSHELL ["/bin/sh", "-eo", "pipefail", "-c"]\nRUN true\n',
+      errors: [
+        {
+          message:
+            '`["/bin/sh", "-eo", "pipefail", "-c"]` starts dash with `-o pipefail`, but the dash of Debian 12 (bookworm) (package 0.5.12-2) has no pipefail option: it stops with "Illegal option -o pipefail", so every RUN under this SHELL fails. Start bash instead (`/bin/bash`).',
+          line: 2,
+          column: 19,
+          endColumn: 36,
+          suggestions: [{ messageId: "useBashProgram", output: 'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN true\n' }],
+        },
+      ],
+    },
+    {
+      code: 'FROM ubuntu:jammy AS base\nFROM base\nSHELL ["/bin/dash", "-o", "pipefail", "-c"]\n',
+      errors: [{ messageId: "invokePipefail", line: 3, suggestions: 1 }],
+    },
+    {
+      // An exec-form RUN: that RUN fails.
+      code: 'FROM node:20-bookworm\nRUN ["sh", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n',
+      errors: [{ messageId: "invokePipefail", line: 2, column: 12, suggestions: [{ messageId: "useBashProgram", output: 'FROM node:20-bookworm\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n' }] }],
+    },
     {
       // The message names the release and the package measured.
       code: "FROM debian:12\nRUN set -eo pipefail; echo ok\n",

@@ -101,8 +101,8 @@ function copiesOverBinSh(destination: string | null): boolean {
 interface StageShellState {
   /** Whether /bin/sh may have been relinked by the end of each stage (inherited). */
   relinkedAtEnd: Map<Stage, boolean>;
-  /** Whether /bin/sh may have been relinked before each RUN of a stage body. */
-  relinkedBefore: Map<Run, boolean>;
+  /** Whether /bin/sh may have been relinked before each RUN and SHELL of a stage body. */
+  relinkedBefore: Map<Run | Shell, boolean>;
   /** The SHELL instruction in effect at each RUN of a stage body (null: Docker's default), found in the same pass. */
   shellAt: Map<Run, Shell | null>;
 }
@@ -114,7 +114,7 @@ function stateOf(program: DockerfileProgram): StageShellState {
   if (state) return state;
   const graph = getStageGraph(program);
   const relinkedAtEnd = new Map<Stage, boolean>();
-  const relinkedBefore = new Map<Run, boolean>();
+  const relinkedBefore = new Map<Run | Shell, boolean>();
   const shellAtEnd = new Map<Stage, Shell | null>();
   const shellAt = new Map<Run, Shell | null>();
   for (const stage of program.stages) {
@@ -122,7 +122,10 @@ function stateOf(program: DockerfileProgram): StageShellState {
     let relinked = base.kind === "stage" ? (relinkedAtEnd.get(base.stage) ?? true) : false;
     let shell = base.kind === "stage" ? (shellAtEnd.get(base.stage) ?? null) : null;
     for (const instruction of stage.instructions) {
-      if (instruction.type === "Shell") shell = instruction;
+      if (instruction.type === "Shell") {
+        shell = instruction;
+        relinkedBefore.set(instruction, relinked);
+      }
       if (instruction.type === "Run") {
         relinkedBefore.set(instruction, relinked);
         shellAt.set(instruction, shell);
@@ -207,6 +210,19 @@ export function runDashBuild(program: DockerfileProgram, run: Run): DashBuild | 
   if (!stage || stateOf(program).relinkedBefore.get(run) !== false) return null;
   const image = stageImageShell(program, stage);
   return image.binSh === "dash" ? dashBuildOf(image.release) : null;
+}
+
+/**
+ * The dash build an exec-form invocation starts (`elements`: the JSON array of `instruction`, a SHELL or an
+ * exec-form RUN, `["/bin/sh", "-o", "pipefail", "-c"]`) when the program it names is the image's dash:
+ * `/bin/sh` of a dash image, `/bin/dash`. Null when it is another program or not known (as `runDashBuild`).
+ */
+export function invokedDashBuild(program: DockerfileProgram, instruction: Run | Shell, elements: readonly (string | null)[]): DashBuild | null {
+  const stage = stageOf(program, instruction);
+  if (!stage || stateOf(program).relinkedBefore.get(instruction) !== false) return null;
+  const image = stageImageShell(program, stage);
+  if (image.binSh !== "dash" || programOfShellName(elements[0] ?? "", image.binSh, elements.slice(1)) !== "dash") return null;
+  return dashBuildOf(image.release);
 }
 
 /** A bash-only construct in a script whose shell does not accept it. */
