@@ -145,6 +145,15 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("no-bashism", {
         for (const finding of rejectedBashisms(shell.program, shell.run, shell.script, sourceText)) {
           const program = finding.program;
           const loc = locOfRange(context.sourceCode, finding.range);
+          if (finding.dash && finding.invokes !== undefined) {
+            // `sh -o pipefail -c '…'`: the started dash refuses to start; a SHELL line would not change `sh`.
+            context.report({
+              loc,
+              messageId: "invokePipefail",
+              data: { written: `${finding.invokes} ${sourceText.slice(finding.range[0], finding.range[1]).replace(/\\\r?\n\s*/gu, " ")}`, release: finding.dash.release, version: finding.dash.version, fails: "the RUN fails" },
+            });
+            continue;
+          }
           if (finding.dash) {
             context.report({
               loc,

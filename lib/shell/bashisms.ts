@@ -104,6 +104,11 @@ export interface BashismFinding {
   command: ShellCommand | null;
   /** The constructs around it (to find the shell that runs it: an `sh -c` string). */
   context: ShellCommand["context"];
+  /**
+   * For an option of a shell the command starts (`sh -o pipefail -c '…'`): that shell's name as written
+   * (`sh`, `/bin/dash`), which judges the option, not the shell running the command.
+   */
+  invokes?: string;
 }
 
 const BRACE_LIST = /\{[^{}\s,]*,[^{}\s]*\}/u;
@@ -229,6 +234,13 @@ export function findBashisms(script: ShellScript, sourceText: string): BashismFi
     } else if (builtin === "echo") {
       const flag = command.args[0];
       if (flag?.value && /^-[neE]+$/u.test(flag.value) && /e/iu.test(flag.value)) add("echo-flags", flag.range);
+    }
+    // `sh -o pipefail -c '…'`: the option goes to the shell started (BusyBox's `busybox sh` has it).
+    const started = findShellStringArgument(command);
+    if (started && started.unwrapped.baseName !== "busybox" && started.unwrapped.name?.value) {
+      const options = started.unwrapped.args.slice(0, Math.max(0, started.unwrapped.args.indexOf(started.word)));
+      const pipefail = setPipefailRange(options);
+      if (pipefail) found.push({ id: "set-pipefail", range: pipefail, command, context: command.context, invokes: started.unwrapped.name.value });
     }
     for (const assignment of command.assignments) {
       if (assignment.isArray) add("array", assignment.range);

@@ -74,6 +74,9 @@ ruleTester("dockerfile").run("no-bashism", rule, {
     'FROM debian:latest\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
     'FROM debian:12\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n',
     'FROM debian:12\nRUN ["/bin/sh", "-c", "echo", "-o", "pipefail"]\n',
+    "FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://example.com/a | tar x' && busybox sh -o pipefail -c 'true'\n",
+    "FROM debian:trixie\nRUN sh -o pipefail -c 'true'\n",
+    "FROM debian:12\nRUN sh -c 'true' -o pipefail\n",
     // Not the option: positional parameters, other options, a `pipefail` that is not `-o`'s operand.
     "FROM debian:12\nRUN set -- -o pipefail && set -e && set -o errexit && echo pipefail\n",
     "FROM debian:12\nRUN set -x pipefail\n",
@@ -130,6 +133,18 @@ ruleTester("dockerfile").run("no-bashism", rule, {
     {
       code: 'FROM ubuntu:jammy AS base\nFROM base\nSHELL ["/bin/dash", "-o", "pipefail", "-c"]\n',
       errors: [{ messageId: "invokePipefail", line: 3, suggestions: 1 }],
+    },
+    {
+      // `sh -o pipefail -c '…'` inside a script, also under a bash SHELL: `sh` is the image's dash.
+      code: `FROM debian:12\n${BASH}\nRUN sh -eo pipefail -c 'curl -fsSL https://example.com/a | tar x'\n`,
+      errors: [{ messageId: "invokePipefail", data: { written: "sh -eo pipefail", release: "Debian 12 (bookworm)", version: "0.5.12-2", fails: "the RUN fails" }, line: 3, column: 8, endColumn: 20, suggestions: [] }],
+    },
+    {
+      code: "FROM ubuntu:24.04\nRUN /bin/dash -o pipefail -c 'true' && sudo sh -o pipefail -c 'true'\n",
+      errors: [
+        { messageId: "invokePipefail", line: 2, column: 15 },
+        { messageId: "invokePipefail", line: 2, column: 48 },
+      ],
     },
     {
       // An exec-form RUN: that RUN fails.

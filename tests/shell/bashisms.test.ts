@@ -63,7 +63,14 @@ describe("findBashisms", () => {
       "set-pipefail:+o pipefail",
       "set-pipefail:-o pipefail",
     ]);
-    expect(found("set -- -o pipefail; set x -o pipefail; set -x pipefail; set -o; set -o errexit; set \"$opts\" -o pipefail; echo -o pipefail; sh -o pipefail -c x")).toEqual([]);
+    expect(found("set -- -o pipefail; set x -o pipefail; set -x pipefail; set -o; set -o errexit; set \"$opts\" -o pipefail; echo -o pipefail")).toEqual([]);
+  });
+
+  it("finds `-o pipefail` among the options of a shell a command starts, naming that shell", () => {
+    const script = getShellScript(contiguousShellText("sh -o pipefail -c x; sudo /bin/dash -euo pipefail -c x; sh -c x -o pipefail; busybox sh -o pipefail -c x", 0));
+    if (!script.ok) throw new Error(script.message);
+    const text = "sh -o pipefail -c x; sudo /bin/dash -euo pipefail -c x; sh -c x -o pipefail; busybox sh -o pipefail -c x";
+    expect(findBashisms(script, text).map((finding) => `${finding.invokes}:${text.slice(finding.range[0], finding.range[1])}`)).toEqual(["sh:-o pipefail", "/bin/dash:-euo pipefail"]);
   });
 
   it("finds nothing in POSIX scripts", () => {

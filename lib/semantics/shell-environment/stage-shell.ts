@@ -249,7 +249,8 @@ export function rejectedBashisms(program: DockerfileProgram, run: Run, script: S
   for (const finding of findBashisms(script, sourceText)) {
     const inString = finding.context.some((each) => each.kind === "shell-string");
     if (script.form === "exec" && !inString) continue;
-    const shell = shellProgramAt(program, run, script, finding.command, finding.context);
+    // An option of a shell the command starts is judged by that shell (`sh` there is /bin/sh of the image).
+    const shell = finding.invokes !== undefined ? programOfShellName(finding.invokes, runShellProgram(program, run).binSh) : shellProgramAt(program, run, script, finding.command, finding.context);
     if (shell !== "dash" && shell !== "busybox-ash") continue;
     const kind = BASHISMS[finding.id];
     if (kind.accepts[shell] === false) {
