@@ -2,6 +2,7 @@ import type { DockerfileProgram, Run, Stage } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { imageShellFamily } from "../lib/semantics/shell-environment/image-shell.js";
 import { scriptSetsPipefailBefore, shellInstructionAt, shellSetsPipefail, wordsSetPipefail } from "../lib/semantics/shell-environment/pipefail.js";
+import { runDashBuild, runShellProgram } from "../lib/semantics/shell-environment/stage-shell.js";
 import { runShellScript } from "../lib/semantics/run/run-shell.js";
 import { getStageGraph, stageOf } from "../lib/semantics/stages/stages.js";
 import { findShellStringArgument } from "../lib/shell/commands.js";
@@ -43,6 +44,16 @@ function riskyPipeline(script: ShellScript, pipeline: ShellPipeline, everyPipeli
 function describe(element: ShellPipeline["elements"][number] | undefined): string {
   const command = element?.command;
   return (command && unwrappedCommand(command).baseName) ?? "…";
+}
+
+/**
+ * How the message says to turn pipefail on: `set -o pipefail` is left out where the RUN's dash is known
+ * to reject it (`DASH_BUILDS`: "Illegal option -o pipefail", the RUN fails).
+ */
+function howToTurnOn(program: DockerfileProgram, run: Run): string {
+  const dash = runShellProgram(program, run).program === "dash" ? runDashBuild(program, run) : null;
+  if (dash?.features.pipefail === false) return `Turn on pipefail with \`${PIPEFAIL_SHELL.bash}\` (the dash of ${dash.release} that runs this RUN has no \`set -o pipefail\`).`;
+  return `Turn on pipefail with \`${PIPEFAIL_SHELL.bash}\` or \`set -o pipefail\` first.`;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -87,7 +98,7 @@ export default createRule<DockerfileRuleTypes<Options, "pipefail" | "addShell">>
     defaultOptions: [{ everyPipeline: false }],
     messages: {
       pipefail:
-        "If `{{first}}` fails, this RUN still succeeds: the shell only checks the last command of `{{first}} | {{next}}`. Turn on pipefail with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` or `set -o pipefail` first.",
+        "If `{{first}}` fails, this RUN still succeeds: the shell only checks the last command of `{{first}} | {{next}}`. {{turnOn}}",
       addShell: "Insert `{{shell}}` before this RUN (it also applies to the RUN, CMD and ENTRYPOINT instructions after it).",
     },
   },
@@ -109,7 +120,7 @@ export default createRule<DockerfileRuleTypes<Options, "pipefail" | "addShell">>
         context.report({
           loc: locOfRange(context.sourceCode, pipeline.elements[0]!.range),
           messageId: "pipefail",
-          data: { first: describe(pipeline.elements[0]), next: describe(pipeline.elements[1]) },
+          data: { first: describe(pipeline.elements[0]), next: describe(pipeline.elements[1]), turnOn: howToTurnOn(program, run) },
           suggest: shell
             ? [{ messageId: "addShell", data: { shell }, fix: (fixer) => fixer.insertTextBeforeRange([at, at], `${indent}${shell}${eol}`) }]
             : [],

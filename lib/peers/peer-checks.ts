@@ -292,6 +292,7 @@ const PEER_ROWS: readonly PeerCheck[] = [
     SC3030: ["no-bashism"],
     SC3036: ["no-bashism"],
     SC3039: ["no-bashism"],
+    SC3040: ["no-bashism"],
     SC3044: ["no-bashism"],
     SC3046: ["no-bashism"],
     SC3053: ["no-bashism"],

@@ -16,6 +16,10 @@
  *   is a builtin with `CONFIG_FEATURE_SH_MATH`; its `echo` and `test` builtins take `-e` and `==`
  *   (coreutils/echo.c, coreutils/test.c). It has no arrays, brace expansion or process substitution.
  *   A construct ash.c was not read for (here-strings, `|&`, `select`, `declare`) is `null`: not known, not reported.
+ * - `set -o pipefail` depends on the dash build, not on dash as such: upstream dash gained it after 0.5.12
+ *   and distributions patch it in, so its `accepts.dash` is `null` and `dashFeature` names the feature
+ *   that the table of dash builds per release (`lib/semantics/shell-environment/image-shell.ts`,
+ *   `DASH_BUILDS`, measured) answers for the image's release.
  * - POSIX: Shell Command Language (https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html).
  */
 import type { Range } from "../utils/range.js";
@@ -46,7 +50,11 @@ export type BashismId =
   | "select"
   | "declare"
   | "append-assignment"
-  | "echo-flags";
+  | "echo-flags"
+  | "set-pipefail";
+
+/** A construct some dash builds accept and older ones reject (see `DASH_BUILDS` for which release has it). */
+export type DashFeature = "pipefail";
 
 /** One construct: how messages name it, who accepts it, the POSIX form, the ShellCheck code. */
 export interface BashismKind {
@@ -58,6 +66,8 @@ export interface BashismKind {
   posixForm?: string;
   /** ShellCheck's code for it (https://www.shellcheck.net/wiki/SC<code>). */
   shellcheck: number;
+  /** dash accepts it only from the build that has this feature (`accepts.dash` is then `null`): the release decides. */
+  dashFeature?: DashFeature;
 }
 
 export const BASHISMS: Readonly<Record<BashismId, BashismKind>> = {
@@ -82,6 +92,7 @@ export const BASHISMS: Readonly<Record<BashismId, BashismKind>> = {
   declare: { label: "`declare` / `typeset`", accepts: { dash: false, "busybox-ash": null }, shellcheck: 3044 },
   "append-assignment": { label: "`+=`", accepts: { dash: false, "busybox-ash": null }, shellcheck: 3024 },
   "echo-flags": { label: "`echo -e`", accepts: { dash: false, "busybox-ash": true }, shellcheck: 3036 },
+  "set-pipefail": { label: "`set -o pipefail`", accepts: { dash: null, "busybox-ash": true }, shellcheck: 3040, dashFeature: "pipefail" },
 };
 
 /** One construct found in a script. */
@@ -93,6 +104,11 @@ export interface BashismFinding {
   command: ShellCommand | null;
   /** The constructs around it (to find the shell that runs it: an `sh -c` string). */
   context: ShellCommand["context"];
+  /**
+   * For an option of a shell the command starts (`sh -o pipefail -c '…'`): that shell's name as written
+   * (`sh`, `/bin/dash`), which judges the option, not the shell running the command.
+   */
+  invokes?: string;
 }
 
 const BRACE_LIST = /\{[^{}\s,]*,[^{}\s]*\}/u;
@@ -174,6 +190,24 @@ function wordBashisms(word: ShellWord, braces: boolean, out: (id: BashismId, ran
   if (braces && hasBraceExpansion(word)) out("brace-expansion", word.range);
 }
 
+/**
+ * The words `-o pipefail` of a `set` command's options (also `+o`, and a cluster ending in `o`: `-euxo
+ * pipefail`), as one range; null when the options do not hold it. Options end at the first word that is
+ * not one (`set -- -o pipefail` sets the positional parameters) or is not known (an expansion).
+ */
+function setPipefailRange(args: readonly ShellWord[]): Range | null {
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i]!.value;
+    if (value === null || value === "--" || value === "-" || !/^[-+][a-zA-Z]/u.test(value)) return null;
+    if (!/^[-+][a-zA-Z]*o$/u.test(value)) continue;
+    const operand = args[i + 1];
+    if (operand?.value === "pipefail") return [args[i]!.range[0], operand.range[1]];
+    if (!operand || operand.value === null) return null;
+    i++;
+  }
+  return null;
+}
+
 /** Builtins that read their operands as a test expression, where `==` is bash's. */
 const TEST_COMMANDS: ReadonlySet<string> = new Set(["[", "test"]);
 
@@ -194,9 +228,19 @@ export function findBashisms(script: ShellScript, sourceText: string): BashismFi
     else if (builtin !== null && TEST_COMMANDS.has(builtin)) {
       const equals = command.args.find((arg) => arg.value === "==");
       if (equals) add("double-equals", equals.range);
+    } else if (builtin === "set") {
+      const pipefail = setPipefailRange(command.args);
+      if (pipefail) add("set-pipefail", pipefail);
     } else if (builtin === "echo") {
       const flag = command.args[0];
       if (flag?.value && /^-[neE]+$/u.test(flag.value) && /e/iu.test(flag.value)) add("echo-flags", flag.range);
+    }
+    // `sh -o pipefail -c '…'`: the option goes to the shell started (BusyBox's `busybox sh` has it).
+    const started = findShellStringArgument(command);
+    if (started && started.unwrapped.baseName !== "busybox" && started.unwrapped.name?.value) {
+      const options = started.unwrapped.args.slice(0, Math.max(0, started.unwrapped.args.indexOf(started.word)));
+      const pipefail = setPipefailRange(options);
+      if (pipefail) found.push({ id: "set-pipefail", range: pipefail, command, context: command.context, invokes: started.unwrapped.name.value });
     }
     for (const assignment of command.assignments) {
       if (assignment.isArray) add("array", assignment.range);

@@ -6,6 +6,7 @@ import { dedent } from "../support/dedent.js";
 import { ruleTester } from "../support/rule-tester.js";
 
 const BASH = 'SHELL ["/bin/bash", "-c"]';
+const BASH_PIPEFAIL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 
 ruleTester("dockerfile").run("no-bashism", rule, {
   valid: [
@@ -38,12 +39,152 @@ ruleTester("dockerfile").run("no-bashism", rule, {
     "FROM debian:12\nONBUILD RUN [[ -f /x ]]\n",
     'FROM debian:12\nSHELL ["/bin/zsh", "-c"]\nRUN [[ -f /x ]]\n',
     "FROM debian:12\nRUN su -c '[[ -f /x ]]' app\n",
-    // `set -o pipefail` depends on dash's version: not reported.
-    "FROM debian:12\nRUN set -o pipefail && curl -fsSL https://example.com/a | tar x\n",
+    // `set -o pipefail` depends on the dash build: silent where the tag names no release (it floats), where
+    // the release's dash has it (Debian 13, Ubuntu 25.04), where the table lacks the release, or under bash.
+    ...[
+      "debian:latest",
+      "debian:stable-slim",
+      "debian:sid",
+      "debian:buster",
+      "node:20",
+      "python:3.12-slim",
+      "ubuntu:latest",
+      "ubuntu:24.10",
+      "debian:13",
+      "debian:trixie-slim",
+      "node:22-trixie",
+      "ubuntu:25.04",
+      "ubuntu:questing",
+      "alpine:3.20",
+      "busybox:1.36",
+      "fedora:40",
+      "myorg/app:1-bookworm",
+      "mcr.microsoft.com/dotnet/sdk:8.0",
+    ].map((image) => `FROM ${image}\nRUN set -o pipefail && curl -fsSL https://example.com/a | tar x\n`),
+    `FROM debian:12\n${BASH}\nRUN set -eo pipefail && curl -fsSL https://example.com/a | tar x\n`,
+    'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN set -euxo pipefail; curl -fsSL https://example.com/a | tar x\n',
+    "FROM debian:12\nRUN <<EOF\n#!/bin/bash\nset -euo pipefail\ncurl -fsSL https://example.com/a | tar x\nEOF\n",
+    "FROM ubuntu:22.04\nRUN bash -c 'set -o pipefail; curl -fsSL https://example.com/a | tar x'\n",
+    "FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\nRUN set -o pipefail\n",
+    // A SHELL or exec-form RUN that starts a shell with `-o pipefail`: bash, BusyBox ash, a dash that has it, an unknown release.
+    'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN true\n',
+    'FROM alpine:3.20\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM debian:trixie\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM debian:latest\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN true\n',
+    'FROM debian:12\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n',
+    'FROM debian:12\nRUN ["/bin/sh", "-c", "echo", "-o", "pipefail"]\n',
+    "FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://example.com/a | tar x' && busybox sh -o pipefail -c 'true'\n",
+    "FROM debian:trixie\nRUN sh -o pipefail -c 'true'\n",
+    "FROM debian:12\nRUN sh -c 'true' -o pipefail\n",
+    // Not the option: positional parameters, other options, a `pipefail` that is not `-o`'s operand.
+    "FROM debian:12\nRUN set -- -o pipefail && set -e && set -o errexit && echo pipefail\n",
+    "FROM debian:12\nRUN set -x pipefail\n",
     // The JSON array of an exec-form RUN is not shell.
     'FROM debian:12\nRUN ["/usr/bin/printf", "{a,b}"]\n',
   ],
   invalid: [
+    // `set -o pipefail` under a dash measured to lack it (DASH_BUILDS): the RUN fails.
+    ...(
+      [
+        ["debian:12", "set -o pipefail"],
+        ["debian:bookworm-slim", "set -o pipefail"],
+        ["debian:12.5", "set -eo pipefail"],
+        ["debian:bullseye", "set -euxo pipefail"],
+        ["node:20-bookworm", "set -o errexit -o pipefail"],
+        ["python:3.12-slim-bookworm", "set -e -o pipefail"],
+        ["golang:1.22-bookworm", "set +o pipefail"],
+        ["ubuntu:22.04", "set -o pipefail"],
+        ["ubuntu:jammy", "set -Eeuo pipefail"],
+        ["ubuntu:noble-20240423", "set -o pipefail"],
+        ["ubuntu:20.04", "set -o pipefail"],
+        ["ubuntu:bionic", "set -o pipefail"],
+        ["buildpack-deps:bookworm-curl", "set -o pipefail"],
+        ["eclipse-temurin:21-jammy", "set -o pipefail"],
+        ["mcr.microsoft.com/dotnet/sdk:8.0-bookworm-slim", "set -o pipefail"],
+        ["arm64v8/debian:12", "set -o pipefail"],
+      ] as const
+    ).map(([image, set]) => ({
+      code: `FROM ${image}\nRUN ${set} && curl -fsSL https://example.com/a | tar x\n`,
+      errors: [
+        {
+          messageId: "setPipefail" as const,
+          line: 2,
+          column: 5 + set.search(/[-+][a-zA-Z]*o pipefail/u),
+          endColumn: 5 + set.length,
+          suggestions: [{ messageId: "useBash" as const, data: { shell: BASH_PIPEFAIL }, output: `FROM ${image}\n${BASH_PIPEFAIL}\nRUN ${set} && curl -fsSL https://example.com/a | tar x\n` }],
+        },
+      ],
+    })),
+    {
+      // SHELL starting dash with `-o pipefail`: dash refuses to start, every RUN after it fails.
+      code: 'FROM debian:12\nSHELL ["/bin/sh", "-eo", "pipefail", "-c"]\nRUN true\n',
+      errors: [
+        {
+          message:
+            '`["/bin/sh", "-eo", "pipefail", "-c"]` starts dash with `-o pipefail`, but the dash of Debian 12 (bookworm) (package 0.5.12-2) has no pipefail option: it stops with "Illegal option -o pipefail", so every RUN under this SHELL fails. Start bash instead (`/bin/bash`).',
+          line: 2,
+          column: 19,
+          endColumn: 36,
+          suggestions: [{ messageId: "useBashProgram", output: 'FROM debian:12\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN true\n' }],
+        },
+      ],
+    },
+    {
+      code: 'FROM ubuntu:jammy AS base\nFROM base\nSHELL ["/bin/dash", "-o", "pipefail", "-c"]\n',
+      errors: [{ messageId: "invokePipefail", line: 3, suggestions: 1 }],
+    },
+    {
+      // `sh -o pipefail -c '…'` inside a script, also under a bash SHELL: `sh` is the image's dash.
+      code: `FROM debian:12\n${BASH}\nRUN sh -eo pipefail -c 'curl -fsSL https://example.com/a | tar x'\n`,
+      errors: [{ messageId: "invokePipefail", data: { written: "sh -eo pipefail", release: "Debian 12 (bookworm)", version: "0.5.12-2", fails: "the RUN fails" }, line: 3, column: 8, endColumn: 20, suggestions: [] }],
+    },
+    {
+      code: "FROM ubuntu:24.04\nRUN /bin/dash -o pipefail -c 'true' && sudo sh -o pipefail -c 'true'\n",
+      errors: [
+        { messageId: "invokePipefail", line: 2, column: 15 },
+        { messageId: "invokePipefail", line: 2, column: 48 },
+      ],
+    },
+    {
+      // An exec-form RUN: that RUN fails.
+      code: 'FROM node:20-bookworm\nRUN ["sh", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n',
+      errors: [{ messageId: "invokePipefail", line: 2, column: 12, suggestions: [{ messageId: "useBashProgram", output: 'FROM node:20-bookworm\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar x"]\n' }] }],
+    },
+    {
+      // The message names the release and the package measured.
+      code: "FROM debian:12\nRUN set -eo pipefail; echo ok\n",
+      errors: [
+        {
+          message:
+            '`set -eo pipefail` in a script that dash runs (it is `/bin/sh` of the base image): the dash of Debian 12 (bookworm) (package 0.5.12-2) has no pipefail option, so `set` stops the script with "Illegal option -o pipefail" and the RUN fails. Run the script with bash (`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`), or build from a release whose dash has it.',
+          suggestions: 1,
+        },
+      ],
+    },
+    {
+      // Inherited through FROM <stage>; SHELL ["/bin/sh", "-c"] and a heredoc without #! are dash too (no SHELL to insert then).
+      code: 'FROM debian:12 AS base\nSHELL ["/bin/sh", "-c"]\nFROM base\nRUN <<EOF\nset -o pipefail\nEOF\n',
+      errors: [{ messageId: "setPipefail", line: 5, column: 5, suggestions: [] }],
+    },
+    {
+      code: "FROM ubuntu:22.04 AS base\nFROM base\nRUN set -o pipefail\n",
+      errors: [{ messageId: "setPipefail", line: 3, suggestions: 1 }],
+    },
+    {
+      // `#!/bin/sh` and `#!/bin/dash` run the image's dash.
+      code: "FROM debian:12\nRUN <<EOF\n#!/bin/dash\nset -o pipefail\nEOF\n",
+      errors: [{ messageId: "setPipefail", line: 4, suggestions: [] }],
+    },
+    {
+      // `sh -c` inside a bash RUN is /bin/sh, dash.
+      code: `FROM ubuntu:24.04\n${BASH}\nRUN sh -c 'set -o pipefail; curl -fsSL https://example.com/a | tar x'\n`,
+      errors: [{ messageId: "setPipefail", line: 3, column: 16, suggestions: [] }],
+    },
+    {
+      code: 'FROM debian:bookworm\nRUN ["/bin/sh", "-c", "set -o pipefail && echo ok"]\n',
+      errors: [{ messageId: "setPipefail", line: 2, suggestions: [] }],
+    },
     {
       // `[[` inside an `if` under dash: "not found", the branch is skipped.
       code: "FROM debian:12\nRUN if [[ -f /x ]]; then echo 1; fi\n",

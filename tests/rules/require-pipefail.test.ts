@@ -3,6 +3,9 @@ import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
 
 const BASH_SHELL = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
+/** The message's advice: `set -o pipefail` too, except where the RUN's dash is known to reject it. */
+const TURN_ON = `Turn on pipefail with \`${BASH_SHELL}\` or \`set -o pipefail\` first.`;
+const TURN_ON_DEBIAN_12 = `Turn on pipefail with \`${BASH_SHELL}\` (the dash of Debian 12 (bookworm) that runs this RUN has no \`set -o pipefail\`).`;
 
 ruleTester("dockerfile").run("require-pipefail", rule, {
   valid: [
@@ -50,14 +53,14 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     // Every shell of lib/shell/shells.ts reads the script from the pipe: mksh and yash were missing from this rule's list.
     ...["mksh", "yash", "ksh", "python3"].map((shell) => ({
       code: `FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n`,
-      errors: [{ messageId: "pipefail" as const, data: { first: "curl", next: shell }, line: 2, column: 5, suggestions: [{ messageId: "addShell" as const, data: { shell: BASH_SHELL }, output: `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n` }] }],
+      errors: [{ messageId: "pipefail" as const, data: { first: "curl", next: shell, turnOn: TURN_ON_DEBIAN_12 }, line: 2, column: 5, suggestions: [{ messageId: "addShell" as const, data: { shell: BASH_SHELL }, output: `FROM debian:12\n${BASH_SHELL}\nRUN curl -fsSL https://example.com/install.sh | ${shell}\n` }] }],
     })),
     {
       code: "FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | bash\n",
       errors: [
         {
           messageId: "pipefail",
-          data: { first: "curl", next: "bash" },
+          data: { first: "curl", next: "bash", turnOn: TURN_ON_DEBIAN_12 },
           line: 2,
           column: 5,
           endLine: 2,
@@ -91,7 +94,7 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     {
       // Any command piped into tee: tee succeeds whatever happened before it.
       code: "FROM golang:1.22\nRUN go vet ./... | tee /out/vet.log\n",
-      errors: [{ messageId: "pipefail", data: { first: "go", next: "tee" }, line: 2, column: 5, suggestions: [{ messageId: "addShell", output: `FROM golang:1.22\n${BASH_SHELL}\nRUN go vet ./... | tee /out/vet.log\n` }] }],
+      errors: [{ messageId: "pipefail", data: { first: "go", next: "tee", turnOn: TURN_ON }, line: 2, column: 5, suggestions: [{ messageId: "addShell", output: `FROM golang:1.22\n${BASH_SHELL}\nRUN go vet ./... | tee /out/vet.log\n` }] }],
     },
     {
       // Unknown base image: no suggestion, since we cannot know which shell it has.
@@ -133,7 +136,29 @@ ruleTester("dockerfile").run("require-pipefail", rule, {
     {
       code: "FROM debian:12\nRUN find /usr/local -name '*.so' | sort -u > /tmp/libs\n",
       options: [{ everyPipeline: true }],
-      errors: [{ messageId: "pipefail", data: { first: "find", next: "sort" }, line: 2, column: 5, suggestions: 1 }],
+      errors: [{ messageId: "pipefail", data: { first: "find", next: "sort", turnOn: TURN_ON_DEBIAN_12 }, line: 2, column: 5, suggestions: 1 }],
+    },
+    // The advice names `set -o pipefail` only where the RUN's shell may have it: not under a dash measured to
+    // lack it (Debian 11/12, Ubuntu 16.04-24.04), but under a dash that has it, an unknown release, BusyBox ash, bash.
+    ...(
+      [
+        ["debian:bookworm-slim", TURN_ON_DEBIAN_12],
+        ["node:20-bookworm", TURN_ON_DEBIAN_12],
+        ["ubuntu:22.04", `Turn on pipefail with \`${BASH_SHELL}\` (the dash of Ubuntu 22.04 (jammy) that runs this RUN has no \`set -o pipefail\`).`],
+        ["debian:trixie", TURN_ON],
+        ["debian:latest", TURN_ON],
+        ["node:20", TURN_ON],
+        ["alpine:3.20", TURN_ON],
+        ["fedora:40", TURN_ON],
+      ] as const
+    ).map(([image, turnOn]) => ({
+      code: `FROM ${image}\nRUN curl -fsSL https://example.com/a | tee /a\n`,
+      errors: [{ messageId: "pipefail" as const, data: { first: "curl", next: "tee", turnOn }, suggestions: 1 }],
+    })),
+    {
+      // Under a bash SHELL without pipefail, `set -o pipefail` works.
+      code: `FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN curl -fsSL https://example.com/b | tee /b\n`,
+      errors: [{ messageId: "pipefail", data: { first: "curl", next: "tee", turnOn: TURN_ON }, suggestions: [] }],
     },
     {
       // ONBUILD: a SHELL here would not reach the trigger's build, so no suggestion.

@@ -3,8 +3,8 @@ import type { Run } from "../../lib/dockerfile/ast.js";
 import { parseDockerfile } from "../../lib/dockerfile/parse.js";
 import { parseImageReference } from "../../lib/dockerfile/image-reference.js";
 import { runShellScript } from "../../lib/semantics/run/run-shell.js";
-import { DISTRIBUTION_SHELLS, imageShellOf } from "../../lib/semantics/shell-environment/image-shell.js";
-import { runShellProgram, shellProgramAt } from "../../lib/semantics/shell-environment/stage-shell.js";
+import { DASH_BUILDS, DISTRIBUTION_SHELLS, imageShellOf } from "../../lib/semantics/shell-environment/image-shell.js";
+import { runDashBuild, runShellProgram, shellProgramAt } from "../../lib/semantics/shell-environment/stage-shell.js";
 import { dedent } from "../support/dedent.js";
 
 function lastRun(dockerfile: string) {
@@ -24,6 +24,52 @@ function programOf(dockerfile: string): string {
 }
 
 const binSh = (image: string): string => imageShellOf(parseImageReference(image)).binSh;
+
+const release = (image: string): string | undefined => imageShellOf(parseImageReference(image)).release;
+
+describe("imageShellOf: the Debian or Ubuntu release a tag names", () => {
+  it("reads a codename word or the distribution image's own version", () => {
+    expect(release("debian:12")).toBe("debian 12");
+    expect(release("debian:12.5-slim")).toBe("debian 12");
+    expect(release("debian:bookworm-20240110-slim")).toBe("debian 12");
+    expect(release("arm64v8/debian:bullseye")).toBe("debian 11");
+    expect(release("node:20-bookworm")).toBe("debian 12");
+    expect(release("python:3.12-slim-bookworm")).toBe("debian 12");
+    expect(release("buildpack-deps:trixie-scm")).toBe("debian 13");
+    expect(release("ubuntu:22.04")).toBe("ubuntu 22.04");
+    expect(release("ubuntu:jammy")).toBe("ubuntu 22.04");
+    expect(release("ubuntu:noble-20240423")).toBe("ubuntu 24.04");
+    expect(release("eclipse-temurin:21-jdk-jammy")).toBe("ubuntu 22.04");
+    expect(release("mcr.microsoft.com/dotnet/aspnet:8.0-noble")).toBe("ubuntu 24.04");
+  });
+
+  it("names none for a floating tag, another distribution or an image the tables do not know", () => {
+    for (const image of ["debian", "debian:latest", "debian:stable-slim", "debian:testing", "debian:sid", "ubuntu:latest", "ubuntu:rolling", "node:20", "node:lts-slim", "python:3.12-slim", "golang:1.22", "mcr.microsoft.com/dotnet/sdk:8.0", "alpine:3.20", "fedora:40", "myorg/app:1-bookworm", "buildpack-deps:22.04"]) {
+      expect(release(image), image).toBeUndefined();
+    }
+  });
+
+  it("keys every dash build by a release that tags can name", () => {
+    for (const key of Object.keys(DASH_BUILDS)) expect(release(key.replace(" ", ":"))).toBe(key);
+  });
+});
+
+describe("runDashBuild: the dash that runs a RUN's dash scripts", () => {
+  const build = (dockerfile: string) => {
+    const { program, run } = lastRun(dockerfile);
+    return runDashBuild(program, run);
+  };
+  it("is the release's, through FROM <stage>, until /bin/sh may be replaced", () => {
+    expect(build("FROM debian:12\nRUN true\n")?.features.pipefail).toBe(false);
+    expect(build("FROM debian:13 AS base\nFROM base\nRUN true\n")?.features.pipefail).toBe(true);
+    expect(build("FROM ubuntu:24.04\nRUN true\n")?.version).toBe("0.5.12-6ubuntu5");
+    expect(build("FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\nRUN true\n")).toBeNull();
+    expect(build("FROM debian:12\nCOPY sh /bin/sh\nRUN true\n")).toBeNull();
+    expect(build("FROM debian:latest\nRUN true\n")).toBeNull();
+    expect(build("FROM alpine:3.20\nRUN true\n")).toBeNull();
+    expect(build("FROM debian:12\nONBUILD RUN true\n")).toBeNull();
+  });
+});
 
 describe("imageShellOf: /bin/sh of an image", () => {
   it("reads the distribution from the repository and the tag", () => {

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runShellScript } from "../../lib/semantics/run/run-shell.js";
-import { rejectedBashisms, runShellProgram } from "../../lib/semantics/shell-environment/stage-shell.js";
+import { rejectedBashisms, runDashBuild, runShellProgram } from "../../lib/semantics/shell-environment/stage-shell.js";
 import type { ShellProgram } from "../../lib/semantics/shell-environment/stage-shell.js";
 import { BASHISMS } from "../../lib/shell/bashisms.js";
 import type { ShellScript } from "../../lib/shell/model.js";
@@ -64,7 +64,7 @@ describe.skipIf(unavailable !== null)("no-bashism agrees with ShellCheck's bashi
       if (theirCodes.size > 0 && ourCodes.size > 0) counts.both++;
       const where = `${run.body.file}:${run.body.line}`;
       for (const code of theirCodes) {
-        if (!ourCodes.has(code)) differences.push({ where, code, side: "shellcheck only", why: whyShellCheckOnly(run.program, code, theirs, run.script) });
+        if (!ourCodes.has(code)) differences.push({ where, code, side: "shellcheck only", why: whyShellCheckOnly(run.program, code, theirs, run.script, () => runDashBuild(run.body.program, run.body.run)?.features.pipefail ?? null) });
       }
       for (const code of ourCodes) {
         if (!theirCodes.has(code)) differences.push({ where, code, side: "no-bashism only", why: whyOursOnly(code, ours, theirs) });
@@ -81,13 +81,22 @@ describe.skipIf(unavailable !== null)("no-bashism agrees with ShellCheck's bashi
   });
 });
 
-/** Why ShellCheck reports `code` in a RUN where no-bashism does not, or null when that is not explained. */
-function whyShellCheckOnly(program: ShellProgram, code: number, theirs: readonly ShellCheckFinding[], script: ShellScript): string | null {
+/**
+ * Why ShellCheck reports `code` in a RUN where no-bashism does not, or null when that is not explained.
+ * `dashHasPipefail` computes whether the RUN's dash build has `set -o pipefail` (null: not known).
+ */
+function whyShellCheckOnly(program: ShellProgram, code: number, theirs: readonly ShellCheckFinding[], script: ShellScript, dashHasPipefail: () => boolean | null): string | null {
   if (!CODES.has(code)) return outsideTable(code, program);
   if (program === "bash") return "the RUN's shell is bash (image, SHELL or #!): an image-blind check's false alarm";
   if (program === "unknown" || program === "none") return "the RUN's shell is not known: no-bashism stays silent";
   if (program === "other") return "the RUN's shell is zsh/ksh: not described by the table";
   const id = Object.entries(BASHISMS).find(([, kind]) => kind.shellcheck === code)?.[0] as keyof typeof BASHISMS | undefined;
+  if (id === "set-pipefail" && program === "dash") {
+    const has = dashHasPipefail();
+    if (has === null) return "`set -o pipefail` (SC3040) under dash whose release the tag does not name (or the table lacks): not judged";
+    if (has) return "`set -o pipefail` (SC3040) under a dash build that has it (DASH_BUILDS, measured)";
+    return null;
+  }
   if (id && program === "busybox-ash" && BASHISMS[id].accepts["busybox-ash"] !== false && effectiveDialect("busybox") === "sh") {
     return "BusyBox ash accepts the construct (ash.c, ASH_BASH_COMPAT) and ShellCheck 0.9 checks BusyBox scripts as plain sh";
   }
@@ -97,9 +106,11 @@ function whyShellCheckOnly(program: ShellProgram, code: number, theirs: readonly
 }
 
 /** Why no-bashism reports `code` in a RUN where ShellCheck does not, or null when that is not explained. */
-function whyOursOnly(code: number, ours: readonly { id: string; context: readonly { kind: string }[] }[], theirs: readonly ShellCheckFinding[]): string | null {
+function whyOursOnly(code: number, ours: readonly { id: string; context: readonly { kind: string }[]; dash?: { features: { pipefail: boolean } } }[], theirs: readonly ShellCheckFinding[]): string | null {
   const mine = ours.filter((finding) => BASHISMS[finding.id as keyof typeof BASHISMS].shellcheck === code);
   if (mine.every((finding) => finding.context.some((context) => context.kind === "shell-string"))) return "inside an `sh -c` string, which ShellCheck does not parse";
+  // ShellCheck 0.9's dash dialect accepts `set -o pipefail`; the dash of the RUN's release was run and rejects it.
+  if (mine.every((finding) => finding.dash?.features.pipefail === false)) return "`set -o pipefail` (SC3040) under a dash build measured to reject it (DASH_BUILDS); ShellCheck's dash dialect accepts it";
   void theirs;
   return null;
 }
@@ -118,5 +129,4 @@ const OUTSIDE_TABLE: Readonly<Record<number, string>> = {
   // Codes ShellCheck gives under `-s sh` (how 0.9.0 checks BusyBox scripts) for what both small shells have.
   3037: "`echo -n` (SC3037, `sh` only): dash's and BusyBox's echo take `-n`; `-e` is no-bashism's SC3036 under dash",
   3043: "`local` (SC3043, `sh` only): dash(1) and BusyBox ash (ash.c `localcmd`) have it",
-  3040: "`set -o pipefail` (SC3040): BusyBox ash has it; dash only in newer versions than 0.5.12, so not judged",
 };

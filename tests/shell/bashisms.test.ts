@@ -54,6 +54,25 @@ describe("findBashisms", () => {
     expect(found("x=$'\\t' && diff <(a) <(b)")).toEqual(["ansi-c-quote:$'\\t'", "process-substitution:<(a)", "process-substitution:<(b)"]);
   });
 
+  it("finds `-o pipefail` among the options of `set`, and only there", () => {
+    expect(found("set -o pipefail; set -eo pipefail; set -euxo pipefail; set -o errexit -o pipefail; set +o pipefail; set -e -o pipefail x")).toEqual([
+      "set-pipefail:-o pipefail",
+      "set-pipefail:-eo pipefail",
+      "set-pipefail:-euxo pipefail",
+      "set-pipefail:-o pipefail",
+      "set-pipefail:+o pipefail",
+      "set-pipefail:-o pipefail",
+    ]);
+    expect(found("set -- -o pipefail; set x -o pipefail; set -x pipefail; set -o; set -o errexit; set \"$opts\" -o pipefail; echo -o pipefail")).toEqual([]);
+  });
+
+  it("finds `-o pipefail` among the options of a shell a command starts, naming that shell", () => {
+    const script = getShellScript(contiguousShellText("sh -o pipefail -c x; sudo /bin/dash -euo pipefail -c x; sh -c x -o pipefail; busybox sh -o pipefail -c x", 0));
+    if (!script.ok) throw new Error(script.message);
+    const text = "sh -o pipefail -c x; sudo /bin/dash -euo pipefail -c x; sh -c x -o pipefail; busybox sh -o pipefail -c x";
+    expect(findBashisms(script, text).map((finding) => `${finding.invokes}:${text.slice(finding.range[0], finding.range[1])}`)).toEqual(["sh:-o pipefail", "/bin/dash:-euo pipefail"]);
+  });
+
   it("finds nothing in POSIX scripts", () => {
     expect(found('set -eux; if [ "$a" = b ]; then . ./env; fi; f() { local x; echo "${x:-y}"; }; for i in 1 2; do echo $((i + 1)); done >/dev/null 2>&1')).toEqual([]);
   });

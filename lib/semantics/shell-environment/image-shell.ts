@@ -13,6 +13,7 @@
 import type { DockerfileProgram, Stage } from "../../dockerfile/ast.js";
 import type { ParsedImageReference } from "../../dockerfile/image-reference.js";
 import { normalizedImageName } from "../../dockerfile/image-reference.js";
+import type { DashFeature } from "../../shell/bashisms.js";
 import { imageFamily, readTag } from "../images/image-families.js";
 import { getStageGraph } from "../stages/stages.js";
 
@@ -129,6 +130,67 @@ function distributionOfTag(reference: ParsedImageReference, official: boolean): 
   return null;
 }
 
+/** The dash one release of a distribution ships, and which of the `DashFeature`s it has. */
+export interface DashBuild {
+  /** The package version (`0.5.12-2`): the source of the facts, as measured. */
+  version: string;
+  /** How messages name the release (`Debian 12 (bookworm)`). */
+  release: string;
+  features: Readonly<Record<DashFeature, boolean>>;
+}
+
+/**
+ * The dash of each Debian and Ubuntu release, keyed `debian 12`, `ubuntu 22.04` (the release line as
+ * `image-families.ts` reads it from a tag), with whether it has `set -o pipefail`.
+ * Upstream dash gained the option after 0.5.12, in commit 6347b9fc ("jobs: Implement pipefail option",
+ * https://kernel.googlesource.com/pub/scm/utils/dash/dash/+/6347b9fc52d742f36a0276cdea06cd9ad1f02c77);
+ * a distribution's package may carry it as a patch, so the version number alone does not tell.
+ * Measured 2026-12-06: each release's `dash` package as its archive lists it (deb.debian.org
+ * `dists/<codename>/main/binary-amd64/Packages.xz`, archive.ubuntu.com the same, `-updates` and `-security`
+ * holding no newer dash), the .deb extracted with `dpkg-deb -x` and run as
+ * `dash -c 'set -o pipefail; false | true; echo $?'`: `set: Illegal option -o pipefail` and exit 2
+ * (false), or `1` (true). Releases whose package could not be fetched (Debian 10 buster, Ubuntu 24.10
+ * oracular: moved off the archives) and rolling targets (Debian testing/sid) are left out: unknown.
+ */
+export const DASH_BUILDS: Readonly<Record<string, DashBuild>> = {
+  "debian 11": { version: "0.5.11+git20200708+dd9ef66-5", release: "Debian 11 (bullseye)", features: { pipefail: false } },
+  "debian 12": { version: "0.5.12-2", release: "Debian 12 (bookworm)", features: { pipefail: false } },
+  "debian 13": { version: "0.5.12-12", release: "Debian 13 (trixie)", features: { pipefail: true } },
+  "ubuntu 16.04": { version: "0.5.8-2.1ubuntu2", release: "Ubuntu 16.04 (xenial)", features: { pipefail: false } },
+  "ubuntu 18.04": { version: "0.5.8-2.10", release: "Ubuntu 18.04 (bionic)", features: { pipefail: false } },
+  "ubuntu 20.04": { version: "0.5.10.2-6", release: "Ubuntu 20.04 (focal)", features: { pipefail: false } },
+  "ubuntu 22.04": { version: "0.5.11+git20210903+057cd650a4ed-3build1", release: "Ubuntu 22.04 (jammy)", features: { pipefail: false } },
+  "ubuntu 24.04": { version: "0.5.12-6ubuntu5", release: "Ubuntu 24.04 (noble)", features: { pipefail: false } },
+  "ubuntu 25.04": { version: "0.5.12-12ubuntu1", release: "Ubuntu 25.04 (plucky)", features: { pipefail: true } },
+  "ubuntu 25.10": { version: "0.5.12-12ubuntu2", release: "Ubuntu 25.10 (questing)", features: { pipefail: true } },
+};
+
+/** The dash build of a release (`release` as `ImageShell.release` writes it), or null when the table does not know it. */
+export function dashBuildOf(release: string | null | undefined): DashBuild | null {
+  return release && Object.hasOwn(DASH_BUILDS, release) ? DASH_BUILDS[release]! : null;
+}
+
+/**
+ * The Debian or Ubuntu release an image's tag names, as `debian 12` / `ubuntu 22.04`: a codename word
+ * (`node:20-bookworm`, `python:3.12-slim-bookworm`, `ubuntu:jammy`) or the distribution image's own
+ * version (`debian:12.5-slim`, `ubuntu:22.04`). Null for a floating tag (`debian:latest`, `node:20`,
+ * `python:3.12-slim`, `debian:stable`): the release it points to changes.
+ */
+function releaseOfTag(reference: ParsedImageReference, name: string, distribution: ShellDistribution): string | null {
+  if (reference.tag === null || (distribution !== "debian" && distribution !== "ubuntu")) return null;
+  // By the name with the architecture namespace taken off (`arm64v8/debian` is `debian`).
+  const slash = name.indexOf("/");
+  const family = imageFamily({ registry: name.slice(0, slash), path: name.slice(slash + 1) });
+  const reading = readTag(family, reference.tag);
+  let line: string | null = null;
+  if (reading.distribution) line = reading.distribution.family === distribution ? reading.distribution.line : null;
+  else if (family?.id === distribution) line = reading.line;
+  if (line === null) return null;
+  // Debian's point releases (12.5) are the release 12; Ubuntu's are the year and month (22.04).
+  const release = distribution === "debian" ? /^(\d+)(?:\.\d+)*$/u.exec(line)?.[1] : /^(\d+\.\d+)(?:\.\d+)?$/u.exec(line)?.[1];
+  return release === undefined ? null : `${distribution} ${release}`;
+}
+
 const ARCHITECTURE_NAMESPACE = /^docker\.io\/(?:amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x|windows-amd64)\/(?=[^/]+$)/u;
 
 /** What an image's shell is: `/bin/sh` and whether bash is there. */
@@ -139,13 +201,16 @@ export interface ImageShell {
   distribution: ShellDistribution | null;
   /** For an image the tables do not know, the distribution its tag names (`myorg/app:1-alpine`): a hint, not a fact about /bin/sh. */
   tagDistribution?: ShellDistribution;
+  /** The Debian or Ubuntu release the tag names (`debian 12`, `ubuntu 22.04`; absent: a floating tag or another distribution), keys of `DASH_BUILDS`. */
+  release?: string;
 }
 
 const UNKNOWN_SHELL: ImageShell = { binSh: "unknown", hasBash: null, distribution: null };
 
-function shellOf(distribution: ShellDistribution): ImageShell {
+function shellOf(distribution: ShellDistribution, reference?: ParsedImageReference, name?: string): ImageShell {
   const { binSh, hasBash } = DISTRIBUTION_SHELLS[distribution];
-  return { binSh, hasBash, distribution };
+  const release = reference && name !== undefined ? releaseOfTag(reference, name, distribution) : null;
+  return release === null ? { binSh, hasBash, distribution } : { binSh, hasBash, distribution, release };
 }
 
 /** `/bin/sh` of an image reference with no variables left (`node:20-alpine`, `registry.access.redhat.com/ubi9/ubi-minimal`). */
@@ -164,11 +229,11 @@ export function imageShellOf(reference: ParsedImageReference): ImageShell {
   if (fromTag) {
     // A tag names the distribution of an image we know (`python:3-alpine`) or of any image: for an image the
     // tables do not know, a codename says what it was built on, not that its author kept /bin/sh.
-    if (official || name in IMAGE_DISTRIBUTIONS) return shellOf(fromTag);
+    if (official || name in IMAGE_DISTRIBUTIONS) return shellOf(fromTag, reference, name);
     return { binSh: "unknown", hasBash: DISTRIBUTION_SHELLS[fromTag].hasBash, distribution: null, tagDistribution: fromTag };
   }
   const byName = IMAGE_DISTRIBUTIONS[name];
-  if (byName) return shellOf(byName);
+  if (byName) return shellOf(byName, reference, name);
   if (BASH_WITHOUT_KNOWN_BIN_SH.has(name)) return { binSh: "unknown", hasBash: true, distribution: null };
   return UNKNOWN_SHELL;
 }

@@ -23,8 +23,8 @@ import type { ShellCommand, ShellContext, ShellScript } from "../../shell/model.
 import { unwrappedCommand } from "../../shell/unwrapped.js";
 import { runShellScript } from "../run/run-shell.js";
 import { getStageGraph, stageOf } from "../stages/stages.js";
-import type { BinSh } from "./image-shell.js";
-import { stageImageShell } from "./image-shell.js";
+import type { BinSh, DashBuild } from "./image-shell.js";
+import { dashBuildOf, stageImageShell } from "./image-shell.js";
 
 /**
  * The program that runs a script: `dash`, `busybox-ash`, `bash`, `other` (a shell these tables do not
@@ -101,8 +101,8 @@ function copiesOverBinSh(destination: string | null): boolean {
 interface StageShellState {
   /** Whether /bin/sh may have been relinked by the end of each stage (inherited). */
   relinkedAtEnd: Map<Stage, boolean>;
-  /** Whether /bin/sh may have been relinked before each RUN of a stage body. */
-  relinkedBefore: Map<Run, boolean>;
+  /** Whether /bin/sh may have been relinked before each RUN and SHELL of a stage body. */
+  relinkedBefore: Map<Run | Shell, boolean>;
   /** The SHELL instruction in effect at each RUN of a stage body (null: Docker's default), found in the same pass. */
   shellAt: Map<Run, Shell | null>;
 }
@@ -114,7 +114,7 @@ function stateOf(program: DockerfileProgram): StageShellState {
   if (state) return state;
   const graph = getStageGraph(program);
   const relinkedAtEnd = new Map<Stage, boolean>();
-  const relinkedBefore = new Map<Run, boolean>();
+  const relinkedBefore = new Map<Run | Shell, boolean>();
   const shellAtEnd = new Map<Stage, Shell | null>();
   const shellAt = new Map<Run, Shell | null>();
   for (const stage of program.stages) {
@@ -122,7 +122,10 @@ function stateOf(program: DockerfileProgram): StageShellState {
     let relinked = base.kind === "stage" ? (relinkedAtEnd.get(base.stage) ?? true) : false;
     let shell = base.kind === "stage" ? (shellAtEnd.get(base.stage) ?? null) : null;
     for (const instruction of stage.instructions) {
-      if (instruction.type === "Shell") shell = instruction;
+      if (instruction.type === "Shell") {
+        shell = instruction;
+        relinkedBefore.set(instruction, relinked);
+      }
       if (instruction.type === "Run") {
         relinkedBefore.set(instruction, relinked);
         shellAt.set(instruction, shell);
@@ -196,30 +199,68 @@ export function shellProgramAt(program: DockerfileProgram, run: Run, script: She
   return programOfShellName(argument.shell, outer.binSh);
 }
 
+/**
+ * The dash build that runs a dash script at `run`: the base image's, by the Debian or Ubuntu release its
+ * tag names (`DASH_BUILDS`). Null when not known: a floating tag (`debian:latest`, `node:20`), a release
+ * the table lacks, an image whose `/bin/sh` is not dash, or a RUN or COPY before it that may have replaced
+ * the shell.
+ */
+export function runDashBuild(program: DockerfileProgram, run: Run): DashBuild | null {
+  const stage = stageOf(program, run);
+  if (!stage || stateOf(program).relinkedBefore.get(run) !== false) return null;
+  const image = stageImageShell(program, stage);
+  return image.binSh === "dash" ? dashBuildOf(image.release) : null;
+}
+
+/**
+ * The dash build an exec-form invocation starts (`elements`: the JSON array of `instruction`, a SHELL or an
+ * exec-form RUN, `["/bin/sh", "-o", "pipefail", "-c"]`) when the program it names is the image's dash:
+ * `/bin/sh` of a dash image, `/bin/dash`. Null when it is another program or not known (as `runDashBuild`).
+ */
+export function invokedDashBuild(program: DockerfileProgram, instruction: Run | Shell, elements: readonly (string | null)[]): DashBuild | null {
+  const stage = stageOf(program, instruction);
+  if (!stage || stateOf(program).relinkedBefore.get(instruction) !== false) return null;
+  const image = stageImageShell(program, stage);
+  if (image.binSh !== "dash" || programOfShellName(elements[0] ?? "", image.binSh, elements.slice(1)) !== "dash") return null;
+  return dashBuildOf(image.release);
+}
+
 /** A bash-only construct in a script whose shell does not accept it. */
 export interface RejectedBashism extends BashismFinding {
   /** The shell that runs it and rejects it. */
   program: SmallShell;
+  /** For a construct only some dash builds reject (`set -o pipefail`): the build that runs it. */
+  dash?: DashBuild;
 }
 
 /**
  * The bash-only constructs of `script` (the parsed script of `run`; `sourceText` the Dockerfile's text)
- * that the shell running each of them is known not to accept (`BASHISMS[id].accepts[program] === false`).
+ * that the shell running each of them is known not to accept (`BASHISMS[id].accepts[program] === false`,
+ * or, for a construct of newer dash builds such as `set -o pipefail`, the stage's dash build lacks it).
  * Silent where that shell is bash, another shell, or unknown; the JSON array of an exec-form RUN is not
  * shell (only the script it hands `sh -c` is read).
  */
 export function rejectedBashisms(program: DockerfileProgram, run: Run, script: ShellScript, sourceText: string): RejectedBashism[] {
   const out: RejectedBashism[] = [];
   const outer = runShellProgram(program, run).program;
+  let dash: DashBuild | null | undefined;
   // Under bash or an unknown shell only the scripts of `sh -c` strings can be judged; most RUNs have none.
   if (outer !== "dash" && outer !== "busybox-ash" && !script.commands.some((command) => command.fromShellString || findShellStringArgument(command) !== null)) return out;
   for (const finding of findBashisms(script, sourceText)) {
     const inString = finding.context.some((each) => each.kind === "shell-string");
     if (script.form === "exec" && !inString) continue;
-    const shell = shellProgramAt(program, run, script, finding.command, finding.context);
+    // An option of a shell the command starts is judged by that shell (`sh` there is /bin/sh of the image).
+    const shell = finding.invokes !== undefined ? programOfShellName(finding.invokes, runShellProgram(program, run).binSh) : shellProgramAt(program, run, script, finding.command, finding.context);
     if (shell !== "dash" && shell !== "busybox-ash") continue;
-    if (BASHISMS[finding.id].accepts[shell] !== false) continue;
-    out.push({ ...finding, program: shell });
+    const kind = BASHISMS[finding.id];
+    if (kind.accepts[shell] === false) {
+      out.push({ ...finding, program: shell });
+      continue;
+    }
+    // A construct of newer dash builds: rejected where the release's build is known to lack it.
+    if (shell !== "dash" || kind.dashFeature === undefined) continue;
+    dash ??= runDashBuild(program, run);
+    if (dash?.features[kind.dashFeature] === false) out.push({ ...finding, program: shell, dash });
   }
   return out;
 }
