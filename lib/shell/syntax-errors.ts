@@ -43,6 +43,9 @@ const NOT_SYNTAX_ERRORS: readonly NotASyntaxError[] = [
   { message: "this expansion operator is a bash feature", why: "a reason of the POSIX grammar only; bash accepts the operator" },
   // `${}`, `${x[}`: "bad substitution" when expanded (see `ShellParseFailure.inParameterExpansion`, which also covers these).
   { message: "invalid parameter name", why: "bash and dash judge a `${…}`'s name when they expand it (bad substitution at run time)" },
+  // `$((ls) | wc -l)`: bash reads a `$((` that does not close as arithmetic again as `$( (…) … )`, a command
+  // substitution of a subshell (bash -n passes, the command runs); dash rejects it: dialect-dependent.
+  { message: "arithmetic expression must end with ))", why: "bash re-reads a `$((…)` that is not arithmetic as a command substitution that starts with a subshell" },
   // The parser's own limits, not the shells'.
   { message: "nesting too deep", why: "the parser's nesting limit (100 levels), not a shell's" },
   { message: "internal shell model error", prefix: true, why: "the parser's own fault" },

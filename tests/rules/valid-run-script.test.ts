@@ -17,6 +17,8 @@ ruleTester("dockerfile").run("valid-run-script", rule, {
     // bash accepts these (dash does not): not syntax errors to every shell.
     "FROM debian:12\nRUN x=(a) env\n",
     "FROM debian:12\nRUN ! ! true\n",
+    // bash reads a `$((` that is not arithmetic as `$( (…) … )` (dash rejects it): not an error to every shell.
+    "FROM debian:12\nRUN n=$((ls /etc) | wc -l) && echo $((echo a) )\n",
     // Judged by bash and dash only when expanded ("bad substitution" at run time), not syntax errors.
     "FROM debian:12\nRUN echo ${} ${x[}\n",
     "FROM debian:12\nRUN export 1x=2 || true\n",

@@ -29,6 +29,9 @@ export const SYNTAX_EXAMPLES: readonly { script: string; reason: string; everySh
   { script: "x=(a) env", reason: "inline variables cannot be arrays", everyShellRejects: false },
   { script: "! ! true", reason: "cannot negate a command multiple times", everyShellRejects: false },
   { script: "!", reason: '"!" cannot form a statement alone', everyShellRejects: false },
+  // bash reads these `$((` again as a command substitution that starts with a subshell.
+  { script: "echo $((echo a) )", reason: "arithmetic expression must end with ))", everyShellRejects: false },
+  { script: "n=$((ls /etc) | wc -l)", reason: "arithmetic expression must end with ))", everyShellRejects: false },
   // Judged when expanded ("bad substitution"), not when read.
   { script: "echo ${}", reason: "invalid parameter name", everyShellRejects: false },
   { script: "echo ${x[}", reason: "reached EOF without matching (( with ))", everyShellRejects: false },
