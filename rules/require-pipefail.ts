@@ -64,7 +64,7 @@ function suggestionFor(program: DockerfileProgram, stage: Stage | null, run: Run
   // An ONBUILD trigger runs in a later build: a SHELL here would not reach it.
   if (!stage || getStageGraph(program).locate(run) === null) return null;
   // Only where the SHELL we would write is certain to exist, and no other SHELL is replaced.
-  if (shellInstructionAt(program, stage, run) !== null) return null;
+  if (shellInstructionAt(program, run) !== null) return null;
   const family = imageShellFamily(program, stage);
   return family === "bash" || family === "busybox" ? PIPEFAIL_SHELL[family] : null;
 }
@@ -110,7 +110,7 @@ export default createRule<DockerfileRuleTypes<Options, "pipefail" | "addShell">>
         const script = runShellScript(program, run);
         if (!script || script.pipelines.length === 0) return;
         const stage = stageOf(program, run);
-        if (stage && shellSetsPipefail(shellInstructionAt(program, stage, run))) return;
+        if (stage && shellSetsPipefail(shellInstructionAt(program, run))) return;
         const pipeline = script.pipelines.find((candidate) => riskyPipeline(script, candidate, everyPipeline));
         if (!pipeline) return;
         const shell = suggestionFor(program, stage, run);

@@ -9,12 +9,12 @@
  *   `lib/shell/exit-status.ts`.
  * An exec-form RUN runs no shell of Docker's: only the options of the `sh -c` it names count.
  */
-import type { DockerfileProgram, Run, Shell, Stage } from "../../dockerfile/ast.js";
+import type { DockerfileProgram, Run, Shell } from "../../dockerfile/ast.js";
 import { commandCanFail, exitStatusFlow, wordsSetErrexit } from "../../shell/exit-status.js";
 import type { ExitStatusFlow } from "../../shell/exit-status.js";
 import { findShellStringArgument } from "../../shell/commands.js";
 import type { ShellCommand, ShellList, ShellScript } from "../../shell/model.js";
-import { getStageGraph, stageOf } from "../stages/stages.js";
+import { shellInstructionInEffect } from "./shell-in-effect.js";
 
 /**
  * The words after the interpreter of a command line (a `#!` line's words, a SHELL's exec form): what
@@ -41,47 +41,12 @@ function shellSetsErrexit(shell: Shell | null): boolean {
   return wordsSetErrexit(interpreterArguments(shell.form.elements.map((element) => element.value))) === "on";
 }
 
-/**
- * Per file, one pass: whether the SHELL in effect at each RUN of a stage body turns errexit on, and at the
- * end of each stage (what an ONBUILD trigger and the stages built `FROM` it start with). Asking
- * `shellInstructionAt` for every RUN would rescan the stage each time.
- */
-interface ErrexitIndex {
-  atRun: Map<Run, boolean>;
-  atEnd: Map<Stage, boolean>;
-}
-
-const indexes = new WeakMap<DockerfileProgram, ErrexitIndex>();
-
-function errexitIndex(program: DockerfileProgram): ErrexitIndex {
-  let index = indexes.get(program);
-  if (index) return index;
-  const graph = getStageGraph(program);
-  index = { atRun: new Map(), atEnd: new Map() };
-  for (const stage of program.stages) {
-    const base = graph.baseOf(stage);
-    let on = base.kind === "stage" ? (index.atEnd.get(base.stage) ?? false) : false;
-    for (const instruction of stage.instructions) {
-      if (instruction.type === "Shell") on = shellSetsErrexit(instruction);
-      else if (instruction.type === "Run") index.atRun.set(instruction, on);
-    }
-    index.atEnd.set(stage, on);
-  }
-  indexes.set(program, index);
-  return index;
-}
-
 /** Whether errexit is on when `run`'s script starts (SHELL options, or the heredoc's `#!` line). */
 export function errexitAtStart(program: DockerfileProgram, run: Run): boolean {
   if (run.form?.type === "ExecForm") return false;
   const script = run.script;
   if (script?.kind === "heredoc" && script.shebang !== null) return shebangSetsErrexit(script.shebang);
-  const index = errexitIndex(program);
-  const known = index.atRun.get(run);
-  if (known !== undefined) return known;
-  // An ONBUILD trigger runs in a later build, after the stage's last SHELL.
-  const stage = stageOf(program, run);
-  return stage ? (index.atEnd.get(stage) ?? false) : false;
+  return shellSetsErrexit(shellInstructionInEffect(program, run));
 }
 
 /**

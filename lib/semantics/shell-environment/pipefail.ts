@@ -7,9 +7,9 @@
  * reference "SHELL"), and `set -o pipefail` (also inside `set -euxo pipefail`) turns it on for the rest
  * of the script it runs in.
  */
-import type { DockerfileProgram, Run, Shell, Stage } from "../../dockerfile/ast.js";
+import type { DockerfileProgram, Run, Shell } from "../../dockerfile/ast.js";
 import type { ShellCommand, ShellContext, ShellPipeline, ShellScript } from "../../shell/model.js";
-import { getStageGraph } from "../stages/stages.js";
+import { shellInstructionInEffect } from "./shell-in-effect.js";
 
 /** True when the words hold `-o pipefail` (alone, or at the end of a cluster such as `-euxo pipefail`). */
 export function wordsSetPipefail(words: readonly (string | null)[]): boolean {
@@ -20,40 +20,12 @@ export function wordsSetPipefail(words: readonly (string | null)[]): boolean {
   return false;
 }
 
-interface ShellState {
-  /** The SHELL instruction in effect at the end of each stage (inherited), or null for the default. */
-  atEnd: Map<Stage, Shell | null>;
-}
-
-const states = new WeakMap<DockerfileProgram, ShellState>();
-
-function state(program: DockerfileProgram): ShellState {
-  let found = states.get(program);
-  if (found) return found;
-  const graph = getStageGraph(program);
-  const atEnd = new Map<Stage, Shell | null>();
-  for (const stage of program.stages) {
-    const base = graph.baseOf(stage);
-    let shell = base.kind === "stage" ? (atEnd.get(base.stage) ?? null) : null;
-    for (const instruction of stage.instructions) if (instruction.type === "Shell") shell = instruction;
-    atEnd.set(stage, shell);
-  }
-  found = { atEnd };
-  states.set(program, found);
-  return found;
-}
-
-/** The SHELL instruction in effect for `run` of `stage` (its own stage's last one before it, else inherited); null for Docker's default `/bin/sh -c`. */
-export function shellInstructionAt(program: DockerfileProgram, stage: Stage, run: Run): Shell | null {
-  const graph = getStageGraph(program);
-  const position = graph.locate(run)?.position ?? Number.POSITIVE_INFINITY;
-  let shell: Shell | null = null;
-  stage.instructions.forEach((instruction, index) => {
-    if (index < position && instruction.type === "Shell") shell = instruction;
-  });
-  if (shell) return shell;
-  const base = graph.baseOf(stage);
-  return base.kind === "stage" ? (state(program).atEnd.get(base.stage) ?? null) : null;
+/**
+ * The SHELL instruction in effect for `run` (its stage's last one before it, else inherited); null for
+ * Docker's default `/bin/sh -c`. From the file's one-pass index (`shell-in-effect.ts`).
+ */
+export function shellInstructionAt(program: DockerfileProgram, run: Run): Shell | null {
+  return shellInstructionInEffect(program, run);
 }
 
 /** Whether a SHELL instruction turns pipefail on. */

@@ -20,11 +20,13 @@ import { BASHISMS, findBashisms } from "../../shell/bashisms.js";
 import type { BashismFinding, SmallShell } from "../../shell/bashisms.js";
 import { findShellStringArgument } from "../../shell/commands.js";
 import type { ShellCommand, ShellContext, ShellScript } from "../../shell/model.js";
+import { MULTI_CALL_SHELL, POSIX_SHELLS } from "../../shell/shells.js";
 import { unwrappedCommand } from "../../shell/unwrapped.js";
 import { runShellScript } from "../run/run-shell.js";
 import { getStageGraph, stageOf } from "../stages/stages.js";
 import type { BinSh, DashBuild } from "./image-shell.js";
 import { dashBuildOf, stageImageShell } from "./image-shell.js";
+import { shellInstructionInEffect } from "./shell-in-effect.js";
 
 /**
  * The program that runs a script: `dash`, `busybox-ash`, `bash`, `other` (a shell these tables do not
@@ -56,19 +58,15 @@ function programOfShellName(name: string, binSh: BinSh, args: readonly (string |
     case "ash":
       // Alpine's /bin/ash is BusyBox; Debian's `ash` package is a link to dash: only the image can tell.
       return binSh === "busybox-ash" ? "busybox-ash" : "unknown";
-    case "busybox": {
+    case MULTI_CALL_SHELL: {
       const applet = args[0];
       return applet === "sh" || applet === "ash" ? "busybox-ash" : "unknown";
     }
     case "env":
       return args[0] ? programOfShellName(args[0], binSh, args.slice(1)) : "unknown";
-    case "zsh":
-    case "ksh":
-    case "mksh":
-    case "yash":
-      return "other";
     default:
-      return "unknown";
+      // The other POSIX-family shells of the shells table (zsh, ksh, mksh, yash): shells these tables do not describe.
+      return Object.hasOwn(POSIX_SHELLS, base) ? "other" : "unknown";
   }
 }
 
@@ -103,8 +101,6 @@ interface StageShellState {
   relinkedAtEnd: Map<Stage, boolean>;
   /** Whether /bin/sh may have been relinked before each RUN and SHELL of a stage body. */
   relinkedBefore: Map<Run | Shell, boolean>;
-  /** The SHELL instruction in effect at each RUN of a stage body (null: Docker's default), found in the same pass. */
-  shellAt: Map<Run, Shell | null>;
 }
 
 const states = new WeakMap<DockerfileProgram, StageShellState>();
@@ -115,20 +111,13 @@ function stateOf(program: DockerfileProgram): StageShellState {
   const graph = getStageGraph(program);
   const relinkedAtEnd = new Map<Stage, boolean>();
   const relinkedBefore = new Map<Run | Shell, boolean>();
-  const shellAtEnd = new Map<Stage, Shell | null>();
-  const shellAt = new Map<Run, Shell | null>();
   for (const stage of program.stages) {
     const base = graph.baseOf(stage);
     let relinked = base.kind === "stage" ? (relinkedAtEnd.get(base.stage) ?? true) : false;
-    let shell = base.kind === "stage" ? (shellAtEnd.get(base.stage) ?? null) : null;
     for (const instruction of stage.instructions) {
-      if (instruction.type === "Shell") {
-        shell = instruction;
-        relinkedBefore.set(instruction, relinked);
-      }
+      if (instruction.type === "Shell") relinkedBefore.set(instruction, relinked);
       if (instruction.type === "Run") {
         relinkedBefore.set(instruction, relinked);
-        shellAt.set(instruction, shell);
         const script = runShellScript(program, instruction);
         // A RUN whose script does not parse may do anything to /bin/sh.
         if (!script || relinksBinSh(script)) relinked = true;
@@ -137,9 +126,8 @@ function stateOf(program: DockerfileProgram): StageShellState {
       }
     }
     relinkedAtEnd.set(stage, relinked);
-    shellAtEnd.set(stage, shell);
   }
-  state = { relinkedAtEnd, relinkedBefore, shellAt };
+  state = { relinkedAtEnd, relinkedBefore };
   states.set(program, state);
   return state;
 }
@@ -166,7 +154,7 @@ export function runShellProgram(program: DockerfileProgram, run: Run): RunShellP
     const elements = run.form.elements.map((element) => element.value);
     return { program: programOfShellName(elements[0] ?? "", binSh, elements.slice(1)), binSh, hasBash, via: "shell-instruction" };
   }
-  const shell = state.shellAt.get(run) ?? null;
+  const shell = shellInstructionInEffect(program, run);
   if (shell) {
     if (shell.form?.type !== "ExecForm") return { program: "unknown", binSh, hasBash, via: "shell-instruction" };
     const elements = shell.form.elements.map((element) => element.value);
@@ -194,7 +182,7 @@ export function shellProgramAt(program: DockerfileProgram, run: Run, script: She
   const argument = owner ? findShellStringArgument(owner) : null;
   if (!owner || !argument) return "unknown";
   const unwrapped = argument.unwrapped;
-  if (unwrapped.baseName === "busybox") return "busybox-ash";
+  if (unwrapped.baseName === MULTI_CALL_SHELL) return "busybox-ash";
   if (argument.shell === "su" || argument.shell === "runuser") return "unknown";
   return programOfShellName(argument.shell, outer.binSh);
 }
