@@ -1,4 +1,4 @@
-import { alphabetical, findUnsorted, orderText, pairSortKey } from "../lib/compose/sort.js";
+import { findUnsorted, listedOrder, orderText, pairSortKey } from "../lib/compose/sort.js";
 import { sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
@@ -70,8 +70,7 @@ export default createRule<ComposeRuleTypes<Options, "unsorted">>("sort-service-k
   create(context) {
     const text = sourceText(context.sourceCode);
     const order = context.options[0]?.order ?? DEFAULT_SERVICE_KEY_ORDER;
-    const rank = new Map(order.map((key, index) => [key, index]));
-    const compare = (a: string, b: string) => (rank.get(a) ?? order.length) - (rank.get(b) ?? order.length) || alphabetical(a, b);
+    const compare = listedOrder(order);
     return defineComposeFileVisitor(context, {
       onService(service, { firstSighting }) {
         // A service mapping reached through an alias is judged once, where it is written.

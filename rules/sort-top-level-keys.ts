@@ -1,4 +1,4 @@
-import { alphabetical, findUnsorted, orderText, pairSortKey } from "../lib/compose/sort.js";
+import { findUnsorted, listedOrder, orderText, pairSortKey } from "../lib/compose/sort.js";
 import { sourceText } from "../lib/languages/compose/rule-support.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
@@ -49,9 +49,7 @@ export default createRule<ComposeRuleTypes<Options, "unsorted">>("sort-top-level
   create(context) {
     const text = sourceText(context.sourceCode);
     const order = context.options[0]?.order ?? DEFAULT_TOP_LEVEL_ORDER;
-    const rank = new Map(order.map((key, index) => [key, index]));
-    const rankOf = (key: string) => rank.get(key) ?? (key.startsWith("x-") ? rank.get(EXTENSIONS) : undefined) ?? order.length;
-    const compare = (a: string, b: string) => rankOf(a) - rankOf(b) || alphabetical(a, b);
+    const compare = listedOrder(order, (key) => (key.startsWith("x-") ? EXTENSIONS : undefined));
     return defineComposeFileVisitor(context, {
       onDocument({ model }) {
         const found = findUnsorted(text, model.root, pairSortKey, compare);

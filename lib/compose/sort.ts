@@ -32,6 +32,22 @@ export function alphabetical(a: string, b: string): number {
   return COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * A comparator for keys with a configured order: keys by their place in `order` (a key `group` maps to an
+ * entry of `order` counts as that entry, e.g. every `x-` key as `x-*`), keys not listed after all listed
+ * ones, ties alphabetical.
+ */
+export function listedOrder(order: readonly string[], group: (key: string) => string | undefined = () => undefined): (a: string, b: string) => number {
+  const rank = new Map(order.map((key, index) => [key, index]));
+  const rankOf = (key: string): number => {
+    const listed = rank.get(key);
+    if (listed !== undefined) return listed;
+    const grouped = group(key);
+    return (grouped === undefined ? undefined : rank.get(grouped)) ?? order.length;
+  };
+  return (a, b) => rankOf(a) - rankOf(b) || alphabetical(a, b);
+}
+
 /** Alphabetical with digit runs compared as numbers (`79` < `443` < `8080`), as dclint sorts ports. */
 export function numericAlphabetical(a: string, b: string): number {
   return NUMERIC_COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
