@@ -1,7 +1,8 @@
 // Fresh processes, as users run them: the `eslint` command line over the corpus (cold: every run loads
 // ESLint and the plugin and compiles its code again), one process per file (pre-commit hooks that pass
 // one file), what importing costs, and ESLint's own floor (the same command with an empty config: it
-// loads ESLint, reads the config and ignores the file). With BENCH_PEERS=1, the command lines of the
+// loads ESLint, reads the config and ignores the file), and `base` (ESLint and our parsers, no rule: the floor
+// under the peers' comparison). With BENCH_PEERS=1, the command lines of the
 // Node peers over the same files. Commands run in turn, round after round (BENCH_COLD_ROUNDS, 3), so
 // that a machine's drift touches all of them alike; each figure is the median of its rounds. CPU time
 // and peak memory come from /usr/bin/time when it is installed (wall time only otherwise).
@@ -75,6 +76,7 @@ const configFile = (name, body) => {
 const configs = {
   recommended: configFile("recommended", `import plugin from ${JSON.stringify(pluginUrl)};\nexport default plugin.configs.recommended;\n`),
   strict: configFile("strict", `import plugin from ${JSON.stringify(pluginUrl)};\nexport default plugin.configs.strict;\n`),
+  base: configFile("base", `import plugin from ${JSON.stringify(pluginUrl)};\nexport default plugin.configs.base;\n`),
   empty: configFile("empty", "export default [];\n"),
 };
 const timeOutput = path.join(work, "time.txt");
@@ -124,6 +126,9 @@ const commands = [
   ["eslint CLI, recommended, the Dockerfiles", dockerfiles.length, eslintCli(configs.recommended, "dockerfiles")],
   ["eslint CLI, recommended, the compose files", composeFiles.length, eslintCli(configs.recommended, "compose")],
   ["eslint CLI, strict, the whole corpus", allFiles.length, eslintCli(configs.strict, ".")],
+  // The floor under the two lines above that the peers are compared with: ESLint and our parsers, no rule.
+  ["eslint CLI, base (parsers, no rule), the Dockerfiles", dockerfiles.length, eslintCli(configs.base, "dockerfiles")],
+  ["eslint CLI, base (parsers, no rule), the compose files", composeFiles.length, eslintCli(configs.base, "compose")],
 ];
 if (peers) {
   const bin = (name) => path.join(path.dirname(require.resolve(`${name}/package.json`)), require(`${name}/package.json`).bin[name]);
@@ -178,5 +183,9 @@ if (peers) {
     const oursCpu = cpu("eslint CLI, recommended, the Dockerfiles");
     const oursComposeCpu = cpu("eslint CLI, recommended, the compose files");
     console.log(`ratios (their CPU time / ours): dockerfile_lint ${(cpu("peer: dockerfile_lint CLI, the Dockerfiles") / oursCpu).toFixed(2)}, dockerfilelint ${(cpu("peer: dockerfilelint CLI, the Dockerfiles") / oursCpu).toFixed(2)}, dclint ${(cpu("peer: dclint CLI, the compose files") / oursComposeCpu).toFixed(2)}`);
+    // What the same ratios would be if our rules cost nothing: ESLint's command line with our parsers alone.
+    const baseCpu = cpu("eslint CLI, base (parsers, no rule), the Dockerfiles");
+    const baseComposeCpu = cpu("eslint CLI, base (parsers, no rule), the compose files");
+    console.log(`the same with no rule at all (base; their CPU time / ours): dockerfile_lint ${(cpu("peer: dockerfile_lint CLI, the Dockerfiles") / baseCpu).toFixed(2)}, dclint ${(cpu("peer: dclint CLI, the compose files") / baseComposeCpu).toFixed(2)}`);
   }
 }
