@@ -133,6 +133,26 @@ export function directoryEntries(dir: string): readonly DirectoryEntry[] {
   return listDirectory(dir) ?? [];
 }
 
+/** See {@link factsVersion}. */
+let version = 0;
+let versionWindow = Number.NaN;
+
+/**
+ * A number (from 1, growing) that changes whenever the facts above may have changed: at each new
+ * window (see {@link FRESH_FOR_MS}) and at each {@link forgetFileSystemFacts}. What is derived from
+ * the file system and kept longer than one lint (the models of a parsed file the Dockerfile language
+ * gives back for the same text, `lib/semantics/outside-facts.ts`) is reused only under the same version,
+ * so it is never older than the facts a fresh computation would read.
+ */
+export function factsVersion(): number {
+  const window = currentWindow();
+  if (window !== versionWindow) {
+    versionWindow = window;
+    version += 1;
+  }
+  return version;
+}
+
 /**
  * Forgets every stat and listing, so the next question reads the disk. For tests that change files
  * and lint again at once, and for tools that know the files changed (a file watcher).
@@ -140,4 +160,5 @@ export function directoryEntries(dir: string): readonly DirectoryEntry[] {
 export function forgetFileSystemFacts(): void {
   for (const cache of freshCaches) cache.clear();
   listings.clear();
+  version += 1;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { composeFilesAround } from "../../lib/project/build-contexts.js";
-import { directoryEntries, forgetFileSystemFacts, FreshCache, FRESH_FOR_MS, listDirectory, pathFacts } from "../../lib/project/fs-snapshot.js";
+import { directoryEntries, factsVersion, forgetFileSystemFacts, FreshCache, FRESH_FOR_MS, listDirectory, pathFacts } from "../../lib/project/fs-snapshot.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "docker-policy-fs-snapshot-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -155,6 +155,19 @@ describe("FreshCache", () => {
     expect(cache.get("k", compute)).toBe(3);
     forgetFileSystemFacts();
     expect(cache.get("k", compute)).toBe(4);
+  });
+
+  it("factsVersion stays within a window and moves at the next one and at forgetFileSystemFacts", () => {
+    toNextWindow();
+    const version = factsVersion();
+    expect(factsVersion()).toBe(version);
+    vi.advanceTimersByTime(FRESH_FOR_MS / 2);
+    expect(factsVersion()).toBe(version);
+    vi.advanceTimersByTime(FRESH_FOR_MS);
+    const next = factsVersion();
+    expect(next).toBeGreaterThan(version);
+    forgetFileSystemFacts();
+    expect(factsVersion()).toBeGreaterThan(next);
   });
 
   it("stays within its limit", () => {

@@ -2,6 +2,7 @@ import type { DockerignoreNode, DockerignoreProgram } from "../../dockerignore/a
 import { parseDockerignore } from "../../dockerignore/parse.js";
 import { visitorKeys } from "../../dockerignore/visitor-keys.js";
 import { createTextLanguage } from "../shared/create-language.js";
+import { DOCKER_FILE_PARSES } from "../shared/parse-cache.js";
 import type { VisitorKeys } from "../shared/syntax.js";
 import { DockerignoreSourceCode } from "./dockerignore-source-code.js";
 
@@ -10,4 +11,6 @@ export const dockerignoreLanguage = createTextLanguage<DockerignoreProgram, Dock
   visitorKeys: visitorKeys as unknown as VisitorKeys,
   parse: parseDockerignore,
   createSourceCode: (init) => new DockerignoreSourceCode(init),
+  // No model keyed by a .dockerignore's AST reads anything but its text (see parse-cache.ts).
+  reuseParses: DOCKER_FILE_PARSES,
 });

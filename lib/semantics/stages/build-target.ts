@@ -7,10 +7,12 @@
 import path from "node:path";
 import type { DockerfileProgram, Stage } from "../../dockerfile/ast.js";
 import { buildsOfDockerfile, type BuildOfDockerfile } from "../../project/build-contexts.js";
+import { outsideFactsVersion } from "./outside-facts.js";
 import { stageReach } from "./stage-references.js";
 import { getStageGraph } from "./stages.js";
 
-const targets = new WeakMap<DockerfileProgram, { filename: string; target: string | undefined }>();
+/** Read from the compose files around: kept with the filename and the file-system facts' version it was read under (outside-facts.ts). */
+const targets = new WeakMap<DockerfileProgram, { filename: string; version: number; target: string | undefined }>();
 
 /**
  * The compose `build.target` every build of this Dockerfile names, when they agree and it names a stage
@@ -19,14 +21,15 @@ const targets = new WeakMap<DockerfileProgram, { filename: string; target: strin
  */
 export function composeBuildTarget(program: DockerfileProgram, filename: string): string | undefined {
   const known = targets.get(program);
-  if (known && known.filename === filename) return known.target;
+  const version = outsideFactsVersion(program);
+  if (known && known.filename === filename && known.version === version) return known.target;
   let target: string | undefined;
   if (path.isAbsolute(filename)) {
     const named = new Set(buildsOfDockerfile(filename).map((build) => build.target));
     const only = named.size === 1 ? [...named][0] : null;
     if (only && getStageGraph(program).stageNamed(only)) target = only;
   }
-  targets.set(program, { filename, target });
+  targets.set(program, { filename, version, target });
   return target;
 }
 

@@ -13,6 +13,7 @@ import { settingInEffect, stageReach } from "./stage-references.js";
 import { composeBuildTarget } from "./build-target.js";
 import { imageFamily } from "../images/image-families.js";
 import { getStageGraph } from "./stages.js";
+import { outsideFactsVersion } from "./outside-facts.js";
 import { workdirAtEnd } from "../files/workdir.js";
 
 /** Words in a final stage's name that say it is a development or test image (`dev`, `devcontainer`, `test-env`, `ci`). */
@@ -102,7 +103,8 @@ function runsBaseServer(program: DockerfileProgram, stage: Stage): boolean {
  *   Development Containers specification's location: https://containers.dev/implementors/spec/).
  */
 export function isToolboxStage(program: DockerfileProgram, stage: Stage, filename?: string): boolean {
-  // Several rules ask of the same stage in one lint (shippedApplicationStage's callers, no-root-user).
+  // Several rules ask of the same stage in one lint (shippedApplicationStage's callers, no-root-user). The
+  // verdict follows from the file's text and its name only (no compose file is read), so the filename is its key.
   const known = toolboxVerdicts.get(stage);
   if (known && known.filename === filename) return known.value;
   const value = computeIsToolboxStage(program, stage, filename);
@@ -161,17 +163,19 @@ export function composeMountsSourcesOverWorkdir(program: DockerfileProgram, stag
  * mounts the sources over its working directory (`composeMountsSourcesOverWorkdir`).
  */
 export function shippedApplicationStage(program: DockerfileProgram, options: { target?: string; filename?: string } = {}): Stage | null {
-  // Five rules ask it of every Dockerfile; the answer reads compose files around it, so it is kept per parsed file.
+  // Five rules ask it of every Dockerfile; the answer reads compose files around it, so it is kept per
+  // parsed file and per version of the file-system facts (outside-facts.ts).
   const key = `${options.target ?? ""}\0${options.filename ?? ""}`;
-  let byOptions = shippedStages.get(program);
-  if (!byOptions) shippedStages.set(program, (byOptions = new Map()));
-  if (byOptions.has(key)) return byOptions.get(key)!;
+  const version = outsideFactsVersion(program);
+  let known = shippedStages.get(program);
+  if (!known || known.version !== version) shippedStages.set(program, (known = { version, byOptions: new Map() }));
+  if (known.byOptions.has(key)) return known.byOptions.get(key)!;
   const stage = computeShippedApplicationStage(program, options);
-  byOptions.set(key, stage);
+  known.byOptions.set(key, stage);
   return stage;
 }
 
-const shippedStages = new WeakMap<DockerfileProgram, Map<string, Stage | null>>();
+const shippedStages = new WeakMap<DockerfileProgram, { version: number; byOptions: Map<string, Stage | null> }>();
 
 function computeShippedApplicationStage(program: DockerfileProgram, options: { target?: string; filename?: string }): Stage | null {
   // Without an explicit target, the one the project's compose builds of this file agree on.

@@ -23,6 +23,7 @@ import type { DockerfileProgram, Flag, FlagValue, Instruction, Range, Stage } fr
 import { evaluateWord, type VariableLookup } from "../../dockerfile/variables.js";
 import { buildsOfDockerfile, type NamedBuildContext } from "../../project/build-contexts.js";
 import { variableBefore } from "../variables/declared-values.js";
+import { outsideFactsVersion } from "./outside-facts.js";
 import { getStageGraph } from "./stages.js";
 
 /** Where a stage is named. */
@@ -233,7 +234,8 @@ interface DeclaredContexts {
   byKey: Map<string, NamedBuildContext[]>;
 }
 
-const declaredByFile = new WeakMap<DockerfileProgram, { filename: string; declared: DeclaredContexts | null; references: readonly StageReference[] }>();
+/** Read from the compose files around: kept with the filename and the file-system facts' version it was read under (outside-facts.ts). */
+const declaredByFile = new WeakMap<DockerfileProgram, { filename: string; version: number; declared: DeclaredContexts | null; references: readonly StageReference[] }>();
 
 function declaredContexts(filename: string): DeclaredContexts | null {
   if (!path.isAbsolute(filename)) return null;
@@ -261,10 +263,11 @@ export function stageReferences(program: DockerfileProgram, filename?: string): 
   const references = stageIndex(program).references;
   if (filename === undefined) return references;
   const known = declaredByFile.get(program);
-  if (known && known.filename === filename) return known.references;
+  const version = outsideFactsVersion(program);
+  if (known && known.filename === filename && known.version === version) return known.references;
   const declared = declaredContexts(filename);
   const resolved = declared === null ? references : references.map((reference) => withNamedContext(reference, declared));
-  declaredByFile.set(program, { filename, declared, references: resolved });
+  declaredByFile.set(program, { filename, version, declared, references: resolved });
   return resolved;
 }
 
