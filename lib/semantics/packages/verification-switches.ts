@@ -128,6 +128,24 @@ export const OPTION_SWITCHES: readonly OptionSwitch[] = [
   { commands: ["git"], option: "-c", value: /^http(?:\..+)?\.sslverify\s*=\s*(?:false|0|no|off)$/iu, kind: "tls", source: "git-config(1) http.sslVerify, set per command with git -c" },
 ];
 
+/** Option switches by command name, in table order (a RUN's every command looks itself up here). */
+const OPTION_SWITCHES_BY_COMMAND: ReadonlyMap<string, readonly OptionSwitch[]> = groupBy(OPTION_SWITCHES.flatMap((entry) => entry.commands.map((command) => [command, entry] as const)));
+
+/** The option switches of the command named `command` (`apt-get`), in table order; none for a command the table does not name. */
+export function optionSwitchesOf(command: string): readonly OptionSwitch[] {
+  return OPTION_SWITCHES_BY_COMMAND.get(command) ?? [];
+}
+
+function groupBy<T>(pairs: readonly (readonly [string, T])[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const [key, value] of pairs) {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
+}
+
 /**
  * A `config set` style command that turns verification off: the command, the words after it that select
  * the setting (matched case-insensitively, `=` joining key and value allowed), and the values that
@@ -158,6 +176,13 @@ export const CONFIG_COMMAND_SWITCHES: readonly ConfigCommandSwitch[] = [
   { command: "composer", verbs: [["config"]], key: /^disable-tls$/iu, disables: (value) => /^(?:true|1)$/iu.test(value), kind: "tls", source: "Composer config disable-tls true" },
   { command: "conda", verbs: [["config"]], key: /^ssl_verify$/iu, disables: isFalse, kind: "tls", source: "conda config --set ssl_verify false" },
 ];
+
+const CONFIG_COMMAND_SWITCHES_BY_COMMAND: ReadonlyMap<string, readonly ConfigCommandSwitch[]> = groupBy(CONFIG_COMMAND_SWITCHES.map((entry) => [entry.command, entry] as const));
+
+/** The `config set` switches of the command named `command` (`npm`), in table order. */
+export function configCommandSwitchesOf(command: string): readonly ConfigCommandSwitch[] {
+  return CONFIG_COMMAND_SWITCHES_BY_COMMAND.get(command) ?? [];
+}
 
 /** A line, written into a configuration file a tool reads, that turns verification off. */
 export interface ConfigFileSwitch {
