@@ -193,7 +193,7 @@ function reportingContext<C extends { sourceCode: unknown; languageOptions?: unk
     }
     const loc = descriptor.loc ?? descriptor.node?.loc;
     const line = loc === undefined ? null : "start" in loc ? loc.start.line : loc.line;
-    if (line !== null && covered.some(([start, end]) => start <= line && line <= end)) return;
+    if (line !== null && covered.length > 0 && covered.some(([start, end]) => start <= line && line <= end)) return;
     const target = suggestDisable && line !== null ? disableTargetLine(kind, source.ast, line) : null;
     const wholeFile = kind === "dockerignore" && target === 1;
     const edit = target === null ? null : disableEdit(source.text, target, ruleId, (at) => source.getIndexFromLoc({ line: at, column: 0 }), { directive: wholeFile ? "eslint-disable" : "eslint-disable-next-line", loneCarriageReturnEndsLines: kind === "compose" });
