@@ -1,6 +1,6 @@
 import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import type { DockerfileProgram, Instruction, Run, Stage } from "../lib/dockerfile/ast.js";
+import type { DockerfileProgram, Instruction, Run } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
@@ -184,12 +184,13 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
       }
     }
 
-    function checkInstruction(program: DockerfileProgram, stage: Stage | null, instruction: Instruction): void {
+    function checkInstruction(program: DockerfileProgram, instruction: Instruction): void {
       switch (instruction.type) {
         case "Env":
           for (const pair of instruction.pairs) {
-            if (!pair.value) continue;
-            reportEnvironment(pair.loc, pair.key.value, resolveWordAt(program, stage, instruction, pair.value));
+            // The value is resolved (ARG and ENV substitutions) only for a name that can turn verification off.
+            if (!pair.value || !environmentSwitch(pair.key.value)) continue;
+            reportEnvironment(pair.loc, pair.key.value, resolveWordAt(program, stageOf(program, instruction), instruction, pair.value));
           }
           return;
         case "Arg":
@@ -221,7 +222,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
       Program(program: DockerfileProgram) {
         if (fileKindOf(program) !== "dockerfile") return;
         for (const stage of program.stages) {
-          for (const instruction of stage.instructions) checkInstruction(program, stageOf(program, instruction), instruction);
+          for (const instruction of stage.instructions) checkInstruction(program, instruction);
         }
       },
       YAMLDocument(document) {

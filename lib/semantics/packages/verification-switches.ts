@@ -47,10 +47,13 @@ const ENVIRONMENT_SWITCHES: readonly EnvironmentSwitch[] = [
   { name: "GOSUMDB", disables: (value) => value.trim() === "off", tool: "Go", kind: "signature", source: "`go help module-auth`: GOSUMDB=off turns off the checksum database" },
 ];
 
+/** The environment switches by name (asked for every ENV, ARG and assignment of every file). */
+const ENVIRONMENT_SWITCHES_BY_NAME: ReadonlyMap<string, EnvironmentSwitch> = new Map(ENVIRONMENT_SWITCHES.map((entry) => [entry.name, entry]));
+
 /** Case-insensitive lookup (npm reads `npm_config_strict_ssl` too). */
 export function environmentSwitch(name: string): EnvironmentSwitch | null {
-  const upper = name.toUpperCase();
-  return ENVIRONMENT_SWITCHES.find((entry) => entry.name === upper && (entry.name.startsWith("NPM_CONFIG_") || entry.name === name)) ?? null;
+  const entry = ENVIRONMENT_SWITCHES_BY_NAME.get(name.toUpperCase());
+  return entry !== undefined && (entry.name.startsWith("NPM_CONFIG_") || entry.name === name) ? entry : null;
 }
 
 /**
