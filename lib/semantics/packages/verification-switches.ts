@@ -91,7 +91,7 @@ const APT = ["apt-get", "apt", "aptitude"];
 const RPM_FAMILY = ["yum", "dnf", "microdnf", "tdnf", "dnf5"];
 const OCI_COPIERS = ["skopeo", "podman", "buildah"];
 
-export const OPTION_SWITCHES: readonly OptionSwitch[] = [
+const OPTION_SWITCHES: readonly OptionSwitch[] = [
   { commands: APT, option: "--allow-unauthenticated", subcommands: APT_FETCHING, localFilesExempt: true, kind: "signature", source: "apt-get(8) --allow-unauthenticated" },
   { commands: APT, option: "--allow-insecure-repositories", subcommands: APT_FETCHING, kind: "signature", source: "apt-get(8) --allow-insecure-repositories, apt-secure(8)" },
   { commands: APT, option: "--force-yes", subcommands: APT_FETCHING, localFilesExempt: true, kind: "signature", source: "apt-get(8) --force-yes: \"may be used to ... install unauthenticated packages\" (deprecated)" },
@@ -167,7 +167,7 @@ export interface ConfigCommandSwitch {
 
 const NPM_SET = [["config", "c"], ["set"]] as const;
 
-export const CONFIG_COMMAND_SWITCHES: readonly ConfigCommandSwitch[] = [
+const CONFIG_COMMAND_SWITCHES: readonly ConfigCommandSwitch[] = [
   { command: "npm", verbs: NPM_SET, key: /^strict-ssl$/iu, disables: isFalse, kind: "tls", source: "npm config set strict-ssl false" },
   { command: "npm", verbs: [["set"]], key: /^strict-ssl$/iu, disables: isFalse, kind: "tls", source: "npm set (alias of npm config set) strict-ssl false" },
   { command: "pnpm", verbs: NPM_SET, key: /^strict-ssl$/iu, disables: isFalse, kind: "tls", source: "pnpm config set strict-ssl false" },
