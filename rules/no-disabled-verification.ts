@@ -1,16 +1,16 @@
 import { composeModelOfDocument } from "../lib/languages/compose/rule-types.js";
 import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
-import type { DockerfileProgram, Instruction, Run, Stage } from "../lib/dockerfile/ast.js";
+import type { DockerfileProgram, Instruction, Run } from "../lib/dockerfile/ast.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import type { KeyValueEntry } from "../lib/compose/types.js";
 import { resolveWordAt } from "../lib/semantics/variables/resolve-word.js";
 import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
 import { stageOf } from "../lib/semantics/stages/stages.js";
 import {
-  CONFIG_COMMAND_SWITCHES,
   CONFIG_FILE_SWITCHES,
+  configCommandSwitchesOf,
   environmentSwitch,
-  OPTION_SWITCHES,
+  optionSwitchesOf,
   type VerificationKind,
 } from "../lib/semantics/packages/verification-switches.js";
 import { textsWrittenByScript } from "../lib/semantics/files/written-files.js";
@@ -124,8 +124,8 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
     function checkRun(program: DockerfileProgram, run: Run): void {
       const script = runShellOf(program, run)?.script;
       if (!script) return;
+      const loc = (range: readonly [number, number]) => locOfRange(sourceCode, [range[0], range[1]]);
       for (const command of script.commands) {
-        const loc = (range: readonly [number, number]) => locOfRange(sourceCode, [range[0], range[1]]);
         for (const assignment of command.assignments) reportEnvironment(loc(assignment.range), assignment.name, assignment.value?.value ?? (assignment.value === null ? "" : null));
         const unwrapped = unwrappedCommand(command);
         for (const word of unwrapped.envAssignments) {
@@ -141,8 +141,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
         }
         const name = unwrapped.baseName;
         if (name === null) continue;
-        for (const entry of OPTION_SWITCHES) {
-          if (!entry.commands.includes(name)) continue;
+        for (const entry of optionSwitchesOf(name)) {
           const operands = entry.subcommands || entry.localFilesExempt ? operandsOf(unwrapped.args) : null;
           // rpm takes its mode as an option (`rpm -i file`): every operand is a file.
           const files = name === "rpm" ? [...(operands?.subcommand === null ? [] : [unwrapped.args.find((word) => word.value === operands?.subcommand)!]), ...(operands?.rest ?? [])] : (operands?.rest ?? []);
@@ -153,8 +152,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
             context.report({ loc: loc(word.range), messageId: "option", data: { option: word.value!, what: WHAT[entry.kind], tool: name } });
           }
         }
-        for (const entry of CONFIG_COMMAND_SWITCHES) {
-          if (entry.command !== name) continue;
+        for (const entry of configCommandSwitchesOf(name)) {
           const words = unwrapped.args.map((word) => word.value);
           let index = 0;
           let matched = 0;
@@ -186,12 +184,13 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
       }
     }
 
-    function checkInstruction(program: DockerfileProgram, stage: Stage | null, instruction: Instruction): void {
+    function checkInstruction(program: DockerfileProgram, instruction: Instruction): void {
       switch (instruction.type) {
         case "Env":
           for (const pair of instruction.pairs) {
-            if (!pair.value) continue;
-            reportEnvironment(pair.loc, pair.key.value, resolveWordAt(program, stage, instruction, pair.value));
+            // The value is resolved (ARG and ENV substitutions) only for a name that can turn verification off.
+            if (!pair.value || !environmentSwitch(pair.key.value)) continue;
+            reportEnvironment(pair.loc, pair.key.value, resolveWordAt(program, stageOf(program, instruction), instruction, pair.value));
           }
           return;
         case "Arg":
@@ -223,7 +222,7 @@ export default createRule<DockerfileRuleTypes<[], MessageIds> & ComposeRuleTypes
       Program(program: DockerfileProgram) {
         if (fileKindOf(program) !== "dockerfile") return;
         for (const stage of program.stages) {
-          for (const instruction of stage.instructions) checkInstruction(program, stageOf(program, instruction), instruction);
+          for (const instruction of stage.instructions) checkInstruction(program, instruction);
         }
       },
       YAMLDocument(document) {

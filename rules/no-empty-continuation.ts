@@ -37,6 +37,8 @@ export default createRule<DockerfileRuleTypes<[], "emptyLine">>("no-empty-contin
     return {
       Program(program) {
         for (const instruction of allInstructions(program)) {
+          // Most instructions are one or two lines: no line of theirs to look at (and no tuple per instruction).
+          if (instruction.loc.end.line - instruction.loc.start.line < 2) continue;
           const [first, last] = logicalLines(instruction);
           if (last - first < 2) continue;
           // Only an instruction of three lines or more can hold an empty one: the lines are split then.

@@ -4,7 +4,7 @@ import type { ComposeRuleTypes } from "../lib/languages/compose/rule-types.js";
 import type { DockerfileRuleTypes } from "../lib/languages/dockerfile/rule-types.js";
 import { literalCredentials } from "../lib/semantics/secrets/run-credentials.js";
 import { runShellOf } from "../lib/languages/dockerfile/visitors.js";
-import { findSecretValues, isNonSecretValue, isPathValue, isSecretName } from "../lib/semantics/secrets/secrets.js";
+import { findSecretValues, isNonSecretValue, isPathValue, isSecretName, mayHoldSecretValues } from "../lib/semantics/secrets/secrets.js";
 import { defineComposeFileVisitor } from "../lib/languages/compose/visitors.js";
 import { createRule } from "../lib/utils/create-rule.js";
 import { fileKindOf } from "../lib/utils/file-kind.js";
@@ -65,9 +65,12 @@ export default createRule<DockerfileRuleTypes<[], MessageId> & ComposeRuleTypes<
       // Comments and parser directives never reach the image; a secret there is a repository problem,
       // not the image's. The rest of the file outside the instructions is blank lines, and no format
       // matches across a line break, so one scan of the whole text finds what a scan per instruction would.
-      const notInImage = [...program.directives, ...program.comments].map((node) => node.range);
       const reported = new Set<number>();
-      scan(blankOut(sourceCode.text, 0, notInImage), 0, reported);
+      // Blanking out a copy of the whole file is for files that hold a candidate at all (few do).
+      if (mayHoldSecretValues(sourceCode.text)) {
+        const notInImage = [...program.directives, ...program.comments].map((node) => node.range);
+        scan(blankOut(sourceCode.text, 0, notInImage), 0, reported);
+      }
       for (const stage of program.stages) {
         for (const instruction of stage.instructions) {
           if (instruction.type !== "Run") continue;

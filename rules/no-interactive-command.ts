@@ -21,6 +21,9 @@ const INTERACTIVE_COMMANDS: ReadonlyMap<string, string> = new Map([
   ["mount", "needs privileges a build does not have; use RUN --mount"],
 ]);
 
+/** The table's command names, made once (not per file). */
+const INTERACTIVE_NAMES: ReadonlySet<string> = new Set(INTERACTIVE_COMMANDS.keys());
+
 export default createRule<DockerfileRuleTypes<[], "interactive">>("no-interactive-command", {
   meta: {
     type: "suggestion",
@@ -37,10 +40,9 @@ export default createRule<DockerfileRuleTypes<[], "interactive">>("no-interactiv
     },
   },
   create(context) {
-    const names = new Set(INTERACTIVE_COMMANDS.keys());
     return defineRunVisitor(context, {
       onRun(shell) {
-        for (const { unwrapped } of commandsNamed(shell, names)) {
+        for (const { unwrapped } of commandsNamed(shell, INTERACTIVE_NAMES)) {
           const name = unwrapped.baseName!;
           context.report({
             loc: locOfRange(context.sourceCode, unwrapped.name!.range),

@@ -22,10 +22,11 @@ const PRIVILEGE_DROP_TOOLS = ["gosu", "su-exec", "setpriv"];
 function namesPrivilegeDropTool(word: ShellWord | null): boolean {
   const value = word?.value;
   if (!value) return false;
-  const base = value.slice(value.lastIndexOf("/") + 1);
+  // Read in place, without a copy of the segment: this runs for every word of every RUN of a stage without USER.
+  const start = value.lastIndexOf("/") + 1;
   for (const tool of PRIVILEGE_DROP_TOOLS) {
-    if (!base.startsWith(tool)) continue;
-    const next = base[tool.length];
+    if (!value.startsWith(tool, start)) continue;
+    const next = value[start + tool.length];
     if (next === undefined || next === "-" || next === "=" || next === ".") return true;
   }
   return false;

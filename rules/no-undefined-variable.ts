@@ -41,6 +41,8 @@ const SAMPLE_PLATFORM: Readonly<Record<string, string>> = {
 /** PATH is in every image's config, and BuildKit gives images without one the default PATH. */
 const ALWAYS_SET: ReadonlySet<string> = new Set(["PATH"]);
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /**
  * A valid image reference or stage name (distribution/reference grammar, simplified to what an
  * empty substitution breaks: an empty name, a trailing `:`/`@`/`/`, a tag starting with `-` or `.`).
@@ -193,8 +195,14 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
 
     /** Every name an ARG of some stage declares (not the global ones). */
     let stageArgsMemo: Set<string> | undefined;
-    const stageArgs = (): Set<string> =>
-      (stageArgsMemo ??= new Set(program.stages.flatMap((stage) => stage.instructions.flatMap((instruction) => (instruction.type === "Arg" ? declaredNames(instruction) : [])))));
+    function stageArgs(): Set<string> {
+      if (stageArgsMemo) return stageArgsMemo;
+      stageArgsMemo = new Set();
+      for (const stage of program.stages) {
+        for (const instruction of stage.instructions) if (instruction.type === "Arg") for (const name of declaredNames(instruction)) stageArgsMemo.add(name);
+      }
+      return stageArgsMemo;
+    }
 
     /**
      * `$NAME` in a RUN's script (the shell expands it, with the stage's ARGs and ENVs in its environment)
@@ -232,7 +240,8 @@ export default createRule<DockerfileRuleTypes<[], MessageId>>("no-undefined-vari
         if (instruction.type === "Run") checkRun(instruction, visible, inherited.complete);
         // Within one ARG, earlier names are visible to later defaults; within one ENV, using an earlier pair is no-self-referencing-env's finding.
         const declared = declaredNames(instruction);
-        const sameInstruction = new Set(declared);
+        // Only ARG and ENV declare names: no Set for every other instruction.
+        const sameInstruction: ReadonlySet<string> = declared.length === 0 ? NO_NAMES : new Set(declared);
         for (const reference of expandedReferences(instruction)) {
           const name = reference.name;
           if (visible.has(name) || ALWAYS_SET.has(name) || PREDEFINED_PROXY_ARGS.has(name) || sameInstruction.has(name)) continue;

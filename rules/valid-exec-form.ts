@@ -47,38 +47,41 @@ export default createRule<DockerfileRuleTypes<[], MessageIds>>("valid-exec-form"
   },
   create(context) {
     const { sourceCode } = context;
+
+    function check(instruction: Instruction): void {
+      const form = formOf(instruction);
+      if (!form) return;
+      const keyword = instruction.keyword.value.toUpperCase();
+      if (form.type === "ShellForm") {
+        const meant = readMalformedExecForm(form.shell.text);
+        if (!meant) return;
+        const json = `[${meant.elements.map((element) => JSON.stringify(element)).join(", ")}]`;
+        const faults = meant.faults.length === 1 ? meant.faults[0]! : `${meant.faults.slice(0, -1).join(", ")} and ${meant.faults.at(-1)!}`;
+        context.report({
+          loc: locOfRange(sourceCode, form.range),
+          messageId: "malformed",
+          data: { keyword, faults, json },
+          suggest: [{ messageId: "useJson", data: { keyword, json }, fix: (fixer) => fixer.replaceTextRange(form.range, json) }],
+        });
+        return;
+      }
+      const trailing = form.trailingRange;
+      if (!trailing) return;
+      const words = sourceCode.text.slice(trailing[0], trailing[1]).split(/\s+/u).filter((word) => word !== "");
+      const movable = words.length > 0 && words.every((word) => PLAIN_WORD.test(word));
+      const json = `[${[...form.elements.map((element) => element.value), ...words].map((value) => JSON.stringify(value)).join(", ")}]`;
+      context.report({
+        loc: locOfRange(sourceCode, trailing),
+        messageId: "trailingText",
+        data: { keyword },
+        suggest: movable ? [{ messageId: "moveIntoArray", data: { json }, fix: (fixer) => fixer.replaceTextRange([form.range[0], trailing[1]], json) }] : [],
+      });
+    }
+
     return {
       Program(program) {
-        const instructions = program.stages.flatMap((stage) => stage.instructions);
-        for (const instruction of instructions) {
-          const form = formOf(instruction);
-          if (!form) continue;
-          const keyword = instruction.keyword.value.toUpperCase();
-          if (form.type === "ShellForm") {
-            const meant = readMalformedExecForm(form.shell.text);
-            if (!meant) continue;
-            const json = `[${meant.elements.map((element) => JSON.stringify(element)).join(", ")}]`;
-            const faults = meant.faults.length === 1 ? meant.faults[0]! : `${meant.faults.slice(0, -1).join(", ")} and ${meant.faults.at(-1)!}`;
-            context.report({
-              loc: locOfRange(sourceCode, form.range),
-              messageId: "malformed",
-              data: { keyword, faults, json },
-              suggest: [{ messageId: "useJson", data: { keyword, json }, fix: (fixer) => fixer.replaceTextRange(form.range, json) }],
-            });
-            continue;
-          }
-          const trailing = form.trailingRange;
-          if (!trailing) continue;
-          const words = sourceCode.text.slice(trailing[0], trailing[1]).split(/\s+/u).filter((word) => word !== "");
-          const movable = words.length > 0 && words.every((word) => PLAIN_WORD.test(word));
-          const json = `[${[...form.elements.map((element) => element.value), ...words].map((value) => JSON.stringify(value)).join(", ")}]`;
-          context.report({
-            loc: locOfRange(sourceCode, trailing),
-            messageId: "trailingText",
-            data: { keyword },
-            suggest: movable ? [{ messageId: "moveIntoArray", data: { json }, fix: (fixer) => fixer.replaceTextRange([form.range[0], trailing[1]], json) }] : [],
-          });
-        }
+        // Two loops, not `flatMap` (an array per file, through V8's generic path).
+        for (const stage of program.stages) for (const instruction of stage.instructions) check(instruction);
       },
     };
   },

@@ -68,17 +68,22 @@ export function variableNodes(line: LogicalLine, scanned: readonly ScannedVariab
   const roots: VariableReference[] = [];
   const stack: { end: number; node: VariableReference }[] = [];
   for (const variable of scanned) {
-    const base = {
-      type: "VariableReference" as const,
+    // One literal with every field (`loc` and `parent` included, as `makeNode` would add them): one
+    // object shape for V8, where spreading a shared part and adding fields afterwards made several.
+    const withArgument = variable.braced && variable.modifier !== null && variable.argument !== null;
+    const node = {
+      type: "VariableReference",
       name: variable.name,
       nameRange: mapRange(variable.nameStart, variable.nameEnd),
-      nested: [] as VariableReference[],
+      nested: [],
       range: mapRange(variable.start, variable.end),
-    };
-    let node: VariableReference;
-    if (!variable.braced) node = makeNode<VariableReference>({ ...base, braced: false, modifier: null, argument: null, argumentRange: null });
-    else if (variable.modifier === null || variable.argument === null) node = makeNode<VariableReference>({ ...base, braced: true, modifier: null, argument: null, argumentRange: null });
-    else node = makeNode<VariableReference>({ ...base, braced: true, modifier: variable.modifier, argument: variable.argument, argumentRange: mapRange(variable.argumentStart, variable.argumentEnd) });
+      braced: variable.braced,
+      modifier: withArgument ? variable.modifier : null,
+      argument: withArgument ? variable.argument : null,
+      argumentRange: withArgument ? mapRange(variable.argumentStart, variable.argumentEnd) : null,
+      loc: PLACEHOLDER_LOC,
+      parent: null,
+    } as VariableReference;
     while (stack.length > 0 && stack[stack.length - 1]!.end <= variable.start) stack.pop();
     const container = stack[stack.length - 1];
     if (container) container.node.nested.push(node);

@@ -15,6 +15,35 @@ export interface TextEdit {
 const SENTINEL = "LABEL docker-policy.reparse=end";
 
 /**
+ * Parsed instructions by the text parsed (the edited instruction with its escape directive and the
+ * sentinel), most recently used last, at most {@link REPARSED_KEPT}. The parse is a pure function of
+ * that text, and an editor lints the same file again on every change: the fix proofs of
+ * `env-key-value-format` (one per legacy pair, half the findings of `recommended` on the corpus) and
+ * `sort-package-lists` would otherwise parse the same texts on every lint. The instructions given
+ * out are shared: callers only read them.
+ */
+const reparsed = new Map<string, Instruction | null>();
+const REPARSED_KEPT = 512;
+
+function parsedInstruction(source: string): Instruction | null {
+  const known = reparsed.get(source);
+  if (known !== undefined) {
+    reparsed.delete(source);
+    reparsed.set(source, known);
+    return known;
+  }
+  const parsed = parseDockerfile(source);
+  let instruction: Instruction | null = null;
+  if (parsed.ok) {
+    const all = [...parsed.ast.preamble, ...parsed.ast.stages.flatMap((stage) => [stage.from, ...stage.instructions])];
+    if (all.length === 2 && all[1]!.type === "Label") instruction = all[0]!;
+  }
+  if (reparsed.size >= REPARSED_KEPT) reparsed.delete(reparsed.keys().next().value!);
+  reparsed.set(source, instruction);
+  return instruction;
+}
+
+/**
  * The instruction `instruction` of `program` becomes once `edits` (all inside its range, not
  * overlapping) are applied, parsed on its own with the file's escape character and followed by one
  * more instruction: null when the edited text is no longer exactly one instruction that ends where
@@ -31,11 +60,7 @@ export function reparseEdited(text: string, program: DockerfileProgram, instruct
   }
   edited += text.slice(at, end);
   const prefix = program.escapeChar === "\\" ? "" : `# escape=${program.escapeChar}\n`;
-  const parsed = parseDockerfile(`${prefix}${edited}\n${SENTINEL}\n`);
-  if (!parsed.ok) return null;
-  const all = [...parsed.ast.preamble, ...parsed.ast.stages.flatMap((stage) => [stage.from, ...stage.instructions])];
-  if (all.length !== 2 || all[1]!.type !== "Label") return null;
-  return all[0]!;
+  return parsedInstruction(`${prefix}${edited}\n${SENTINEL}\n`);
 }
 
 /** The texts a RUN hands its shell: the shell form's and the heredoc script's (empty strings when absent). */

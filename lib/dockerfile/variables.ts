@@ -235,10 +235,11 @@ class Lexer {
     const name = this.processName();
     const nameEnd = this.pos;
     const ch = this.pos < s.length ? this.nextChar() : "";
-    const base = { start, name, nameStart, nameEnd, braced: true } as const;
+    // Every ScannedVariable is written out whole, fields in the interface's order, not spread from a
+    // shared part: one object shape for V8 (this runs for every `$` of every file).
     switch (ch) {
       case "}": {
-        this.record({ ...base, end: this.pos, modifier: null, argument: null, argumentStart: -1, argumentEnd: -1 });
+        this.record({ start, end: this.pos, name, nameStart, nameEnd, braced: true, modifier: null, argument: null, argumentStart: -1, argumentEnd: -1 });
         const value = this.get(name);
         if (value === undefined && this.skipUnset) return "${" + name + "}";
         return value ?? "";
@@ -253,7 +254,7 @@ class Lexer {
         const op = nullIsUnset ? (this.pos < s.length ? this.nextChar() : "") : ch;
         const rawEscapes = op === "#" || op === "%";
         if (nullIsUnset && rawEscapes) throw new LexError(`unsupported modifier (:${op}) in substitution`);
-        const index = this.record({ ...base, end: -1, modifier: null, argument: null, argumentStart: -1, argumentEnd: -1 });
+        const index = this.record({ start, end: -1, name, nameStart, nameEnd, braced: true, modifier: null, argument: null, argumentStart: -1, argumentEnd: -1 });
         let argumentStart = this.pos;
         let greedy = false;
         if (rawEscapes && s[this.pos] === op) {
@@ -274,7 +275,7 @@ class Lexer {
           this.variables.splice(index, 1);
           throw new LexError(`unsupported modifier (${nullIsUnset ? ":" + op : op}) in substitution`);
         }
-        this.variables[index] = { ...base, end: this.pos, modifier, argument: s.slice(argumentStart, argumentEnd), argumentStart, argumentEnd };
+        this.variables[index] = { start, end: this.pos, name, nameStart, nameEnd, braced: true, modifier, argument: s.slice(argumentStart, argumentEnd), argumentStart, argumentEnd };
         const value = this.get(name);
         if (value === undefined && this.skipUnset) return "${" + name + (nullIsUnset ? ":" : "") + op + written + "}";
         const unset = value === undefined || (nullIsUnset && value === "");
@@ -294,7 +295,7 @@ class Lexer {
       case "/": {
         const replaceAll = s[this.pos] === "/";
         if (replaceAll) this.pos++;
-        const index = this.record({ ...base, end: -1, modifier: null, argument: null, argumentStart: -1, argumentEnd: -1 });
+        const index = this.record({ start, end: -1, name, nameStart, nameEnd, braced: true, modifier: null, argument: null, argumentStart: -1, argumentEnd: -1 });
         const argumentStart = this.pos;
         let pattern: string;
         try {
@@ -311,8 +312,12 @@ class Lexer {
         }
         const argumentEnd = this.pos - 1;
         this.variables[index] = {
-          ...base,
+          start,
           end: this.pos,
+          name,
+          nameStart,
+          nameEnd,
+          braced: true,
           modifier: replaceAll ? "//" : "/",
           argument: s.slice(argumentStart, argumentEnd),
           argumentStart,

@@ -122,6 +122,7 @@ function withReport<C>(context: C, report: unknown): C {
  */
 export function createRule<T extends DockerRuleTypes>(name: string, rule: DockerRuleSpec<T>): DockerRule<T> {
   const { fileKinds } = rule.meta.docs;
+  const strings: RuleStrings = { name, ruleId: `docker/${name}`, disableDescriptions: {}, disableFileDescription: null };
   return {
     // Every finding can carry the disable suggestion; `docs.ownSuggestions` keeps whether the rule has suggestions of its own (the docs show that).
     meta: { ...rule.meta, hasSuggestions: true, docs: { ...rule.meta.docs, url: ruleDocsUrl(name), ownSuggestions: rule.meta.hasSuggestions === true } },
@@ -130,7 +131,7 @@ export function createRule<T extends DockerRuleTypes>(name: string, rule: Docker
       if (kind === null || !fileKinds.includes(kind)) return {} as T["Visitor"];
       // Outermost first: peer suppressions and the disable suggestion, then line-end safe fixes (which also keep the suggestion's edit whole).
       const safe = kind === "dockerignore" ? context : withLineEndSafeFixes(context, kind === "dockerfile" ? "buildkit" : "yaml");
-      return rule.create(reportingContext(name, kind, safe));
+      return rule.create(reportingContext(strings, kind, safe));
     },
   };
 }
@@ -156,6 +157,20 @@ interface TextSource {
 const DISABLE_SCOPE: Readonly<Record<FileKind, string>> = { dockerfile: "instruction", compose: "line", dockerignore: "entry" };
 
 /**
+ * A rule's own strings, made once per rule, not per file (create() runs for every rule on every file)
+ * nor per finding (a file may have hundreds of thousands): the disable suggestion's descriptions are
+ * made at the rule's first finding of each kind of file.
+ */
+interface RuleStrings {
+  /** The rule's id without the plugin's prefix (`no-root-user`). */
+  name: string;
+  /** `docker/<name>`. */
+  ruleId: string;
+  disableDescriptions: Partial<Record<FileKind, string>>;
+  disableFileDescription: string | null;
+}
+
+/**
  * The rule's context, with a `report` that
  * - drops findings on lines where another tool's suppression comment covers the check this rule
  *   corresponds to (`# hadolint ignore=DL3008` above the RUN). It is done here, not with ESLint
@@ -164,15 +179,12 @@ const DISABLE_SCOPE: Readonly<Record<FileKind, string>> = { dockerfile: "instruc
  * - adds to every finding the suggestion "Disable docker/<id> for this instruction" (`disable-suggestion.ts`),
  *   unless `languageOptions.suggestDisable` is false.
  */
-function reportingContext<C extends { sourceCode: unknown; languageOptions?: unknown; report(descriptor: never): void }>(name: string, kind: FileKind, context: C): C {
+function reportingContext<C extends { sourceCode: unknown; languageOptions?: unknown; report(descriptor: never): void }>(strings: RuleStrings, kind: FileKind, context: C): C {
   const source = context.sourceCode as Partial<PeerSuppressingSourceCode> & TextSource;
-  const covered = source.peerSuppressedLines?.(name) ?? [];
+  const covered = source.peerSuppressedLines?.(strings.name) ?? [];
   const suggestDisable = (context.languageOptions as { suggestDisable?: unknown } | undefined)?.suggestDisable !== false && typeof source.getIndexFromLoc === "function";
   if (covered.length === 0 && !suggestDisable) return context;
-  const ruleId = `docker/${name}`;
-  // One description per rule, scope and file, made at the first finding, not a new string per finding (a file may have hundreds of thousands).
-  let scopeDesc: string | undefined;
-  let fileDesc: string | undefined;
+  const { ruleId } = strings;
   const report = (descriptor: ReportDescriptor, ...rest: unknown[]): void => {
     // ESLint's old positional form (`report(node, message)`) is passed on as it is.
     if (typeof descriptor !== "object" || descriptor === null || rest.length > 0) {
@@ -181,7 +193,7 @@ function reportingContext<C extends { sourceCode: unknown; languageOptions?: unk
     }
     const loc = descriptor.loc ?? descriptor.node?.loc;
     const line = loc === undefined ? null : "start" in loc ? loc.start.line : loc.line;
-    if (line !== null && covered.some(([start, end]) => start <= line && line <= end)) return;
+    if (line !== null && covered.length > 0 && covered.some(([start, end]) => start <= line && line <= end)) return;
     const target = suggestDisable && line !== null ? disableTargetLine(kind, source.ast, line) : null;
     const wholeFile = kind === "dockerignore" && target === 1;
     const edit = target === null ? null : disableEdit(source.text, target, ruleId, (at) => source.getIndexFromLoc({ line: at, column: 0 }), { directive: wholeFile ? "eslint-disable" : "eslint-disable-next-line", loneCarriageReturnEndsLines: kind === "compose" });
@@ -189,7 +201,7 @@ function reportingContext<C extends { sourceCode: unknown; languageOptions?: unk
       context.report(descriptor as never);
       return;
     }
-    const disable = { desc: wholeFile ? (fileDesc ??= `Disable ${ruleId} for this file`) : (scopeDesc ??= `Disable ${ruleId} for this ${DISABLE_SCOPE[kind]}`), fix: (fixer: { insertTextBeforeRange(range: [number, number], text: string): unknown }) => fixer.insertTextBeforeRange([edit.at, edit.at], edit.text) };
+    const disable = { desc: wholeFile ? (strings.disableFileDescription ??= `Disable ${ruleId} for this file`) : (strings.disableDescriptions[kind] ??= `Disable ${ruleId} for this ${DISABLE_SCOPE[kind]}`), fix: (fixer: { insertTextBeforeRange(range: [number, number], text: string): unknown }) => fixer.insertTextBeforeRange([edit.at, edit.at], edit.text) };
     context.report({ ...descriptor, suggest: [...(descriptor.suggest ?? []), disable] } as never);
   };
   return withReport(context, report);

@@ -104,6 +104,21 @@ function nextLineDirective(line: string): { listEnd: number; rules: string[] } |
   return rules.length === 0 ? null : { listEnd: head[0].length + list.trimEnd().length, rules };
 }
 
+let lastText: string | null = null;
+let lastHasCrLf = false;
+
+/**
+ * Whether `text` has a `\r\n`, remembered for the last text asked about: every finding of every rule
+ * asks it of its file's text, which a search would read whole each time when it has none.
+ */
+function hasCrLf(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasCrLf = text.includes("\r\n");
+  }
+  return lastHasCrLf;
+}
+
 /**
  * The edit that disables `ruleId` for `line` (1-based): a comment line above it, indented like it, with
  * the file's line ending; or the rule added to a next-line directive already on the line above.
@@ -127,6 +142,6 @@ export function disableEdit(
     if (directive) return directive.rules.includes(ruleId) ? null : { at: previousStart + directive.listEnd, text: `, ${ruleId}` };
   }
   // The file's own line end; a lone `\r` only where it ends a line (YAML), never in a Dockerfile or a `.dockerignore`.
-  const newline = text.includes("\r\n") ? "\r\n" : loneCarriageReturnEndsLines && !text.includes("\n") && text.includes("\r") ? "\r" : "\n";
+  const newline = hasCrLf(text) ? "\r\n" : loneCarriageReturnEndsLines && !text.includes("\n") && text.includes("\r") ? "\r" : "\n";
   return { at: start, text: `${indent}# ${directive} ${ruleId}${newline}` };
 }

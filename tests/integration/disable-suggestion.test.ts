@@ -75,6 +75,18 @@ describe("in a Dockerfile", () => {
     expect(count(after, "no-update-without-install")).toBe(0);
   });
 
+  it("writes each file's own line end when files of both kinds are linted one after another", () => {
+    const crlf = "FROM debian:12.8\r\nRUN apt-get update\r\n";
+    const lf = "FROM debian:12.8\nRUN apt-get update\n";
+    // As long as `crlf`, and the same text but for its line ends.
+    const sameLength = "FROM debian:12.8\n\nRUN apt-get update\n\n";
+    for (const [code, line, expected] of [[crlf, 2, "\r\n"], [lf, 2, "\n"], [crlf, 2, "\r\n"], [sameLength, 3, "\n"], [crlf, 2, "\r\n"]] as const) {
+      const { output } = disable("Dockerfile", code, "no-update-without-install", line);
+      expect(output).toContain(`# eslint-disable-next-line docker/no-update-without-install${expected}`);
+      if (expected === "\n") expect(output).not.toContain("\r");
+    }
+  });
+
   it("writes a \\n in a Dockerfile whose only line breaks are lone carriage returns (BuildKit ends lines only at \\n)", () => {
     const code = "FROM node\r";
     const message = lint("Dockerfile", code).find((candidate) => candidate.ruleId === "docker/require-image-tag");

@@ -1,3 +1,6 @@
+import { Linter } from "eslint";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import plugin from "../../lib/index.js";
 import rule from "../../rules/no-end-of-life-image.js";
 import { ruleTester } from "../support/rule-tester.js";
 import { dedent } from "../support/dedent.js";
@@ -226,4 +229,25 @@ ruleTester("compose").run("no-end-of-life-image (major-only tags)", rule, {
       ],
     },
   ],
+});
+
+describe("without the date option: today's date (UTC), also when the day changes between lints", () => {
+  const linter = new Linter({ configType: "flat", cwd: "/project" });
+  const config = [{ files: ["**/Dockerfile"], plugins: { docker: plugin }, language: "docker/dockerfile", languageOptions: { suggestDisable: false }, rules: { "docker/no-end-of-life-image": "error" } }];
+  const lint = (text: string) => linter.verify(text, config as never, { filename: "/project/Dockerfile" }).map((message) => message.message);
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("judges node 20 (end of life 2026-04-30) on the day before, on that day, and back again", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-04-29T23:59:59.999Z"));
+    expect(lint("FROM node:20-alpine\n")).toEqual([]);
+    vi.setSystemTime(new Date("2026-04-30T00:00:00.000Z"));
+    expect(lint("FROM node:20-alpine\n")).toHaveLength(1);
+    expect(lint("FROM node:20-alpine\n")[0]).toContain("2026-04-30");
+    vi.setSystemTime(new Date("2026-04-29T12:00:00.000Z"));
+    expect(lint("FROM node:20-alpine\n")).toEqual([]);
+  });
 });

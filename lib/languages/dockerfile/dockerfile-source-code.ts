@@ -9,6 +9,8 @@ import { toDirective, type ParsedDirective } from "../shared/inline-config.js";
 import { readPeerPragmas, type PeerPragmas } from "../../peers/pragmas.js";
 import type { FileProblem } from "@eslint/core";
 
+const NO_LINES: readonly (readonly [number, number])[] = Object.freeze([]);
+
 export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
   /** `languageOptions.peerSuppressions: false` turns other tools' suppression comments off. */
   readonly #peerSuppressionsOn: boolean;
@@ -42,7 +44,8 @@ export class DockerfileSourceCode extends DockerSourceCode<DockerfileProgram> {
    */
   peerSuppressedLines(rule: string): readonly (readonly [number, number])[] {
     const { suppressions } = this.#pragmas;
-    if (suppressions.length === 0) return [];
+    // Asked by every rule for every file: most files have no peer comment, and get no new array.
+    if (suppressions.length === 0) return NO_LINES;
     return suppressions.filter((suppression) => suppression.rules.has(rule)).map((suppression) => [suppression.startLine, suppression.endLine] as const);
   }
 

@@ -51,8 +51,17 @@ const runShells = new WeakMap<DockerfileProgram, Map<Run, RunShell | null>>();
  * parsed file, so every rule gets the same object.
  */
 export function runShellOf(program: DockerfileProgram, run: Run): RunShell | null {
+  return runShellIn(runShellsOf(program), program, run);
+}
+
+/** The file's cache of RUN shell views (one WeakMap lookup per file for a visitor, not one per RUN per rule). */
+function runShellsOf(program: DockerfileProgram): Map<Run, RunShell | null> {
   let byRun = runShells.get(program);
   if (!byRun) runShells.set(program, (byRun = new Map()));
+  return byRun;
+}
+
+function runShellIn(byRun: Map<Run, RunShell | null>, program: DockerfileProgram, run: Run): RunShell | null {
   let shell = byRun.get(run);
   if (shell === undefined) {
     const script = runShellScript(program, run);
@@ -72,9 +81,11 @@ export interface RunVisitorHandlers {
 /** A visitor that calls `onRun` with the shell view of every RUN a POSIX shell runs (see `runShellOf`). */
 export function defineRunVisitor(context: DockerfileRuleContextLike, handlers: RunVisitorHandlers): DockerfileVisitor {
   const program = context.sourceCode.ast;
+  let byRun: Map<Run, RunShell | null> | null = null;
   return {
     Run(run) {
-      const shell = runShellOf(program, run);
+      // ~30 rules of `recommended` visit every RUN: each finds the file's cache once, at its first RUN.
+      const shell = runShellIn((byRun ??= runShellsOf(program)), program, run);
       if (shell) handlers.onRun(shell);
     },
   };

@@ -40,17 +40,16 @@ function outputFiles(command: ShellCommand): string[] {
 
 /** What echo/printf print, as far as it is static; null for another command. */
 function printedText(name: string | null, args: readonly ShellWord[]): string | null {
+  // Asked for every command of every RUN: the words are read only for the two printers.
+  if (name !== "echo" && name !== "printf") return null;
   const values = args.map((word) => word.value ?? "");
   if (name === "echo") {
     let index = 0;
     while (index < values.length && /^-[neE]+$/u.test(values[index]!)) index++;
     return values.slice(index).join(" ").replace(/\\n/gu, "\n");
   }
-  if (name === "printf") {
-    const [format = "", ...rest] = values[0] === "--" ? values.slice(1) : values;
-    return [format.replace(/\\n/gu, "\n").replace(/%s/gu, () => rest.shift() ?? ""), ...rest].join("\n");
-  }
-  return null;
+  const [format = "", ...rest] = values[0] === "--" ? values.slice(1) : values;
+  return [format.replace(/\\n/gu, "\n").replace(/%s/gu, () => rest.shift() ?? ""), ...rest].join("\n");
 }
 
 /** tee's file operands (options removed). */
@@ -108,6 +107,13 @@ function sedEdits(args: readonly ShellWord[]): { files: string[]; text: string }
   return texts.length > 0 && operands.length > 0 ? { files: operands, text: texts.join("\n") } : null;
 }
 
+/** The bodies of the command's here-documents, joined; null when it has none (most commands have no redirect at all). */
+function heredocText(command: ShellCommand): string | null {
+  if (command.redirects.length === 0) return null;
+  const heredocs = command.redirects.filter((redirect) => redirect.heredoc !== null).map((redirect) => redirect.heredoc!.raw);
+  return heredocs.length > 0 ? heredocs.join("\n") : null;
+}
+
 const cache = new WeakMap<ShellScript, readonly WrittenText[]>();
 
 /** Every static text the script's commands write into files, in command order (computed once per script). */
@@ -118,9 +124,8 @@ export function textsWrittenByScript(script: ShellScript): readonly WrittenText[
   for (const command of script.commands) {
     const unwrapped = unwrappedCommand(command);
     const name = unwrapped.baseName;
-    const heredocs = command.redirects.filter((redirect) => redirect.heredoc !== null).map((redirect) => redirect.heredoc!.raw);
     const printed = printedText(name, unwrapped.args);
-    const text = printed ?? (heredocs.length > 0 ? heredocs.join("\n") : null);
+    const text = printed ?? heredocText(command);
     if (text !== null) {
       const files = [...outputFiles(command), ...(name === "tee" ? teeFiles(unwrapped.args) : [])];
       // `echo … | tee file`: tee writes what the command before it printed.

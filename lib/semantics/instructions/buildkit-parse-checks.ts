@@ -73,7 +73,8 @@ export function buildkitParseProblems(instruction: Instruction, text: string): P
     problems.push({ range, kind: "invalid", problem });
   };
   const healthNone = instruction.type === "Healthcheck" && instruction.kind === "none";
-  if (!FLAGS_IGNORED.has(instruction.type) && !healthNone) {
+  // Most instructions have no flag: nothing to look up or check.
+  if (instruction.flags.length > 0 && !FLAGS_IGNORED.has(instruction.type) && !healthNone) {
     problems.push(...flagProblems(instruction, INSTRUCTION_FLAGS[instruction.keyword.value.toLowerCase()] ?? {}));
   }
 

@@ -47,10 +47,13 @@ const ENVIRONMENT_SWITCHES: readonly EnvironmentSwitch[] = [
   { name: "GOSUMDB", disables: (value) => value.trim() === "off", tool: "Go", kind: "signature", source: "`go help module-auth`: GOSUMDB=off turns off the checksum database" },
 ];
 
+/** The environment switches by name (asked for every ENV, ARG and assignment of every file). */
+const ENVIRONMENT_SWITCHES_BY_NAME: ReadonlyMap<string, EnvironmentSwitch> = new Map(ENVIRONMENT_SWITCHES.map((entry) => [entry.name, entry]));
+
 /** Case-insensitive lookup (npm reads `npm_config_strict_ssl` too). */
 export function environmentSwitch(name: string): EnvironmentSwitch | null {
-  const upper = name.toUpperCase();
-  return ENVIRONMENT_SWITCHES.find((entry) => entry.name === upper && (entry.name.startsWith("NPM_CONFIG_") || entry.name === name)) ?? null;
+  const entry = ENVIRONMENT_SWITCHES_BY_NAME.get(name.toUpperCase());
+  return entry !== undefined && (entry.name.startsWith("NPM_CONFIG_") || entry.name === name) ? entry : null;
 }
 
 /**
@@ -88,7 +91,7 @@ const APT = ["apt-get", "apt", "aptitude"];
 const RPM_FAMILY = ["yum", "dnf", "microdnf", "tdnf", "dnf5"];
 const OCI_COPIERS = ["skopeo", "podman", "buildah"];
 
-export const OPTION_SWITCHES: readonly OptionSwitch[] = [
+const OPTION_SWITCHES: readonly OptionSwitch[] = [
   { commands: APT, option: "--allow-unauthenticated", subcommands: APT_FETCHING, localFilesExempt: true, kind: "signature", source: "apt-get(8) --allow-unauthenticated" },
   { commands: APT, option: "--allow-insecure-repositories", subcommands: APT_FETCHING, kind: "signature", source: "apt-get(8) --allow-insecure-repositories, apt-secure(8)" },
   { commands: APT, option: "--force-yes", subcommands: APT_FETCHING, localFilesExempt: true, kind: "signature", source: "apt-get(8) --force-yes: \"may be used to ... install unauthenticated packages\" (deprecated)" },
@@ -128,6 +131,24 @@ export const OPTION_SWITCHES: readonly OptionSwitch[] = [
   { commands: ["git"], option: "-c", value: /^http(?:\..+)?\.sslverify\s*=\s*(?:false|0|no|off)$/iu, kind: "tls", source: "git-config(1) http.sslVerify, set per command with git -c" },
 ];
 
+/** Option switches by command name, in table order (a RUN's every command looks itself up here). */
+const OPTION_SWITCHES_BY_COMMAND: ReadonlyMap<string, readonly OptionSwitch[]> = groupBy(OPTION_SWITCHES.flatMap((entry) => entry.commands.map((command) => [command, entry] as const)));
+
+/** The option switches of the command named `command` (`apt-get`), in table order; none for a command the table does not name. */
+export function optionSwitchesOf(command: string): readonly OptionSwitch[] {
+  return OPTION_SWITCHES_BY_COMMAND.get(command) ?? [];
+}
+
+function groupBy<T>(pairs: readonly (readonly [string, T])[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const [key, value] of pairs) {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
+}
+
 /**
  * A `config set` style command that turns verification off: the command, the words after it that select
  * the setting (matched case-insensitively, `=` joining key and value allowed), and the values that
@@ -146,7 +167,7 @@ export interface ConfigCommandSwitch {
 
 const NPM_SET = [["config", "c"], ["set"]] as const;
 
-export const CONFIG_COMMAND_SWITCHES: readonly ConfigCommandSwitch[] = [
+const CONFIG_COMMAND_SWITCHES: readonly ConfigCommandSwitch[] = [
   { command: "npm", verbs: NPM_SET, key: /^strict-ssl$/iu, disables: isFalse, kind: "tls", source: "npm config set strict-ssl false" },
   { command: "npm", verbs: [["set"]], key: /^strict-ssl$/iu, disables: isFalse, kind: "tls", source: "npm set (alias of npm config set) strict-ssl false" },
   { command: "pnpm", verbs: NPM_SET, key: /^strict-ssl$/iu, disables: isFalse, kind: "tls", source: "pnpm config set strict-ssl false" },
@@ -158,6 +179,13 @@ export const CONFIG_COMMAND_SWITCHES: readonly ConfigCommandSwitch[] = [
   { command: "composer", verbs: [["config"]], key: /^disable-tls$/iu, disables: (value) => /^(?:true|1)$/iu.test(value), kind: "tls", source: "Composer config disable-tls true" },
   { command: "conda", verbs: [["config"]], key: /^ssl_verify$/iu, disables: isFalse, kind: "tls", source: "conda config --set ssl_verify false" },
 ];
+
+const CONFIG_COMMAND_SWITCHES_BY_COMMAND: ReadonlyMap<string, readonly ConfigCommandSwitch[]> = groupBy(CONFIG_COMMAND_SWITCHES.map((entry) => [entry.command, entry] as const));
+
+/** The `config set` switches of the command named `command` (`npm`), in table order. */
+export function configCommandSwitchesOf(command: string): readonly ConfigCommandSwitch[] {
+  return CONFIG_COMMAND_SWITCHES_BY_COMMAND.get(command) ?? [];
+}
 
 /** A line, written into a configuration file a tool reads, that turns verification off. */
 export interface ConfigFileSwitch {
