@@ -65,6 +65,7 @@ import {
   isName,
   isNameChar,
   isNameStart,
+  isOrdinary,
   isSpecialParam,
   isWordBreak,
 } from "./scan.js";
@@ -303,6 +304,7 @@ export class ShellParser {
     let i = this.pos;
     for (; i < this.n; i++) {
       const c = src.charCodeAt(i);
+      if (isOrdinary(c)) continue;
       if (isWordBreak(c)) break;
       if (c === SQUOTE || c === DQUOTE || c === DOLLAR || c === BACKSLASH || c === BACKQUOTE) return null;
       if (!this.posix && c === LBRACK && i > this.pos && src.charCodeAt(this.pos) !== LBRACK) return null;
@@ -1496,6 +1498,7 @@ export class ShellParser {
     let i = start;
     for (; i < this.n; i++) {
       const d = src.charCodeAt(i);
+      if (isOrdinary(d)) continue;
       if (d === BACKSLASH) {
         escaped = true;
         if (src.charCodeAt(i + 1) !== NL) escape = true;
