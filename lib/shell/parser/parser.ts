@@ -151,17 +151,20 @@ const STOP_DONE = new Set(["done"]);
 const STOP_ESAC = new Set(["esac"]);
 const STOP_BRACE = new Set(["}"]);
 const DECLARATIONS = new Set(["export", "local", "readonly", "typeset", "nameref", "declare"]);
-/** Reserved words that are an error where a command starts (they only close or continue a construct). */
-const MISPLACED: Readonly<Record<string, string>> = {
-  "}": '"}" can only be used to close a block',
-  then: '"then" can only be used in an if',
-  elif: '"elif" can only be used in an if',
-  else: '"else" can only be used in an if',
-  fi: '"fi" can only be used to end an if',
-  do: '"do" can only be used in a loop',
-  done: '"done" can only be used to end a loop',
-  esac: '"esac" can only be used to end a case',
-};
+/**
+ * Reserved words that are an error where a command starts (they only close or continue a construct).
+ * A Map, not an object: a command named `constructor` or `toString` must not find `Object.prototype`'s.
+ */
+const MISPLACED: ReadonlyMap<string, string> = new Map([
+  ["}", '"}" can only be used to close a block'],
+  ["then", '"then" can only be used in an if'],
+  ["elif", '"elif" can only be used in an if'],
+  ["else", '"else" can only be used in an if'],
+  ["fi", '"fi" can only be used to end an if'],
+  ["do", '"do" can only be used in a loop'],
+  ["done", '"done" can only be used to end a loop'],
+  ["esac", '"esac" can only be used to end a case'],
+]);
 
 export class ShellParser {
   private pos = 0;
@@ -317,7 +320,8 @@ export class ShellParser {
   }
 
   private isLitWord(word: string): boolean {
-    return this.peekLitWord() === word;
+    // Most calls ask about a word that does not start here: no slice for them.
+    return this.at(this.pos) === word.charCodeAt(0) && this.peekLitWord() === word;
   }
 
   /** At a token that ends a simple command (`;`, `&`, `|`, newline, `)`, end of input…). */
@@ -472,16 +476,16 @@ export class ShellParser {
       if (this.atStop()) this.fail('"!" cannot form a statement alone', start);
       if (this.isLitWord("!")) this.fail("cannot negate a command multiple times", start);
     }
+    // A pipeline comes before its elements' pipelines in the model's order: it is inserted at the place
+    // they started from (most statements are one element: no slot is reserved for them).
     const slot = this.sink.pipelines;
     const slotIndex = slot.length;
-    slot.push([]);
-    const items: ShellListItem[] = [];
-    const ops: ("|" | "|&")[] = [];
+    let item = this.leaf(list, state, start, negated);
+    /** The elements and operators, made once a `|` follows the first element. */
+    let items: ShellListItem[] | null = null;
+    let ops: ("|" | "|&")[] | null = null;
     let end: number;
     for (;;) {
-      const leafStart = items.length === 0 ? start : this.pos;
-      const item = this.leaf(list, state, leafStart, items.length === 0 && negated);
-      items.push(item);
       end = this.leafEnd.end;
       this.skipBlanks();
       const c = this.at(this.pos);
@@ -489,19 +493,22 @@ export class ShellParser {
       if (c === PIPE && c1 !== PIPE) {
         const op = c1 === AMP && !this.posix ? "|&" : "|";
         this.setOperator(item, op);
-        ops.push(op);
+        (ops ??= []).push(op);
         this.pos += op.length;
         this.skipNewlines();
         if (this.atStop()) this.fail(`${op} must be followed by a statement`, this.pos, this.pos >= this.n);
         if (this.isLitWord("!")) this.fail('"!" can only be used in full statements');
+        items ??= [item];
+        item = this.leaf(list, state, this.pos, false);
+        items.push(item);
         continue;
       }
       break;
     }
-    if (items.length > 1) {
+    if (items !== null && ops !== null) {
       const tr = this.textRange(start, end);
       const pipeline: ShellPipeline = { elements: [], operators: ops, negated, textRange: tr, range: this.sourceRange(tr) };
-      (slot[slotIndex] as unknown[]).push(pipeline);
+      slot.splice(slotIndex, 0, pipeline);
       const last = this.leafEnd;
       if (last.pending) {
         this.fixups.push(() => {
@@ -509,10 +516,11 @@ export class ShellParser {
           pipeline.range = this.sourceRange(pipeline.textRange);
         });
       }
-      items.forEach((item, i) => {
-        const command = item.command;
+      for (let i = 0; i < items.length; i++) {
+        const element = items[i]!;
+        const command = element.command;
         if (negated) {
-          item.negated = true;
+          element.negated = true;
           if (command) command.negated = true;
         }
         if (command) {
@@ -521,10 +529,10 @@ export class ShellParser {
           command.pipedTo = i < ops.length;
           command.pipedFrom = i > 0;
         }
-        pipeline.elements.push({ command, commands: item.commands, textRange: item.textRange, range: item.range });
-      });
+        pipeline.elements.push({ command, commands: element.commands, textRange: element.textRange, range: element.range });
+      }
     }
-    return [start, end, items[items.length - 1]!, items.length];
+    return [start, end, item, items === null ? 1 : items.length];
   }
 
   /** Where the last leaf read ends. */
@@ -589,7 +597,7 @@ export class ShellParser {
     const word = this.peekLitWord();
     const c = this.at(this.pos);
     if (word !== null) {
-      const misplaced = MISPLACED[word];
+      const misplaced = MISPLACED.get(word);
       if (misplaced !== undefined) this.fail(misplaced);
       switch (word) {
         case "{":
