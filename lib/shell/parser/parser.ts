@@ -200,7 +200,7 @@ export class ShellParser {
     private readonly posix: boolean,
     private sink: Sink,
   ) {
-    this.src = frame.src;
+    this.src = flat(frame.src);
     this.n = frame.src.length;
     this.identity = frame.start === null;
   }
@@ -1804,6 +1804,17 @@ const SHELL_STRING_COMMANDS = new Set([...Object.keys(POSIX_SHELLS), MULTI_CALL_
 function mayRunShellString(name: ShellWord): boolean {
   const base = wordBaseName(name);
   return base === null || SHELL_STRING_COMMANDS.has(base);
+}
+
+/**
+ * `text` as a string whose characters are in one flat buffer. A RUN's `ShellText.text` is built by
+ * concatenation (the Dockerfile parser joins continued lines; `innerScript` the pieces of an `sh -c`
+ * word), so V8 holds it as a tree of pieces (a cons string), and every `charCodeAt` of the scan pays for
+ * that (measured: the parse of the corpus bodies ~15 % faster once they are flat). Slicing a
+ * concatenation copies it into one buffer; the copy costs one pass over the text.
+ */
+function flat(text: string): string {
+  return (" " + text).slice(1);
 }
 
 /** A backslash escape other than a line continuation (`\`+newline is removed, not quoting). */
