@@ -383,7 +383,10 @@ export class ShellParser {
       if (!newline && !gotEnd) this.fail("statements must be separated by &, ; or a newline");
       if (previous) this.setOperator(previous, terminator);
       const itemStart = list.items.length;
-      const [start, end, binary, info] = this.andOr(list, state);
+      const start = this.pos;
+      const info = this.andOr(list, state);
+      const end = this.andOrEnd;
+      const binary = this.andOrBinary;
       if (first === -1) first = start;
       lastEnd = end;
       lastBinary = binary ? info : null;
@@ -438,18 +441,25 @@ export class ShellParser {
     if (item.command) item.command.nextOperator = op;
   }
 
+  /** Where the last and-or list read ends (without its terminator), and whether it joins several leaves. */
+  private andOrEnd = 0;
+  private andOrBinary = false;
+  /** Where the last pipeline read ends, and its number of elements. */
+  private pipeEnd = 0;
+  private pipeCount = 0;
+
   /**
-   * `a && b || c`: returns the statement's start and end (without its terminator), whether it joins
-   * several leaves, and where its last leaf ends.
+   * `a && b || c` from `pos`: returns where its last leaf ends; sets `andOrEnd` (the statement's end,
+   * without its terminator) and `andOrBinary` (whether it joins several leaves). Results in fields, not
+   * a tuple: this runs for every statement.
    */
-  private andOr(list: ShellList, state: State): [number, number, boolean, LeafEnd] {
+  private andOr(list: ShellList, state: State): LeafEnd {
     let pipeState = state;
-    let start = -1;
     let leaves = 0;
     for (;;) {
-      const [s, e, last, count] = this.pipe(list, pipeState, true);
-      leaves += count;
-      if (start === -1) start = s;
+      const last = this.pipe(list, pipeState, true);
+      const e = this.pipeEnd;
+      leaves += this.pipeCount;
       this.skipBlanks();
       const c = this.at(this.pos);
       if ((c === AMP || c === PIPE) && this.at(this.pos + 1) === c) {
@@ -461,12 +471,17 @@ export class ShellParser {
         pipeState = op === "||" && !state.conditional ? { ...state, conditional: true } : state;
         continue;
       }
-      return [start, e, leaves > 1, this.leafEnd];
+      this.andOrEnd = e;
+      this.andOrBinary = leaves > 1;
+      return this.leafEnd;
     }
   }
 
-  /** `[!] a | b |& c`. mvdan/sh attaches `!` to the first element only; so does the model. */
-  private pipe(list: ShellList, state: State, allowBang: boolean): [number, number, ShellListItem, number] {
+  /**
+   * `[!] a | b |& c` from `pos`: returns its last element; sets `pipeEnd` and `pipeCount`. mvdan/sh
+   * attaches `!` to the first element only; so does the model.
+   */
+  private pipe(list: ShellList, state: State, allowBang: boolean): ShellListItem {
     const start = this.pos;
     let negated = false;
     if (allowBang && this.isLitWord("!")) {
@@ -532,7 +547,9 @@ export class ShellParser {
         pipeline.elements.push({ command, commands: element.commands, textRange: element.textRange, range: element.range });
       }
     }
-    return [start, end, item, items === null ? 1 : items.length];
+    this.pipeEnd = end;
+    this.pipeCount = items === null ? 1 : items.length;
+    return item;
   }
 
   /** Where the last leaf read ends. */
@@ -868,7 +885,10 @@ export class ShellParser {
     const list: ShellList = { items: [], owner: ctx, textRange: [0, 0], range: [0, 0] };
     this.sink.lists.push(list);
     this.enter();
-    const [s, e, binary, last] = this.andOr(list, this.child(state, ctx, false, true));
+    const s = this.pos;
+    const last = this.andOr(list, this.child(state, ctx, false, true));
+    const e = this.andOrEnd;
+    const binary = this.andOrBinary;
     this.nesting--;
     const end = this.statementEnd(last);
     list.textRange = this.textRange(s, binary ? end : e);
@@ -902,7 +922,9 @@ export class ShellParser {
     this.sink.lists.push(list);
     this.enter();
     const s = this.pos;
-    const [, e, , count] = this.pipe(list, this.child(state, ctx, state.inCondition, state.conditional), false);
+    this.pipe(list, this.child(state, ctx, state.inCondition, state.conditional), false);
+    const e = this.pipeEnd;
+    const count = this.pipeCount;
     this.nesting--;
     const end = this.statementEnd(this.leafEnd);
     list.textRange = this.textRange(s, count > 1 ? end : e);
