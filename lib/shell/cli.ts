@@ -81,12 +81,6 @@ function nextOperand(
       continue;
     }
     if (v.length < 2 || v[0] !== "-") return word;
-    const takeNext = (): ShellWord | null => {
-      const next = args[state.i];
-      if (!next) return null;
-      state.i++;
-      return next;
-    };
     if (v.startsWith("--") || spec.singleDash) {
       const body = v.startsWith("--") ? v.slice(2) : v.slice(1);
       const eq = body.indexOf("=");
@@ -98,7 +92,7 @@ function nextOperand(
       }
       const takesValue = v.startsWith("--") ? spec.long?.includes(name) || spec.singleDashValue?.includes(name) : spec.singleDashValue?.includes(name);
       if (takesValue) {
-        const next = takeNext();
+        const next = takeNext(args, state);
         options.push({ word, name: spelled, value: next?.value ?? null, valueWord: next, afterSubcommand });
       } else {
         options.push({ word, name: spelled, value: null, valueWord: null, afterSubcommand });
@@ -118,17 +112,18 @@ function nextOperand(
     }
     for (let k = 1; k < v.length; k++) {
       const letter = v[k]!;
-      const rest = v.slice(k + 1);
       if (spec.short?.includes(letter)) {
+        const rest = v.slice(k + 1);
         if (rest !== "") {
           options.push({ word, name: `-${letter}`, value: rest, valueWord: null, afterSubcommand });
         } else {
-          const next = takeNext();
+          const next = takeNext(args, state);
           options.push({ word, name: `-${letter}`, value: next?.value ?? null, valueWord: next, afterSubcommand });
         }
         break;
       }
       if (spec.shortOptional?.includes(letter)) {
+        const rest = v.slice(k + 1);
         options.push({ word, name: `-${letter}`, value: rest === "" ? null : rest, valueWord: null, afterSubcommand });
         break;
       }
@@ -136,6 +131,14 @@ function nextOperand(
     }
   }
   return null;
+}
+
+/** The word after the option being read, as its value (null at the end). A function, not a closure per option word. */
+function takeNext(args: readonly ShellWord[], state: ScanState): ShellWord | null {
+  const next = args[state.i];
+  if (!next) return null;
+  state.i++;
+  return next;
 }
 
 export interface ParseCliOptions {

@@ -55,6 +55,15 @@ describe("shell parser: words", () => {
     const c = parse("ls *.txt '*' \\* @(a|b)").commands[0]!;
     expect(c.args.map((a) => a.hasGlob)).toEqual([true, false, false, true]);
   });
+
+  it("reads literal runs with non-ASCII text, escapes, globs and extglob openers", () => {
+    const c = parse("ls é*ü \\é[ab] ñ\\\nx a+b a@b a!b +(x) x\\").commands[0]!;
+    expect(c.args.map((a) => a.value)).toEqual(["é*ü", "é[ab]", "ñx", "a+b", "a@b", "a!b", "+(x)", "x\\"]);
+    expect(c.args.map((a) => a.hasGlob)).toEqual([true, true, false, false, false, false, true, false]);
+    // A backslash before a newline is a line continuation, not quoting; a trailing lone one is kept.
+    expect(c.args.map((a) => a.quoted)).toEqual([false, true, false, false, false, false, false, true]);
+    expect(c.args.map((a) => a.parts.map((p) => p.kind).join(","))).toEqual(["literal", "literal,literal", "literal", "literal", "literal", "literal", "extglob", "literal"]);
+  });
 });
 
 describe("shell parser: commands and lists", () => {
@@ -138,6 +147,16 @@ describe("shell parser: commands and lists", () => {
     expect(kinds("s")).toEqual(["function-body", "group"]);
     expect(kinds("t")).toEqual(["time"]);
     expect(s.lists[0]!.items.map((i) => i.kind)).toEqual(["group", "subshell", "if", "for", "for", "while", "until", "case", "test", "arithmetic", "function", "function", "time"]);
+  });
+
+  it("reads commands named like Object.prototype's members as commands", () => {
+    // The misplaced reserved words are looked up by name: `constructor` is not one of them.
+    for (const name of ["constructor", "toString", "hasOwnProperty", "__proto__", "valueOf"]) {
+      expect(names(parse(`${name} x && ${name}`)), name).toEqual([name, name]);
+    }
+    for (const word of ["then", "elif", "else", "fi", "do", "done", "esac", "}"]) {
+      expect(fail(`${word} x`).message, word).toContain("can only be used");
+    }
   });
 
   it("skips comments and line continuations", () => {

@@ -249,13 +249,18 @@ export interface CacheCleanup {
  */
 export function classifyCacheCleanup(cmd: ShellCommand): CacheCleanup | null {
   if (cmd.kind !== "simple") return null;
-  // Asked again for the same command (every cleanup candidate after each install), and it classifies the command as a package manager a second time: once per command.
-  let known = cleanups.get(cmd);
-  if (known === undefined) cleanups.set(cmd, (known = cacheCleanupOf(cmd)));
+  // Asked again for the same command (every cleanup candidate after each install), and it classifies the
+  // command as a package manager a second time: once per command. The memo lives on the command under a
+  // symbol, as `unwrappedCommand`'s does (a property read costs a fraction of a WeakMap lookup).
+  const memo = cmd as CleanupMemo;
+  let known = memo[CLEANUP];
+  if (known === undefined) known = memo[CLEANUP] = cacheCleanupOf(cmd);
   return known;
 }
 
-const cleanups = new WeakMap<ShellCommand, CacheCleanup | null>();
+const CLEANUP = Symbol("cacheCleanup");
+
+type CleanupMemo = ShellCommand & { [CLEANUP]?: CacheCleanup | null };
 
 function cacheCleanupOf(cmd: ShellCommand): CacheCleanup | null {
   const u = unwrappedCommand(cmd);

@@ -44,8 +44,9 @@ for (const spec of Object.values(PACKAGE_MANAGER_SPECS)) for (const command of s
 function commandToManager(base: string): PackageManagerId | null {
   const direct = COMMAND_TO_MANAGER.get(base);
   if (direct) return direct;
-  // pip3.12, pip2.7: versioned pip scripts.
-  if (/^pip\d+(?:\.\d+)?$/u.test(base)) return "pip";
+  // pip3.12, pip2.7: versioned pip scripts. (Every command of every RUN comes here: the prefix test
+  // spares the others the regular expression.)
+  if (base.startsWith("pip") && /^pip\d+(?:\.\d+)?$/u.test(base)) return "pip";
   return null;
 }
 
@@ -57,7 +58,7 @@ function resolveTool(u: UnwrappedCommand): { manager: PackageManagerId; tool: Sh
   const direct = commandToManager(base);
   if (direct) return { manager: direct, tool: name, args: u.args };
   // python[3[.x]] [-opts] -m pip|pipx …
-  if (/^python(?:\d+(?:\.\d+)?)?$/u.test(base) || base === "py") {
+  if (base.startsWith("py") && (/^python(?:\d+(?:\.\d+)?)?$/u.test(base) || base === "py")) {
     const args = u.args;
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
@@ -74,7 +75,7 @@ function resolveTool(u: UnwrappedCommand): { manager: PackageManagerId; tool: Sh
     return null;
   }
   // php [-d k=v] composer.phar …
-  if (/^php(?:\d+(?:\.\d+)?)?$/u.test(base)) {
+  if (base.startsWith("php") && /^php(?:\d+(?:\.\d+)?)?$/u.test(base)) {
     const args = u.args;
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
@@ -269,18 +270,26 @@ function commandAreas(spec: PackageManagerSpec, u: UnwrappedCommand): readonly C
   return (u.baseName !== null ? spec.commandCacheAreas?.[u.baseName] : undefined) ?? spec.cacheAreas;
 }
 
+/** `areas` with `"command"` replaced by the command's own areas, each area once, in order. */
 function resolveAreas(areas: readonly (CacheArea | "command")[], own: readonly CacheArea[]): CacheArea[] {
-  return [...new Set(areas.flatMap((area) => (area === "command" ? own : [area])))];
+  const out: CacheArea[] = [];
+  for (const area of areas) addAreas(out, area === "command" ? own : [area]);
+  return out;
+}
+
+/** Appends the areas not in `out` yet. (A loop, not a Set and spreads: two calls per package-manager command.) */
+function addAreas(out: CacheArea[], areas: readonly CacheArea[]): void {
+  for (const area of areas) if (!out.includes(area)) out.push(area);
 }
 
 function cleansOf(rule: SubcommandRule, cli: ParsedCli, own: readonly CacheArea[]): CacheArea[] {
-  return resolveAreas(
-    (rule.cleans ?? [])
-      .filter((cleaned) => !cleaned.withOption || hasOption(cli.options, ...cleaned.withOption))
-      .filter((cleaned) => !cleaned.withOperand || cli.operands.some((w) => w.value !== null && cleaned.withOperand!.includes(w.value)))
-      .map((cleaned) => cleaned.area),
-    own,
-  );
+  const out: CacheArea[] = [];
+  for (const cleaned of rule.cleans ?? []) {
+    if (cleaned.withOption && !hasOption(cli.options, ...cleaned.withOption)) continue;
+    if (cleaned.withOperand && !cli.operands.some((w) => w.value !== null && cleaned.withOperand!.includes(w.value))) continue;
+    addAreas(out, cleaned.area === "command" ? own : [cleaned.area]);
+  }
+  return out;
 }
 
 /** The constraints files an invocation is given (see `PackageManagerInvocation.constraintFiles`). */

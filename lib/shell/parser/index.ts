@@ -62,12 +62,20 @@ export function finishScript(out: Output, sink: Sink): ShellScript {
     list.textRange = [at, at];
     list.range = toSourceRange(shell, at, at);
   }
-  const commands = out.commands.slice().sort(byStart);
+  // A command is written when it ends, so one with substitutions comes after the commands in them.
+  const commands = out.commands.slice();
+  if (!isSorted(commands)) commands.sort(byStart);
   for (let i = 0; i < commands.length; i++) commands[i]!.index = i;
   const lists = flatten<ShellList>(sink.lists);
   const pipelines = flatten<ShellPipeline>(sink.pipelines);
-  for (const list of lists) for (const item of list.items) if (item.commands.length > 1) item.commands.sort(byStart);
+  for (const list of lists) for (const item of list.items) if (item.commands.length > 1 && !isSorted(item.commands)) item.commands.sort(byStart);
   return { ok: true, commands, pipelines, lists, dialect: out.dialect, shellStringFailures: out.failures };
+}
+
+/** Whether `byStart` would leave the array as it is (the sort is stable). */
+function isSorted(array: readonly { textRange: readonly number[] }[]): boolean {
+  for (let i = 1; i < array.length; i++) if (array[i - 1]!.textRange[0]! > array[i]!.textRange[0]!) return false;
+  return true;
 }
 
 function byStart(a: { textRange: readonly number[] }, b: { textRange: readonly number[] }): number {

@@ -37,6 +37,20 @@ export function isWordBreak(c: number): boolean {
   return c === SPACE || c === TAB || c === NL || c === SEMI || c === AMP || c === PIPE || c === LT || c === GT || c === LPAREN || c === RPAREN || c === -1;
 }
 
+/**
+ * ASCII characters that are ordinary inside an unquoted word: none of the word breaks, quotes, `$`, `\`,
+ * backquote, the glob characters `* ? [` or the extglob openers `+ @ !` (before `(`). The scans of
+ * literal text (`wordPart`, `peekLitWord`) step over these with one table read per character and test
+ * only the rest one by one; every character from 128 up is ordinary.
+ */
+const ORDINARY = new Uint8Array(128).fill(1);
+for (const c of " \t\n;&|<>()'\"`$\\*?[+@!") ORDINARY[c.charCodeAt(0)] = 0;
+
+/** An ordinary character of an unquoted word (see `ORDINARY`). */
+export function isOrdinary(c: number): boolean {
+  return c >= 128 || ORDINARY[c] === 1;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

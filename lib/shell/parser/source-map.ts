@@ -29,7 +29,10 @@ export class SourceMapper {
     if (n === 0) return offset;
     // The first segment whose end reaches the offset (`>=` for ends, `>` for starts).
     let i = this.hint < n ? this.hint : n - 1;
-    if (covers(segs[i]!, offset, endInclusive)) {
+    const hinted = segs[i]!;
+    // Strictly inside the hinted segment (the usual case): no earlier segment reaches the offset.
+    if (offset > hinted.textStart && offset < hinted.textStart + hinted.length) return hinted.sourceStart + (offset - hinted.textStart);
+    if (covers(hinted, offset, endInclusive)) {
       while (i > 0 && covers(segs[i - 1]!, offset, endInclusive)) i--;
     } else {
       while (i < n && !covers(segs[i]!, offset, endInclusive)) i++;
