@@ -70,8 +70,11 @@ function findSecrets(contextDir: string): ContextSecret[] | null {
   return found;
 }
 
-/** Every Dockerfile of a context asks the same question: answered once per file-system window. */
-const secretsNear = new FreshCache<ContextSecret[] | null>(256);
+/**
+ * Every Dockerfile of a context asks the same question: answered once per file-system window, and
+ * reused in later windows while no folder listed nor file read for it changed (one stat of each).
+ */
+const secretsNear = new FreshCache<ContextSecret[] | null>(1024, { revalidate: true });
 
 /** The secret files of a build context folder (absolute), in listing order; null when the folder cannot be read. */
 export function secretsInContext(contextDir: string): readonly ContextSecret[] | null {
