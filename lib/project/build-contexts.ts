@@ -106,15 +106,7 @@ export function composeFilesAround(dir: string): readonly string[] {
 
 /** `dir` is absolute and normal (the cache's key). */
 function findComposeFilesAround(dir: string): string[] {
-  const found = new Set<string>();
-  let current = dir;
-  for (let level = 0; level <= MAX_PARENT_LEVELS; level++) {
-    for (const file of composeFilesIn(current)) found.add(file);
-    if (directoryEntries(current).some((entry) => entry.name === ".git")) break;
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
+  const found = new Set<string>(composeFilesUpFrom(dir, MAX_PARENT_LEVELS));
   const queue: { dir: string; level: number }[] = [{ dir, level: 0 }];
   while (queue.length > 0) {
     const { dir: folder, level } = queue.shift()!;
@@ -125,6 +117,30 @@ function findComposeFilesAround(dir: string): string[] {
     }
   }
   return [...found].sort();
+}
+
+/**
+ * The compose files in `dir` and its ancestors, up to the repository root (the first folder with
+ * `.git`) and at most `levels` levels above it. Kept per folder and level, so that the Dockerfiles of
+ * sibling folders share their parents' part: a later window checks each folder once, not once per
+ * Dockerfile below it.
+ */
+function composeFilesUpFrom(dir: string, levels: number): readonly string[] {
+  return composeFilesUp.get(`${levels}\0${dir}`, findComposeFilesUpFrom);
+}
+
+const composeFilesUp = new FreshCache<readonly string[]>(4096, { revalidate: true });
+
+/** `key` is `<levels>\0<dir>` (see {@link composeFilesUpFrom}). */
+function findComposeFilesUpFrom(key: string): readonly string[] {
+  const split = key.indexOf("\0");
+  const levels = Number(key.slice(0, split));
+  const dir = key.slice(split + 1);
+  const here = composeFilesIn(dir);
+  if (levels === 0 || directoryEntries(dir).some((entry) => entry.name === ".git")) return here;
+  const parent = path.dirname(dir);
+  if (parent === dir) return here;
+  return [...here, ...composeFilesUpFrom(parent, levels - 1)];
 }
 
 /** The named contexts of a compose build, each value read by its form (see `NamedContextKind`). */

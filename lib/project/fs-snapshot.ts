@@ -62,14 +62,14 @@ type Input = { path: string; facts: PathFacts; racy: boolean } | { cache: FreshC
 let recording: Input[] | null = null;
 
 /** Whether every input is as it was: each path's stat of this window (one per path per window), each asked answer the same object. */
-function unchanged(inputs: readonly Input[]): boolean {
+function unchanged(inputs: readonly Input[], window: number): boolean {
   // The check is not part of a computation under way: that one records the answer checked, not its inputs.
   const outer = recording;
   recording = null;
   try {
     for (const input of inputs) {
       // A stat taken just after a change may not show the next change (see RACY_MS): computed again.
-      if ("path" in input ? input.racy || !sameVersion(pathFacts(input.path), input.facts) : !input.cache.isStill(input.key, input.value)) return false;
+      if ("path" in input ? input.racy || !sameVersion(factsIn(input.path, window), input.facts) : !input.cache.isStill(input.key, input.value, window)) return false;
     }
     return true;
   } finally {
@@ -117,10 +117,13 @@ export class FreshCache<T> {
   }
 
   get(key: string, compute: (key: string) => T): T {
-    const window = currentWindow();
+    return this.#get(key, compute, currentWindow());
+  }
+
+  #get(key: string, compute: (key: string) => T, window: number): T {
     const known = this.#entries.get(key);
     let value: T;
-    if (known !== undefined && (known.window === window || (known.inputs !== null && unchanged(known.inputs)))) {
+    if (known !== undefined && (known.window === window || (known.inputs !== null && unchanged(known.inputs, window)))) {
       // Revalidated against this window's stats: as fresh as an answer computed now.
       known.window = window;
       value = known.value;
@@ -132,15 +135,16 @@ export class FreshCache<T> {
   }
 
   /**
-   * Whether the answer for `key` is still `value` (for a computation that asked it: see {@link Input});
-   * computed again when it is stale, as {@link get} would. False when the entry was dropped.
+   * Whether the answer for `key` is still `value` in `window`, the current one (for a computation that
+   * asked it: see {@link Input}); computed again when it is stale, as {@link get} would. False when the
+   * entry was dropped.
    */
-  isStill(key: string, value: unknown): boolean {
+  isStill(key: string, value: unknown, window: number): boolean {
     const known = this.#entries.get(key);
     if (known === undefined || known.value !== value) return false;
     // An answer that is not revalidated is still the same only within its window.
-    if (known.inputs === null && known.window !== currentWindow()) return false;
-    return this.get(key, known.compute) === value;
+    if (known.inputs === null && known.window !== window) return false;
+    return this.#get(key, known.compute, window) === value;
   }
 
   #compute(key: string, compute: (key: string) => T, window: number): T {
@@ -238,7 +242,11 @@ function missingFromListing(path: string, window: number): boolean {
 
 /** `stat` of `path` (following symbolic links), reused within its window. Never throws: an unreadable path is "missing". */
 export function pathFacts(path: string): PathFacts {
-  const window = currentWindow();
+  return factsIn(path, currentWindow());
+}
+
+/** {@link pathFacts} in `window` (the current one: a revalidation reads the clock once for all its inputs). */
+function factsIn(path: string, window: number): PathFacts {
   let known = stats.get(path);
   if (known === undefined || known.window !== window) {
     const facts = missingFromListing(path, window) ? MISSING : statPath(path);

@@ -18,8 +18,17 @@ const MAX_PARENT_LEVELS = 8;
 
 /** Whether `dir` is `root` or below it (both absolute). */
 export function isWithin(root: string, dir: string): boolean {
-  const relative = path.relative(root, dir);
+  // Asked for every build of every Dockerfile: `path.relative` resolves both paths each time, which
+  // absolute, normal paths need not (its answer for them is what `relativeBelow` computes).
+  const relative = resolvedPath(root) === root && resolvedPath(dir) === dir ? relativeBelow(root, dir) : path.relative(root, dir);
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** `path.relative(root, dir)` for absolute, normal paths when `dir` is `root` or below it; otherwise a path starting with `..` (as `path.relative`'s would). */
+function relativeBelow(root: string, dir: string): string {
+  if (dir === root) return "";
+  if (root === path.sep) return dir.slice(1);
+  return dir.startsWith(root) && dir.charAt(root.length) === path.sep ? dir.slice(root.length + 1) : "..";
 }
 
 /** The nearest folder at or above `dir` that holds a `.git` entry (at most 8 levels up), or null. */
