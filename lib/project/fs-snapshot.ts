@@ -221,7 +221,7 @@ function statPath(path: string): PathFacts {
  * any case. Half the paths the rules ask about are files that are not there (`.dockerignore`,
  * `package.json`, `.env`, compose override files) in a folder the build-context model has listed, so
  * this saves their stats; it is as fresh as the folder's stat, which creating, deleting or renaming
- * an entry changes. An entry that differs only in case (a case-insensitive file system finds it) or
+ * an entry changes, and only for a folder unchanged for 2 s before it was listed. An entry that differs only in case (a case-insensitive file system finds it) or
  * a name that is not ASCII (macOS may store it decomposed) is left to `stat`.
  */
 function missingFromListing(path: string, window: number): boolean {
@@ -231,7 +231,9 @@ function missingFromListing(path: string, window: number): boolean {
   const dirStat = stats.get(dir);
   if (dirStat === undefined || dirStat.window !== window || dirStat.facts.kind !== "directory") return false;
   const listing = listings.get(dir);
-  if (!currentListing(listing, dirStat.facts, window)) return false;
+  // A folder changed less than 2 s before its listing was read is being worked in (a save, a
+  // generator, a test writing files): what it lacks may appear at any moment, so `stat` is asked.
+  if (!currentListing(listing, dirStat.facts, window) || listing!.racy) return false;
   const name = path.slice(slash + 1);
   // eslint-disable-next-line no-control-regex -- ASCII names only: their case folding is the file system's too
   if (name === "." || name === ".." || name.includes("/") || !/^[\x00-\x7f]+$/u.test(name)) return false;

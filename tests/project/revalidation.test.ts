@@ -138,15 +138,24 @@ describe("FreshCache with revalidate", () => {
 describe("pathFacts of a path in a listed folder", () => {
   it("is missing when the listing has no such entry, and a file once it is created (after the window)", () => {
     const dir = folder({ Dockerfile: "FROM alpine\n" });
+    settle();
     expect(listDirectory(dir)?.map((entry) => entry.name)).toEqual(["Dockerfile"]);
     const ignore = path.join(dir, ".dockerignore");
-    expect(pathFacts(ignore).kind).toBe("missing");
     writeFileSync(ignore, "node_modules\n");
+    // Answered from the folder's listing of this window, as a stat of this window would have been.
+    expect(pathFacts(ignore).kind).toBe("missing");
     nextWindow();
     expect(pathFacts(ignore).kind).toBe("file");
     rmSync(ignore);
     nextWindow();
     expect(pathFacts(ignore).kind).toBe("missing");
+  });
+
+  it("asks stat, not the listing, in a folder changed less than 2 s before it was listed (files are being written there)", () => {
+    const dir = folder({ Dockerfile: "FROM alpine\n" });
+    expect(listDirectory(dir)?.map((entry) => entry.name)).toEqual(["Dockerfile"]);
+    writeFileSync(path.join(dir, ".dockerignore"), "");
+    expect(pathFacts(path.join(dir, ".dockerignore")).kind).toBe("file");
   });
 
   it("stats the entries the listing has: a folder, a file, and a name the listing has in another case", () => {
