@@ -29,6 +29,7 @@ import type { DockerfileProgram } from "../dockerfile/ast.js";
 import { isDockerfileName } from "./dockerfile-names.js";
 import { directoryEntries, FreshCache, listDirectory, type DirectoryEntry } from "./fs-snapshot.js";
 import { isRemoteContext, serviceBuildFiles } from "./project-model.js";
+import { joinedPath, resolvedPath } from "./resolved-path.js";
 
 /**
  * What a named build context (compose `build.additional_contexts`, `docker buildx build
@@ -92,25 +93,21 @@ function composeFilesIn(dir: string): string[] {
     .map((entry) => path.join(dir, entry.name));
 }
 
-/** Every Dockerfile of a folder asks the same walk: it is reused while the listings it read are. */
-const composeFilesNear = new FreshCache<readonly string[]>(1024);
+/**
+ * Every Dockerfile of a folder asks the same walk: it is reused while the listings it read are (checked
+ * with one stat of each folder per window, not walked again).
+ */
+const composeFilesNear = new FreshCache<readonly string[]>(4096, { revalidate: true });
 
 /** The compose files that may declare builds touching `dir` (see the module comment). */
 export function composeFilesAround(dir: string): readonly string[] {
-  return composeFilesNear.get(path.resolve(dir), findComposeFilesAround);
+  return composeFilesNear.get(resolvedPath(dir), findComposeFilesAround);
 }
 
+/** `dir` is absolute and normal (the cache's key). */
 function findComposeFilesAround(dir: string): string[] {
-  const found = new Set<string>();
-  let current = path.resolve(dir);
-  for (let level = 0; level <= MAX_PARENT_LEVELS; level++) {
-    for (const file of composeFilesIn(current)) found.add(file);
-    if (directoryEntries(current).some((entry) => entry.name === ".git")) break;
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  const queue: { dir: string; level: number }[] = [{ dir: path.resolve(dir), level: 0 }];
+  const found = new Set<string>(composeFilesUpFrom(dir, MAX_PARENT_LEVELS));
+  const queue: { dir: string; level: number }[] = [{ dir, level: 0 }];
   while (queue.length > 0) {
     const { dir: folder, level } = queue.shift()!;
     if (level > 0) for (const file of composeFilesIn(folder)) found.add(file);
@@ -120,6 +117,30 @@ function findComposeFilesAround(dir: string): string[] {
     }
   }
   return [...found].sort();
+}
+
+/**
+ * The compose files in `dir` and its ancestors, up to the repository root (the first folder with
+ * `.git`) and at most `levels` levels above it. Kept per folder and level, so that the Dockerfiles of
+ * sibling folders share their parents' part: a later window checks each folder once, not once per
+ * Dockerfile below it.
+ */
+function composeFilesUpFrom(dir: string, levels: number): readonly string[] {
+  return composeFilesUp.get(`${levels}\0${dir}`, findComposeFilesUpFrom);
+}
+
+const composeFilesUp = new FreshCache<readonly string[]>(4096, { revalidate: true });
+
+/** `key` is `<levels>\0<dir>` (see {@link composeFilesUpFrom}). */
+function findComposeFilesUpFrom(key: string): readonly string[] {
+  const split = key.indexOf("\0");
+  const levels = Number(key.slice(0, split));
+  const dir = key.slice(split + 1);
+  const here = composeFilesIn(dir);
+  if (levels === 0 || directoryEntries(dir).some((entry) => entry.name === ".git")) return here;
+  const parent = path.dirname(dir);
+  if (parent === dir) return here;
+  return [...here, ...composeFilesUpFrom(parent, levels - 1)];
 }
 
 /** The named contexts of a compose build, each value read by its form (see `NamedContextKind`). */
@@ -187,13 +208,15 @@ interface UndecidedBuild {
 /**
  * Every rule that asks about a Dockerfile's builds (its target, named contexts, `.dockerignore`, whether
  * its sources are bind-mounted) asks this for the same folder: the answer is reused within the
- * file-system window it was computed in, like the compose files it is derived from.
+ * file-system window it was computed in, like the compose files it is derived from, and in later
+ * windows while none of the files and folders it was derived from changed (compose files, their
+ * `.env` and override files, the Dockerfiles they name, the folders listed).
  */
-const buildsNear = new FreshCache<{ builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] }>(1024);
+const buildsNear = new FreshCache<{ builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] }>(4096, { revalidate: true });
 
 /** The builds the compose files around `dir` declare, and those whose Dockerfile is unknown (`UndecidedBuild`). */
 function composeBuildsAround(dir: string): { readonly builds: readonly BuildOfDockerfile[]; readonly undecided: readonly UndecidedBuild[] } {
-  return buildsNear.get(path.resolve(dir), computeComposeBuildsAround);
+  return buildsNear.get(resolvedPath(dir), computeComposeBuildsAround);
 }
 
 function computeComposeBuildsAround(dir: string): { builds: BuildOfDockerfile[]; undecided: UndecidedBuild[] } {
@@ -245,8 +268,15 @@ function computeComposeBuildsAround(dir: string): { builds: BuildOfDockerfile[];
  * context is unknown or holds the Dockerfile), so neither its context nor its target is known, and
  * the rules that need them stay silent rather than assume `docker build <its folder>`.
  */
-export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] {
-  const dockerfile = path.resolve(dockerfilePath);
+export function buildsOfDockerfile(dockerfilePath: string): readonly BuildOfDockerfile[] {
+  // Seven rules ask it of every Dockerfile: one answer per file and window, the same array each time.
+  return buildsOfFile.get(resolvedPath(dockerfilePath), findBuildsOfDockerfile);
+}
+
+const buildsOfFile = new FreshCache<readonly BuildOfDockerfile[]>(4096, { revalidate: true });
+
+/** `dockerfile` is absolute and normal (the cache's key). */
+function findBuildsOfDockerfile(dockerfile: string): readonly BuildOfDockerfile[] {
   const { builds, undecided } = composeBuildsAround(path.dirname(dockerfile));
   const declared = builds.filter((build) => build.dockerfile === dockerfile);
   if (declared.length > 0) return declared;
@@ -260,11 +290,22 @@ export function buildsOfDockerfile(dockerfilePath: string): BuildOfDockerfile[] 
  * `<context>/.dockerignore` (always the latter for an inline Dockerfile, which has no file to sit beside).
  */
 export function dockerignoreOfBuild(build: Pick<BuildOfDockerfile, "context" | "dockerfile">): { path: string; via: "context" | "dockerfile" } {
-  if (build.dockerfile === null) return { path: path.join(build.context, ".dockerignore"), via: "context" };
-  const specific = `${build.dockerfile}.dockerignore`;
-  const beside = directoryEntries(path.dirname(build.dockerfile)).some((entry) => !entry.isDir && entry.name === path.basename(specific));
-  return beside ? { path: specific, via: "dockerfile" } : { path: path.join(build.context, ".dockerignore"), via: "context" };
+  if (build.dockerfile !== null) {
+    // Several rules ask it of each build of each Dockerfile: the look at the Dockerfile's folder is kept per window.
+    const specific = specificIgnoreFiles.get(build.dockerfile, specificIgnoreFile);
+    if (specific !== null) return { path: specific, via: "dockerfile" };
+  }
+  return { path: joinedPath(build.context, ".dockerignore"), via: "context" };
 }
+
+/** `<dockerfile>.dockerignore` when that file sits beside the Dockerfile, else null. */
+function specificIgnoreFile(dockerfile: string): string | null {
+  const name = `${path.basename(dockerfile)}.dockerignore`;
+  const beside = directoryEntries(path.dirname(dockerfile)).some((entry) => !entry.isDir && entry.name === name);
+  return beside ? `${dockerfile}.dockerignore` : null;
+}
+
+const specificIgnoreFiles = new FreshCache<string | null>(4096, { revalidate: true });
 
 /** Dockerfiles directly in `dir`, by the names the Dockerfile language claims. */
 function dockerfilesInDir(dir: string): string[] {
@@ -279,7 +320,7 @@ function dockerfilesInDir(dir: string): string[] {
  * of the Dockerfiles in its folder. An empty list means no build the model can find reads it.
  */
 export function contextsServedBy(dockerignorePath: string): ServedBuild[] {
-  const file = path.resolve(dockerignorePath);
+  const file = resolvedPath(dockerignorePath);
   const dir = path.dirname(file);
   const candidates = new Map<string, BuildOfDockerfile>();
   const add = (build: BuildOfDockerfile) => candidates.set(`${build.composeFile ?? ""}\0${build.service ?? ""}\0${build.context}\0${build.dockerfile}`, build);

@@ -27,6 +27,7 @@ import type { ComposeFile, ComposeService, ServiceField } from "../compose/types
 import { getComposeDocuments, toScalarValue, toServiceField } from "../compose/model.js";
 import type { DotEnv } from "../compose/env-file.js";
 import { readDotEnv } from "./env-files.js";
+import { joinedPath } from "./resolved-path.js";
 
 const composePrograms = new FileCache<AST.YAMLProgram | null>((text) => {
   const result = parseCompose(text);
@@ -80,7 +81,8 @@ export function projectDotEnv(file: string): DotEnv | null {
   return dotEnvOfFile.get(file, findProjectDotEnv);
 }
 
-const dotEnvOfFile = new FreshCache<DotEnv | null>(1024);
+/** Revalidated by a stat of the files and folders it read (the `.env` candidates, the base file's names). */
+const dotEnvOfFile = new FreshCache<DotEnv | null>(1024, { revalidate: true });
 
 function findProjectDotEnv(file: string): DotEnv | null {
   const dir = path.dirname(file);
@@ -341,7 +343,7 @@ export function defaultPartner(file: string): { role: "override" | "base"; path:
   const dir = path.dirname(file);
   const name = path.basename(file);
   // The linted file counts as existing: an editor lints it before it is saved.
-  const firstExisting = (names: readonly string[], folder = dir) => names.find((candidate) => (folder === dir && candidate === name) || isFile(path.join(folder, candidate)));
+  const firstExisting = (names: readonly string[], folder = dir) => names.find((candidate) => (folder === dir && candidate === name) || isFile(joinedPath(folder, candidate)));
   if ((DEFAULT_FILE_NAMES as readonly string[]).includes(name)) {
     if (firstExisting(DEFAULT_FILE_NAMES) !== name) return null;
     const override = firstExisting(DEFAULT_OVERRIDE_FILE_NAMES);
@@ -354,7 +356,7 @@ export function defaultPartner(file: string): { role: "override" | "base"; path:
   }
   if (OVERLAY_NAME.test(name)) {
     for (const folder of [dir, path.dirname(dir)]) {
-      const base = DEFAULT_FILE_NAMES.find((candidate) => isFile(path.join(folder, candidate)));
+      const base = DEFAULT_FILE_NAMES.find((candidate) => isFile(joinedPath(folder, candidate)));
       if (base) return { role: "base", path: path.join(folder, base) };
     }
     return "unknown";

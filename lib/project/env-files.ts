@@ -2,7 +2,7 @@
  * The dotenv files of a compose project read from disk: the project's `.env` (interpolation) and a
  * service's `env_file` files, parsed by `lib/compose/env-file.ts` and cached by modification time.
  */
-import path from "node:path";
+import { joinedPath } from "./resolved-path.js";
 import { parseEnvFile, type DotEnv, type EnvFileVariable } from "../compose/env-file.js";
 import { FileCache } from "./file-cache.js";
 
@@ -27,5 +27,5 @@ const dotEnvFiles = new FileCache<DotEnv>((text, file) => {
  * file is unchanged, so models interpolated with it can be cached on it.
  */
 export function readDotEnv(dir: string): DotEnv | null {
-  return dotEnvFiles.get(path.join(dir, ".env"));
+  return dotEnvFiles.get(joinedPath(dir, ".env"));
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
-import { pathFacts, sameVersion, type PathFacts } from "./fs-snapshot.js";
+import { changedRecently, pathFacts, sameVersion, type PathFacts } from "./fs-snapshot.js";
 
 interface Entry<T> {
   version: PathFacts;
   value: T;
+  /** Read just after a change (`changedRecently`): reused only with the stat it was read with. */
+  racy: boolean;
 }
 
 /**
@@ -31,12 +33,15 @@ export class FileCache<T> {
       return null;
     }
     const cached = this.#entries.get(path);
-    if (cached && sameVersion(cached.version, stats)) {
+    // A file read just after a change is read again with the next window's stat (a new object): an
+    // edit in the same tick of the file system's clock would keep its version (fs-snapshot.ts, RACY_MS).
+    if (cached && sameVersion(cached.version, stats) && (!cached.racy || cached.version === stats)) {
       // Re-insert to keep the map in least-recently-used order.
       this.#entries.delete(path);
       this.#entries.set(path, cached);
       return cached.value;
     }
+    const readAt = Date.now();
     let text: string;
     try {
       text = readFileSync(path, "utf8");
@@ -46,7 +51,7 @@ export class FileCache<T> {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const value = this.#derive(text, path);
     this.#entries.delete(path);
-    this.#entries.set(path, { version: stats, value });
+    this.#entries.set(path, { version: stats, value, racy: changedRecently(stats, readAt) });
     if (this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);

@@ -3,7 +3,7 @@
  * per file version, never written). Used to tell whether an install that keeps devDependencies
  * actually installs any: https://docs.npmjs.com/cli/configuring-npm/package-json#devdependencies.
  */
-import path from "node:path";
+import { joinedPath } from "./resolved-path.js";
 import { FileCache } from "./file-cache.js";
 
 export interface PackageManifest {
@@ -24,5 +24,5 @@ const manifests = new FileCache<PackageManifest | null>((text) => {
 
 /** The `package.json` in `dir`, or null when there is none, it cannot be read, or it is not JSON. */
 export function readPackageManifest(dir: string): PackageManifest | null {
-  return manifests.get(path.join(dir, "package.json"));
+  return manifests.get(joinedPath(dir, "package.json"));
 }

@@ -16,6 +16,15 @@ describe("lint scope", () => {
     expect(isWithin("/a/b", "/a")).toBe(false);
   });
 
+  it("answers as path.relative does, for normal absolute paths (compared as strings) and any others", () => {
+    const byRelative = (root: string, dir: string) => {
+      const relative = path.relative(root, dir);
+      return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+    };
+    const paths = ["/", "/a", "/a/b", "/a/bc", "/a/b/c", "/a/..b", "/a/b/..c/d", "/ab", "/a/b/", "/a/./b", "/a/b/../c", "a/b", "", "."];
+    for (const root of paths) for (const dir of paths) expect(isWithin(root, dir), `${root} ⊇ ${dir}`).toBe(byRelative(root, dir));
+  });
+
   it("finds the nearest repository root", () => {
     expect(repositoryRootOf(at("app"))).toBe(tree.root);
     expect(repositoryRootOf(at("outer", "repo"))).toBe(at("outer", "repo"));

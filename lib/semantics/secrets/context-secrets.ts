@@ -15,6 +15,7 @@ import { createIgnoreMatcherFromText } from "../../dockerignore/index.js";
 import { dockerignoreOfBuild, listContext, type BuildOfDockerfile } from "../../project/build-contexts.js";
 import { FileCache } from "../../project/file-cache.js";
 import { FreshCache, pathFacts } from "../../project/fs-snapshot.js";
+import { resolvedPath } from "../../project/resolved-path.js";
 import { contextSecretKind, type SecretFileKind } from "./secret-files.js";
 import { unwrappedCommand } from "../../shell/unwrapped.js";
 import { runShellScript } from "../run/run-shell.js";
@@ -70,12 +71,15 @@ function findSecrets(contextDir: string): ContextSecret[] | null {
   return found;
 }
 
-/** Every Dockerfile of a context asks the same question: answered once per file-system window. */
-const secretsNear = new FreshCache<ContextSecret[] | null>(256);
+/**
+ * Every Dockerfile of a context asks the same question: answered once per file-system window, and
+ * reused in later windows while no folder listed nor file read for it changed (one stat of each).
+ */
+const secretsNear = new FreshCache<ContextSecret[] | null>(1024, { revalidate: true });
 
 /** The secret files of a build context folder (absolute), in listing order; null when the folder cannot be read. */
 export function secretsInContext(contextDir: string): readonly ContextSecret[] | null {
-  return secretsNear.get(path.resolve(contextDir), findSecrets);
+  return secretsNear.get(resolvedPath(contextDir), findSecrets);
 }
 
 /** `/`-rooted, cleaned (POSIX). */
