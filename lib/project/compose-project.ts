@@ -20,7 +20,7 @@ import path from "node:path";
 import { isFile } from "./project-model.js";
 import type { AST } from "yaml-eslint-parser";
 import { FileCache } from "./file-cache.js";
-import { FreshCache } from "./fs-snapshot.js";
+import { FreshCache, readsUnchanged, recordReads, type RecordedReads } from "./fs-snapshot.js";
 import { parseCompose } from "../compose/parse.js";
 import { getEntry, getMappingEntries, getSequenceItems, type MappingEntry, type resolveNode } from "../compose/yaml.js";
 import type { ComposeFile, ComposeService, ServiceField } from "../compose/types.js";
@@ -147,12 +147,19 @@ export interface EffectiveField {
   layer: ServiceLayer;
 }
 
-const projectCache = new WeakMap<ComposeFile, Map<string, ComposeProject>>();
+/**
+ * By model and path, with what building the project read: the override, include and extends files
+ * and the listings that found them. The model of a neighbouring compose file (`readComposeFile`) stays
+ * the same object while its own text and `.env` do, so an edit to its `compose.override.yaml` or to a
+ * file it extends is found by checking those reads, once per window (fs-snapshot's `readsUnchanged`).
+ */
+const projectCache = new WeakMap<ComposeFile, Map<string, { project: ComposeProject; reads: RecordedReads }>>();
 
 /**
  * The project the linted file belongs to. `file` is its absolute path (`context.physicalFilename`);
  * for a file not on disk (`<text>`) only the file itself and same-file `extends` count. Cached per
- * model and path: every rule of one lint shares it.
+ * model and path: every rule of one lint shares it; built again in a later window when a file it read
+ * changed.
  */
 export function getComposeProject(model: ComposeFile, file: string): ComposeProject {
   let byFile = projectCache.get(model);
@@ -160,12 +167,13 @@ export function getComposeProject(model: ComposeFile, file: string): ComposeProj
     byFile = new Map();
     projectCache.set(model, byFile);
   }
-  let project = byFile.get(file);
-  if (!project) {
-    project = buildProject(model, file);
-    byFile.set(file, project);
+  let known = byFile.get(file);
+  if (!known || !readsUnchanged(known.reads)) {
+    const { value, reads } = recordReads(() => buildProject(model, file));
+    known = { project: value, reads };
+    byFile.set(file, known);
   }
-  return project;
+  return known.project;
 }
 
 /**

@@ -169,6 +169,53 @@ export class FreshCache<T> {
   }
 }
 
+/**
+ * What a computation kept outside a FreshCache read of the file system (see {@link recordReads}): its
+ * inputs, and the last window they were known to be current in.
+ */
+export interface RecordedReads {
+  window: number;
+  readonly inputs: readonly Input[];
+}
+
+/**
+ * Runs `compute`, recording what it reads through this module (stats, listings, FileCache reads,
+ * FreshCache answers), for a value kept in a cache of another shape than FreshCache's (a WeakMap keyed
+ * by a parsed document: `getComposeProject`). What it read also counts for the computation under way,
+ * if any, so an answer derived from the value is checked against the same files.
+ */
+export function recordReads<T>(compute: () => T): { value: T; reads: RecordedReads } {
+  const window = currentWindow();
+  const outer = recording;
+  const inputs: Input[] = [];
+  recording = inputs;
+  let value: T;
+  try {
+    value = compute();
+  } finally {
+    recording = outer;
+  }
+  const reads = { window, inputs: distinctInputs(inputs) };
+  if (outer !== null) outer.push(...reads.inputs);
+  return { value, reads };
+}
+
+/**
+ * Whether what `reads` recorded is still as it was: within the window it was last checked in, or, in
+ * a later one, when one stat of this window per path (shared with every other question) shows no
+ * change, as a revalidating FreshCache checks its answers. The inputs count for the computation under
+ * way, if any.
+ */
+export function readsUnchanged(reads: RecordedReads): boolean {
+  const window = currentWindow();
+  if (reads.window !== window) {
+    if (!unchanged(reads.inputs, window)) return false;
+    reads.window = window;
+  }
+  if (recording !== null) recording.push(...reads.inputs);
+  return true;
+}
+
 /** Stats by path, each with the window it was taken in (see {@link FRESH_FOR_MS}) and whether it is racy ({@link changedRecently}). */
 const stats = new Map<string, { window: number; facts: PathFacts; racy: boolean }>();
 const STAT_LIMIT = 16_384;

@@ -200,6 +200,35 @@ describe("the build-context model's answers in later windows", () => {
     expect(buildsOfDockerfile(dockerfile).map((build) => `${build.service}:${build.context}`)).toEqual([`null:${path.join(dir, "app")}`]);
   });
 
+  it("see an override file and an extended file edited, created and removed (the merged named contexts and labels)", () => {
+    const base = "services:\n  app:\n    build:\n      context: ./app\n";
+    const dir = folder({ "compose.yaml": base, "app/Dockerfile": "FROM alpine\n" });
+    const dockerfile = path.join(dir, "app/Dockerfile");
+    const contexts = () => buildsOfDockerfile(dockerfile).map((build) => build.namedContexts.map((context) => context.name).join(","));
+    const labels = () => buildsOfDockerfile(dockerfile).map((build) => (build.labels ?? []).join(","));
+    expect(contexts()).toEqual([""]);
+    settle();
+    // compose.override.yaml appears: Compose merges it over compose.yaml, whose text did not change.
+    edit(path.join(dir, "compose.override.yaml"), "services:\n  app:\n    build:\n      additional_contexts:\n        assets: ./assets\n");
+    nextWindow();
+    expect(contexts()).toEqual(["assets"]);
+    edit(path.join(dir, "compose.override.yaml"), "services:\n  app:\n    build:\n      additional_contexts:\n        tools: ./tools\n      labels:\n        team: web\n");
+    nextWindow();
+    expect(contexts()).toEqual(["tools"]);
+    expect(labels()).toEqual(["team"]);
+    rmSync(path.join(dir, "compose.override.yaml"));
+    nextWindow();
+    expect(contexts()).toEqual([""]);
+    // A file the service extends, edited after the project was first merged.
+    edit(path.join(dir, "common.yaml"), "services:\n  shared:\n    build:\n      labels:\n        tier: one\n");
+    edit(path.join(dir, "compose.yaml"), `${base}    extends:\n      file: common.yaml\n      service: shared\n`);
+    nextWindow();
+    expect(labels()).toEqual(["tier"]);
+    edit(path.join(dir, "common.yaml"), "services:\n  shared:\n    build:\n      labels:\n        tier: one\n        owner: ops\n");
+    nextWindow();
+    expect(labels()).toEqual(["tier,owner"]);
+  });
+
   it("see a compose file's `.env` created after the builds were found (an interpolated Dockerfile path)", () => {
     const dir = folder({ "compose.yaml": "services:\n  app:\n    build:\n      context: .\n      dockerfile: ${NAME:-Dockerfile}\n", Dockerfile: "FROM alpine\n", "Other.Dockerfile": "FROM alpine\n" });
     expect(buildsOfDockerfile(path.join(dir, "Other.Dockerfile")).map((build) => build.service)).toEqual([null]);
