@@ -5,6 +5,7 @@
  */
 import type { DockerfileProgram, Instruction, Range, ShellText } from "./ast.js";
 import { parseDockerfile } from "./parse.js";
+import { RecentMap } from "../utils/recent-map.js";
 
 /** One replacement, with offsets in the file's text. */
 export interface TextEdit {
@@ -22,23 +23,18 @@ const SENTINEL = "LABEL docker-policy.reparse=end";
  * `sort-package-lists` would otherwise parse the same texts on every lint. The instructions given
  * out are shared: callers only read them.
  */
-const reparsed = new Map<string, Instruction | null>();
 const REPARSED_KEPT = 512;
+const reparsed = new RecentMap<string, Instruction | null>(REPARSED_KEPT);
 
 function parsedInstruction(source: string): Instruction | null {
   const known = reparsed.get(source);
-  if (known !== undefined) {
-    reparsed.delete(source);
-    reparsed.set(source, known);
-    return known;
-  }
+  if (known !== undefined) return known;
   const parsed = parseDockerfile(source);
   let instruction: Instruction | null = null;
   if (parsed.ok) {
     const all = [...parsed.ast.preamble, ...parsed.ast.stages.flatMap((stage) => [stage.from, ...stage.instructions])];
     if (all.length === 2 && all[1]!.type === "Label") instruction = all[0]!;
   }
-  if (reparsed.size >= REPARSED_KEPT) reparsed.delete(reparsed.keys().next().value!);
   reparsed.set(source, instruction);
   return instruction;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { RecentMap } from "../utils/recent-map.js";
 import { changedRecently, pathFacts, sameVersion, type PathFacts } from "./fs-snapshot.js";
 
 interface Entry<T> {
@@ -16,13 +17,12 @@ interface Entry<T> {
  * a long session over many projects does not grow forever.
  */
 export class FileCache<T> {
-  readonly #entries = new Map<string, Entry<T>>();
+  readonly #entries: RecentMap<string, Entry<T>>;
   readonly #derive: (text: string, path: string) => T;
-  readonly #maxEntries: number;
 
   constructor(derive: (text: string, path: string) => T, maxEntries = 512) {
     this.#derive = derive;
-    this.#maxEntries = maxEntries;
+    this.#entries = new RecentMap(maxEntries);
   }
 
   /** The derived value of the file at `path`, or null when it is missing, unreadable or not a file. */
@@ -35,12 +35,7 @@ export class FileCache<T> {
     const cached = this.#entries.get(path);
     // A file read just after a change is read again with the next window's stat (a new object): an
     // edit in the same tick of the file system's clock would keep its version (fs-snapshot.ts, RACY_MS).
-    if (cached && sameVersion(cached.version, stats) && (!cached.racy || cached.version === stats)) {
-      // Re-insert to keep the map in least-recently-used order.
-      this.#entries.delete(path);
-      this.#entries.set(path, cached);
-      return cached.value;
-    }
+    if (cached && sameVersion(cached.version, stats) && (!cached.racy || cached.version === stats)) return cached.value;
     const readAt = Date.now();
     let text: string;
     try {
@@ -50,12 +45,7 @@ export class FileCache<T> {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const value = this.#derive(text, path);
-    this.#entries.delete(path);
     this.#entries.set(path, { version: stats, value, racy: changedRecently(stats, readAt) });
-    if (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
     return value;
   }
 

@@ -61,20 +61,27 @@ type Input = { path: string; facts: PathFacts; racy: boolean } | { cache: FreshC
  */
 let recording: Input[] | null = null;
 
+/** Runs `compute` with `inputs` as the record its reads go to (null: not recorded), then restores the record of the computation around it. */
+function recordingInto<T>(inputs: Input[] | null, compute: () => T): T {
+  const outer = recording;
+  recording = inputs;
+  try {
+    return compute();
+  } finally {
+    recording = outer;
+  }
+}
+
 /** Whether every input is as it was: each path's stat of this window (one per path per window), each asked answer the same object. */
 function unchanged(inputs: readonly Input[], window: number): boolean {
   // The check is not part of a computation under way: that one records the answer checked, not its inputs.
-  const outer = recording;
-  recording = null;
-  try {
+  return recordingInto(null, () => {
     for (const input of inputs) {
       // A stat taken just after a change may not show the next change (see RACY_MS): computed again.
       if ("path" in input ? input.racy || !sameVersion(factsIn(input.path, window), input.facts) : !input.cache.isStill(input.key, input.value, window)) return false;
     }
     return true;
-  } finally {
-    recording = outer;
-  }
+  });
 }
 
 /** `inputs` with one stat per path (the first: a computation reads a path's facts once per window). */
@@ -148,16 +155,9 @@ export class FreshCache<T> {
   }
 
   #compute(key: string, compute: (key: string) => T, window: number): T {
-    const outer = recording;
     const inputs: Input[] | null = this.#revalidate ? [] : null;
     // A cache that does not revalidate records nothing: its answers are checked by asking again.
-    recording = inputs;
-    let value: T;
-    try {
-      value = compute(key);
-    } finally {
-      recording = outer;
-    }
+    const value = recordingInto(inputs, () => compute(key));
     if (this.#entries.size >= this.#limit) this.#entries.clear();
     // The window of the start of the computation: what it read may be no newer than that.
     this.#entries.set(key, { window, value, inputs: inputs === null ? null : distinctInputs(inputs), compute });
@@ -186,17 +186,10 @@ export interface RecordedReads {
  */
 export function recordReads<T>(compute: () => T): { value: T; reads: RecordedReads } {
   const window = currentWindow();
-  const outer = recording;
   const inputs: Input[] = [];
-  recording = inputs;
-  let value: T;
-  try {
-    value = compute();
-  } finally {
-    recording = outer;
-  }
+  const value = recordingInto(inputs, compute);
   const reads = { window, inputs: distinctInputs(inputs) };
-  if (outer !== null) outer.push(...reads.inputs);
+  if (recording !== null) recording.push(...reads.inputs);
   return { value, reads };
 }
 
